@@ -1,0 +1,6 @@
+// Defaults shared by the CDK app and the handlers. Side-effect free.
+
+/** Told to every tipster. Labels stay neutral: someone else may read the phone. */
+export const DEFAULT_EMERGENCY_NUMBERS = '105:Policía,1818';
+
+export const DEFAULT_THREAD_WINDOW_MINUTES = 30;

@@ -1,0 +1,30 @@
+// Each handler validates the environment it needs once, at cold start, and fails fast with
+// the name of what is missing.
+import { z } from 'zod';
+import { DEFAULT_EMERGENCY_NUMBERS, DEFAULT_THREAD_WINDOW_MINUTES } from './defaults';
+import { ENV } from './env-names';
+
+export class InvalidConfiguration extends Error {
+  override name = 'InvalidConfiguration';
+}
+
+export function readConfig<T extends z.ZodRawShape>(shape: T): z.infer<z.ZodObject<T>> {
+  const parsed = z.object(shape).safeParse(process.env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new InvalidConfiguration(`Missing or invalid environment: ${names}. See README "Configuration".`);
+  }
+  return parsed.data;
+}
+
+
+export const configShapes = {
+  tipsQueue: { [ENV.tipsQueueUrl]: z.url() },
+  publicUrl: { [ENV.publicUrl]: z.url().transform((url) => url.replace(/\/+$/, '')) },
+  emergencyNumbers: { [ENV.emergencyNumbers]: z.string().default(DEFAULT_EMERGENCY_NUMBERS) },
+  tipsTable: { [ENV.tipsTable]: z.string().min(3) },
+  messagesTable: { [ENV.messagesTable]: z.string().min(3) },
+  contactsTable: { [ENV.contactsTable]: z.string().min(3) },
+  receiptsTable: { [ENV.receiptsTable]: z.string().min(3) },
+  threadWindow: { [ENV.threadWindowMinutes]: z.coerce.number().int().min(1).max(24 * 60).default(DEFAULT_THREAD_WINDOW_MINUTES) },
+} as const;
