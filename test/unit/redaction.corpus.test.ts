@@ -1,0 +1,62 @@
+// Runs the redactor over the labelled dev corpus and scores it exactly as
+// /work/shared/tools/triage-metrics.mjs does: zero leaks and every incident detail kept.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { redactIdentifiers } from '../../functions/core/redaction/redact';
+
+const CORPUS = new URL('../../../shared/corpus/dev-tips.jsonl', import.meta.url);
+
+const tipSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  pii: z.array(z.string()).default([]),
+  keep: z.array(z.string()).default([]),
+});
+
+// A missing corpus must fail the run, not skip it: silence here would hide leaks.
+const tips = readFileSync(CORPUS, 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l.startsWith('{'))
+  .map((l) => tipSchema.parse(JSON.parse(l)));
+
+const digits = (s: string) => s.replace(/\D/g, '');
+const squash = (s: string) => s.toLowerCase().replace(/[\s.\-()+]/g, '');
+
+function leaked(redacted: string, secret: string): boolean {
+  const d = digits(secret);
+  return d.length >= 6 ? squash(redacted).includes(d) : redacted.toLowerCase().includes(secret.toLowerCase());
+}
+
+describe('redactIdentifiers on the dev corpus', () => {
+  it('reads a non-empty corpus', () => {
+    expect(tips.length).toBeGreaterThan(0);
+  });
+
+  it('leaks no PII string', () => {
+    // Arrange, Act
+    const leaks = tips.flatMap((tip) => {
+      const { text } = redactIdentifiers(tip.text);
+      return tip.pii.filter((secret) => leaked(text, secret)).map((secret) => `${tip.id}: ${secret}`);
+    });
+    // Assert
+    expect(leaks).toEqual([]);
+  });
+
+  it('keeps every incident detail', () => {
+    const lost = tips.flatMap((tip) => {
+      const { text } = redactIdentifiers(tip.text);
+      return tip.keep.filter((k) => !text.toLowerCase().includes(k.toLowerCase())).map((k) => `${tip.id}: ${k}`);
+    });
+    expect(lost).toEqual([]);
+  });
+
+  it('leaves tips without PII unchanged', () => {
+    const changed = tips
+      .filter((tip) => tip.pii.length === 0)
+      .filter((tip) => redactIdentifiers(tip.text).text !== tip.text)
+      .map((tip) => tip.id);
+    expect(changed).toEqual([]);
+  });
+});
