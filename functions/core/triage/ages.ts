@@ -1,0 +1,70 @@
+// Ages stated in a tip. A number is read as an age only in an age construction ("de 14"
+// after a person, "tiene 13", "15 años" after a person or "de", "a 12-year-old",
+// "14 watayuq"): tips are full of numbers that are soles, hours, days and km markers.
+import { ageLists } from './lexicon';
+import type { Token } from './normalize';
+
+export interface AgeMention {
+  age: number;
+  /** token span, end exclusive */
+  start: number;
+  end: number;
+}
+
+const ADULT = 18;
+const QUECHUA_TEENS = /^(huk|iskay|kimsa|tawa|pichqa|phisqa|suqta|soqta|qanchis|pusaq|isqun)n?i?(yuq|yoq)$/;
+const QUECHUA_UNITS: Record<string, number> = { huk: 1, iskay: 2, kimsa: 3, tawa: 4, pichqa: 5, phisqa: 5, suqta: 6, soqta: 6, qanchis: 7, pusaq: 8, isqun: 9 };
+
+const HEDGES = ['about', 'around', 'approximately', 'maybe', 'almost', 'unos', 'unas', 'como', 'casi', 'aprox', 'aproximadamente'];
+
+const is = (t: Token | undefined, ...words: string[]): boolean => t !== undefined && t.forms.some((f) => words.includes(f));
+
+/** "chunka tawayuq" is 14: ten with four. Returns the value and how many tokens it takes. */
+function numberAt(tokens: readonly Token[], j: number): { value: number; width: number } | undefined {
+  const t = tokens[j];
+  if (t?.num === undefined || t.num > 120) return undefined;
+  const next = tokens[j + 1]?.forms[0];
+  if (t.num === 10 && next !== undefined) {
+    const m = QUECHUA_TEENS.exec(next);
+    if (m) return { value: 10 + (QUECHUA_UNITS[m[1]!] ?? 0), width: 2 };
+  }
+  return { value: t.num, width: 1 };
+}
+
+function isAgeConstruction(tokens: readonly Token[], j: number, width: number): { from: number; to: number } | undefined {
+  // "a girl of about 14", "tiene unos 15 años": skip one hedge word before the number
+  const k = is(tokens[j - 1], ...HEDGES) ? j - 2 : j - 1;
+  const p1 = tokens[k];
+  const p2 = tokens[k - 1];
+  const n1 = tokens[j + width];
+  const n2 = tokens[j + width + 1];
+  const unit = ageLists.units.has(n1) && !is(n2, 'ago', 'atras');
+  const end = unit ? j + width + 1 : j + width;
+  if (unit && (n1?.forms[0] ?? '').startsWith('wata')) return { from: j, to: end };
+  if (is(n1, 'yo', 'yearold') || (is(n1, 'year', 'years') && is(n2, 'old'))) {
+    return { from: j, to: is(n2, 'old') ? j + width + 2 : j + width + 1 };
+  }
+  if (is(p1, 'as') && is(p2, 'young') && is(tokens[j - 3], 'as')) return { from: j - 3, to: end };
+  if (ageLists.nonAgeUnits.has(n1)) return undefined;
+  if (is(p1, 'de', 'of')) {
+    const afterPerson = ageLists.persons.has(p2) || is(p2, 'una', 'un', 'a');
+    return afterPerson || (unit && !ageLists.blockers.has(p2)) ? { from: k, to: end } : undefined;
+  }
+  if (ageLists.lead.has(p1)) return { from: k, to: end };
+  if (ageLists.persons.has(p1)) return { from: j, to: end };
+  return undefined;
+}
+
+export function findAges(tokens: readonly Token[]): AgeMention[] {
+  const ages: AgeMention[] = [];
+  for (let j = 0; j < tokens.length; j++) {
+    const n = numberAt(tokens, j);
+    if (n === undefined || n.value < 1) continue;
+    const span = isAgeConstruction(tokens, j, n.width);
+    if (span !== undefined) ages.push({ age: n.value, start: span.from, end: span.to });
+    j += n.width - 1;
+  }
+  return ages;
+}
+
+export const isMinorAge = (a: AgeMention): boolean => a.age < ADULT;

@@ -1,0 +1,65 @@
+// The architecture's urgency rules, first match wins, from critical down. Only what is
+// asserted now can raise a tip above medium; past situations are listed but stay medium.
+import type { IndicatorId, Level, TipSignals } from '../tip';
+import type { Reading, RiskCue } from './indicators';
+
+export interface Decision {
+  level: Level;
+  rule: string;
+  score: number;
+}
+
+const RISK_WORDS: Record<RiskCue, string> = {
+  venue_sex: 'bar or nightclub',
+  venue_work: 'mine or camp',
+  missing: 'missing person',
+  recruit: 'recruited to work away',
+  trafficking: 'trafficking mentioned',
+  conditions: 'abusive conditions',
+};
+
+const BASE: Record<Level, number> = { low: 0, medium: 25, high: 50, critical: 75 };
+const COERCION: readonly IndicatorId[] = ['document_retention', 'debt_bondage', 'confinement', 'violence', 'threats'];
+
+export function decide(reading: Reading, signals: TipSignals = {}): Decision {
+  const now = new Set(reading.found.filter((f) => f.status === 'current').map((f) => f.id));
+  const past = reading.found.filter((f) => f.status === 'past').map((f) => f.id);
+  const formMinor = signals.minor === 'yes' && !now.has('minor');
+  const minor = now.has('minor') || formMinor;
+  const minorWords = formMinor ? 'minor (web form)' : 'minor';
+  const imminent = now.has('imminent_danger') || signals.happeningNow === true;
+  const coercion = COERCION.filter((id) => now.has(id));
+  const risks = [...reading.risks];
+
+  const strength =
+    4 * now.size + 2 * past.length + risks.length + (formMinor ? 3 : 0) + (signals.happeningNow === true ? 3 : 0);
+  const at = (level: Level, rule: string): Decision => ({ level, rule, score: BASE[level] + Math.min(24, strength) });
+
+  if (imminent) {
+    const why = now.has('imminent_danger') ? 'imminent danger' : 'happening now (web form)';
+    return at('critical', `critical: ${why}${minor ? ` + ${minorWords}` : ''}`);
+  }
+  if (minor && now.has('sexual_exploitation')) return at('critical', `critical: ${minorWords} + sexual_exploitation`);
+  const force = coercion.filter((id) => id === 'confinement' || id === 'violence');
+  if (minor && force.length > 0) return at('critical', `critical: ${minorWords} held by force (${force.join(', ')})`);
+  if (minor && coercion.length > 0) return at('critical', `critical: ${minorWords} under coercion (${coercion.join(', ')})`);
+  if (minor && reading.risks.has('missing') && (reading.risks.size > 1 || now.has('deception'))) {
+    return at('critical', `critical: missing ${minorWords} with signs of recruitment`);
+  }
+  if (minor && reading.risks.has('venue_sex')) return at('critical', `critical: ${minorWords} in a bar or nightclub`);
+  if (now.has('confinement') && reading.plea) return at('critical', 'critical: locked in and asking for help');
+
+  if (coercion.length > 0) return at('high', `high: ongoing coercion (${coercion.join(', ')})`);
+  if (now.has('sexual_exploitation')) return at('high', 'high: sexual_exploitation');
+  if (minor && now.has('labor_exploitation')) return at('high', `high: ${minorWords} + labor_exploitation`);
+  if (now.has('withheld_wages')) {
+    return at('high', now.has('labor_exploitation') ? 'high: labor_exploitation + withheld_wages' : 'high: withheld_wages');
+  }
+
+  if (now.has('deception')) return at('medium', 'medium: deception (suspicious job offer)');
+  if (now.has('labor_exploitation')) return at('medium', 'medium: labor_exploitation (abusive conditions, no coercion)');
+  if (past.length > 0) return at('medium', `medium: past situation (${past.join(', ')})`);
+  if (minor) return at('medium', `medium: ${minorWords} at risk`);
+  if (risks.length > 0) return at('medium', `medium: possible trafficking (${risks.map((r) => RISK_WORDS[r]).join(', ')})`);
+  return at('low', 'low: nothing points to trafficking');
+}

@@ -1,0 +1,37 @@
+// Urgency scorer: the one entry point triage calls. Pure and synchronous; the lexicons are
+// compiled once when the module loads.
+import type { Assessment, IndicatorFinding, PlaceMention, TipSignals } from '../tip';
+import { readIndicators } from './indicators';
+import { decide } from './levels';
+import { findCues, findPlaces, readTokens } from './lexicon';
+import type { Token } from './normalize';
+
+const spanText = (text: string, tokens: readonly Token[], start: number, end: number): { evidence: string; start: number } => {
+  const from = tokens[start]!.start;
+  return { evidence: text.slice(from, tokens[end - 1]!.end), start: from };
+};
+
+function places(text: string, tokens: readonly Token[]): PlaceMention[] {
+  const seen = new Set<string>();
+  const out: PlaceMention[] = [];
+  for (const { hit, entry } of findPlaces(tokens)) {
+    if (seen.has(entry.place)) continue;
+    seen.add(entry.place);
+    out.push({ text: spanText(text, tokens, hit.start, hit.end).evidence, ...entry });
+  }
+  return out;
+}
+
+export function scoreUrgency(text: string, signals?: TipSignals): Assessment {
+  const tokens = readTokens(text);
+  const reading = readIndicators(tokens, findCues(tokens));
+  const decision = decide(reading, signals);
+  const indicators: IndicatorFinding[] = reading.found.map((f) => ({ id: f.id, ...spanText(text, tokens, f.start, f.end) }));
+  return {
+    level: decision.level,
+    score: decision.score,
+    indicators,
+    places: places(text, tokens),
+    rule: decision.rule,
+  };
+}
