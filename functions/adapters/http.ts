@@ -1,0 +1,72 @@
+// API Gateway HTTP API (payload 2.0) in and out: body decoding with a size limit, content
+// types, JSON responses, and the one mapping from domain errors to status codes.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import {
+  Forbidden,
+  InvalidRequest,
+  PayloadTooLarge,
+  TipNotFound,
+  Unauthenticated,
+  UnsupportedMediaType,
+} from '../core/errors';
+
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** Headers on every API answer: nothing is cached, nothing leaks through a Referer. */
+export const SAFE_HEADERS = {
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+} as const;
+
+export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+export function requireContentType(event: APIGatewayProxyEventV2, expected: string): void {
+  const type = header(event, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== expected) throw new UnsupportedMediaType(expected);
+}
+
+export function bodyText(event: APIGatewayProxyEventV2, limitBytes: number): string {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > limitBytes) throw new PayloadTooLarge(limitBytes);
+  // Strict decoding: a body that is not UTF-8 is a client error, not something to guess at.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InvalidRequest('The body is not valid UTF-8 text.');
+  }
+}
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...SAFE_HEADERS, ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** Maps the errors a client can cause; anything else is rethrown as a server fault. */
+export function clientErrorResponse(error: unknown): HttpResult | undefined {
+  if (error instanceof InvalidRequest) return json(400, { error: 'invalid_request', message: error.message, fields: error.fields });
+  if (error instanceof UnsupportedMediaType) return json(415, { error: 'unsupported_media_type', message: error.message });
+  if (error instanceof PayloadTooLarge) return json(413, { error: 'payload_too_large', message: error.message });
+  if (error instanceof Unauthenticated) return json(401, { error: 'unauthenticated', message: error.message }, { 'www-authenticate': 'Bearer' });
+  if (error instanceof Forbidden) return json(403, { error: 'forbidden', message: error.message });
+  if (error instanceof TipNotFound) return json(404, { error: 'not_found', message: error.message });
+  return undefined;
+}
+
+/** Field-level messages from a zod error, without echoing the input. */
+export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '(body)';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

@@ -1,0 +1,37 @@
+// What the tipster reads right after sending: short, innocuous if someone else sees the
+// phone, and always with the emergency numbers.
+import replies from './messages/replies.json' with { type: 'json' };
+import type { Lang } from './tip';
+
+export interface EmergencyNumber {
+  number: string;
+  label: string;
+}
+
+/** Parses "105:Policía,1818:Línea gratuita" (the deployment's configuration). */
+export function parseEmergencyNumbers(config: string): EmergencyNumber[] {
+  return config
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const [number = '', ...label] = pair.split(':');
+      return { number: number.trim(), label: label.join(':').trim() };
+    })
+    .filter((entry) => /^\+?\d{2,15}$/.test(entry.number));
+}
+
+function listNumbers(numbers: EmergencyNumber[], lang: Lang): string {
+  const joiner = lang === 'en' ? ' or ' : lang === 'qu' ? ' utaq ' : ' o ';
+  return numbers.map((n) => (n.label ? `${n.number} (${n.label})` : n.number)).join(joiner);
+}
+
+export function acknowledgement(lang: Lang, numbers: EmergencyNumber[]): string {
+  const text = replies[lang];
+  const emergency = numbers.length ? ` ${text.emergency.replace('{numbers}', listNumbers(numbers, lang))}` : '';
+  return `${text.acknowledgement}${emergency}`;
+}
+
+export function webReceiptNotice(lang: Lang, formattedReceipt: string): string {
+  return replies[lang].webReceipt.replace('{receipt}', formattedReceipt);
+}

@@ -1,0 +1,59 @@
+// Intake use cases: the only place raw identifiers exist. What leaves here is a TipReceived
+// with redacted text, a contact key instead of the number, and a receipt hash instead of a code.
+import { contactKey, smsMessageId } from './contact-key';
+import { detectLanguage } from './language';
+import { redactIdentifiers } from './redaction/redact';
+import type { Lang, MessageSid, TipReceived, TipSignals } from './tip';
+
+export interface IntakeSecrets {
+  contactKeySecret: string;
+}
+
+export interface SmsIntake {
+  messageSid: MessageSid;
+  from: string;
+  body: string;
+  receivedAt: Date;
+}
+
+export function tipFromSms(sms: SmsIntake, secrets: IntakeSecrets): TipReceived {
+  const channel = /^whatsapp:/i.test(sms.from.trim()) ? 'whatsapp' : 'sms';
+  const redaction = redactIdentifiers(sms.body);
+  return {
+    type: 'TipReceived',
+    version: 1,
+    messageId: smsMessageId(sms.messageSid, secrets.contactKeySecret),
+    channel,
+    // Detected on the raw text: placeholders carry no language, names might.
+    lang: detectLanguage(sms.body),
+    text: redaction.text,
+    receivedAt: sms.receivedAt.toISOString(),
+    contactKey: contactKey(sms.from, secrets.contactKeySecret),
+    redactions: redaction.counts,
+  };
+}
+
+export interface WebIntake {
+  messageId: string;
+  text: string;
+  lang?: Lang;
+  signals?: TipSignals;
+  receiptHash: string;
+  receivedAt: Date;
+}
+
+export function tipFromWeb(web: WebIntake): TipReceived {
+  const redaction = redactIdentifiers(web.text);
+  return {
+    type: 'TipReceived',
+    version: 1,
+    messageId: web.messageId,
+    channel: 'web',
+    lang: web.lang ?? detectLanguage(web.text),
+    text: redaction.text,
+    receivedAt: web.receivedAt.toISOString(),
+    receiptHash: web.receiptHash,
+    ...(web.signals ? { signals: web.signals } : {}),
+    redactions: redaction.counts,
+  };
+}

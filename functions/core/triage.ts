@@ -1,0 +1,120 @@
+// The triage use case: thread a received message into its tip, score the whole thread,
+// and store it exactly once. Idempotent per message id: a redelivered message is a no-op.
+import { scoreUrgency } from './triage/score';
+import type { TipReceived, TipSignals } from './tip';
+import { levelRank } from './tip';
+import type { StoredMessage, TipRecord, TipStore } from './tip-record';
+import { TipVersionConflict, applyAssessment, isOpen } from './tip-record';
+
+export interface TriageDeps {
+  store: TipStore;
+  newTipId: () => string;
+  threadWindowMs: number;
+}
+
+export type TriageOutcome =
+  | { kind: 'duplicate'; messageId: string }
+  | { kind: 'stored'; tip: TipRecord; threaded: boolean };
+
+const PREVIEW_LENGTH = 160;
+const MAX_ATTEMPTS = 5;
+
+export async function triageTip(received: TipReceived, deps: TriageDeps): Promise<TriageOutcome> {
+  if (await deps.store.findMessage(received.messageId)) return { kind: 'duplicate', messageId: received.messageId };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptTriage(received, deps);
+    } catch (error: unknown) {
+      // Two messages of one contact racing into one tip: re-read and re-score on the newer tip.
+      if (!(error instanceof TipVersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<TriageOutcome> {
+  const existing = await openThreadTip(received, deps);
+  const tipId = existing?.tipId ?? deps.newTipId();
+  const message: StoredMessage = {
+    messageId: received.messageId,
+    tipId,
+    channel: received.channel,
+    lang: received.lang,
+    text: received.text,
+    receivedAt: received.receivedAt,
+    redactions: received.redactions,
+  };
+  const thread = existing ? [...(await deps.store.listMessages(tipId)), message] : [message];
+  thread.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  const signals = mergeSignals(existing?.signals, received.signals);
+  const assessment = scoreUrgency(threadText(thread), signals);
+
+  const base: TipRecord = existing ?? {
+    tipId,
+    status: 'new',
+    channel: received.channel,
+    lang: received.lang,
+    level: 'low',
+    score: 0,
+    rule: '',
+    indicators: [],
+    places: [],
+    region: null,
+    preview: '',
+    createdAt: received.receivedAt,
+    lastMessageAt: received.receivedAt,
+    messageCount: 0,
+    version: 0,
+    ...(received.contactKey ? { contactKey: received.contactKey } : {}),
+  };
+  let tip = applyAssessment(base, assessment);
+  // A later message never lowers the level by itself ("ya está a salvo" may be the
+  // trafficker holding the phone); lowering is an operator's decision.
+  if (existing && levelRank(existing.level) > levelRank(tip.level)) {
+    tip = { ...tip, level: existing.level, score: Math.max(existing.score, tip.score), rule: `${existing.rule} (kept: a later message does not lower the level)` };
+  }
+  const first = thread[0] ?? message;
+  tip = {
+    ...tip,
+    ...(signals ? { signals } : {}),
+    preview: first.text.slice(0, PREVIEW_LENGTH),
+    createdAt: first.receivedAt < tip.createdAt ? first.receivedAt : tip.createdAt,
+    lastMessageAt: thread[thread.length - 1]?.receivedAt ?? received.receivedAt,
+    messageCount: thread.length,
+    version: (existing?.version ?? 0) + 1,
+  };
+
+  const result = await deps.store.commit({
+    message,
+    tip,
+    expectedVersion: existing ? existing.version : null,
+    ...(received.contactKey
+      ? { thread: { contactKey: received.contactKey, tipId, lastMessageAt: tip.lastMessageAt } }
+      : {}),
+    ...(received.receiptHash ? { receiptHash: received.receiptHash } : {}),
+  });
+  return result === 'duplicate' ? { kind: 'duplicate', messageId: received.messageId } : { kind: 'stored', tip, threaded: Boolean(existing) };
+}
+
+async function openThreadTip(received: TipReceived, deps: TriageDeps): Promise<TipRecord | undefined> {
+  if (!received.contactKey) return undefined;
+  const pointer = await deps.store.findThread(received.contactKey);
+  if (!pointer) return undefined;
+  // Out-of-order deliveries count too: the gap, not its sign, decides.
+  const gap = Math.abs(Date.parse(received.receivedAt) - Date.parse(pointer.lastMessageAt));
+  if (gap > deps.threadWindowMs) return undefined;
+  const tip = await deps.store.getTip(pointer.tipId);
+  return tip && isOpen(tip.status) ? tip : undefined;
+}
+
+/** A thread is scored as one text: SMS arrive in fragments. */
+export function threadText(messages: ReadonlyArray<Pick<StoredMessage, 'text'>>): string {
+  return messages.map((m) => m.text).join('\n');
+}
+
+function mergeSignals(a: TipSignals | undefined, b: TipSignals | undefined): TipSignals | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const minor = a.minor === 'yes' || b.minor === 'yes' ? 'yes' : (b.minor ?? a.minor);
+  const happeningNow = Boolean(a.happeningNow || b.happeningNow);
+  return { ...(minor ? { minor } : {}), happeningNow };
+}

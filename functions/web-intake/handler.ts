@@ -1,0 +1,81 @@
+// POST /api/tips from the web form. Redacts, queues, and hands the tipster a receipt code
+// that is shown once and stored only as a slow hash.
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { sqsClient } from '../adapters/aws-clients';
+import { bodyText, clientErrorResponse, fieldErrors, json, requireContentType, type HttpResult } from '../adapters/http';
+import { createLogger, errorName } from '../adapters/logger';
+import { loadReceiptPepper } from '../adapters/secrets';
+import { sqsTipQueue } from '../adapters/sqs-tip-queue';
+import { ENV } from '../config/env-names';
+import { configShapes, readConfig } from '../config/runtime';
+import { acknowledgement, parseEmergencyNumbers, webReceiptNotice } from '../core/acknowledgement';
+import { InvalidRequest } from '../core/errors';
+import { tipFromWeb } from '../core/intake';
+import { formatReceiptCode, hashReceiptCode, newReceiptCode } from '../core/receipt';
+import { LANGS, MAX_TIP_TEXT } from '../core/tip';
+
+const config = readConfig({ ...configShapes.tipsQueue, ...configShapes.emergencyNumbers });
+const emergencyNumbers = parseEmergencyNumbers(config[ENV.emergencyNumbers]);
+const queue = sqsTipQueue(sqsClient(), config[ENV.tipsQueueUrl]);
+const logger = createLogger('web-intake');
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+const webTip = z.strictObject({
+  text: z
+    .string({ error: 'text is required: describe what is happening' })
+    .trim()
+    .min(1, 'text is required: describe what is happening')
+    .max(MAX_TIP_TEXT, `text must be at most ${MAX_TIP_TEXT} characters; send the rest in a second tip`),
+  lang: z.enum(LANGS, { error: `lang must be one of ${LANGS.join(', ')}` }).optional(),
+  signals: z
+    .strictObject({
+      minor: z.enum(['yes', 'no', 'unknown']).optional(),
+      happeningNow: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new InvalidRequest('The body is not valid JSON; send {"text": "..."}.');
+  }
+}
+
+export const handler = async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
+  try {
+    requireContentType(event, 'application/json');
+    const parsed = webTip.safeParse(parseJson(bodyText(event, MAX_BODY_BYTES)));
+    if (!parsed.success) throw new InvalidRequest('The tip could not be read; see the fields below.', fieldErrors(parsed.error.issues));
+
+    const receiptPepper = await loadReceiptPepper();
+    const receipt = newReceiptCode();
+    const tip = tipFromWeb({
+      messageId: `web_${randomUUID()}`,
+      text: parsed.data.text,
+      ...(parsed.data.lang ? { lang: parsed.data.lang } : {}),
+      ...(parsed.data.signals ? { signals: parsed.data.signals } : {}),
+      receiptHash: await hashReceiptCode(receipt, receiptPepper),
+      receivedAt: new Date(),
+    });
+    await queue.send(tip);
+    logger.info('tip queued', { messageId: tip.messageId, channel: 'web' });
+    const formatted = formatReceiptCode(receipt);
+    return json(202, {
+      receipt: formatted,
+      message: `${acknowledgement(tip.lang, emergencyNumbers)} ${webReceiptNotice(tip.lang, formatted)}`,
+    });
+  } catch (error: unknown) {
+    const response = clientErrorResponse(error);
+    if (response) {
+      logger.warn('rejected request', { status: response.statusCode ?? 400, errorName: errorName(error) });
+      return response;
+    }
+    logger.error('intake failed', { errorName: errorName(error) });
+    throw error;
+  }
+};
