@@ -1,0 +1,55 @@
+// Configuration of the local stack, from the environment, with the documented defaults.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ENV, LOCAL_ENV } from '../functions/config/env-names';
+
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const port = z.coerce.number().int().min(1).max(65535);
+const schema = z.object({
+  [LOCAL_ENV.httpPort]: port.default(3000),
+  [LOCAL_ENV.dynamoDbPort]: port.default(8000),
+  [LOCAL_ENV.sqsPort]: port.default(9324),
+  [LOCAL_ENV.dataDir]: z.string().min(1).default(resolve(REPO_ROOT, '.tipline')),
+  [ENV.publicUrl]: z.url().optional(),
+  [ENV.emergencyNumbers]: z.string().optional(),
+  [ENV.threadWindowMinutes]: z.coerce.number().int().min(1).optional(),
+  // Lambda's default visibility would make a failed message wait minutes locally; the queue
+  // keeps the AWS value unless a test asks for a shorter one.
+  TIPLINE_LOCAL_VISIBILITY_TIMEOUT: z.coerce.number().int().min(1).optional(),
+  TIPLINE_LOCAL_POLLERS: z.coerce.number().int().min(1).max(10).default(2),
+});
+
+export interface LocalConfig {
+  httpPort: number;
+  dynamoDbPort: number;
+  sqsPort: number;
+  dataDir: string;
+  publicUrl: string;
+  emergencyNumbers?: string;
+  threadWindowMinutes?: number;
+  visibilityTimeoutSeconds?: number;
+  pollers: number;
+}
+
+export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Local stack configuration is invalid (${names}). See README "Configuration".`);
+  }
+  const c = parsed.data;
+  const httpPort = c[LOCAL_ENV.httpPort];
+  return {
+    httpPort,
+    dynamoDbPort: c[LOCAL_ENV.dynamoDbPort],
+    sqsPort: c[LOCAL_ENV.sqsPort],
+    dataDir: resolve(c[LOCAL_ENV.dataDir]),
+    publicUrl: (c[ENV.publicUrl] ?? `http://127.0.0.1:${httpPort}`).replace(/\/+$/, ''),
+    ...(c[ENV.emergencyNumbers] ? { emergencyNumbers: c[ENV.emergencyNumbers] } : {}),
+    ...(c[ENV.threadWindowMinutes] ? { threadWindowMinutes: c[ENV.threadWindowMinutes] } : {}),
+    ...(c.TIPLINE_LOCAL_VISIBILITY_TIMEOUT ? { visibilityTimeoutSeconds: c.TIPLINE_LOCAL_VISIBILITY_TIMEOUT } : {}),
+    pollers: c.TIPLINE_LOCAL_POLLERS,
+  };
+}

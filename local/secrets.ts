@@ -1,0 +1,34 @@
+// The local stack's secrets: generated on first start and kept in the data folder (mode 600),
+// so that contact keys and receipts stay valid across restarts. Never committed.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const localSecrets = z.object({
+  twilioAuthToken: z.string().min(16),
+  contactKeySecret: z.string().min(32),
+  receiptPepper: z.string().min(32),
+  devOperatorToken: z.string().min(16),
+});
+export type LocalSecrets = z.infer<typeof localSecrets>;
+
+const fresh = (bytes: number) => randomBytes(bytes).toString('hex');
+
+export function loadOrCreateSecrets(dataDir: string, twilioAuthTokenFromEnv?: string): { secrets: LocalSecrets; path: string } {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const path = join(dataDir, 'secrets.json');
+  let secrets: LocalSecrets;
+  if (existsSync(path)) {
+    const parsed = localSecrets.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) throw new Error(`${path} is damaged; delete it to generate new local secrets.`);
+    secrets = parsed.data;
+  } else {
+    secrets = { twilioAuthToken: fresh(16), contactKeySecret: fresh(32), receiptPepper: fresh(32), devOperatorToken: fresh(24) };
+    writeFileSync(path, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(path, 0o600);
+  }
+  // A real Twilio number needs the account's own token; the generated one only works for
+  // requests signed locally.
+  return { secrets: twilioAuthTokenFromEnv ? { ...secrets, twilioAuthToken: twilioAuthTokenFromEnv } : secrets, path };
+}

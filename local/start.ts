@@ -1,0 +1,45 @@
+// `npm start`: the whole system on this machine. Prints where everything is; Ctrl-C stops it.
+import { readLocalConfig } from './config';
+import { PortInUse } from './ports';
+import { startLocalStack } from './stack';
+
+// Lambda runs Node 22; the SDK's notice about Node 20 support ending would only bury the banner.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const config = readLocalConfig();
+  const stack = await startLocalStack(config, (line) => say(`[tipline] ${line}`));
+  say('');
+  say('tipline is running on its local stack');
+  say(`  HTTP API            ${stack.httpUrl}`);
+  say(`  Twilio webhook      ${stack.webhookUrl}   (POST, signed with the auth token below)`);
+  say(`  web tips            POST ${stack.httpUrl}/api/tips   {"text": "..."}`);
+  say(`  operator queue      GET  ${stack.httpUrl}/api/queue   (Authorization: Bearer <dev operator token>)`);
+  say(`  DynamoDB Local      ${stack.dynamoDbEndpoint}`);
+  say(`  SQS                 ${stack.sqsEndpoint}   queue ${stack.tipsQueueUrl}`);
+  say(`  dead-letter queue   ${stack.deadLetterQueueUrl}`);
+  say(`  data folder         ${stack.dataDir}`);
+  say(`  local secrets       ${stack.secretsPath}   (Twilio auth token, contact-key secret, receipt pepper)`);
+  say(`  dev operator token  ${stack.devOperatorToken}`);
+  say('Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n[tipline] ${signal}: finishing queued tips and stopping…`);
+    await stack.stop();
+    say('[tipline] stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof PortInUse) process.stderr.write(`tipline: ${error.message}\n`);
+  else process.stderr.write(`tipline: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

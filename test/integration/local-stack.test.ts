@@ -1,0 +1,114 @@
+// `npm start` as a newcomer runs it: it prints where everything is, refuses a busy port with
+// a clear message, stops cleanly on Ctrl-C, and keeps its data across restarts.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port';
+import { eventually } from '../support/local-aws';
+import { getQueue, postWebTip } from '../support/operator';
+
+const repoRoot = new URL('../..', import.meta.url);
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+interface Ports {
+  http: number;
+  dynamo: number;
+  sqs: number;
+}
+
+function startStack(ports: Ports, dataDir: string) {
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      TIPLINE_HTTP_PORT: String(ports.http),
+      TIPLINE_DYNAMODB_PORT: String(ports.dynamo),
+      TIPLINE_SQS_PORT: String(ports.sqs),
+      TIPLINE_DATA_DIR: dataDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that an interrupt reaches npm and the stack as Ctrl-C would.
+    detached: true,
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // 'close' waits for every process holding the pipes (npm, its shell, the stack) to end.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  const interrupt = () => process.kill(-child.pid!, 'SIGINT');
+  return { child, exited, interrupt, output: () => output };
+}
+
+async function freePorts(): Promise<Ports> {
+  return { http: await freePort(), dynamo: await freePort(), sqs: await freePort() };
+}
+
+describe('npm start', () => {
+  it('prints its URLs, stops cleanly on SIGINT, and keeps tips across a restart', async () => {
+    // Arrange
+    const dataDir = mkdtempSync(join(tmpdir(), 'tipline-start-'));
+    dirs.push(dataDir);
+    const ports = await freePorts();
+
+    // Act: first run
+    const first = startStack(ports, dataDir);
+    await eventually(async () => (first.output().includes('Press Ctrl-C to stop.') ? true : undefined), 90_000, 'the start banner');
+    const http = `http://127.0.0.1:${ports.http}`;
+
+    // Assert: the banner tells a newcomer where everything is
+    const banner = first.output();
+    expect(banner).toContain(`HTTP API            ${http}`);
+    expect(banner).toContain(`Twilio webhook      ${http}/sms/twilio`);
+    expect(banner).toContain(join(dataDir, 'secrets.json'));
+    expect(banner).toMatch(/dev operator token  [0-9a-f]{48}/);
+    const token = /dev operator token  ([0-9a-f]{48})/.exec(banner)![1]!;
+
+    expect((await postWebTip({ httpUrl: http }, { text: 'persiste-reinicio: le quitaron el dni a mi prima' })).status).toBe(202);
+    await eventually(async () => (await getQueue({ httpUrl: http, devOperatorToken: token })).find((t) => t.preview.includes('persiste-reinicio')), 15_000, 'the tip');
+
+    first.interrupt();
+    await first.exited; // npm itself dies of the SIGINT; what matters is that the stack finished
+    expect(first.output()).toContain('[tipline] SIGINT: finishing queued tips and stopping');
+    expect(first.output()).toContain('[tipline] stopped.');
+
+    // Act: second run on the same data folder
+    const second = startStack(ports, dataDir);
+    try {
+      await eventually(async () => (second.output().includes('Press Ctrl-C to stop.') ? true : undefined), 90_000, 'the second start');
+      // Assert: same secrets, same tips
+      expect(second.output()).toContain(token);
+      const queue = await getQueue({ httpUrl: http, devOperatorToken: token });
+      expect(queue.some((t) => t.preview.includes('persiste-reinicio'))).toBe(true);
+    } finally {
+      second.interrupt();
+      await second.exited;
+      expect(second.output()).toContain('[tipline] stopped.');
+    }
+  }, 180_000);
+
+  it('refuses a port in use with a message that says what to do', async () => {
+    // Arrange
+    const ports = await freePorts();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(ports.http, '127.0.0.1', resolve));
+    const dataDir = mkdtempSync(join(tmpdir(), 'tipline-busy-'));
+    dirs.push(dataDir);
+
+    try {
+      // Act
+      const run = startStack(ports, dataDir);
+      const code = await run.exited;
+
+      // Assert
+      expect(code).toBe(1);
+      expect(run.output()).toContain(`Port ${ports.http} (HTTP) is already in use`);
+      expect(run.output()).toContain('TIPLINE_HTTP_PORT');
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,36 @@
+import type { QueueItem, TipDetail } from '../../functions/core/operator-views';
+
+export interface StackRef {
+  httpUrl: string;
+  devOperatorToken: string;
+}
+
+export async function getQueue(stack: StackRef): Promise<QueueItem[]> {
+  const tips: QueueItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const url = new URL('/api/queue', stack.httpUrl);
+    url.searchParams.set('limit', '100');
+    if (cursor) url.searchParams.set('cursor', cursor);
+    const res = await fetch(url, { headers: { authorization: `Bearer ${stack.devOperatorToken}` } });
+    if (res.status !== 200) throw new Error(`GET /api/queue answered ${res.status}: ${await res.text()}`);
+    const page = (await res.json()) as { tips: QueueItem[]; cursor?: string };
+    tips.push(...page.tips);
+    cursor = page.cursor;
+  } while (cursor);
+  return tips;
+}
+
+export async function getTip(stack: StackRef, tipId: string): Promise<TipDetail> {
+  const res = await fetch(new URL(`/api/tips/${tipId}`, stack.httpUrl), { headers: { authorization: `Bearer ${stack.devOperatorToken}` } });
+  if (res.status !== 200) throw new Error(`GET /api/tips/${tipId} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as TipDetail;
+}
+
+export async function postWebTip(stack: { httpUrl: string }, body: unknown): Promise<Response> {
+  return fetch(new URL('/api/tips', stack.httpUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
