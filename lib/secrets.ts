@@ -1,0 +1,49 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+
+/**
+ * Secrets that exist only in Secrets Manager: the template carries a generation recipe, never a
+ * value, and handlers receive only ARNs.
+ *
+ * The contact-key secret and the receipt pepper are two secrets rather than one JSON secret
+ * with two keys: Secrets Manager generates only one value per secret, and the split lets
+ * sms-intake read the contact-key secret without the pepper and web-intake the pepper without
+ * the contact-key secret. Each holds its value as plain text, like the Twilio token, so one
+ * loader in the handlers reads all three.
+ */
+export class TiplineSecrets extends Construct {
+  /** HMAC key for contact keys (plain text). */
+  readonly contactKey: Secret;
+  /** Pepper for the slow hash of web receipt codes (plain text). */
+  readonly receiptPepper: Secret;
+  /** The Twilio auth token as plain text, set by an operator after the first deploy. */
+  readonly twilioAuthToken: Secret;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    this.contactKey = generatedSecret(this, 'ContactKeySecret', 'HMAC key for tipster contact keys (plain text).');
+    this.receiptPepper = generatedSecret(this, 'ReceiptPepper', 'Pepper for web receipt code hashes (plain text).');
+
+    // Starts as a random string rather than a readable placeholder: until an operator runs
+    // `aws secretsmanager put-secret-value --secret-id <arn> --secret-string <token>`, every
+    // Twilio signature check fails closed, and no guessable value ever sits in the template.
+    this.twilioAuthToken = new Secret(this, 'TwilioAuthToken', {
+      description: 'Twilio auth token (plain text). Set after deploy with put-secret-value.',
+      generateSecretString: { passwordLength: 32, excludePunctuation: true },
+    });
+  }
+}
+
+function generatedSecret(scope: Construct, id: string, description: string): Secret {
+  return new Secret(scope, id, {
+    description,
+    // 64 alphanumerics is about 380 bits; without punctuation the value can be pasted into a
+    // shell or an .env file unquoted.
+    generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    // Retained like the tables: without it the contact keys and receipt hashes stored there
+    // can no longer be matched, and tipsters lose their threads and receipts.
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+}

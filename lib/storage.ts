@@ -1,0 +1,63 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import {
+  ALL_TABLES,
+  CONTACTS_TABLE,
+  MESSAGES_TABLE,
+  RECEIPTS_TABLE,
+  TIPS_TABLE,
+  type TableShape,
+} from '../functions/config/tables';
+
+/**
+ * The four tables, built from the shapes in `functions/config/tables.ts` so that the local
+ * stack and AWS cannot disagree on keys, indexes or TTL.
+ */
+export class Storage extends Construct {
+  readonly tips: Table;
+  readonly messages: Table;
+  readonly contacts: Table;
+  readonly receipts: Table;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const byName = new Map(ALL_TABLES.map((shape) => [shape.name, this.table(shape)]));
+    const get = (name: string): Table => {
+      const table = byName.get(name);
+      if (table === undefined) throw new Error(`table shape ${name} is missing from ALL_TABLES`);
+      return table;
+    };
+    this.tips = get(TIPS_TABLE.name);
+    this.messages = get(MESSAGES_TABLE.name);
+    this.contacts = get(CONTACTS_TABLE.name);
+    this.receipts = get(RECEIPTS_TABLE.name);
+  }
+
+  private table(shape: TableShape): Table {
+    const table = new Table(this, shape.name, {
+      partitionKey: { name: shape.partitionKey, type: AttributeType.STRING },
+      ...(shape.sortKey === undefined ? {} : { sortKey: { name: shape.sortKey, type: AttributeType.STRING } }),
+      ...(shape.timeToLive === undefined ? {} : { timeToLiveAttribute: shape.timeToLive }),
+      // Tips arrive in bursts (a raid in the news, a radio spot) and are rare otherwise.
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // AWS-managed for now so the key shows up in CloudTrail; a customer-managed KMS key,
+      // whose policy can lock out everything but the handlers, replaces it in its own issue.
+      encryption: TableEncryption.AWS_MANAGED,
+      // A report is evidence: deleting the stack must never delete it.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of shape.indexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        ...(index.sortKey === undefined ? {} : { sortKey: { name: index.sortKey, type: AttributeType.STRING } }),
+        // The queue and thread views read whole items; a narrower projection would mean a
+        // second GetItem per row.
+        projectionType: ProjectionType.ALL,
+      });
+    }
+    return table;
+  }
+}

@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { HANDLER_ENTRIES } from '../functions/config/tables';
+
+/** The repository root: HANDLER_ENTRIES and the lock file are relative to it, not to the cwd of `cdk` or vitest. */
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export type HandlerName = keyof typeof HANDLER_ENTRIES;
+
+export interface TiplineFunctionProps {
+  handler: HandlerName;
+  timeout: Duration;
+  memorySize: number;
+  description?: string;
+}
+
+/**
+ * The one place where the Lambda defaults live, so that the four functions cannot drift apart.
+ * Environment and grants are added afterwards through the helpers in `wiring.ts`, never here.
+ */
+export class TiplineFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: TiplineFunctionProps) {
+    // An explicit log group, because the one Lambda creates on its own keeps logs forever and
+    // is not part of the stack; created in `scope` since `this` does not exist before super().
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
+    super(scope, id, {
+      entry: join(REPO_ROOT, HANDLER_ENTRIES[props.handler]),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      timeout: props.timeout,
+      memorySize: props.memorySize,
+      logGroup,
+      ...(props.description === undefined ? {} : { description: props.description }),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        // Prefer the ESM build of dependencies that ship both, so esbuild can tree-shake them.
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        // Stack traces only need the mappings; embedding the sources would double the bundle.
+        sourcesContent: false,
+        // CommonJS dependencies (twilio) call `require`, which does not exist in an ES module.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // The nodejs22.x runtime ships SDK v3: leaving it out keeps the bundles small, which
+        // shortens cold starts on the intake path where Twilio waits for the answer. The
+        // runtime's SDK version can lag the lock file; bundle it if a newer API is ever needed.
+        externalModules: ['@aws-sdk/*', '@smithy/*'],
+        // No Docker here or in CI: bundle with the esbuild from node_modules.
+        forceDockerBundling: false,
+      },
+    });
+  }
+}

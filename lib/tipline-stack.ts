@@ -1,0 +1,68 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { ROUTES } from '../functions/config/tables';
+import { TiplineHttpApi } from './http-api';
+import { Intake } from './intake';
+import { OperatorApi } from './operator-api';
+import { TiplineSecrets } from './secrets';
+import { Storage } from './storage';
+import type { HandlerName, TiplineFunction } from './tipline-function';
+import { TipsQueue } from './tips-queue';
+import { Triage } from './triage';
+
+/**
+ * Env-agnostic on purpose (no account/region, no lookups): `cdk synth` and the tests run
+ * offline, and the same template deploys to any account.
+ */
+export class TiplineStack extends Stack {
+  /** Exposed for the infrastructure tests, which assert each function's own IAM statements. */
+  readonly functions: Readonly<Record<HandlerName, TiplineFunction>>;
+  readonly storage: Storage;
+  readonly tipsQueue: TipsQueue;
+  readonly secrets: TiplineSecrets;
+  readonly httpApi: TiplineHttpApi;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.storage = new Storage(this, 'Storage');
+    this.tipsQueue = new TipsQueue(this, 'TipsQueue');
+    this.secrets = new TiplineSecrets(this, 'Secrets');
+
+    const intake = new Intake(this, 'Intake', { tipsQueue: this.tipsQueue.queue, secrets: this.secrets });
+    const triage = new Triage(this, 'Triage', { tipsQueue: this.tipsQueue, storage: this.storage });
+    const operatorApi = new OperatorApi(this, 'OperatorApi', { storage: this.storage });
+
+    this.functions = {
+      smsIntake: intake.smsIntake,
+      webIntake: intake.webIntake,
+      triage: triage.fn,
+      operatorApi: operatorApi.fn,
+    };
+
+    this.httpApi = new TiplineHttpApi(this, 'Http', {
+      handlers: { smsIntake: intake.smsIntake, webIntake: intake.webIntake, operatorApi: operatorApi.fn },
+    });
+    intake.verifyTwilioSignaturesAgainst(this.httpApi.publicUrl);
+
+    const twilioRoute = ROUTES.find((route) => route.handler === 'smsIntake');
+    if (twilioRoute === undefined) throw new Error('ROUTES has no sms-intake route');
+
+    // What operators, the CLI and the end-to-end tests need; CDK names the resources.
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.publicUrl });
+    new CfnOutput(this, 'TwilioWebhookUrl', {
+      value: this.httpApi.urlOf(twilioRoute.path),
+      description: 'Paste into the Twilio number and WhatsApp sender as the incoming-message webhook (POST).',
+    });
+    new CfnOutput(this, 'TwilioAuthTokenSecretArn', {
+      value: this.secrets.twilioAuthToken.secretArn,
+      description: 'Set the Twilio auth token here after the first deploy (put-secret-value).',
+    });
+    new CfnOutput(this, 'TipsQueueUrl', { value: this.tipsQueue.queue.queueUrl });
+    new CfnOutput(this, 'TipsDeadLetterQueueUrl', { value: this.tipsQueue.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'TipsTableName', { value: this.storage.tips.tableName });
+    new CfnOutput(this, 'MessagesTableName', { value: this.storage.messages.tableName });
+    new CfnOutput(this, 'ContactsTableName', { value: this.storage.contacts.tableName });
+    new CfnOutput(this, 'ReceiptsTableName', { value: this.storage.receipts.tableName });
+  }
+}

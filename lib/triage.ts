@@ -1,0 +1,48 @@
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Construct } from 'constructs';
+import { ENV } from '../functions/config/env-names';
+import { TIPS_QUEUE } from '../functions/config/tables';
+import type { Storage } from './storage';
+import { TiplineFunction } from './tipline-function';
+import type { TipsQueue } from './tips-queue';
+import { useTable } from './wiring';
+
+export interface TriageProps {
+  tipsQueue: TipsQueue;
+  storage: Storage;
+}
+
+/** The capped consumer of the scalable-webhook shape: scores, stores and threads each tip. */
+export class Triage extends Construct {
+  readonly fn: TiplineFunction;
+
+  constructor(scope: Construct, id: string, props: TriageProps) {
+    super(scope, id);
+
+    this.fn = new TiplineFunction(this, 'Triage', {
+      handler: 'triage',
+      description: 'Tips queue consumer: score, store, thread, hand urgent tips to alerting.',
+      timeout: props.tipsQueue.consumerTimeout,
+      memorySize: 512,
+    });
+
+    useTable(this.fn, props.storage.tips, ENV.tipsTable, 'readWrite');
+    useTable(this.fn, props.storage.messages, ENV.messagesTable, 'readWrite');
+    useTable(this.fn, props.storage.contacts, ENV.contactsTable, 'readWrite');
+    // Triage only records the receipt hash that web-intake computed; looking receipts up is
+    // the reply path's job, so no read right here.
+    useTable(this.fn, props.storage.receipts, ENV.receiptsTable, 'write');
+
+    // The event source also grants the consume rights on the queue, and nothing more.
+    this.fn.addEventSource(
+      new SqsEventSource(props.tipsQueue.queue, {
+        batchSize: TIPS_QUEUE.batchSize,
+        // One failed record must not send the whole batch back for retry (and re-paging).
+        reportBatchItemFailures: true,
+        // A flood of tips (or of spam) queues up instead of throttling the tables and the
+        // operator API that shares them.
+        maxConcurrency: 5,
+      }),
+    );
+  }
+}
