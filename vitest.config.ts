@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // services, which the integration suite's global setup starts once.
 export default defineConfig({
   test: {
+    // Lambda runs Node 22; the SDK's notice about Node 20 would only bury the test output.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },

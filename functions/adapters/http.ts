@@ -9,6 +9,7 @@ import {
   Unauthenticated,
   UnsupportedMediaType,
 } from '../core/errors';
+import { errorName, type LogFields, type TiplineLogger } from './logger';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
@@ -69,4 +70,19 @@ export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<Property
     fields[key] ??= issue.message;
   }
   return fields;
+}
+
+/**
+ * The one catch of an HTTP handler: a client's mistake becomes its 4xx, logged by name only;
+ * anything else is a server fault, logged and rethrown so that API Gateway answers 500 and
+ * Twilio retries.
+ */
+export function answerError(error: unknown, logger: TiplineLogger, fields: LogFields = {}): HttpResult {
+  const response = clientErrorResponse(error);
+  if (response) {
+    logger.warn('rejected request', { ...fields, status: response.statusCode ?? 400, errorName: errorName(error) });
+    return response;
+  }
+  logger.error('request failed', { ...fields, errorName: errorName(error) });
+  throw error;
 }

@@ -4,8 +4,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { documentClient } from '../adapters/aws-clients';
 import { dynamoTipReader, InvalidCursor } from '../adapters/dynamo-tip-store';
-import { clientErrorResponse, fieldErrors, json, type HttpResult } from '../adapters/http';
-import { createLogger, errorName } from '../adapters/logger';
+import { answerError, fieldErrors, json, type HttpResult } from '../adapters/http';
+import { createLogger } from '../adapters/logger';
 import { devTokenAuthenticator, gatewayAuthenticator } from '../adapters/operator-auth';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
@@ -56,12 +56,6 @@ export const handler = async (event: APIGatewayProxyEventV2): Promise<HttpResult
     if (!route) return json(404, { error: 'not_found', message: 'No such operator route.' });
     return await route(event);
   } catch (error: unknown) {
-    const response = clientErrorResponse(error);
-    if (response) {
-      logger.warn('rejected request', { status: response.statusCode ?? 400, errorName: errorName(error), route: event.routeKey });
-      return response;
-    }
-    logger.error('operator request failed', { errorName: errorName(error), route: event.routeKey });
-    throw error;
+    return answerError(error, logger, { route: event.routeKey });
   }
 };

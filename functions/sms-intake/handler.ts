@@ -3,8 +3,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { sqsClient } from '../adapters/aws-clients';
-import { bodyText, clientErrorResponse, fieldErrors, header, requireContentType, SAFE_HEADERS, type HttpResult } from '../adapters/http';
-import { createLogger, errorName } from '../adapters/logger';
+import { answerError, bodyText, fieldErrors, header, requireContentType, SAFE_HEADERS, type HttpResult } from '../adapters/http';
+import { createLogger } from '../adapters/logger';
 import { loadContactKeySecret, loadTwilioAuthToken } from '../adapters/secrets';
 import { sqsTipQueue } from '../adapters/sqs-tip-queue';
 import { isSignedByTwilio, twimlMessage } from '../adapters/twilio-webhook';
@@ -57,13 +57,7 @@ export const handler = async (event: APIGatewayProxyEventV2): Promise<HttpResult
     logger.info('tip queued', { messageId: tip.messageId, channel: tip.channel });
     return twiml(200, twimlMessage(acknowledgement(tip.lang, emergencyNumbers)));
   } catch (error: unknown) {
-    const response = clientErrorResponse(error);
-    if (response) {
-      logger.warn('rejected request', { status: response.statusCode ?? 400, errorName: errorName(error) });
-      return response;
-    }
-    // A server fault: Twilio retries with the same MessageSid, and triage stores it once.
-    logger.error('intake failed', { errorName: errorName(error) });
-    throw error;
+    // A server fault is rethrown: Twilio retries with the same MessageSid, stored once.
+    return answerError(error, logger);
   }
 };

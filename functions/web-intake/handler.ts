@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { sqsClient } from '../adapters/aws-clients';
-import { bodyText, clientErrorResponse, fieldErrors, json, requireContentType, type HttpResult } from '../adapters/http';
-import { createLogger, errorName } from '../adapters/logger';
+import { answerError, bodyText, fieldErrors, json, requireContentType, type HttpResult } from '../adapters/http';
+import { createLogger } from '../adapters/logger';
 import { loadReceiptPepper } from '../adapters/secrets';
 import { sqsTipQueue } from '../adapters/sqs-tip-queue';
 import { ENV } from '../config/env-names';
@@ -70,12 +70,6 @@ export const handler = async (event: APIGatewayProxyEventV2): Promise<HttpResult
       message: `${acknowledgement(tip.lang, emergencyNumbers)} ${webReceiptNotice(tip.lang, formatted)}`,
     });
   } catch (error: unknown) {
-    const response = clientErrorResponse(error);
-    if (response) {
-      logger.warn('rejected request', { status: response.statusCode ?? 400, errorName: errorName(error) });
-      return response;
-    }
-    logger.error('intake failed', { errorName: errorName(error) });
-    throw error;
+    return answerError(error, logger);
   }
 };
