@@ -11,6 +11,8 @@ const schema = z.object({
   [LOCAL_ENV.httpPort]: port.default(3000),
   [LOCAL_ENV.dynamoDbPort]: port.default(8000),
   [LOCAL_ENV.sqsPort]: port.default(9324),
+  [LOCAL_ENV.twilioPort]: port.default(3010),
+  [LOCAL_ENV.twilioCleanupDelaySeconds]: z.coerce.number().int().min(0).max(900).default(60),
   [LOCAL_ENV.dataDir]: z.string().min(1).default(resolve(REPO_ROOT, '.tipline')),
   [ENV.publicUrl]: z.url().optional(),
   [ENV.emergencyNumbers]: z.string().optional(),
@@ -25,6 +27,8 @@ export interface LocalConfig {
   httpPort: number;
   dynamoDbPort: number;
   sqsPort: number;
+  twilioPort: number;
+  twilioCleanupDelaySeconds: number;
   dataDir: string;
   publicUrl: string;
   emergencyNumbers?: string;
@@ -45,6 +49,8 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     httpPort,
     dynamoDbPort: c[LOCAL_ENV.dynamoDbPort],
     sqsPort: c[LOCAL_ENV.sqsPort],
+    twilioPort: c[LOCAL_ENV.twilioPort],
+    twilioCleanupDelaySeconds: c[LOCAL_ENV.twilioCleanupDelaySeconds],
     dataDir: resolve(c[LOCAL_ENV.dataDir]),
     publicUrl: (c[ENV.publicUrl] ?? `http://127.0.0.1:${httpPort}`).replace(/\/+$/, ''),
     ...(c[ENV.emergencyNumbers] ? { emergencyNumbers: c[ENV.emergencyNumbers] } : {}),

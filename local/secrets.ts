@@ -10,6 +10,10 @@ const localSecrets = z.object({
   contactKeySecret: z.string().min(32),
   receiptPepper: z.string().min(32),
   devOperatorToken: z.string().min(16),
+  /** Stands in for the KMS key that wraps the contact vault's data keys. */
+  vaultLocalKey: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The local Twilio API's account; replies and deletions are recorded there. */
+  twilioAccountSid: z.string().regex(/^AC[0-9a-f]{32}$/),
 });
 export type LocalSecrets = z.infer<typeof localSecrets>;
 
@@ -19,12 +23,26 @@ export function loadOrCreateSecrets(dataDir: string, twilioAuthTokenFromEnv?: st
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'secrets.json');
   let secrets: LocalSecrets;
-  if (existsSync(path)) {
-    const parsed = localSecrets.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new Error(`${path} is damaged; delete it to generate new local secrets.`);
-    secrets = parsed.data;
-  } else {
-    secrets = { twilioAuthToken: fresh(16), contactKeySecret: fresh(32), receiptPepper: fresh(32), devOperatorToken: fresh(24) };
+  const generated: LocalSecrets = {
+    twilioAuthToken: fresh(16),
+    contactKeySecret: fresh(32),
+    receiptPepper: fresh(32),
+    devOperatorToken: fresh(24),
+    vaultLocalKey: fresh(32),
+    twilioAccountSid: `AC${fresh(16)}`,
+  };
+  let existing: unknown = {};
+  try {
+    if (existsSync(path)) existing = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new Error(`${path} is damaged; delete it to generate new local secrets.`);
+  }
+  // Secrets added by a newer version are generated; the ones already there are kept, so that
+  // stored contact keys, receipts and vault entries stay valid.
+  const parsed = localSecrets.safeParse({ ...generated, ...(existing as object) });
+  if (!parsed.success) throw new Error(`${path} is damaged; delete it to generate new local secrets.`);
+  secrets = parsed.data;
+  if (JSON.stringify(existing) !== JSON.stringify(secrets)) {
     writeFileSync(path, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
     chmodSync(path, 0o600);
   }

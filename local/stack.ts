@@ -1,37 +1,61 @@
-// The embedded local stack: DynamoDB Local, a local SQS server, the HTTP gateway and the
-// queue poller, running the very same handler modules that Lambda runs.
+// The embedded local stack: DynamoDB Local, a local SQS server, a local Twilio API that
+// records what it is asked to send or delete, the HTTP gateway and the queue pollers, running
+// the very same handler modules that Lambda runs.
 import type { Server } from 'node:http';
-import { join } from 'node:path';
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ENV, LOCAL_ENV } from '../functions/config/env-names';
-import { ALL_TABLES, CONTACTS_TABLE, HANDLER_ENTRIES, MESSAGES_TABLE, RECEIPTS_TABLE, TIPS_QUEUE, TIPS_TABLE } from '../functions/config/tables';
+import {
+  ALL_TABLES,
+  CONTACT_VAULT_TABLE,
+  CONTACTS_TABLE,
+  HANDLER_ENTRIES,
+  MESSAGES_TABLE,
+  RECEIPTS_TABLE,
+  TIPS_QUEUE,
+  TIPS_TABLE,
+  TWILIO_CLEANUP_QUEUE,
+} from '../functions/config/tables';
 import type { LocalConfig } from './config';
-import { ensureTables, startDynamoDb, type RunningDynamoDb } from './dynamodb';
-import { startEventSourceMapping, type EventSourceMapping, type SqsHandler } from './event-source-mapping';
+import { ensureTables, startDynamoDb } from './dynamodb';
+import { startEventSourceMapping, type SqsHandler } from './event-source-mapping';
 import { startGateway, type HttpHandler } from './http-gateway';
 import { assertPortFree } from './ports';
 import { loadOrCreateSecrets } from './secrets';
-import { startSqs, type RunningSqs } from './sqs';
+import { startSqs, type LocalQueue } from './sqs';
+import { startLocalTwilioApi, type LocalTwilioApi } from './twilio-api';
 
 export interface LocalStack {
   httpUrl: string;
   webhookUrl: string;
   dynamoDbEndpoint: string;
   sqsEndpoint: string;
-  tipsQueueUrl: string;
-  deadLetterQueueUrl: string;
+  twilioApiUrl: string;
+  tipsQueue: LocalQueue;
+  twilioCleanupQueue: LocalQueue;
   secretsPath: string;
   devOperatorToken: string;
   dataDir: string;
+  twilio: LocalTwilioApi;
   stop(): Promise<void>;
 }
 
 type Stoppable = { stop(): Promise<void> };
 
+/** The local Twilio API must know the inbound messages the webhook sees, as Twilio would. */
+function rememberInbound(twilio: LocalTwilioApi, handler: HttpHandler): HttpHandler {
+  return (event: APIGatewayProxyEventV2, context) => {
+    const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+    const sid = new URLSearchParams(body).get('MessageSid');
+    if (sid && /^(SM|MM)[0-9a-f]{32}$/.test(sid)) twilio.registerInbound(sid);
+    return handler(event, context);
+  };
+}
+
 export async function startLocalStack(config: LocalConfig, log: (line: string) => void = () => undefined): Promise<LocalStack> {
   await assertPortFree(config.httpPort, 'HTTP', LOCAL_ENV.httpPort);
   await assertPortFree(config.dynamoDbPort, 'DynamoDB Local', LOCAL_ENV.dynamoDbPort);
   await assertPortFree(config.sqsPort, 'local SQS', LOCAL_ENV.sqsPort);
+  await assertPortFree(config.twilioPort, 'local Twilio API', LOCAL_ENV.twilioPort);
 
   const { secrets, path: secretsPath } = loadOrCreateSecrets(config.dataDir, process.env[ENV.twilioAuthToken]);
   const started: Stoppable[] = [];
@@ -40,12 +64,24 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
   };
   try {
     log('starting DynamoDB Local…');
-    const dynamo: RunningDynamoDb = await startDynamoDb(config.dynamoDbPort, join(config.dataDir, 'dynamodb'));
+    const dynamo = await startDynamoDb(config.dynamoDbPort, `${config.dataDir}/dynamodb`);
     started.push(dynamo);
     await ensureTables(dynamo.endpoint, ALL_TABLES);
 
-    const sqs: RunningSqs = await startSqs(config.sqsPort, config.visibilityTimeoutSeconds ?? TIPS_QUEUE.consumerTimeoutSeconds * 6);
+    const sqs = await startSqs(config.sqsPort, [
+      { ...TIPS_QUEUE, visibilityTimeoutSeconds: config.visibilityTimeoutSeconds ?? TIPS_QUEUE.consumerTimeoutSeconds * 6 },
+      {
+        ...TWILIO_CLEANUP_QUEUE,
+        visibilityTimeoutSeconds: config.visibilityTimeoutSeconds ?? TWILIO_CLEANUP_QUEUE.consumerTimeoutSeconds * 6,
+        delaySeconds: config.twilioCleanupDelaySeconds,
+      },
+    ]);
     started.push(sqs);
+    const tipsQueue = sqs.queues[TIPS_QUEUE.name]!;
+    const twilioCleanupQueue = sqs.queues[TWILIO_CLEANUP_QUEUE.name]!;
+
+    const twilio = await startLocalTwilioApi(config.twilioPort, { accountSid: secrets.twilioAccountSid, authToken: secrets.twilioAuthToken });
+    started.push(twilio);
 
     // What Lambda's configuration gives each function in AWS; here one process hosts them all.
     Object.assign(process.env, {
@@ -58,11 +94,18 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       [ENV.messagesTable]: MESSAGES_TABLE.name,
       [ENV.contactsTable]: CONTACTS_TABLE.name,
       [ENV.receiptsTable]: RECEIPTS_TABLE.name,
-      [ENV.tipsQueueUrl]: sqs.tipsQueueUrl,
+      [ENV.contactVaultTable]: CONTACT_VAULT_TABLE.name,
+      [ENV.tipsQueueUrl]: tipsQueue.url,
+      [ENV.twilioCleanupQueueUrl]: twilioCleanupQueue.url,
+      [ENV.deleteInboundFromTwilio]: 'true',
       [ENV.publicUrl]: config.publicUrl,
       [ENV.twilioAuthToken]: secrets.twilioAuthToken,
+      [ENV.twilioAccountSid]: secrets.twilioAccountSid,
+      [ENV.twilioSender]: '+51900000000',
+      [ENV.twilioApiBaseUrl]: twilio.baseUrl,
       [ENV.contactKeySecret]: secrets.contactKeySecret,
       [ENV.receiptPepper]: secrets.receiptPepper,
+      [ENV.vaultLocalKey]: secrets.vaultLocalKey,
       [ENV.devOperatorToken]: secrets.devOperatorToken,
       ...(config.emergencyNumbers ? { [ENV.emergencyNumbers]: config.emergencyNumbers } : {}),
       ...(config.threadWindowMinutes ? { [ENV.threadWindowMinutes]: String(config.threadWindowMinutes) } : {}),
@@ -70,26 +113,36 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
 
     const load = async <T>(entry: string): Promise<T> => ((await import(`../${entry}`)) as { handler: T }).handler;
     const handlers = {
-      smsIntake: await load<HttpHandler>(HANDLER_ENTRIES.smsIntake),
+      smsIntake: rememberInbound(twilio, await load<HttpHandler>(HANDLER_ENTRIES.smsIntake)),
       webIntake: await load<HttpHandler>(HANDLER_ENTRIES.webIntake),
       operatorApi: await load<HttpHandler>(HANDLER_ENTRIES.operatorApi),
+      tipsterReply: await load<HttpHandler>(HANDLER_ENTRIES.tipsterReply),
     };
-    const triage = await load<SqsHandler>(HANDLER_ENTRIES.triage);
 
-    const queueArn = (await sqs.client.send(new GetQueueAttributesCommand({ QueueUrl: sqs.tipsQueueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
-    const mapping: EventSourceMapping = startEventSourceMapping({
-      client: sqs.client,
-      queueUrl: sqs.tipsQueueUrl,
-      queueArn,
-      functionName: 'triage',
-      handler: triage,
-      batchSize: TIPS_QUEUE.batchSize,
-      timeoutMs: TIPS_QUEUE.consumerTimeoutSeconds * 1000,
-      concurrency: config.pollers,
-      onError: (error) => log(`triage invocation failed: ${error instanceof Error ? error.name : 'error'}`),
-    });
-    // Stopping drains what intake already accepted before the in-memory queue goes away.
-    started.push({ stop: async () => { await mapping.drained(10_000); await mapping.stop(); } });
+    const consumers: Array<[LocalQueue, string, SqsHandler, { batchSize: number; consumerTimeoutSeconds: number }]> = [
+      [tipsQueue, 'triage', await load<SqsHandler>(HANDLER_ENTRIES.triage), TIPS_QUEUE],
+      [twilioCleanupQueue, 'twilio-cleanup', await load<SqsHandler>(HANDLER_ENTRIES.twilioCleanup), TWILIO_CLEANUP_QUEUE],
+    ];
+    for (const [queue, functionName, handler, settings] of consumers) {
+      const mapping = startEventSourceMapping({
+        client: sqs.client,
+        queueUrl: queue.url,
+        queueArn: queue.arn,
+        functionName,
+        handler,
+        batchSize: settings.batchSize,
+        timeoutMs: settings.consumerTimeoutSeconds * 1000,
+        concurrency: config.pollers,
+        onError: (error) => log(`${functionName} invocation failed: ${error instanceof Error ? error.name : 'error'}`),
+      });
+      // Stopping drains what was already accepted before the in-memory queues go away.
+      started.push({
+        stop: async () => {
+          await mapping.drained(10_000);
+          await mapping.stop();
+        },
+      });
+    }
 
     const server: Server = await startGateway({
       port: config.httpPort,
@@ -109,17 +162,18 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
         }),
     });
 
-    const httpUrl = `http://127.0.0.1:${config.httpPort}`;
     return {
-      httpUrl,
+      httpUrl: `http://127.0.0.1:${config.httpPort}`,
       webhookUrl: `${config.publicUrl}/sms/twilio`,
       dynamoDbEndpoint: dynamo.endpoint,
       sqsEndpoint: sqs.endpoint,
-      tipsQueueUrl: sqs.tipsQueueUrl,
-      deadLetterQueueUrl: sqs.deadLetterQueueUrl,
+      twilioApiUrl: twilio.baseUrl,
+      tipsQueue,
+      twilioCleanupQueue,
       secretsPath,
       devOperatorToken: secrets.devOperatorToken,
       dataDir: config.dataDir,
+      twilio,
       stop: stopAll,
     };
   } catch (error: unknown) {

@@ -17,11 +17,13 @@ async function main(): Promise<void> {
   say(`  Twilio webhook      ${stack.webhookUrl}   (POST, signed with the auth token below)`);
   say(`  web tips            POST ${stack.httpUrl}/api/tips   {"text": "..."}`);
   say(`  operator queue      GET  ${stack.httpUrl}/api/queue   (Authorization: Bearer <dev operator token>)`);
+  say(`  reply to a tipster  POST ${stack.httpUrl}/api/tips/<id>/replies   {"text": "..."}`);
   say(`  DynamoDB Local      ${stack.dynamoDbEndpoint}`);
-  say(`  SQS                 ${stack.sqsEndpoint}   queue ${stack.tipsQueueUrl}`);
-  say(`  dead-letter queue   ${stack.deadLetterQueueUrl}`);
+  say(`  SQS                 ${stack.sqsEndpoint}   queue ${stack.tipsQueue.url}`);
+  say(`  dead-letter queue   ${stack.tipsQueue.deadLetterUrl}`);
+  say(`  local Twilio API    ${stack.twilioApiUrl}   (replies sent: GET ${stack.twilioApiUrl}/local/outbox)`);
   say(`  data folder         ${stack.dataDir}`);
-  say(`  local secrets       ${stack.secretsPath}   (Twilio auth token, contact-key secret, receipt pepper)`);
+  say(`  local secrets       ${stack.secretsPath}   (Twilio auth token, contact-key secret, receipt pepper, vault key)`);
   say(`  dev operator token  ${stack.devOperatorToken}`);
   say('Press Ctrl-C to stop.');
 

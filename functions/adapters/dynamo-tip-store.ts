@@ -53,12 +53,18 @@ function tipItem(tip: TipRecord): Record<string, unknown> {
   };
 }
 
-export function dynamoTipReader(client: DynamoDBDocumentClient, tables: ReaderTables): TipReader {
+export function dynamoTipLookup(client: DynamoDBDocumentClient, tipsTable: string): Pick<TipReader, 'getTip'> {
   return {
     async getTip(tipId) {
-      const out = await client.send(new GetCommand({ TableName: tables.tips, Key: { tipId }, ConsistentRead: true }));
+      const out = await client.send(new GetCommand({ TableName: tipsTable, Key: { tipId }, ConsistentRead: true }));
       return out.Item ? toTip(out.Item) : undefined;
     },
+  };
+}
+
+export function dynamoTipReader(client: DynamoDBDocumentClient, tables: ReaderTables): TipReader {
+  return {
+    getTip: dynamoTipLookup(client, tables.tips).getTip,
 
     async listMessages(tipId) {
       const messages: StoredMessage[] = [];

@@ -6,9 +6,11 @@ import {
   InvalidRequest,
   PayloadTooLarge,
   TipNotFound,
+  TooManyRequests,
   Unauthenticated,
   UnsupportedMediaType,
 } from '../core/errors';
+import { TipsterUnreachable } from '../core/contact-vault';
 import { errorName, type LogFields, type TiplineLogger } from './logger';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -56,9 +58,11 @@ export function clientErrorResponse(error: unknown): HttpResult | undefined {
   if (error instanceof InvalidRequest) return json(400, { error: 'invalid_request', message: error.message, fields: error.fields });
   if (error instanceof UnsupportedMediaType) return json(415, { error: 'unsupported_media_type', message: error.message });
   if (error instanceof PayloadTooLarge) return json(413, { error: 'payload_too_large', message: error.message });
+  if (error instanceof TooManyRequests) return json(429, { error: 'too_many_requests', message: error.message }, { 'retry-after': '600' });
   if (error instanceof Unauthenticated) return json(401, { error: 'unauthenticated', message: error.message }, { 'www-authenticate': 'Bearer' });
   if (error instanceof Forbidden) return json(403, { error: 'forbidden', message: error.message });
   if (error instanceof TipNotFound) return json(404, { error: 'not_found', message: error.message });
+  if (error instanceof TipsterUnreachable) return json(410, { error: 'tipster_unreachable', message: error.message });
   return undefined;
 }
 

@@ -5,6 +5,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { Unauthenticated } from '../core/errors';
+import { ENV } from '../config/env-names';
 import { header } from './http';
 
 export interface Actor {
@@ -35,4 +36,10 @@ export function gatewayAuthenticator(): OperatorAuthenticator {
     if (!id) throw new Unauthenticated();
     return { id };
   };
+}
+
+/** The local stack hands in a dev token; in AWS the gateway's authorizer has already decided. */
+export function operatorAuthenticatorFromEnv(env: NodeJS.ProcessEnv = process.env): OperatorAuthenticator {
+  const devToken = env[ENV.devOperatorToken];
+  return devToken ? devTokenAuthenticator(devToken) : gatewayAuthenticator();
 }

@@ -4,3 +4,5 @@
 export const DEFAULT_EMERGENCY_NUMBERS = '105:Policía,1818';
 
 export const DEFAULT_THREAD_WINDOW_MINUTES = 30;
+
+export const DEFAULT_VAULT_TTL_DAYS = 30;

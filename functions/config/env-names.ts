@@ -5,7 +5,23 @@ export const ENV = {
   messagesTable: 'TIPLINE_MESSAGES_TABLE',
   contactsTable: 'TIPLINE_CONTACTS_TABLE',
   receiptsTable: 'TIPLINE_RECEIPTS_TABLE',
+  contactVaultTable: 'TIPLINE_CONTACT_VAULT_TABLE',
   tipsQueueUrl: 'TIPLINE_TIPS_QUEUE_URL',
+  twilioCleanupQueueUrl: 'TIPLINE_TWILIO_CLEANUP_QUEUE_URL',
+  /** "true" to delete inbound messages from Twilio after queueing (needs the account SID). */
+  deleteInboundFromTwilio: 'TIPLINE_DELETE_INBOUND_FROM_TWILIO',
+  /** AWS: the KMS key that wraps the contact vault's data keys. */
+  vaultKeyArn: 'TIPLINE_VAULT_KEY_ARN',
+  /** Local stack only: a 32-byte hex master key standing in for KMS. */
+  vaultLocalKey: 'TIPLINE_VAULT_LOCAL_KEY',
+  /** Days a sender's address is kept for replies (30). */
+  vaultTtlDays: 'TIPLINE_VAULT_TTL_DAYS',
+  /** Twilio account and sender used for replies and deletions. */
+  twilioAccountSid: 'TWILIO_ACCOUNT_SID',
+  /** The number (E.164) or Messaging Service SID (MG…) replies are sent from. */
+  twilioSender: 'TIPLINE_TWILIO_SENDER',
+  /** Local stack only: base URL of the local Twilio API that records requests. */
+  twilioApiBaseUrl: 'TIPLINE_TWILIO_API_BASE_URL',
   /** Base URL that Twilio calls; the webhook signature is checked against it, never against Host. */
   publicUrl: 'TIPLINE_PUBLIC_URL',
   /** AWS: Secrets Manager secrets (plain text), one per value so each function reads only its own. */
@@ -29,4 +45,7 @@ export const LOCAL_ENV = {
   dynamoDbPort: 'TIPLINE_DYNAMODB_PORT',
   sqsPort: 'TIPLINE_SQS_PORT',
   dataDir: 'TIPLINE_DATA_DIR',
+  twilioPort: 'TIPLINE_TWILIO_PORT',
+  /** Seconds the cleanup queue holds a job before Twilio's copy is deleted (60, as in AWS). */
+  twilioCleanupDelaySeconds: 'TIPLINE_TWILIO_CLEANUP_DELAY_SECONDS',
 } as const;

@@ -26,5 +26,6 @@ export const configShapes = {
   messagesTable: { [ENV.messagesTable]: z.string().min(3) },
   contactsTable: { [ENV.contactsTable]: z.string().min(3) },
   receiptsTable: { [ENV.receiptsTable]: z.string().min(3) },
+  contactVaultTable: { [ENV.contactVaultTable]: z.string().min(3) },
   threadWindow: { [ENV.threadWindowMinutes]: z.coerce.number().int().min(1).max(24 * 60).default(DEFAULT_THREAD_WINDOW_MINUTES) },
 } as const;

@@ -43,7 +43,18 @@ export const RECEIPTS_TABLE = {
   indexes: [],
 } as const satisfies TableShape;
 
-export const ALL_TABLES: readonly TableShape[] = [TIPS_TABLE, MESSAGES_TABLE, CONTACTS_TABLE, RECEIPTS_TABLE];
+/**
+ * Contact key -> the sender's address, sealed (envelope encryption), with a time-to-live.
+ * Written by sms-intake (it cannot read it back), read only by the reply path.
+ */
+export const CONTACT_VAULT_TABLE = {
+  name: 'ContactVault',
+  partitionKey: 'contactKey',
+  timeToLive: 'expiresAt',
+  indexes: [],
+} as const satisfies TableShape;
+
+export const ALL_TABLES: readonly TableShape[] = [TIPS_TABLE, MESSAGES_TABLE, CONTACTS_TABLE, RECEIPTS_TABLE, CONTACT_VAULT_TABLE];
 
 export const TIPS_QUEUE = {
   name: 'tips',
@@ -54,12 +65,27 @@ export const TIPS_QUEUE = {
   batchSize: 10,
 } as const;
 
+/**
+ * Jobs that delete an inbound message's record from Twilio once the tip is safely queued.
+ * Delayed, because Twilio cannot delete a message whose webhook is still being answered.
+ */
+export const TWILIO_CLEANUP_QUEUE = {
+  name: 'twilio-cleanup',
+  deadLetterName: 'twilio-cleanup-dlq',
+  maxReceiveCount: 5,
+  consumerTimeoutSeconds: 20,
+  batchSize: 10,
+  delaySeconds: 60,
+} as const;
+
 /** Handler entry files, relative to the repository root (CDK bundles them, the local stack imports them). */
 export const HANDLER_ENTRIES = {
   smsIntake: 'functions/sms-intake/handler.ts',
   webIntake: 'functions/web-intake/handler.ts',
   triage: 'functions/triage/handler.ts',
   operatorApi: 'functions/operator-api/handler.ts',
+  tipsterReply: 'functions/tipster-reply/handler.ts',
+  twilioCleanup: 'functions/twilio-cleanup/handler.ts',
 } as const;
 
 /** HTTP routes of the API, shared by the CDK HTTP API and the local gateway. */
@@ -68,4 +94,6 @@ export const ROUTES = [
   { method: 'POST', path: '/api/tips', handler: 'webIntake', auth: 'none' },
   { method: 'GET', path: '/api/queue', handler: 'operatorApi', auth: 'operator' },
   { method: 'GET', path: '/api/tips/{id}', handler: 'operatorApi', auth: 'operator' },
+  // Its own function: the only one that can read the contact vault and decrypt it.
+  { method: 'POST', path: '/api/tips/{id}/replies', handler: 'tipsterReply', auth: 'operator' },
 ] as const;

@@ -26,12 +26,19 @@ function listNumbers(numbers: EmergencyNumber[], lang: Lang): string {
   return numbers.map((n) => (n.label ? `${n.number} (${n.label})` : n.number)).join(joiner);
 }
 
+function withEmergencyNumbers(text: string, lang: Lang, numbers: EmergencyNumber[]): string {
+  return numbers.length ? `${text} ${replies[lang].emergency.replace('{numbers}', listNumbers(numbers, lang))}` : text;
+}
+
 export function acknowledgement(lang: Lang, numbers: EmergencyNumber[]): string {
-  const text = replies[lang];
-  const emergency = numbers.length ? ` ${text.emergency.replace('{numbers}', listNumbers(numbers, lang))}` : '';
-  return `${text.acknowledgement}${emergency}`;
+  return withEmergencyNumbers(replies[lang].acknowledgement, lang, numbers);
 }
 
 export function webReceiptNotice(lang: Lang, formattedReceipt: string): string {
   return replies[lang].webReceipt.replace('{receipt}', formattedReceipt);
+}
+
+/** When one phone sends too much too fast; the emergency numbers still come first. */
+export function slowDown(lang: Lang, numbers: EmergencyNumber[]): string {
+  return withEmergencyNumbers(replies[lang].slowDown, lang, numbers);
 }

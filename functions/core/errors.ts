@@ -24,6 +24,13 @@ export class UnsupportedMediaType extends Error {
   }
 }
 
+export class TooManyRequests extends Error {
+  override name = 'TooManyRequests';
+  constructor() {
+    super('Too many tips from this connection in a short time; wait a few minutes and send again. If someone is in danger now, call the police.');
+  }
+}
+
 export class Unauthenticated extends Error {
   override name = 'Unauthenticated';
   constructor() {
@@ -45,4 +52,4 @@ export class TipNotFound extends Error {
   }
 }
 
-export type ClientError = InvalidRequest | PayloadTooLarge | UnsupportedMediaType | Unauthenticated | Forbidden | TipNotFound;
+export type ClientError = InvalidRequest | TooManyRequests | PayloadTooLarge | UnsupportedMediaType | Unauthenticated | Forbidden | TipNotFound;

@@ -6,7 +6,7 @@ import { documentClient } from '../adapters/aws-clients';
 import { dynamoTipReader, InvalidCursor } from '../adapters/dynamo-tip-store';
 import { answerError, fieldErrors, json, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
-import { devTokenAuthenticator, gatewayAuthenticator } from '../adapters/operator-auth';
+import { operatorAuthenticatorFromEnv } from '../adapters/operator-auth';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
 import { InvalidRequest, TipNotFound } from '../core/errors';
@@ -15,8 +15,7 @@ import { TIP_ID_PATTERN } from '../core/tip-id';
 
 const config = readConfig({ ...configShapes.tipsTable, ...configShapes.messagesTable });
 const store = dynamoTipReader(documentClient(), { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] });
-const devToken = process.env[ENV.devOperatorToken];
-const authenticate = devToken ? devTokenAuthenticator(devToken) : gatewayAuthenticator();
+const authenticate = operatorAuthenticatorFromEnv();
 const logger = createLogger('operator-api');
 
 const queueQuery = z.strictObject({

@@ -7,12 +7,13 @@ import { sqsClient } from '../adapters/aws-clients';
 import { answerError, bodyText, fieldErrors, json, requireContentType, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
 import { loadReceiptPepper } from '../adapters/secrets';
-import { sqsTipQueue } from '../adapters/sqs-tip-queue';
+import { sqsTipQueue } from '../adapters/sqs-queue';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
 import { acknowledgement, parseEmergencyNumbers, webReceiptNotice } from '../core/acknowledgement';
-import { InvalidRequest } from '../core/errors';
+import { InvalidRequest, TooManyRequests } from '../core/errors';
 import { tipFromWeb } from '../core/intake';
+import { DailyKeyedHash, FixedWindowLimiter } from '../core/rate-limit';
 import { formatReceiptCode, hashReceiptCode, newReceiptCode } from '../core/receipt';
 import { LANGS, MAX_TIP_TEXT } from '../core/tip';
 
@@ -22,6 +23,11 @@ const queue = sqsTipQueue(sqsClient(), config[ENV.tipsQueueUrl]);
 const logger = createLogger('web-intake');
 
 const MAX_BODY_BYTES = 16 * 1024;
+
+// The sender's address is only ever a key into this in-memory counter, hashed under a key that
+// changes daily and is never written down; it is not logged, queued or stored.
+const senders = new DailyKeyedHash();
+const perSender = new FixedWindowLimiter(20, 10 * 60_000);
 
 const webTip = z.strictObject({
   text: z
@@ -48,6 +54,8 @@ function parseJson(text: string): unknown {
 
 export const handler = async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
   try {
+    const now = new Date();
+    if (!perSender.allow(senders.hash(event.requestContext.http.sourceIp, now), now.getTime())) throw new TooManyRequests();
     requireContentType(event, 'application/json');
     const parsed = webTip.safeParse(parseJson(bodyText(event, MAX_BODY_BYTES)));
     if (!parsed.success) throw new InvalidRequest('The tip could not be read; see the fields below.', fieldErrors(parsed.error.issues));
@@ -60,7 +68,7 @@ export const handler = async (event: APIGatewayProxyEventV2): Promise<HttpResult
       ...(parsed.data.lang ? { lang: parsed.data.lang } : {}),
       ...(parsed.data.signals ? { signals: parsed.data.signals } : {}),
       receiptHash: await hashReceiptCode(receipt, receiptPepper),
-      receivedAt: new Date(),
+      receivedAt: now,
     });
     await queue.send(tip);
     logger.info('tip queued', { messageId: tip.messageId, channel: 'web' });

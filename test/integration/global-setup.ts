@@ -14,10 +14,12 @@ declare module 'vitest' {
       publicUrl: string;
       dynamoDbEndpoint: string;
       sqsEndpoint: string;
+      twilioApiUrl: string;
       dataDir: string;
       logPath: string;
       twilioAuthToken: string;
       devOperatorToken: string;
+      contactKeySecret: string;
     };
   }
 }
@@ -42,7 +44,7 @@ async function waitForHealth(url: string, exited: () => boolean, logPath: string
 export async function setup(project: TestProject): Promise<void> {
   dataDir = mkdtempSync(join(tmpdir(), 'tipline-it-'));
   const logPath = join(dataDir, 'stack.log');
-  const [httpPort, dynamoPort, sqsPort] = [await freePort(), await freePort(), await freePort()];
+  const [httpPort, dynamoPort, sqsPort, twilioPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const httpUrl = `http://127.0.0.1:${httpPort}`;
   const log = createWriteStream(logPath);
   child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
@@ -52,6 +54,9 @@ export async function setup(project: TestProject): Promise<void> {
       TIPLINE_HTTP_PORT: String(httpPort),
       TIPLINE_DYNAMODB_PORT: String(dynamoPort),
       TIPLINE_SQS_PORT: String(sqsPort),
+      TIPLINE_TWILIO_PORT: String(twilioPort),
+      // Twilio's copy is deleted after a second instead of a minute.
+      TIPLINE_TWILIO_CLEANUP_DELAY_SECONDS: '1',
       TIPLINE_DATA_DIR: join(dataDir, 'data'),
       // Failed messages come back in 2 s instead of 3 minutes, so redrive is testable.
       TIPLINE_LOCAL_VISIBILITY_TIMEOUT: '2',
@@ -64,16 +69,23 @@ export async function setup(project: TestProject): Promise<void> {
   child.once('exit', () => (exited = true));
   await waitForHealth(httpUrl, () => exited, logPath);
 
-  const secrets = JSON.parse(readFileSync(join(dataDir, 'data', 'secrets.json'), 'utf8')) as { twilioAuthToken: string; devOperatorToken: string };
+  const secrets = JSON.parse(readFileSync(join(dataDir, 'data', 'secrets.json'), 'utf8')) as {
+    twilioAuthToken: string;
+    devOperatorToken: string;
+    contactKeySecret: string;
+  };
   project.provide('stack', {
     httpUrl,
     publicUrl: httpUrl,
     dynamoDbEndpoint: `http://127.0.0.1:${dynamoPort}`,
     sqsEndpoint: `http://127.0.0.1:${sqsPort}`,
+    twilioApiUrl: `http://127.0.0.1:${twilioPort}`,
     dataDir,
     logPath,
     twilioAuthToken: secrets.twilioAuthToken,
     devOperatorToken: secrets.devOperatorToken,
+    // Only so that tests can compute a contact key and check the vault, as an auditor would.
+    contactKeySecret: secrets.contactKeySecret,
   });
 }
 

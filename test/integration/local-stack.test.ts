@@ -18,6 +18,7 @@ interface Ports {
   http: number;
   dynamo: number;
   sqs: number;
+  twilio: number;
 }
 
 function startStack(ports: Ports, dataDir: string) {
@@ -28,6 +29,7 @@ function startStack(ports: Ports, dataDir: string) {
       TIPLINE_HTTP_PORT: String(ports.http),
       TIPLINE_DYNAMODB_PORT: String(ports.dynamo),
       TIPLINE_SQS_PORT: String(ports.sqs),
+      TIPLINE_TWILIO_PORT: String(ports.twilio),
       TIPLINE_DATA_DIR: dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +46,7 @@ function startStack(ports: Ports, dataDir: string) {
 }
 
 async function freePorts(): Promise<Ports> {
-  return { http: await freePort(), dynamo: await freePort(), sqs: await freePort() };
+  return { http: await freePort(), dynamo: await freePort(), sqs: await freePort(), twilio: await freePort() };
 }
 
 describe('npm start', () => {

@@ -34,3 +34,11 @@ export async function postWebTip(stack: { httpUrl: string }, body: unknown): Pro
     body: JSON.stringify(body),
   });
 }
+
+export async function postReply(stack: StackRef, tipId: string, text: string): Promise<Response> {
+  return fetch(new URL(`/api/tips/${tipId}/replies`, stack.httpUrl), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${stack.devOperatorToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  });
+}

@@ -1,0 +1,32 @@
+// The contact vault on DynamoDB: one sealed address per contact key, with a time-to-live.
+// DynamoDB deletes expired items only eventually, so reads check the expiry themselves.
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ContactVaultReader, ContactVaultWriter } from '../core/contact-vault';
+import { open, seal, type DataKeySource, type EncryptionContext } from './envelope';
+
+const DAY_SECONDS = 24 * 60 * 60;
+const vaultContext = (contactKey: string): EncryptionContext => ({ purpose: 'contact-vault', contactKey });
+
+export function dynamoContactVaultWriter(client: DynamoDBDocumentClient, table: string, keys: DataKeySource, ttlDays: number): ContactVaultWriter {
+  return {
+    async remember(contactKey, address, now) {
+      const sealed = await seal(keys, address, vaultContext(contactKey));
+      const expiresAt = Math.floor(now.getTime() / 1000) + ttlDays * DAY_SECONDS;
+      await client.send(new PutCommand({ TableName: table, Item: { contactKey, sealed, expiresAt } }));
+    },
+    async forget(contactKey) {
+      await client.send(new DeleteCommand({ TableName: table, Key: { contactKey } }));
+    },
+  };
+}
+
+export function dynamoContactVaultReader(client: DynamoDBDocumentClient, table: string, keys: DataKeySource): ContactVaultReader {
+  return {
+    async recall(contactKey, now) {
+      const out = await client.send(new GetCommand({ TableName: table, Key: { contactKey }, ConsistentRead: true }));
+      const item = out.Item as { sealed?: string; expiresAt?: number } | undefined;
+      if (!item?.sealed || typeof item.expiresAt !== 'number' || item.expiresAt * 1000 <= now.getTime()) return undefined;
+      return open(keys, item.sealed, vaultContext(contactKey));
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Abuse limits kept in memory only. Nothing about who sent what is ever written down: web
+// senders are counted under a keyed hash of their address whose key is random, lives in this
+// process and is replaced every UTC day, so yesterday's counts cannot be linked to today's.
+import { createHmac, randomBytes } from 'node:crypto';
+
+export class FixedWindowLimiter {
+  private readonly counts = new Map<string, { windowStart: number; count: number }>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly maxKeys = 50_000,
+  ) {}
+
+  /** Counts one event for `key`; false when the key is over its limit in this window. */
+  allow(key: string, nowMs: number): boolean {
+    const entry = this.counts.get(key);
+    if (!entry || nowMs - entry.windowStart >= this.windowMs) {
+      if (this.counts.size >= this.maxKeys) this.prune(nowMs);
+      this.counts.set(key, { windowStart: nowMs, count: 1 });
+      return true;
+    }
+    entry.count += 1;
+    return entry.count <= this.limit;
+  }
+
+  private prune(nowMs: number): void {
+    for (const [key, entry] of this.counts) if (nowMs - entry.windowStart >= this.windowMs) this.counts.delete(key);
+    // Under a flood of distinct keys, forget the oldest rather than grow without bound.
+    if (this.counts.size >= this.maxKeys) this.counts.clear();
+  }
+}
+
+export class DailyKeyedHash {
+  private day = '';
+  private key: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly random: (bytes: number) => Buffer = randomBytes) {}
+
+  hash(value: string, now: Date): string {
+    const day = now.toISOString().slice(0, 10);
+    if (day !== this.day) {
+      this.day = day;
+      this.key = this.random(32);
+    }
+    return createHmac('sha256', this.key).update(value).digest('hex');
+  }
+}

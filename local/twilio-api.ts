@@ -1,0 +1,197 @@
+// A local stand-in for the part of Twilio's REST API that tipline calls (create and delete a
+// Message), answering in Twilio's shapes so that the twilio library parses it as it would the real
+// thing. It records what it was asked, in memory only, and never forwards anything.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+export interface RecordedMessage {
+  sid: string;
+  accountSid: string;
+  to: string;
+  from: string;
+  body: string;
+  params: Record<string, string>;
+  at: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  status: number;
+}
+
+export interface LocalTwilioApi {
+  /** e.g. http://127.0.0.1:PORT */
+  baseUrl: string;
+  /** Messages created, oldest first. */
+  sent(): RecordedMessage[];
+  /** SIDs deleted. */
+  deleted(): string[];
+  /** Every request received (method, path, the status answered), oldest first; no bodies. */
+  requests(): RecordedRequest[];
+  /** A message that reached the account inbound (through the webhook) and so can be deleted. */
+  registerInbound(sid: string): void;
+  /** The next n requests answer with this HTTP status (fault injection for tests). */
+  failNext(n: number, status: number): void;
+  stop(): Promise<void>;
+}
+
+const API_VERSION = '2010-04-01';
+const CREATE_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
+const DELETE_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\/([^/]+)\.json$/;
+const ADDRESS = /^(whatsapp:)?\+[1-9]\d{6,14}$/;
+/** Twilio's own message size limit is 1,600 characters; no legitimate request comes near this. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Twilio's error codes for the statuses this server answers with. */
+const ERROR_CODES: Record<number, number> = { 401: 20003, 404: 20404, 405: 20004, 413: 20413, 429: 20429, 500: 20500, 503: 20503 };
+
+function twilioError(status: number, message: string, code = ERROR_CODES[status] ?? 20000 + status) {
+  return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
+}
+
+/** Twilio's RFC 2822 form, e.g. "Thu, 24 Aug 2023 05:01:45 +0000". */
+const rfc2822 = (date: Date): string => date.toUTCString().replace('GMT', '+0000');
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function basicAuthUser(req: IncomingMessage, accounts: { accountSid: string; authToken: string }): string | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  const user = decoded.slice(0, colon);
+  return user === accounts.accountSid && sameSecret(decoded.slice(colon + 1), accounts.authToken) ? user : undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const newMessageSid = (): string => `SM${randomBytes(16).toString('hex')}`;
+
+export function startLocalTwilioApi(port: number, accounts: { accountSid: string; authToken: string }): Promise<LocalTwilioApi> {
+  const sent: RecordedMessage[] = [];
+  const deleted: string[] = [];
+  const requests: RecordedRequest[] = [];
+  /** SIDs that exist on the account: created here or registered as inbound. */
+  const existing = new Set<string>();
+  const faults: { remaining: number; status: number } = { remaining: 0, status: 500 };
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    const answer = (status: number, body?: unknown) => {
+      requests.push({ method, path: url.pathname, status });
+      if (body === undefined) res.writeHead(status).end();
+      else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    try {
+      if (faults.remaining > 0) {
+        faults.remaining -= 1;
+        req.resume();
+        return answer(faults.status, twilioError(faults.status, 'Injected failure'));
+      }
+      if (method === 'GET' && url.pathname === '/local/outbox') return answer(200, sent);
+      if (method === 'GET' && url.pathname === '/local/deleted') return answer(200, deleted);
+
+      const create = CREATE_PATH.exec(url.pathname);
+      const remove = DELETE_PATH.exec(url.pathname);
+      if (!create && !remove) return answer(404, twilioError(404, `The requested resource ${url.pathname} was not found`));
+      // Twilio answers a wrong account in the path as it does wrong credentials.
+      const user = basicAuthUser(req, accounts);
+      if (!user || (create ?? remove)?.[1] !== user) {
+        req.resume();
+        return answer(401, twilioError(401, 'Authenticate'));
+      }
+
+      if (create) {
+        if (method !== 'POST') return answer(405, twilioError(405, 'Method not allowed'));
+        const raw = await readBody(req);
+        if (raw === 'too-large') return answer(413, twilioError(413, 'Request entity too large'));
+        const params = Object.fromEntries(new URLSearchParams(raw));
+        if (!params.To) return answer(400, twilioError(400, "A 'To' phone number is required.", 21604));
+        // Quoting the number back, as Twilio does, lets tests check that it goes no further.
+        if (!ADDRESS.test(params.To)) return answer(400, twilioError(400, `The 'To' number ${params.To} is not a valid phone number.`, 21211));
+        if (!params.From && !params.MessagingServiceSid) return answer(400, twilioError(400, "A 'From' phone number is required.", 21603));
+        if (!params.Body) return answer(400, twilioError(400, 'Message body is required.', 21602));
+        if (params.ContentRetention && !['retain', 'discard'].includes(params.ContentRetention)) return answer(400, twilioError(400, 'Invalid ContentRetention', 30029));
+        if (params.AddressRetention && !['retain', 'obfuscate'].includes(params.AddressRetention)) return answer(400, twilioError(400, 'Invalid AddressRetention', 30030));
+
+        const sid = newMessageSid();
+        const now = new Date();
+        existing.add(sid);
+        sent.push({ sid, accountSid: user, to: params.To, from: params.From ?? params.MessagingServiceSid ?? '', body: params.Body, params, at: now.toISOString() });
+        const uri = `/${API_VERSION}/Accounts/${user}/Messages/${sid}.json`;
+        return answer(201, {
+          account_sid: user,
+          api_version: API_VERSION,
+          body: params.Body,
+          date_created: rfc2822(now),
+          date_sent: null,
+          date_updated: rfc2822(now),
+          direction: 'outbound-api',
+          error_code: null,
+          error_message: null,
+          from: params.From ?? null,
+          messaging_service_sid: params.MessagingServiceSid ?? null,
+          num_media: '0',
+          num_segments: '1',
+          price: null,
+          price_unit: 'USD',
+          sid,
+          // What Twilio answers: a Messaging Service without a From picks the sender later.
+          status: params.From ? 'queued' : 'accepted',
+          subresource_uris: { media: uri.replace(/\.json$/, '/Media.json') },
+          to: params.To,
+          uri,
+        });
+      }
+
+      const sid = remove?.[2] ?? '';
+      if (method !== 'DELETE') return answer(405, twilioError(405, 'Method not allowed'));
+      if (!existing.delete(sid)) return answer(404, twilioError(404, `The requested resource ${url.pathname} was not found`));
+      deleted.push(sid);
+      return answer(204);
+    } catch {
+      if (!res.headersSent) answer(500, twilioError(500, 'Internal Server Error'));
+      else res.end();
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      resolve({
+        baseUrl: `http://127.0.0.1:${port}`,
+        sent: () => sent.map((message) => ({ ...message, params: { ...message.params } })),
+        deleted: () => [...deleted],
+        requests: () => requests.map((request) => ({ ...request })),
+        registerInbound: (sid) => void existing.add(sid),
+        failNext: (n, status) => {
+          faults.remaining = n;
+          faults.status = status;
+        },
+        stop: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,122 @@
+// The contact vault: operators reply without seeing a number; BORRAR erases the number at
+// once; Twilio's copy of each inbound message is deleted after the tip is queued.
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import { contactKey } from '../../functions/core/contact-key';
+import { dynamo, eventually } from '../support/local-aws';
+import { twilioDeleted, twilioOutbox } from '../support/local-twilio';
+import { getQueue, postReply, postWebTip } from '../support/operator';
+import { postSignedSms, twilioWebhook } from '../support/twilio';
+
+const stack = inject('stack');
+
+async function vaultItem(from: string) {
+  const key = contactKey(from, stack.contactKeySecret);
+  const out = await dynamo(stack.dynamoDbEndpoint).send(new GetItemCommand({ TableName: 'ContactVault', Key: { contactKey: { S: key } }, ConsistentRead: true }));
+  return out.Item;
+}
+
+async function tipWith(marker: string) {
+  return eventually(async () => (await getQueue(stack)).find((t) => t.preview.includes(marker)), 15_000, `the tip "${marker}"`);
+}
+
+describe('replying through the contact vault', () => {
+  it('delivers an operator reply to the tipster without the operator ever seeing the number', async () => {
+    // Arrange
+    const from = '+51944000001';
+    await postSignedSms(stack, twilioWebhook({ From: from, Body: 'boveda-respuesta: mi prima esta en un bar en mazuko, no la dejan salir' }));
+    const tip = await tipWith('boveda-respuesta');
+
+    // Act
+    const res = await postReply(stack, tip.tipId, '¿Sabes el nombre del bar?');
+
+    // Assert
+    expect(res.status).toBe(202);
+    const answer = await res.text();
+    expect(answer).not.toContain('944000001');
+    expect(JSON.parse(answer)).toEqual({ status: 'sent', channel: 'sms' });
+    const sent = (await twilioOutbox(stack.twilioApiUrl)).filter((m) => m.to === from);
+    expect(sent.map((m) => m.body)).toEqual(['¿Sabes el nombre del bar?']);
+    expect(sent[0]?.from).toBe('+51900000000');
+  });
+
+  it('answers a WhatsApp tipster on WhatsApp', async () => {
+    const from = 'whatsapp:+51944000002';
+    await postSignedSms(stack, twilioWebhook({ From: from, Body: 'boveda-whatsapp: le quitaron el dni a mi hermana en huepetuhe' }));
+    const tip = await tipWith('boveda-whatsapp');
+
+    expect((await postReply(stack, tip.tipId, '¿Dónde está ahora?')).status).toBe(202);
+
+    const sent = (await twilioOutbox(stack.twilioApiUrl)).filter((m) => m.to === from);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.from).toBe('whatsapp:+51900000000');
+  });
+
+  it('keeps the number sealed: the vault item holds no digits of it', async () => {
+    const from = '+51944000003';
+    await postSignedSms(stack, twilioWebhook({ From: from, Body: 'boveda-sellada: hola' }));
+    const item = await eventually(async () => vaultItem(from), 10_000, 'the vault entry');
+    const text = JSON.stringify(item);
+    expect(text).not.toContain('944000003');
+    expect(item?.sealed?.S).toMatch(/^v1\./);
+    const ttlDays = (Number(item?.expiresAt?.N) - Date.now() / 1000) / 86_400;
+    expect(ttlDays).toBeGreaterThan(29.9);
+    expect(ttlDays).toBeLessThanOrEqual(30);
+  });
+
+  it('BORRAR erases the number at once, confirms, and later replies fail clearly', async () => {
+    // Arrange
+    const from = '+51944000004';
+    await postSignedSms(stack, twilioWebhook({ From: from, Body: 'boveda-borrar: me tienen encerrada en el campamento' }));
+    const tip = await tipWith('boveda-borrar');
+    expect(await vaultItem(from)).toBeDefined();
+
+    // Act
+    const erased = await postSignedSms(stack, twilioWebhook({ From: from, Body: ' Borrar. ' }));
+
+    // Assert: confirmed in the tipster's language, gone from the table, not a tip
+    expect(erased.status).toBe(200);
+    expect(await erased.text()).toContain('borramos tu número');
+    expect(await vaultItem(from)).toBeUndefined();
+    const reply = await postReply(stack, tip.tipId, '¿Sigues ahí?');
+    expect(reply.status).toBe(410);
+    expect(((await reply.json()) as { message: string }).message).toMatch(/^This tipster cannot be contacted: they erased their number/);
+    expect((await twilioOutbox(stack.twilioApiUrl)).filter((m) => m.to === from)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await getQueue(stack)).some((t) => t.preview.trim().toLowerCase().startsWith('borrar'))).toBe(false);
+  });
+
+  it('STOP and DELETE erase too, and answer in English', async () => {
+    for (const [from, word] of [['+51944000005', 'STOP'], ['+51944000006', 'delete']] as const) {
+      await postSignedSms(stack, twilioWebhook({ From: from, Body: 'boveda-stop: hola' }));
+      await eventually(async () => vaultItem(from), 10_000, 'the vault entry');
+      const res = await postSignedSms(stack, twilioWebhook({ From: from, Body: word }));
+      expect(await res.text()).toContain('we deleted your number');
+      expect(await vaultItem(from)).toBeUndefined();
+    }
+  });
+
+  it('a web tip cannot be answered by SMS: the operator is told why', async () => {
+    await postWebTip(stack, { text: 'boveda-web: hay chicas menores en un bar de la pampa' });
+    const tip = await tipWith('boveda-web');
+    const res = await postReply(stack, tip.tipId, 'hola');
+    expect(res.status).toBe(410);
+    expect(((await res.json()) as { message: string }).message).toContain('receipt code');
+  });
+
+  it('bad replies get a clear 4xx', async () => {
+    const auth = { authorization: `Bearer ${stack.devOperatorToken}`, 'content-type': 'application/json' };
+    expect((await fetch(`${stack.httpUrl}/api/tips/ZZZZZZZZ/replies`, { method: 'POST', headers: auth, body: '{"text":"hola"}' })).status).toBe(404);
+    expect((await fetch(`${stack.httpUrl}/api/tips/ZZZZZZZZ/replies`, { method: 'POST', headers: auth, body: '{"text":""}' })).status).toBe(400);
+    expect((await fetch(`${stack.httpUrl}/api/tips/ZZZZZZZZ/replies`, { method: 'POST', headers: auth, body: JSON.stringify({ text: 'x'.repeat(400) }) })).status).toBe(400);
+    expect((await fetch(`${stack.httpUrl}/api/tips/ZZZZZZZZ/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"hola"}' })).status).toBe(401);
+  });
+});
+
+describe("Twilio's copy", () => {
+  it('is deleted through the Messages API once the tip is queued', async () => {
+    const params = twilioWebhook({ From: '+51944000007', Body: 'copia-twilio: hola' });
+    await postSignedSms(stack, params);
+    await eventually(async () => ((await twilioDeleted(stack.twilioApiUrl)).includes(params.MessageSid!) ? true : undefined), 20_000, 'the deletion at Twilio');
+  });
+});
