@@ -1,5 +1,6 @@
-// Structured logs that cannot carry a tipster's data: handlers log messages and a few named
-// fields, never an event, a body or a sender. Powertools' Logger gives the JSON shape and
+// Structured logs that cannot carry a tipster's data: handlers log a message and a few named
+// fields, never an event, a body or a sender. The allow-list is enforced at run time too, so a
+// cast or a spread cannot slip a field through. Powertools' Logger gives the JSON shape and
 // the request correlation.
 import { Logger } from '@aws-lambda-powertools/logger';
 
@@ -16,6 +17,21 @@ export interface LogFields {
   route?: string;
 }
 
+const ALLOWED: ReadonlyArray<keyof LogFields> = ['outcome', 'messageId', 'tipId', 'level', 'channel', 'count', 'status', 'errorName', 'route'];
+/** Values are ids, names and small numbers: anything longer is not what a field is for. */
+const MAX_VALUE_LENGTH = 80;
+
+export function allowedFields(fields: LogFields | undefined): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  if (!fields) return out;
+  for (const key of ALLOWED) {
+    const value: unknown = fields[key];
+    if (typeof value === 'number' && Number.isFinite(value)) out[key] = value;
+    else if (typeof value === 'string') out[key] = value.slice(0, MAX_VALUE_LENGTH);
+  }
+  return out;
+}
+
 export interface TiplineLogger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
@@ -25,9 +41,9 @@ export interface TiplineLogger {
 export function createLogger(serviceName: string): TiplineLogger {
   const logger = new Logger({ serviceName, logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO' });
   return {
-    info: (message, fields) => logger.info(message, { ...fields }),
-    warn: (message, fields) => logger.warn(message, { ...fields }),
-    error: (message, fields) => logger.error(message, { ...fields }),
+    info: (message, fields) => logger.info(message, allowedFields(fields)),
+    warn: (message, fields) => logger.warn(message, allowedFields(fields)),
+    error: (message, fields) => logger.error(message, allowedFields(fields)),
   };
 }
 
