@@ -4,6 +4,11 @@ import { TiplineStack } from '../lib/tipline-stack';
 const app = new App();
 
 // No `env`: the stack stays environment-agnostic so that synth never needs credentials.
+// Optional context (-c key=value), all with offline defaults:
+//   publicUrl, emergencyNumbers      the API's public base URL; numbers told to tipsters
+//   vaultTtlDays                     days an address is kept for replies (30, at most 365)
+//   twilioAccountSid, twilioSender   placeholders until set: replies fail without them
+//   deleteInboundFromTwilio          "false" until set to "true" (needs twilioAccountSid)
 new TiplineStack(app, 'TiplineStack', {
   description: 'tipline: anonymous tip line for human-trafficking reports',
 });

@@ -3,21 +3,25 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DEFAULT_EMERGENCY_NUMBERS } from '../functions/config/defaults';
 import { ENV } from '../functions/config/env-names';
+import type { ContactVault } from './contact-vault';
 import { contextString } from './context';
 import type { TiplineSecrets } from './secrets';
 import { TiplineFunction } from './tipline-function';
+import type { TwilioCleanup } from './twilio-cleanup';
 import { readSecret, sendTo } from './wiring';
-
 
 export interface IntakeProps {
   tipsQueue: IQueue;
   secrets: TiplineSecrets;
+  vault: ContactVault;
+  twilioCleanup: TwilioCleanup;
 }
 
 /**
  * The only code that sees raw identifiers. It gets the queue to send to and the secrets it
- * hashes with, and no table at all: nothing it holds can leak into storage except through
- * the redacted queue message.
+ * hashes with, and no readable table at all: nothing it holds can leak into storage except
+ * through the redacted queue message and the sealed vault entry, which it can write and
+ * delete but never read back.
  */
 export class Intake extends Construct {
   readonly smsIntake: TiplineFunction;
@@ -38,6 +42,9 @@ export class Intake extends Construct {
     readSecret(this.smsIntake, props.secrets.twilioAuthToken, ENV.twilioAuthTokenSecretArn);
     readSecret(this.smsIntake, props.secrets.contactKey, ENV.contactKeySecretArn);
     this.smsIntake.addEnvironment(ENV.emergencyNumbers, emergencyNumbers);
+    // The reply path needs the sender's address; sms-intake is the only code that has it.
+    props.vault.grantRememberAndForget(this.smsIntake);
+    props.twilioCleanup.acceptJobsFrom(this.smsIntake);
 
     this.webIntake = new TiplineFunction(this, 'WebIntake', {
       handler: 'webIntake',

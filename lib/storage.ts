@@ -3,6 +3,7 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { Construct } from 'constructs';
 import {
   ALL_TABLES,
+  CONTACT_VAULT_TABLE,
   CONTACTS_TABLE,
   MESSAGES_TABLE,
   RECEIPTS_TABLE,
@@ -11,14 +12,16 @@ import {
 } from '../functions/config/tables';
 
 /**
- * The four tables, built from the shapes in `functions/config/tables.ts` so that the local
- * stack and AWS cannot disagree on keys, indexes or TTL.
+ * The tables, built from the shapes in `functions/config/tables.ts` so that the local stack
+ * and AWS cannot disagree on keys, indexes or TTL. The contact vault's table is built here
+ * like the others; its key and its narrow grants live in `contact-vault.ts`.
  */
 export class Storage extends Construct {
   readonly tips: Table;
   readonly messages: Table;
   readonly contacts: Table;
   readonly receipts: Table;
+  readonly contactVault: Table;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -32,6 +35,7 @@ export class Storage extends Construct {
     this.messages = get(MESSAGES_TABLE.name);
     this.contacts = get(CONTACTS_TABLE.name);
     this.receipts = get(RECEIPTS_TABLE.name);
+    this.contactVault = get(CONTACT_VAULT_TABLE.name);
   }
 
   private table(shape: TableShape): Table {

@@ -20,7 +20,7 @@ export interface TiplineFunctionProps {
 }
 
 /**
- * The one place where the Lambda defaults live, so that the four functions cannot drift apart.
+ * The one place where the Lambda defaults live, so that the functions cannot drift apart.
  * Environment and grants are added afterwards through the helpers in `wiring.ts`, never here.
  */
 export class TiplineFunction extends NodejsFunction {

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/config/tables';
+import { ContactVault } from './contact-vault';
 import { TiplineHttpApi } from './http-api';
 import { Intake } from './intake';
 import { OperatorApi } from './operator-api';
@@ -8,7 +9,10 @@ import { TiplineSecrets } from './secrets';
 import { Storage } from './storage';
 import type { HandlerName, TiplineFunction } from './tipline-function';
 import { TipsQueue } from './tips-queue';
+import { TipsterReply } from './tipster-reply';
 import { Triage } from './triage';
+import { readTwilioAccount } from './twilio-account';
+import { TwilioCleanup } from './twilio-cleanup';
 
 /**
  * Env-agnostic on purpose (no account/region, no lookups): `cdk synth` and the tests run
@@ -20,6 +24,8 @@ export class TiplineStack extends Stack {
   readonly storage: Storage;
   readonly tipsQueue: TipsQueue;
   readonly secrets: TiplineSecrets;
+  readonly vault: ContactVault;
+  readonly twilioCleanup: TwilioCleanup;
   readonly httpApi: TiplineHttpApi;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -28,20 +34,31 @@ export class TiplineStack extends Stack {
     this.storage = new Storage(this, 'Storage');
     this.tipsQueue = new TipsQueue(this, 'TipsQueue');
     this.secrets = new TiplineSecrets(this, 'Secrets');
+    this.vault = new ContactVault(this, 'ContactVault', { table: this.storage.contactVault });
+    const twilio = readTwilioAccount(this);
+    this.twilioCleanup = new TwilioCleanup(this, 'TwilioCleanup', { vault: this.vault, secrets: this.secrets, twilio });
 
-    const intake = new Intake(this, 'Intake', { tipsQueue: this.tipsQueue.queue, secrets: this.secrets });
+    const intake = new Intake(this, 'Intake', {
+      tipsQueue: this.tipsQueue.queue,
+      secrets: this.secrets,
+      vault: this.vault,
+      twilioCleanup: this.twilioCleanup,
+    });
     const triage = new Triage(this, 'Triage', { tipsQueue: this.tipsQueue, storage: this.storage });
     const operatorApi = new OperatorApi(this, 'OperatorApi', { storage: this.storage });
+    const tipsterReply = new TipsterReply(this, 'TipsterReply', { storage: this.storage, vault: this.vault, secrets: this.secrets, twilio });
 
     this.functions = {
       smsIntake: intake.smsIntake,
       webIntake: intake.webIntake,
       triage: triage.fn,
       operatorApi: operatorApi.fn,
+      tipsterReply: tipsterReply.fn,
+      twilioCleanup: this.twilioCleanup.fn,
     };
 
     this.httpApi = new TiplineHttpApi(this, 'Http', {
-      handlers: { smsIntake: intake.smsIntake, webIntake: intake.webIntake, operatorApi: operatorApi.fn },
+      handlers: { smsIntake: intake.smsIntake, webIntake: intake.webIntake, operatorApi: operatorApi.fn, tipsterReply: tipsterReply.fn },
     });
     intake.verifyTwilioSignaturesAgainst(this.httpApi.publicUrl);
 
@@ -64,5 +81,12 @@ export class TiplineStack extends Stack {
     new CfnOutput(this, 'MessagesTableName', { value: this.storage.messages.tableName });
     new CfnOutput(this, 'ContactsTableName', { value: this.storage.contacts.tableName });
     new CfnOutput(this, 'ReceiptsTableName', { value: this.storage.receipts.tableName });
+    new CfnOutput(this, 'ContactVaultTableName', { value: this.storage.contactVault.tableName });
+    new CfnOutput(this, 'VaultKeyArn', {
+      value: this.vault.key.keyArn,
+      description: 'KMS key that wraps the contact vault data keys; only sms-intake, tipster-reply and twilio-cleanup may use it.',
+    });
+    new CfnOutput(this, 'TwilioCleanupQueueUrl', { value: this.twilioCleanup.jobs.queue.queueUrl });
+    new CfnOutput(this, 'TwilioCleanupDeadLetterQueueUrl', { value: this.twilioCleanup.jobs.deadLetterQueue.queueUrl });
   }
 }

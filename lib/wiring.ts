@@ -2,6 +2,8 @@
 // reads and grants the narrowest right that goes with it, so a function can never be handed a
 // resource name without the permission, nor a permission nobody reads.
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { ENV } from '../functions/config/env-names';
@@ -29,6 +31,41 @@ export function useTable(fn: TiplineFunction, table: ITable, envName: EnvName, a
       throw new Error(`unknown table access: ${String(unreachable)}`);
     }
   }
+}
+
+/**
+ * For tables where even `grantReadData`/`grantWriteData` say too much: exactly these item
+ * actions on the table (e.g. PutItem and DeleteItem but no read, or GetItem but no Query/Scan).
+ */
+export type DynamoItemAction = 'dynamodb:GetItem' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:DeleteItem';
+
+export function useTableItems(fn: TiplineFunction, table: ITable, envName: EnvName, actions: readonly [DynamoItemAction, ...DynamoItemAction[]]): void {
+  fn.addEnvironment(envName, table.tableName);
+  table.grant(fn, ...actions);
+}
+
+/**
+ * One KMS action on one key, only for data keys whose encryption context carries one of the
+ * given `purpose` values. The handlers put that context on every GenerateDataKey and Decrypt,
+ * so a function can use the key for its own kind of secret and for nothing else.
+ * Added to the role rather than through `key.grant()`: the default key policy delegates to the
+ * account's IAM, and `grant()` has no way to attach a condition.
+ */
+export function useKey(
+  fn: TiplineFunction,
+  key: IKey,
+  envName: EnvName,
+  action: 'kms:GenerateDataKey' | 'kms:Decrypt',
+  purposes: readonly [string, ...string[]],
+): void {
+  fn.addEnvironment(envName, key.keyArn);
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: [action],
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:EncryptionContext:purpose': purposes.length === 1 ? purposes[0] : [...purposes] } },
+    }),
+  );
 }
 
 export function sendTo(fn: TiplineFunction, queue: IQueue, envName: EnvName): void {

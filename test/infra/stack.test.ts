@@ -5,14 +5,15 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENV, LOCAL_ENV } from '../../functions/config/env-names';
-import { ALL_TABLES, ROUTES, TIPS_QUEUE } from '../../functions/config/tables';
-import { DEFAULT_EMERGENCY_NUMBERS } from '../../functions/config/defaults';
+import { ALL_TABLES, CONTACT_VAULT_TABLE, ROUTES, TIPS_QUEUE, TWILIO_CLEANUP_QUEUE } from '../../functions/config/tables';
+import { DEFAULT_EMERGENCY_NUMBERS, DEFAULT_VAULT_TTL_DAYS } from '../../functions/config/defaults';
 import { REPO_ROOT, type HandlerName } from '../../lib/tipline-function';
 import { TiplineStack } from '../../lib/tipline-stack';
+import { TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
 
-// One synth for the whole file: it bundles all four functions with esbuild.
+// One synth for the whole file: it bundles all six functions with esbuild.
 const SYNTH_TIMEOUT_MS = 180_000;
 
 type Json = Record<string, unknown>;
@@ -20,13 +21,14 @@ interface Statement {
   effect: 'Allow' | 'Deny';
   actions: string[];
   resources: unknown[];
+  conditions: Json | undefined;
 }
 
 let stack: TiplineStack;
 let template: Template;
 let assemblyDir: string;
 
-const HANDLERS: readonly HandlerName[] = ['smsIntake', 'webIntake', 'triage', 'operatorApi'];
+const HANDLERS: readonly HandlerName[] = ['smsIntake', 'webIntake', 'triage', 'operatorApi', 'tipsterReply', 'twilioCleanup'];
 const DYNAMODB_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const DYNAMODB_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:Scan'];
 const ESM_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
@@ -84,6 +86,7 @@ function toStatements(document: unknown): Statement[] {
     effect: s.Effect as 'Allow' | 'Deny',
     actions: asArray(s.Action as string | string[]),
     resources: asArray(s.Resource as unknown),
+    conditions: s.Condition as Json | undefined,
   }));
 }
 
@@ -117,12 +120,37 @@ function resourcesAllowed(handler: HandlerName, action: string): string[] {
   return [...new Set(ids)].sort();
 }
 
+/** Actions `handler` is allowed on the resource with logical id `id` (index ARNs count as the table). */
+function actionsOn(handler: HandlerName, id: string): string[] {
+  const actions = statementsOf(handler)
+    .filter((s) => s.effect === 'Allow' && referencedIds(s.resources).includes(id))
+    .flatMap((s) => s.actions);
+  return [...new Set(actions)].sort();
+}
+
+/** Every Allow statement of every IAM policy in the stack, with the roles it is attached to. */
+function allPolicyStatements(): Array<Statement & { policy: string; roles: string[] }> {
+  return Object.entries(template.findResources('AWS::IAM::Policy')).flatMap(([policy, resource]) => {
+    const properties = resource.Properties as Json;
+    const roles = referencedIds(properties.Roles);
+    return toStatements(properties.PolicyDocument)
+      .filter((s) => s.effect === 'Allow')
+      .map((s) => ({ ...s, policy, roles }));
+  });
+}
+
 function sorted(ids: string[]): string[] {
   return [...ids].sort();
 }
 
 function tableIdByShapeName(name: string): string {
-  const tables = { Tips: stack.storage.tips, Messages: stack.storage.messages, Contacts: stack.storage.contacts, Receipts: stack.storage.receipts };
+  const tables = {
+    Tips: stack.storage.tips,
+    Messages: stack.storage.messages,
+    Contacts: stack.storage.contacts,
+    Receipts: stack.storage.receipts,
+    ContactVault: stack.storage.contactVault,
+  };
   const table = tables[name as keyof typeof tables];
   if (table === undefined) throw new Error(`no table for shape ${name}`);
   return logicalId(table);
@@ -135,9 +163,17 @@ function envOf(handler: HandlerName): Json {
 // ---------- tests ----------
 
 describe('functions', () => {
-  const expectedTimeout: Record<HandlerName, number> = { smsIntake: 10, webIntake: 10, triage: TIPS_QUEUE.consumerTimeoutSeconds, operatorApi: 10 };
+  const expectedTimeout: Record<HandlerName, number> = {
+    smsIntake: 10,
+    webIntake: 10,
+    triage: TIPS_QUEUE.consumerTimeoutSeconds,
+    operatorApi: 10,
+    tipsterReply: 15,
+    twilioCleanup: TWILIO_CLEANUP_QUEUE.consumerTimeoutSeconds,
+  };
 
-  it('are exactly the four handlers', () => {
+  it('are exactly the six handlers', () => {
+    expect(HANDLERS).toHaveLength(6);
     template.resourceCountIs('AWS::Lambda::Function', HANDLERS.length);
   });
 
@@ -169,23 +205,59 @@ describe('functions', () => {
 
   it('get only environment variables named in env-names.ts, and none of the local-only secrets', () => {
     const allowed = new Set<string>([...Object.values(ENV), 'NODE_OPTIONS']);
-    const localOnly = new Set<string>([ENV.twilioAuthToken, ENV.contactKeySecret, ENV.receiptPepper, ENV.devOperatorToken, ...Object.values(LOCAL_ENV)]);
+    const localOnly = new Set<string>([
+      ENV.twilioAuthToken,
+      ENV.contactKeySecret,
+      ENV.receiptPepper,
+      ENV.devOperatorToken,
+      ENV.vaultLocalKey,
+      ENV.twilioApiBaseUrl,
+      ...Object.values(LOCAL_ENV),
+    ]);
     for (const handler of HANDLERS) {
       const names = Object.keys(envOf(handler));
       expect(names.filter((name) => !allowed.has(name)), handler).toEqual([]);
       expect(names.filter((name) => localOnly.has(name)), handler).toEqual([]);
     }
+    // Not only absent from the functions: nowhere in the template. (This includes the local
+    // cleanup delay: in AWS the queue's own delay applies.)
+    const json = JSON.stringify(template.toJSON());
+    expect([...localOnly].filter((name) => json.includes(`"${name}"`))).toEqual([]);
   });
 
   it('wire each handler to exactly the resources it uses', () => {
     const queueId = logicalId(stack.tipsQueue.queue);
     const tableRef = (name: string) => ({ Ref: tableIdByShapeName(name) });
+    const keyArn = { 'Fn::GetAtt': [logicalId(stack.vault.key), 'Arn'] };
+    const twilioToken = { Ref: logicalId(stack.secrets.twilioAuthToken) };
     expect(envOf('smsIntake')).toMatchObject({
       [ENV.tipsQueueUrl]: { Ref: queueId },
-      [ENV.twilioAuthTokenSecretArn]: { Ref: logicalId(stack.secrets.twilioAuthToken) },
+      [ENV.twilioAuthTokenSecretArn]: twilioToken,
       [ENV.contactKeySecretArn]: { Ref: logicalId(stack.secrets.contactKey) },
       [ENV.emergencyNumbers]: DEFAULT_EMERGENCY_NUMBERS,
       [ENV.publicUrl]: { 'Fn::GetAtt': [logicalId(stack.httpApi.api), 'ApiEndpoint'] },
+      [ENV.contactVaultTable]: tableRef('ContactVault'),
+      [ENV.vaultKeyArn]: keyArn,
+      [ENV.vaultTtlDays]: String(DEFAULT_VAULT_TTL_DAYS),
+      [ENV.twilioCleanupQueueUrl]: { Ref: logicalId(stack.twilioCleanup.jobs.queue) },
+      // Off until an operator has set the account SID and turns it on.
+      [ENV.deleteInboundFromTwilio]: 'false',
+      [ENV.twilioAccountSid]: TWILIO_ACCOUNT_SID_PLACEHOLDER,
+    });
+    expect(envOf('tipsterReply')).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      [ENV.tipsTable]: tableRef('Tips'),
+      [ENV.contactVaultTable]: tableRef('ContactVault'),
+      [ENV.vaultKeyArn]: keyArn,
+      [ENV.twilioAuthTokenSecretArn]: twilioToken,
+      [ENV.twilioAccountSid]: TWILIO_ACCOUNT_SID_PLACEHOLDER,
+      [ENV.twilioSender]: TWILIO_SENDER_PLACEHOLDER,
+    });
+    expect(envOf('twilioCleanup')).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      [ENV.vaultKeyArn]: keyArn,
+      [ENV.twilioAuthTokenSecretArn]: twilioToken,
+      [ENV.twilioAccountSid]: TWILIO_ACCOUNT_SID_PLACEHOLDER,
     });
     expect(envOf('webIntake')).toMatchObject({
       [ENV.tipsQueueUrl]: { Ref: queueId },
@@ -199,29 +271,37 @@ describe('functions', () => {
       [ENV.receiptsTable]: tableRef('Receipts'),
     });
     expect(envOf('operatorApi')).toMatchObject({ [ENV.tipsTable]: tableRef('Tips'), [ENV.messagesTable]: tableRef('Messages') });
-    for (const handler of ['smsIntake', 'webIntake'] as const) {
-      expect(Object.keys(envOf(handler)).some((name) => name.endsWith('_TABLE')), handler).toBe(false);
+    expect(Object.keys(envOf('webIntake')).filter((name) => name.endsWith('_TABLE'))).toEqual([]);
+    expect(Object.keys(envOf('smsIntake')).filter((name) => name.endsWith('_TABLE'))).toEqual([ENV.contactVaultTable]);
+    for (const handler of ['webIntake', 'triage', 'operatorApi'] as const) {
+      expect(Object.keys(envOf(handler)), handler).not.toContain(ENV.vaultKeyArn);
+      expect(Object.keys(envOf(handler)), handler).not.toContain(ENV.contactVaultTable);
     }
   });
 });
 
-describe('tips queue', () => {
-  it('redrives to the DLQ after 5 receives, with a visibility of at least 6 × the consumer timeout', () => {
-    const queue = props(logicalId(stack.tipsQueue.queue));
+const WORK_QUEUES = [
+  ['tips', () => stack.tipsQueue, TIPS_QUEUE, 'triage'],
+  ['twilio-cleanup', () => stack.twilioCleanup.jobs, TWILIO_CLEANUP_QUEUE, 'twilioCleanup'],
+] as const;
+
+describe.each(WORK_QUEUES)('%s queue', (_name, workQueue, shape, consumer) => {
+  it(`redrives to its DLQ after ${shape.maxReceiveCount} receives, with a visibility of at least 6 × the consumer timeout`, () => {
+    const queue = props(logicalId(workQueue().queue));
     expect(queue.RedrivePolicy).toEqual({
-      deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(stack.tipsQueue.deadLetterQueue), 'Arn'] },
-      maxReceiveCount: 5,
+      deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(workQueue().deadLetterQueue), 'Arn'] },
+      maxReceiveCount: shape.maxReceiveCount,
     });
-    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * TIPS_QUEUE.consumerTimeoutSeconds);
-    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * (props(logicalId(stack.functions.triage)).Timeout as number));
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * shape.consumerTimeoutSeconds);
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * (props(logicalId(stack.functions[consumer])).Timeout as number));
   });
 
   it('keeps dead letters for 14 days', () => {
-    expect(props(logicalId(stack.tipsQueue.deadLetterQueue)).MessageRetentionPeriod).toBe(14 * 24 * 60 * 60);
+    expect(props(logicalId(workQueue().deadLetterQueue)).MessageRetentionPeriod).toBe(14 * 24 * 60 * 60);
   });
 
   it.each(['queue', 'deadLetterQueue'] as const)('%s is encrypted, retained and refuses plain HTTP', (which) => {
-    const queueId = logicalId(stack.tipsQueue[which]);
+    const queueId = logicalId(workQueue()[which]);
     expect(props(queueId).SqsManagedSseEnabled).toBe(true);
     expect(resource(queueId).DeletionPolicy).toBe('Retain');
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
@@ -240,15 +320,32 @@ describe('tips queue', () => {
     });
   });
 
-  it('feeds triage in batches with partial failures and a concurrency cap', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      EventSourceArn: { 'Fn::GetAtt': [logicalId(stack.tipsQueue.queue), 'Arn'] },
-      FunctionName: { Ref: logicalId(stack.functions.triage) },
-      BatchSize: TIPS_QUEUE.batchSize,
+  it(`feeds ${consumer} alone, in batches with partial failures and a concurrency cap`, () => {
+    const mappings = Object.values(
+      template.findResources('AWS::Lambda::EventSourceMapping', {
+        Properties: { EventSourceArn: { 'Fn::GetAtt': [logicalId(workQueue().queue), 'Arn'] } },
+      }),
+    ).map((mapping) => mapping.Properties as Json);
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]).toMatchObject({
+      FunctionName: { Ref: logicalId(stack.functions[consumer]) },
+      BatchSize: shape.batchSize,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      ScalingConfig: { MaximumConcurrency: 5 },
+      ScalingConfig: { MaximumConcurrency: consumer === 'triage' ? 5 : 2 },
     });
+  });
+});
+
+describe('queues', () => {
+  it('are the two work queues and their DLQs, each queue with one consumer', () => {
+    template.resourceCountIs('AWS::SQS::Queue', 4);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+  });
+
+  it('the tips queue delivers at once; Twilio cleanup jobs wait for the queue delay', () => {
+    expect(props(logicalId(stack.tipsQueue.queue)).DelaySeconds).toBeUndefined();
+    expect(props(logicalId(stack.twilioCleanup.jobs.queue)).DelaySeconds).toBe(TWILIO_CLEANUP_QUEUE.delaySeconds);
+    expect(TWILIO_CLEANUP_QUEUE.delaySeconds).toBeGreaterThan(0);
   });
 });
 
@@ -289,6 +386,43 @@ describe('tables', () => {
     expect(resource(id).DeletionPolicy).toBe('Retain');
     expect(resource(id).UpdateReplacePolicy).toBe('Retain');
   });
+
+  it('the contact vault expires entries on expiresAt and is recoverable and encrypted', () => {
+    const vault = props(logicalId(stack.storage.contactVault));
+    expect(vault.KeySchema).toEqual([{ AttributeName: 'contactKey', KeyType: 'HASH' }]);
+    expect(vault.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    expect(CONTACT_VAULT_TABLE.timeToLive).toBe('expiresAt');
+    expect(vault.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(vault.SSESpecification).toMatchObject({ SSEEnabled: true });
+    expect(vault.GlobalSecondaryIndexes).toBeUndefined();
+  });
+});
+
+describe('vault key', () => {
+  it('is the only KMS key: customer managed, rotated and retained', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    const keyId = logicalId(stack.vault.key);
+    expect(props(keyId).EnableKeyRotation).toBe(true);
+    expect(resource(keyId).DeletionPolicy).toBe('Retain');
+    expect(resource(keyId).UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('has an alias and is output by ARN', () => {
+    template.hasResourceProperties('AWS::KMS::Alias', {
+      AliasName: Match.stringLikeRegexp('^alias/.*vault'),
+      TargetKeyId: { 'Fn::GetAtt': [logicalId(stack.vault.key), 'Arn'] },
+    });
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.VaultKeyArn?.Value).toEqual({ 'Fn::GetAtt': [logicalId(stack.vault.key), 'Arn'] });
+  });
+
+  it('key policy only delegates to the account (IAM decides, per function)', () => {
+    const statements = toStatements(props(logicalId(stack.vault.key)).KeyPolicy);
+    expect(statements).toHaveLength(1);
+    const [root] = asArray((props(logicalId(stack.vault.key)).KeyPolicy as { Statement: Json[] }).Statement);
+    expect(JSON.stringify(root?.Principal)).toContain(':root');
+    expect(root?.Condition).toBeUndefined();
+  });
 });
 
 describe('HTTP API', () => {
@@ -315,6 +449,20 @@ describe('HTTP API', () => {
     expect(referencedIds(properties.Target)).toHaveLength(1);
   });
 
+  it('sends replies to tipster-reply, behind the IAM authorizer', () => {
+    const routes = Object.values(
+      template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: 'POST /api/tips/{id}/replies' } }),
+    ).map((route) => route.Properties as Json);
+    expect(routes).toHaveLength(1);
+    expect(routes[0]?.AuthorizationType).toBe('AWS_IAM');
+    expect(integrationTargetOf('tipsterReply')).toEqual(referencedIds(routes[0]?.Target));
+    // No other route reaches the function that can open the vault.
+    const toReply = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).filter((route) =>
+      integrationTargetOf('tipsterReply').includes(referencedIds((route.Properties as Json).Target)[0] ?? ''),
+    );
+    expect(toReply).toHaveLength(1);
+  });
+
   it('throttles the default stage', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -326,8 +474,22 @@ describe('HTTP API', () => {
   it('outputs the URLs and names that tools need', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs)).toEqual(
-      expect.arrayContaining(['ApiUrl', 'TwilioWebhookUrl', 'TipsQueueUrl', 'TipsDeadLetterQueueUrl', 'TipsTableName', 'MessagesTableName', 'ContactsTableName', 'ReceiptsTableName']),
+      expect.arrayContaining([
+        'ApiUrl',
+        'TwilioWebhookUrl',
+        'TipsQueueUrl',
+        'TipsDeadLetterQueueUrl',
+        'TipsTableName',
+        'MessagesTableName',
+        'ContactsTableName',
+        'ReceiptsTableName',
+        'ContactVaultTableName',
+        'VaultKeyArn',
+        'TwilioCleanupQueueUrl',
+        'TwilioCleanupDeadLetterQueueUrl',
+      ]),
     );
+    expect(outputs.TwilioCleanupQueueUrl?.Value).toEqual({ Ref: logicalId(stack.twilioCleanup.jobs.queue) });
     expect(outputs.TwilioWebhookUrl?.Value).toEqual({
       'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.httpApi.api), 'ApiEndpoint'] }, '/sms/twilio']],
     });
@@ -362,22 +524,56 @@ describe('secrets', () => {
 });
 
 describe('IAM', () => {
+  const vaultId = () => tableIdByShapeName('ContactVault');
+  const keyId = () => logicalId(stack.vault.key);
+  const cleanupQueueId = () => logicalId(stack.twilioCleanup.jobs.queue);
+  const PURPOSE = 'kms:EncryptionContext:purpose';
+
+  /** The KMS statements of a function, each with the purposes its condition allows. */
+  function kmsGrants(handler: HandlerName): Array<{ actions: string[]; resources: string[]; purposes: string[] | undefined; conditions: Json | undefined }> {
+    return statementsOf(handler)
+      .filter((s) => s.effect === 'Allow' && s.actions.some((action) => action.startsWith('kms:')))
+      .map((s) => {
+        const equals = (s.conditions?.StringEquals as Json | undefined)?.[PURPOSE];
+        return {
+          actions: s.actions,
+          resources: referencedIds(s.resources),
+          purposes: equals === undefined ? undefined : asArray(equals as string | string[]),
+          conditions: s.conditions,
+        };
+      });
+  }
+
   it('finds statements for every function (the helpers below are not vacuous)', () => {
     for (const handler of HANDLERS) expect(allowedActions(handler).length, handler).toBeGreaterThan(0);
+    expect(allPolicyStatements().length).toBeGreaterThan(HANDLERS.length);
   });
 
-  it.each(['smsIntake', 'webIntake'] as const)('%s may send to the tips queue only, and touch no table', (handler) => {
-    const actions = allowedActions(handler);
-    expect(resourcesAllowed(handler, 'sqs:SendMessage')).toEqual([logicalId(stack.tipsQueue.queue)]);
+  it('web-intake may send to the tips queue only, and touch no table', () => {
+    const actions = allowedActions('webIntake');
+    expect(resourcesAllowed('webIntake', 'sqs:SendMessage')).toEqual([logicalId(stack.tipsQueue.queue)]);
     expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
     expect(actions).not.toContain('sqs:ReceiveMessage');
     expect(actions).not.toContain('sqs:DeleteMessage');
   });
 
-  it('operator-api reads Tips and Messages, writes nothing, and has no queue or secret rights', () => {
+  it('sms-intake may send to the tips and cleanup queues, and only put and delete in the vault', () => {
+    const actions = allowedActions('smsIntake');
+    expect(resourcesAllowed('smsIntake', 'sqs:SendMessage')).toEqual(sorted([logicalId(stack.tipsQueue.queue), cleanupQueueId()]));
+    expect(actions).not.toContain('sqs:ReceiveMessage');
+    expect(actions).not.toContain('sqs:DeleteMessage');
+    // It remembers and forgets a number; it can never read one back.
+    expect(actionsOn('smsIntake', vaultId())).toEqual(['dynamodb:DeleteItem', 'dynamodb:PutItem']);
+    for (const read of [...DYNAMODB_READ_ACTIONS, 'dynamodb:ConditionCheckItem', 'dynamodb:UpdateItem']) expect(actions, read).not.toContain(read);
+    // And no other table at all.
+    expect(resourcesAllowed('smsIntake', 'dynamodb:PutItem')).toEqual([vaultId()]);
+    expect(resourcesAllowed('smsIntake', 'dynamodb:DeleteItem')).toEqual([vaultId()]);
+  });
+
+  it('operator-api reads Tips and Messages, writes nothing, and has no queue, secret, key or vault rights', () => {
     const actions = allowedActions('operatorApi');
     for (const write of DYNAMODB_WRITE_ACTIONS) expect(actions).not.toContain(write);
-    expect(actions.filter((action) => action.startsWith('sqs:') || action.startsWith('secretsmanager:'))).toEqual([]);
+    expect(actions.filter((action) => action.startsWith('sqs:') || action.startsWith('secretsmanager:') || action.startsWith('kms:'))).toEqual([]);
     const readable = sorted([tableIdByShapeName('Tips'), tableIdByShapeName('Messages')]);
     for (const read of ['dynamodb:GetItem', 'dynamodb:Query']) expect(resourcesAllowed('operatorApi', read)).toEqual(readable);
   });
@@ -389,28 +585,112 @@ describe('IAM', () => {
     for (const consume of ['sqs:ReceiveMessage', 'sqs:DeleteMessage']) {
       expect(resourcesAllowed('triage', consume)).toEqual([logicalId(stack.tipsQueue.queue)]);
     }
-    const all = sorted(ALL_TABLES.map((shape) => tableIdByShapeName(shape.name)));
+    // Every table but the vault.
+    const all = sorted(['Tips', 'Messages', 'Contacts', 'Receipts'].map(tableIdByShapeName));
     for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem']) expect(resourcesAllowed('triage', write)).toEqual(all);
     const readable = sorted(['Tips', 'Messages', 'Contacts'].map(tableIdByShapeName));
     for (const read of DYNAMODB_READ_ACTIONS) expect(resourcesAllowed('triage', read)).toEqual(readable);
   });
 
-  it('only the intake functions can read secrets, each only its own', () => {
+  it('tipster-reply may only GetItem, on Tips and the vault, and send nothing to a queue', () => {
+    const actions = allowedActions('tipsterReply');
+    expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:GetItem']);
+    expect(resourcesAllowed('tipsterReply', 'dynamodb:GetItem')).toEqual(sorted([tableIdByShapeName('Tips'), vaultId()]));
+    expect(actions.filter((action) => action.startsWith('sqs:'))).toEqual([]);
+  });
+
+  it('twilio-cleanup consumes its queue only and has no DynamoDB right', () => {
+    const actions = allowedActions('twilioCleanup');
+    expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+    expect(actions).not.toContain('sqs:SendMessage');
+    for (const consume of ['sqs:ReceiveMessage', 'sqs:DeleteMessage']) {
+      expect(resourcesAllowed('twilioCleanup', consume)).toEqual([cleanupQueueId()]);
+    }
+  });
+
+  it('only sms-intake can send to the cleanup queue', () => {
+    for (const handler of HANDLERS) {
+      expect(resourcesAllowed(handler, 'sqs:SendMessage').includes(cleanupQueueId()), handler).toBe(handler === 'smsIntake');
+    }
+    const senders = allPolicyStatements().filter(
+      (s) => referencedIds(s.resources).includes(cleanupQueueId()) && s.actions.some((a) => a === 'sqs:SendMessage' || a === 'sqs:*' || a === '*'),
+    );
+    expect([...new Set(senders.flatMap((s) => s.roles))]).toEqual([roleIdOf('smsIntake')]);
+  });
+
+  it('only tipster-reply can read the vault; only it and sms-intake have any right on it', () => {
+    for (const handler of HANDLERS) {
+      expect(resourcesAllowed(handler, 'dynamodb:GetItem').includes(vaultId()), handler).toBe(handler === 'tipsterReply');
+    }
+    expect(actionsOn('tipsterReply', vaultId())).toEqual(['dynamodb:GetItem']);
+    for (const handler of ['webIntake', 'triage', 'operatorApi', 'twilioCleanup'] as const) {
+      expect(actionsOn(handler, vaultId()), handler).toEqual([]);
+    }
+    // Any policy in the stack, present or future, not only the six execution roles.
+    const onVault = allPolicyStatements().filter((s) => referencedIds(s.resources).includes(vaultId()));
+    expect(sorted([...new Set(onVault.flatMap((s) => s.roles))])).toEqual(sorted([roleIdOf('smsIntake'), roleIdOf('tipsterReply')]));
+  });
+
+  it('sms-intake can only generate data keys, for the vault and for cleanup jobs, never decrypt', () => {
+    const grants = kmsGrants('smsIntake');
+    expect(grants.length).toBeGreaterThan(0);
+    for (const grant of grants) {
+      expect(grant.actions).toEqual(['kms:GenerateDataKey']);
+      expect(grant.resources).toEqual([keyId()]);
+      expect(Object.keys(grant.conditions ?? {})).toEqual(['StringEquals']);
+    }
+    expect(sorted(grants.flatMap((grant) => grant.purposes ?? ['<unconditioned>']))).toEqual(['contact-vault', 'twilio-cleanup']);
+  });
+
+  it.each([
+    ['tipsterReply', 'contact-vault'],
+    ['twilioCleanup', 'twilio-cleanup'],
+  ] as const)('%s can only decrypt, and only data keys whose purpose is %s', (handler, purpose) => {
+    expect(kmsGrants(handler)).toEqual([{ actions: ['kms:Decrypt'], resources: [keyId()], purposes: [purpose], conditions: { StringEquals: { [PURPOSE]: purpose } } }]);
+  });
+
+  it('only sms-intake generates data keys, only tipster-reply and twilio-cleanup decrypt, nobody else touches the key', () => {
+    for (const handler of ['webIntake', 'triage', 'operatorApi'] as const) {
+      expect(allowedActions(handler).filter((action) => action.startsWith('kms:')), handler).toEqual([]);
+    }
+    const kmsRoles = (action: string) =>
+      sorted([
+        ...new Set(
+          allPolicyStatements()
+            .filter((s) => s.actions.some((a) => a === action || a === 'kms:*' || a === '*'))
+            .flatMap((s) => s.roles),
+        ),
+      ]);
+    expect(kmsRoles('kms:GenerateDataKey')).toEqual([roleIdOf('smsIntake')]);
+    expect(kmsRoles('kms:Decrypt')).toEqual(sorted([roleIdOf('tipsterReply'), roleIdOf('twilioCleanup')]));
+    // Every statement on the key, in any policy, carries a purpose condition.
+    const onKey = allPolicyStatements().filter((s) => referencedIds(s.resources).includes(keyId()));
+    expect(onKey.length).toBe(4);
+    for (const statement of onKey) expect(statement.conditions?.StringEquals, statement.policy).toHaveProperty([PURPOSE]);
+    // No role holds a KMS right without a purpose condition, on any key.
+    for (const statement of allPolicyStatements().filter((s) => s.actions.some((a) => a.startsWith('kms:') || a === '*'))) {
+      expect(statement.conditions?.StringEquals, statement.policy).toHaveProperty([PURPOSE]);
+    }
+  });
+
+  it('only the Twilio-facing functions and the intake functions can read secrets, each only its own', () => {
     const twilio = logicalId(stack.secrets.twilioAuthToken);
     const contactKey = logicalId(stack.secrets.contactKey);
     const pepper = logicalId(stack.secrets.receiptPepper);
     expect(resourcesAllowed('smsIntake', 'secretsmanager:GetSecretValue')).toEqual(sorted([twilio, contactKey]));
     expect(resourcesAllowed('webIntake', 'secretsmanager:GetSecretValue')).toEqual([pepper]);
+    expect(resourcesAllowed('tipsterReply', 'secretsmanager:GetSecretValue')).toEqual([twilio]);
+    expect(resourcesAllowed('twilioCleanup', 'secretsmanager:GetSecretValue')).toEqual([twilio]);
     expect(resourcesAllowed('triage', 'secretsmanager:GetSecretValue')).toEqual([]);
     expect(resourcesAllowed('operatorApi', 'secretsmanager:GetSecretValue')).toEqual([]);
     // No other policy in the stack (present or future) may read them either.
-    const intakeRoles = new Set([roleIdOf('smsIntake'), roleIdOf('webIntake')]);
+    const secretRoles = new Set((['smsIntake', 'webIntake', 'tipsterReply', 'twilioCleanup'] as const).map(roleIdOf));
     for (const [id, policy] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
       const properties = policy.Properties as Json;
       const readsSecrets = toStatements(properties.PolicyDocument).some(
         (s) => s.effect === 'Allow' && s.actions.some((a) => a === 'secretsmanager:GetSecretValue' || a === 'secretsmanager:*' || a === '*'),
       );
-      if (readsSecrets) expect(referencedIds(properties.Roles).every((role) => intakeRoles.has(role)), id).toBe(true);
+      if (readsSecrets) expect(referencedIds(properties.Roles).every((role) => secretRoles.has(role)), id).toBe(true);
     }
   });
 

@@ -1,0 +1,86 @@
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { DEFAULT_VAULT_TTL_DAYS } from '../functions/config/defaults';
+import { ENV } from '../functions/config/env-names';
+import { contextPositiveInteger } from './context';
+import type { TiplineFunction } from './tipline-function';
+import { useKey, useTableItems } from './wiring';
+
+/**
+ * The `purpose` the handlers put in the encryption context of every data key (next to the
+ * contact key, for vault entries). IAM conditions on it keep each function to its own kind of
+ * secret: the reply path cannot open a Twilio SID, the cleanup job cannot open an address.
+ */
+export const KEY_PURPOSES = {
+  contactVault: 'contact-vault',
+  twilioCleanup: 'twilio-cleanup',
+} as const;
+export type KeyPurpose = (typeof KEY_PURPOSES)[keyof typeof KEY_PURPOSES];
+
+/** The handler refuses more than a year; failing the synth is kinder than failing cold starts. */
+const MAX_VAULT_TTL_DAYS = 365;
+
+export interface ContactVaultProps {
+  /** The ContactVault table from Storage (built there with the other shapes). */
+  table: ITable;
+}
+
+/**
+ * The only place a tipster's address is kept: sealed per item with a data key that this
+ * customer-managed key wraps, in its own table with a time-to-live. Writers can seal but never
+ * unwrap; only the reply path can read and unwrap.
+ *
+ * The table itself stays on the AWS-managed key: encrypting it with this key would make
+ * DynamoDB call KMS on the writers' behalf without our `purpose`, which is exactly the right
+ * the conditions below refuse them.
+ */
+export class ContactVault extends Construct {
+  readonly key: Key;
+  readonly table: ITable;
+  /** How long an address is kept for replies (context `vaultTtlDays`). */
+  readonly ttlDays: number;
+
+  constructor(scope: Construct, id: string, props: ContactVaultProps) {
+    super(scope, id);
+    this.table = props.table;
+    this.ttlDays = contextPositiveInteger(this, 'vaultTtlDays') ?? DEFAULT_VAULT_TTL_DAYS;
+    if (this.ttlDays > MAX_VAULT_TTL_DAYS) {
+      throw new Error(`context value "vaultTtlDays" must be at most ${MAX_VAULT_TTL_DAYS}`);
+    }
+
+    this.key = new Key(this, 'Key', {
+      description: 'tipline: wraps the data keys that seal tipster addresses (contact vault) and Twilio message SIDs in flight.',
+      enableKeyRotation: true,
+      // Deleting the key would make every sealed address unreadable at once, and a scheduled
+      // key deletion cannot be undone after its window: removing it is a deliberate act.
+      removalPolicy: RemovalPolicy.RETAIN,
+      // Scoped by stack name so a second stack (staging) in the same account does not collide.
+      alias: `alias/${Stack.of(this).stackName}/contact-vault`,
+    });
+  }
+
+  /** sms-intake: remembers an address and forgets it on request; it can never read one back. */
+  grantRememberAndForget(fn: TiplineFunction): void {
+    useTableItems(fn, this.table, ENV.contactVaultTable, ['dynamodb:PutItem', 'dynamodb:DeleteItem']);
+    this.grantSeal(fn, KEY_PURPOSES.contactVault);
+    fn.addEnvironment(ENV.vaultTtlDays, String(this.ttlDays));
+  }
+
+  /** The reply path: reads one entry by contact key (no Query or Scan) and opens it. */
+  grantRecall(fn: TiplineFunction): void {
+    useTableItems(fn, this.table, ENV.contactVaultTable, ['dynamodb:GetItem']);
+    this.grantOpen(fn, KEY_PURPOSES.contactVault);
+  }
+
+  /** Generate data keys for `purpose` only: seal, never unwrap. */
+  grantSeal(fn: TiplineFunction, purpose: KeyPurpose): void {
+    useKey(fn, this.key, ENV.vaultKeyArn, 'kms:GenerateDataKey', [purpose]);
+  }
+
+  /** Unwrap data keys of `purpose` only. */
+  grantOpen(fn: TiplineFunction, purpose: KeyPurpose): void {
+    useKey(fn, this.key, ENV.vaultKeyArn, 'kms:Decrypt', [purpose]);
+  }
+}
