@@ -1,7 +1,7 @@
 // Configuration of the local stack, from the environment, with the documented defaults.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENV, LOCAL_ENV } from '../functions/config/env-names';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -8,7 +8,7 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MESSAGES_TABLE, TIPS_TABLE } from '../config/tables';
 import { levelRank } from '../core/tip';
 import type { StoredMessage, ThreadPointer, TipReader, TipRecord, TipStore, TriageWrite } from '../core/tip-record';

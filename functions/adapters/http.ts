@@ -12,6 +12,7 @@ import {
 } from '../core/errors';
 import { TipsterUnreachable } from '../core/contact-vault';
 import { errorName, type LogFields, type TiplineLogger } from './logger';
+import { TwilioNotConfigured, TwilioRequestFailed } from './twilio-errors';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
@@ -76,6 +77,15 @@ export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<Property
   return fields;
 }
 
+/** Faults of the deployment or of Twilio that an operator can act on, said plainly. */
+function serviceErrorResponse(error: unknown): HttpResult | undefined {
+  if (error instanceof TwilioNotConfigured) return json(503, { error: 'not_configured', message: error.message });
+  if (error instanceof TwilioRequestFailed) {
+    return json(502, { error: 'twilio_failed', message: `Twilio did not accept the message (HTTP ${error.status}); ${error.retryable ? 'try again in a minute' : 'check the Twilio account settings (docs/twilio.md)'}.` });
+  }
+  return undefined;
+}
+
 /**
  * The one catch of an HTTP handler: a client's mistake becomes its 4xx, logged by name only;
  * anything else is a server fault, logged and rethrown so that API Gateway answers 500 and
@@ -87,6 +97,8 @@ export function answerError(error: unknown, logger: TiplineLogger, fields: LogFi
     logger.warn('rejected request', { ...fields, status: response.statusCode ?? 400, errorName: errorName(error) });
     return response;
   }
-  logger.error('request failed', { ...fields, errorName: errorName(error) });
+  const service = serviceErrorResponse(error);
+  logger.error('request failed', { ...fields, errorName: errorName(error), ...(service ? { status: service.statusCode ?? 500 } : {}) });
+  if (service) return service;
   throw error;
 }

@@ -32,20 +32,9 @@ export interface OutboundMessage {
  * library's own error is not kept as `cause`: Twilio's messages quote the number ("The 'To'
  * number +51… is not a valid phone number").
  */
-export class TwilioRequestFailed extends Error {
-  override name = 'TwilioRequestFailed';
-  constructor(
-    readonly status: number,
-    readonly code: number | undefined,
-    readonly retryable: boolean,
-  ) {
-    super(
-      status === 0
-        ? `Twilio request failed without an answer${retryable ? ' (network)' : ''}`
-        : `Twilio answered HTTP ${status}${code === undefined ? '' : ` (error ${code})`}`,
-    );
-  }
-}
+import { TwilioRequestFailed } from './twilio-errors';
+
+export { TwilioRequestFailed };
 
 export interface TwilioRest {
   /** Sends with retention settings that keep nothing Twilio does not need (see below). */

@@ -1,40 +1,49 @@
 // Replies go out through Twilio's Messages API on the channel the tipster last used. The
-// client is built once, on first use, because the auth token comes from Secrets Manager.
-import { z } from 'zod';
+// client is built on first use: the auth token comes from Secrets Manager, and a deployment
+// whose Twilio account is not set up yet must still start and say so, not crash at cold start.
+import * as z from 'zod';
 import { ENV } from '../config/env-names';
-import { readConfig } from '../config/runtime';
 import type { MessageSender } from '../core/reply';
+import { TwilioNotConfigured } from './twilio-errors';
 import { twilioRest, type TwilioRest } from './twilio-rest';
 
-const twilioConfig = {
-  [ENV.twilioAccountSid]: z.string().regex(/^AC[0-9a-f]{32}$/, 'a Twilio account SID (AC…)'),
-  [ENV.twilioApiBaseUrl]: z.url().optional(),
-} as const;
+export { TwilioNotConfigured };
 
-/** Twilio's REST client for this account, built once the auth token has been fetched. */
-export function twilioRestFromEnv(loadAuthToken: () => Promise<string>): () => Promise<TwilioRest> {
-  const config = readConfig(twilioConfig);
+
+const twilioConfig = z.object({
+  [ENV.twilioAccountSid]: z.string().regex(/^AC[0-9a-f]{32}$/),
+  [ENV.twilioApiBaseUrl]: z.url().optional(),
+});
+const senderConfig = z.object({ [ENV.twilioSender]: z.string().regex(/^(\+[1-9]\d{6,14}|MG[0-9a-f]{32})$/) });
+
+function parseOrExplain<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new TwilioNotConfigured(parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
+  return parsed.data;
+}
+
+/** Twilio's REST client for this account, built once the configuration and token are there. */
+export function twilioRestFromEnv(loadAuthToken: () => Promise<string>, env: NodeJS.ProcessEnv = process.env): () => Promise<TwilioRest> {
   let client: Promise<TwilioRest> | undefined;
   return () => {
-    client ??= loadAuthToken().then((authToken) =>
-      twilioRest({
+    client ??= (async () => {
+      const config = parseOrExplain(twilioConfig, env);
+      return twilioRest({
         accountSid: config[ENV.twilioAccountSid],
-        authToken,
+        authToken: await loadAuthToken(),
         ...(config[ENV.twilioApiBaseUrl] ? { apiBaseUrl: config[ENV.twilioApiBaseUrl] } : {}),
-      }),
-    );
+      });
+    })();
     client.catch(() => (client = undefined));
     return client;
   };
 }
 
-export function twilioSenderFromEnv(loadAuthToken: () => Promise<string>): MessageSender {
-  const { [ENV.twilioSender]: from } = readConfig({
-    [ENV.twilioSender]: z.string().regex(/^(\+[1-9]\d{6,14}|MG[0-9a-f]{32})$/, 'an E.164 number or a Messaging Service SID (MG…)'),
-  });
-  const rest = twilioRestFromEnv(loadAuthToken);
+export function twilioSenderFromEnv(loadAuthToken: () => Promise<string>, env: NodeJS.ProcessEnv = process.env): MessageSender {
+  const rest = twilioRestFromEnv(loadAuthToken, env);
   return {
     async send({ to, body }) {
+      const from = parseOrExplain(senderConfig, env)[ENV.twilioSender];
       // A WhatsApp reply must come from the WhatsApp sender; a Messaging Service picks its own.
       const sender = from.startsWith('MG') || !to.startsWith('whatsapp:') ? from : `whatsapp:${from}`;
       await (await rest()).sendMessage({ to, from: sender, body });

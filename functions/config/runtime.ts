@@ -1,6 +1,6 @@
 // Each handler validates the environment it needs once, at cold start, and fails fast with
 // the name of what is missing.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_EMERGENCY_NUMBERS, DEFAULT_THREAD_WINDOW_MINUTES } from './defaults';
 import { ENV } from './env-names';
 

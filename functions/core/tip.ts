@@ -1,6 +1,6 @@
 // The tip model shared by every function: levels, indicators, the assessment the scorer
 // produces, and the TipReceived message that intake puts on the queue.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -36,6 +36,11 @@ export interface IndicatorFinding {
   evidence: string;
   /** Offset of `evidence` in the scored text. */
   start: number;
+  /**
+   * Set when the scorer read the mention as past or resolved ("hace dos años", "ya regresó"):
+   * the indicator is listed for the operator but did not raise the level.
+   */
+  tense?: 'past';
 }
 
 export interface PlaceMention {

@@ -1,7 +1,7 @@
 // The job that asks for Twilio's copy of an inbound message to be deleted once the tip is
 // safely queued. The SID travels sealed: it would let anyone with Twilio's records find the
 // sender's number.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const deleteTwilioMessageSchema = z.strictObject({
   type: z.literal('DeleteTwilioMessage'),

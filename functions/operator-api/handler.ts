@@ -1,7 +1,7 @@
 // The operator API: the open queue in urgency order and one tip with its thread and evidence.
 // Every route authenticates first; an unknown route is a 404, never a default action.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient } from '../adapters/aws-clients';
 import { dynamoTipReader, InvalidCursor } from '../adapters/dynamo-tip-store';
 import { answerError, fieldErrors, json, type HttpResult } from '../adapters/http';

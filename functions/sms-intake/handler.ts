@@ -3,7 +3,7 @@
 // in the contact vault for replies, and answers the tipster in TwiML. A message that is only
 // BORRAR erases that address instead.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient, sqsClient } from '../adapters/aws-clients';
 import { dataKeySourceFromEnv } from '../adapters/data-keys';
 import { dynamoContactVaultWriter } from '../adapters/dynamo-contact-vault';

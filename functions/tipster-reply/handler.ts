@@ -2,7 +2,7 @@
 // can open the contact vault; the address it recovers goes to Twilio and nowhere else (not
 // into the response, not into a log).
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient } from '../adapters/aws-clients';
 import { dataKeySourceFromEnv } from '../adapters/data-keys';
 import { dynamoContactVaultReader } from '../adapters/dynamo-contact-vault';

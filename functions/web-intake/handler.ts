@@ -2,7 +2,7 @@
 // that is shown once and stored only as a slow hash.
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sqsClient } from '../adapters/aws-clients';
 import { answerError, bodyText, fieldErrors, json, requireContentType, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';

@@ -59,6 +59,9 @@ export function decide(reading: Reading, signals: TipSignals = {}): Decision {
   if (now.has('deception')) return at('medium', 'medium: deception (suspicious job offer)');
   if (now.has('labor_exploitation')) return at('medium', 'medium: labor_exploitation (abusive conditions, no coercion)');
   if (past.length > 0) return at('medium', `medium: past situation (${past.join(', ')})`);
+  if (reading.pastRisks.size > 0) {
+    return at('medium', `medium: past situation (${[...reading.pastRisks].map((r) => RISK_WORDS[r]).join(', ')})`);
+  }
   if (minor) return at('medium', `medium: ${minorWords} at risk`);
   if (risks.length > 0) return at('medium', `medium: possible trafficking (${risks.map((r) => RISK_WORDS[r]).join(', ')})`);
   return at('low', 'low: nothing points to trafficking');

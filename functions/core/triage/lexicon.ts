@@ -10,7 +10,7 @@ import { normWord, tokenize, type Readings, type Token } from './normalize';
 import { PhraseMatcher, type Hit, type PatternEntry } from './patterns';
 
 interface LanguageFile {
-  sms: Record<string, string>;
+  sms: Record<string, string | string[]>;
   numbers: Record<string, number>;
   keepK: string[];
   realWords: string[];
@@ -70,7 +70,9 @@ function placeEntries(): PatternEntry[] {
 }
 
 const readings: Readings = {
-  sms: new Map(LANGUAGES.flatMap((l) => Object.entries(l.sms).map(([k, v]) => [normWord(k), normWord(v)] as const))),
+  sms: new Map(
+    LANGUAGES.flatMap((l) => Object.entries(l.sms).map(([k, v]) => [normWord(k), (Array.isArray(v) ? v : [v]).map(normWord)] as const)),
+  ),
   numbers: new Map(LANGUAGES.flatMap((l) => Object.entries(l.numbers).map(([k, v]) => [normWord(k), v] as const))),
   keepK: new Set(LANGUAGES.flatMap((l) => l.keepK.map(normWord))),
 };

@@ -31,6 +31,8 @@ export interface TriageMetrics {
   per_indicator_f1: Record<string, number>;
   under_triaged: string[];
   leaked: string[];
+  /** the raw counts behind the PII and keep rates, for "PII leaked 0/11" style reports */
+  counts: { pii: number; pii_leaked: number; keep: number; kept: number };
 }
 
 interface Counts {
@@ -123,5 +125,6 @@ export function triageMetrics(corpus: readonly CorpusRow[], predictions: readonl
     ),
     under_triaged: underList,
     leaked,
+    counts: { pii: piiTotal, pii_leaked: piiLeaked, keep: keepTotal, kept: keepKept },
   };
 }

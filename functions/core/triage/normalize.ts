@@ -23,8 +23,8 @@ export interface Token {
 
 /** Ways to read a word beside its plain form, built from the lexicon data. */
 export interface Readings {
-  /** SMS shorthand, whole word: "q" -> "que", "xq" -> "porque" */
-  sms: ReadonlyMap<string, string>;
+  /** SMS shorthand, whole word: "q" -> "que", "xq" -> "porque"; "l" has several readings (el, le, lo, la) */
+  sms: ReadonlyMap<string, readonly string[]>;
   /** number words: "quince" -> 15 */
   numbers: ReadonlyMap<string, number>;
   /** words where "k" must not be read as "qu"/"c" (kept as they are anyway; this avoids noise) */
@@ -53,7 +53,7 @@ export function normWord(word: string): string {
   return out;
 }
 
-/** SMS writers spell "qu"/"c" as "k" ("kitaron", "kasa"); English words keep their k too. */
+/** SMS writers spell "qu"/"c" as "k" ("kitaron", "kasa", "chakra"); English words keep their k too. */
 function kReading(w: string): string | undefined {
   if (!w.includes('k') || w === 'km') return undefined;
   let out = '';
@@ -61,23 +61,37 @@ function kReading(w: string): string | undefined {
     const c = w[i]!;
     const next = w[i + 1];
     if (c !== 'k') out += c;
-    else if (next === 'e' || next === 'i') out += 'qu';
-    else if (next === 'a' || next === 'o' || next === 'u') out += 'c';
-    else out += 'qu';
+    else if (next === 'e' || next === 'i' || next === undefined) out += 'qu';
+    else out += 'c';
   }
   return out === w ? undefined : out;
 }
 
+/**
+ * Spellings that follow pronunciation: yeísmo ("yevar", "yorando" for llevar, llorando; "ll"
+ * is already "l" after normWord) and "j" for a soft "g" ("vijilada", "ajencia"). Only for
+ * words long enough that the respelling cannot land on a different short word.
+ */
+function soundReadings(w: string): string[] {
+  const out: string[] = [];
+  if (w.length >= 5 && w[0] === 'y' && /[aeiou]/.test(w[1] ?? '')) out.push(`l${w.slice(1)}`);
+  if (w.length >= 5 && /j[ei]/.test(w)) out.push(w.replace(/j(?=[ei])/g, 'g'));
+  return out;
+}
+
 function formsOf(norm: string, readings: Readings): { forms: string[]; num?: number } {
   const forms = [norm];
-  const sms = readings.sms.get(norm);
-  if (sms !== undefined) forms.push(sms);
+  const add = (f: string): void => {
+    if (!forms.includes(f)) forms.push(f);
+  };
+  for (const f of readings.sms.get(norm) ?? []) add(f);
+  for (const f of soundReadings(norm)) add(f);
   if (!readings.keepK.has(norm)) {
     const k = kReading(norm);
     if (k !== undefined) {
-      forms.push(k);
-      const kSms = readings.sms.get(k);
-      if (kSms !== undefined) forms.push(kSms);
+      add(k);
+      for (const f of readings.sms.get(k) ?? []) add(f);
+      for (const f of soundReadings(k)) add(f);
     }
   }
   let num: number | undefined;

@@ -20,6 +20,7 @@ const contains = (outer: Hit, inner: Hit): boolean => outer.start <= inner.start
 export class Scope {
   private readonly clause: Int32Array;
   private readonly segment: Int32Array;
+  private readonly sentence: Int32Array;
   private readonly negations: Hit[];
   private readonly past: Hit[];
   private readonly resolved: Hit[];
@@ -37,18 +38,26 @@ export class Scope {
     const presentStarts = new Set(this.present.map((h) => h.start));
     this.clause = new Int32Array(tokens.length);
     this.segment = new Int32Array(tokens.length);
+    this.sentence = new Int32Array(tokens.length);
     let c = 0;
     let s = 0;
+    let n = 0;
     tokens.forEach((t, i) => {
       if (i > 0 && (t.brk !== Break.None || conj.has(i))) c++;
       if (i > 0 && (t.brk === Break.Hard || presentStarts.has(i))) s++;
+      if (i > 0 && t.brk === Break.Hard) n++;
       this.clause[i] = c;
       this.segment[i] = s;
+      this.sentence[i] = n;
     });
   }
 
   clauseOf(token: number): number {
     return this.clause[token] ?? -1;
+  }
+
+  sentenceOf(token: number): number {
+    return this.sentence[token] ?? -1;
   }
 
   statusOf(hit: Hit): Status {

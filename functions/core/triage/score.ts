@@ -1,7 +1,7 @@
 // Urgency scorer: the one entry point triage calls. Pure and synchronous; the lexicons are
 // compiled once when the module loads.
 import type { Assessment, IndicatorFinding, PlaceMention, TipSignals } from '../tip';
-import { readIndicators } from './indicators';
+import { readIndicators, type Reading } from './indicators';
 import { decide } from './levels';
 import { findCues, findPlaces, readTokens } from './lexicon';
 import type { Token } from './normalize';
@@ -23,15 +23,25 @@ function places(text: string, tokens: readonly Token[]): PlaceMention[] {
 }
 
 export function scoreUrgency(text: string, signals?: TipSignals): Assessment {
+  return scoreWithReading(text, signals).assessment;
+}
+
+/** The assessment with the intermediate reading, for explanations. */
+export function scoreWithReading(text: string, signals?: TipSignals): { assessment: Assessment; reading: Reading; tokens: Token[] } {
   const tokens = readTokens(text);
   const reading = readIndicators(tokens, findCues(tokens));
   const decision = decide(reading, signals);
-  const indicators: IndicatorFinding[] = reading.found.map((f) => ({ id: f.id, ...spanText(text, tokens, f.start, f.end) }));
-  return {
+  const indicators: IndicatorFinding[] = reading.found.map((f) => ({
+    id: f.id,
+    ...spanText(text, tokens, f.start, f.end),
+    ...(f.status === 'past' ? { tense: 'past' as const } : {}),
+  }));
+  const assessment: Assessment = {
     level: decision.level,
     score: decision.score,
     indicators,
     places: places(text, tokens),
     rule: decision.rule,
   };
+  return { assessment, reading, tokens };
 }
