@@ -2,7 +2,7 @@
 // /work/shared/tools/triage-metrics.mjs does: zero leaks and every incident detail kept.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { redactIdentifiers } from '../../functions/core/redaction/redact';
 
 const CORPUS = new URL('../../../shared/corpus/dev-tips.jsonl', import.meta.url);
