@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
+import { redactIdentifiers } from '../../functions/core/redaction/redact';
 import { INDICATOR_IDS, LEVELS } from '../../functions/core/tip';
 import { triageMetrics, type CorpusRow } from '../../functions/core/triage/metrics';
 import { scoreUrgency } from '../../functions/core/triage/score';
@@ -26,10 +27,12 @@ function readCorpus(url: URL): CorpusRow[] {
     .map((l) => rowSchema.parse(JSON.parse(l)));
 }
 
+// as the pipeline does: the scorer only ever sees redacted text
 function evaluate(rows: readonly CorpusRow[]) {
   const predictions = rows.map((r) => {
-    const a = scoreUrgency(r.text);
-    return { id: r.id, level: a.level, indicators: a.indicators.map((i) => i.id) };
+    const redacted = redactIdentifiers(r.text).text;
+    const a = scoreUrgency(redacted);
+    return { id: r.id, level: a.level, indicators: a.indicators.map((i) => i.id), redacted };
   });
   return triageMetrics(rows, predictions);
 }
@@ -69,5 +72,52 @@ describe('triage metrics on our own labelled corpus', () => {
   it('keeps over-triage at or below 20% and indicator F1 at or above 0.85', () => {
     expect(m.over_triage).toBeLessThanOrEqual(0.2);
     expect(m.indicator_f1).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+// h001-h117 were written before the scorer was run on them (untuned: 13.7% under-triage,
+// critical recall 71.4%, F1 0.865); h118-h147 after that tuning, again unseen (3.3%, 85.7%,
+// 0.886). The rules were then improved in general terms, so the batch now guards against
+// regressions; it no longer predicts the unseen test on its own. Write a new unseen batch for that.
+describe('triage metrics on the holdout batch', () => {
+  const rows = readCorpus(new URL('../corpus/holdout.jsonl', import.meta.url));
+  const m = evaluate(rows);
+
+  it('holds 80+ tips of every level', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(rows.map((r) => r.level))).toEqual(new Set(LEVELS));
+  });
+
+  it('finds at least 95% of critical tips and under-triages at most 5%', () => {
+    expect(m.critical_recall).toBeGreaterThanOrEqual(0.95);
+    expect(m.under_triage).toBeLessThanOrEqual(0.05);
+  });
+
+  it('keeps over-triage at or below 20%, indicator F1 at or above 0.85, and leaks no PII', () => {
+    expect(m.over_triage).toBeLessThanOrEqual(0.2);
+    expect(m.indicator_f1).toBeGreaterThanOrEqual(0.85);
+    expect(m.leaked).toEqual([]);
+  });
+});
+
+describe('our labelled tips together', () => {
+  const rows = [
+    ...readCorpus(new URL('../corpus/tips.jsonl', import.meta.url)),
+    ...readCorpus(new URL('../corpus/holdout.jsonl', import.meta.url)),
+  ];
+
+  it('are 250+ with unique ids, every level and indicator', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(250);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.level))).toEqual(new Set(LEVELS));
+    expect(new Set(rows.flatMap((r) => r.indicators))).toEqual(new Set(INDICATOR_IDS));
+  });
+
+  it('mark past mentions as past, so that operators need not parse the rule', () => {
+    const a = scoreUrgency('hace dos años le quitaron el dni a mi hermana en un bar, ya esta en casa');
+    expect(a.level).toBe('medium');
+    expect(a.indicators).toEqual([expect.objectContaining({ id: 'document_retention', tense: 'past' })]);
+    const now = scoreUrgency('le quitaron el dni a mi hermana en un bar');
+    expect(now.indicators[0]).not.toHaveProperty('tense');
   });
 });

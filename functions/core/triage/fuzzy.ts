@@ -31,6 +31,7 @@ function deletions(w: string): string[] {
 export class TypoIndex {
   private readonly exact: ReadonlySet<string>;
   private readonly index = new Map<string, string[]>();
+  private readonly longest: number;
 
   /**
    * @param vocabulary lexicon words (normalised)
@@ -40,6 +41,7 @@ export class TypoIndex {
   constructor(vocabulary: Iterable<string>, private readonly realWords: ReadonlySet<string>) {
     const all = new Set(vocabulary);
     this.exact = all;
+    this.longest = Math.max(0, ...[...all].map((w) => w.length));
     for (const w of all) {
       if (w.length < MIN_LENGTH || /\d/.test(w)) continue;
       for (const key of [w, ...deletions(w)]) {
@@ -52,6 +54,9 @@ export class TypoIndex {
 
   /** The lexicon word a misspelt token stands for, if exactly one is within one edit. */
   correct(word: string): string | undefined {
+    // a token longer than any lexicon word cannot be one edit from it; checking first also keeps
+    // a 10,000-letter token from costing 10,000 deletions of 10,000 letters
+    if (word.length > this.longest + 1) return undefined;
     if (word.length < MIN_LENGTH - 1 || this.exact.has(word) || this.realWords.has(word) || /\d/.test(word)) {
       return undefined;
     }

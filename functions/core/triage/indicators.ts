@@ -5,6 +5,7 @@ import { findAges, isMinorAge } from './ages';
 import { Break, type Token } from './normalize';
 import type { Hit } from './patterns';
 import { Scope, type Status } from './scope';
+import { Containment, Coverage } from './spans';
 
 export interface Found {
   id: IndicatorId;
@@ -73,28 +74,41 @@ const HYPOTHETICAL: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 const HYPOTHETICAL_REACH = 6;
 
-const overlaps = (a: Hit, b: Hit): boolean => a.start < b.end && b.start < a.end;
-
 export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]): Reading {
+  const n = tokens.length;
   const scope = new Scope(tokens, cueHits);
-  const sameClause = (a: Hit, b: Hit): boolean => scope.clauseOf(a.start) === scope.clauseOf(b.start);
-  const of = (kind: string): Hit[] => cueHits.filter((h) => h.kind === kind);
+  const byKind = new Map<string, Hit[]>();
+  for (const h of cueHits) {
+    const list = byKind.get(h.kind);
+    if (list === undefined) byKind.set(h.kind, [h]);
+    else list.push(h);
+  }
+  const of = (kind: string): Hit[] => byKind.get(kind) ?? [];
+  const clausesOf = (list: readonly Hit[]): Set<number> => new Set(list.map((h) => scope.clauseOf(h.start)));
+  const inClauseOf = (list: readonly Hit[]) => {
+    const clauses = clausesOf(list);
+    return (h: Hit): boolean => clauses.has(scope.clauseOf(h.start));
+  };
 
-  let hits = cueHits.filter((h) => {
-    if (OVERLAP_RULES.some(([loser, winner]) => h.kind === loser && of(winner).some((w) => overlaps(w, h)))) return false;
-    const veto = VETOES[h.kind];
-    return veto === undefined || !of(veto).some((v) => sameClause(v, h));
-  });
+  const losers = new Set(OVERLAP_RULES.map(([loser]) => loser));
+  const winners = new Map(
+    [...losers].map((loser) => [loser, new Coverage(n, OVERLAP_RULES.filter(([l]) => l === loser).flatMap(([, w]) => of(w)))] as const),
+  );
+  const vetoed = new Map(Object.entries(VETOES).map(([kind, veto]) => [kind, inClauseOf(of(veto))] as const));
+  let hits = cueHits.filter((h) => !winners.get(h.kind)?.touches(h) && !vetoed.get(h.kind)?.(h));
 
   // a job mentioned inside an offer is the offer, not work being done ("ofrece trabajo en la
   // mina"); one wished for is not being done either ("wants to work in a mine")
-  const notDone = [...of('offer'), ...of('wish')];
-  hits = hits.filter(
-    (h) => !(WORK_KINDS.has(h.kind) && notDone.some((o) => o.start <= h.start && sameClause(o, h))),
-  );
+  const notDoneFrom = new Map<number, number>();
+  for (const o of [...of('offer'), ...of('wish')]) {
+    const c = scope.clauseOf(o.start);
+    notDoneFrom.set(c, Math.min(notDoneFrom.get(c) ?? o.start, o.start));
+  }
+  hits = hits.filter((h) => !(WORK_KINDS.has(h.kind) && (notDoneFrom.get(scope.clauseOf(h.start)) ?? Infinity) <= h.start));
   const discounted: Discounted[] = [];
+  const hypothetical = hypotheticalScope(tokens, cueHits, scope);
   hits = hits.filter((h) => {
-    if (!isHypothetical(h, cueHits, tokens, scope)) return true;
+    if (!hypothetical(h)) return true;
     if (isIndicator(h.kind)) discounted.push({ id: h.kind, start: h.start, end: h.end, why: 'hypothetical' });
     return false;
   });
@@ -104,24 +118,30 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
 
   const ages = findAges(tokens).map((a) => ({ ...a, minor: isMinorAge(a) }));
   // "aún no cumple 18" states an age of 18 but means a minor
-  const minorCues = hits.filter((h) => h.kind === 'minor');
+  const minorCues = new Containment(n, hits.filter((h) => h.kind === 'minor'));
   const adultHits: Hit[] = [
     ...ages
-      .filter((a) => !a.minor && !minorCues.some((m) => m.start <= a.start && a.end <= m.end))
+      .filter((a) => !a.minor && !minorCues.contains(a))
       .map((a) => ({ kind: 'adult', start: a.start, end: a.end, source: 'age' })),
     ...hits.filter((h) => h.kind === 'adult' && scope.statusOf(h) !== 'negated'),
   ];
   const ageMinorHits: Hit[] = ages.filter((a) => a.minor).map((a) => ({ kind: 'minor', start: a.start, end: a.end, source: 'age' }));
-  hits = [...hits, ...ageMinorHits].filter((h) => !(h.kind === 'minor' && adultHits.some((a) => sameClause(a, h))));
+  const adultClause = inClauseOf(adultHits);
+  hits = [...hits, ...ageMinorHits].filter((h) => !(h.kind === 'minor' && adultClause(h)));
 
-  for (const h of hits) {
-    if (isIndicator(h.kind) && scope.statusOf(h) === 'negated') discounted.push({ id: h.kind, start: h.start, end: h.end, why: 'negated' });
+  const live: Array<{ hit: Hit; status: Exclude<Status, 'negated'> }> = [];
+  const seen = new Map<string, Exclude<Status, 'negated'>>();
+  for (const hit of hits) {
+    const status = scope.statusOf(hit);
+    if (status === 'negated') {
+      if (isIndicator(hit.kind)) discounted.push({ id: hit.kind, start: hit.start, end: hit.end, why: 'negated' });
+      continue;
+    }
+    live.push({ hit, status });
+    if (seen.get(hit.kind) !== 'current') seen.set(hit.kind, status);
   }
-  const live = hits
-    .map((h) => ({ hit: h, status: scope.statusOf(h) }))
-    .filter((x): x is { hit: Hit; status: Exclude<Status, 'negated'> } => x.status !== 'negated');
-  const has = (kind: string): boolean => live.some((x) => x.hit.kind === kind);
-  const current = (kind: string): boolean => live.some((x) => x.hit.kind === kind && x.status === 'current');
+  const has = (kind: string): boolean => seen.has(kind);
+  const current = (kind: string): boolean => seen.get(kind) === 'current';
 
   const found = new Map<IndicatorId, Found>();
   const put = (id: IndicatorId, hit: Hit, status: Found['status']): void => {
@@ -151,18 +171,26 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   };
 }
 
-function isHypothetical(h: Hit, cueHits: readonly Hit[], tokens: readonly Token[], scope: Scope): boolean {
-  return cueHits.some((c) => {
+/** Which hits a conditional or a threat makes hypothetical; marks at most REACH tokens per cue. */
+function hypotheticalScope(tokens: readonly Token[], cueHits: readonly Hit[], scope: Scope): (h: Hit) => boolean {
+  const marks = new Map<string, Uint8Array>();
+  const hypoStarts = new Set(cueHits.filter((k) => k.kind === 'hypo').map((k) => k.start));
+  for (const c of cueHits) {
     const kinds = HYPOTHETICAL[c.kind];
-    if (kinds === undefined || !kinds.has(h.kind)) return false;
     // "sí, la tienen encerrada": a "si" set off by a comma is the answer yes, not "if"
-    if ((tokens[c.end]?.brk ?? Break.Hard) !== Break.None) return false;
-    if (!(c.end <= h.start && h.start - c.end < HYPOTHETICAL_REACH && scope.sentenceOf(c.start) === scope.sentenceOf(h.start))) {
-      return false;
+    if (kinds === undefined || (tokens[c.end]?.brk ?? Break.Hard) !== Break.None) continue;
+    for (let i = c.end; i < c.end + HYPOTHETICAL_REACH && i < tokens.length; i++) {
+      if (scope.sentenceOf(i) !== scope.sentenceOf(c.start)) break;
+      // "amenaza con denunciarlos si reclaman el sueldo": the condition is real, only the threat is not
+      if (c.kind !== 'hypo' && hypoStarts.has(i)) break;
+      for (const kind of kinds) {
+        let m = marks.get(kind);
+        if (m === undefined) marks.set(kind, (m = new Uint8Array(tokens.length)));
+        m[i] = 1;
+      }
     }
-    // "amenaza con denunciarlos si reclaman el sueldo": the condition is real, only the threat is not
-    return !cueHits.some((k) => k.kind === 'hypo' && k !== c && c.end <= k.start && k.start <= h.start);
-  });
+  }
+  return (h) => marks.get(h.kind)?.[h.start] === 1;
 }
 
 type Live = ReadonlyArray<{ hit: Hit; status: Exclude<Status, 'negated'> }>;

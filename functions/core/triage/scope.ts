@@ -9,47 +9,66 @@
 // - Resolution ("ya está en casa", "ya regresó", "was rescued") covers what came before it,
 //   unless a contrast or present-time word stands between them.
 import { Break, type Token } from './normalize';
+import { Containment } from './spans';
 import type { Hit } from './patterns';
 
 export type Status = 'current' | 'past' | 'negated';
 
 const NEGATION_REACH = 3;
 
-const contains = (outer: Hit, inner: Hit): boolean => outer.start <= inner.start && inner.end <= outer.end;
-
 export class Scope {
   private readonly clause: Int32Array;
   private readonly segment: Int32Array;
   private readonly sentence: Int32Array;
-  private readonly negations: Hit[];
-  private readonly past: Hit[];
-  private readonly resolved: Hit[];
-  private readonly present: Hit[];
+  /** for each token, the clause of a negation that ends right before it (-1: none) */
+  private readonly negationEnd: Int32Array;
+  private readonly pastSegments = new Set<number>();
+  private readonly resolvedSegments = new Set<number>();
+  /** a resolution starts at or after the token with no present-time word in between */
+  private readonly resolvedAhead: Uint8Array;
 
   constructor(tokens: readonly Token[], hits: readonly Hit[]) {
+    const n = tokens.length;
     const byKind = (kind: string): Hit[] => hits.filter((h) => h.kind === kind);
-    this.present = byKind('present');
-    this.past = byKind('past');
-    this.resolved = byKind('resolved');
-    const wording = hits.filter((h) => h.kind !== 'neg' && h.kind !== 'conj' && h.kind !== 'present');
-    this.negations = byKind('neg').filter((n) => !wording.some((w) => w !== n && contains(w, n)));
+    const present = byKind('present');
+    const wording = new Containment(
+      n,
+      hits.filter((h) => h.kind !== 'neg' && h.kind !== 'conj' && h.kind !== 'present'),
+    );
+    const negations = byKind('neg').filter((h) => !wording.contains(h));
 
     const conj = new Set(byKind('conj').map((h) => h.start));
-    const presentStarts = new Set(this.present.map((h) => h.start));
-    this.clause = new Int32Array(tokens.length);
-    this.segment = new Int32Array(tokens.length);
-    this.sentence = new Int32Array(tokens.length);
+    const presentStarts = new Uint8Array(n + 1);
+    for (const p of present) presentStarts[p.start] = 1;
+    this.clause = new Int32Array(n);
+    this.segment = new Int32Array(n);
+    this.sentence = new Int32Array(n);
     let c = 0;
     let s = 0;
-    let n = 0;
+    let m = 0;
     tokens.forEach((t, i) => {
       if (i > 0 && (t.brk !== Break.None || conj.has(i))) c++;
-      if (i > 0 && (t.brk === Break.Hard || presentStarts.has(i))) s++;
-      if (i > 0 && t.brk === Break.Hard) n++;
+      if (i > 0 && (t.brk === Break.Hard || presentStarts[i] === 1)) s++;
+      if (i > 0 && t.brk === Break.Hard) m++;
       this.clause[i] = c;
       this.segment[i] = s;
-      this.sentence[i] = n;
+      this.sentence[i] = m;
     });
+
+    // a negation reaches a cue that starts at most NEGATION_REACH tokens after its end
+    this.negationEnd = new Int32Array(n + 1).fill(-1);
+    for (const neg of negations) this.negationEnd[neg.end] = this.clause[neg.start]!;
+
+    for (const p of byKind('past')) this.pastSegments.add(this.segment[p.start]!);
+    const resolvedStarts = new Uint8Array(n + 1);
+    for (const r of byKind('resolved')) {
+      this.resolvedSegments.add(this.segment[r.start]!);
+      resolvedStarts[r.start] = 1;
+    }
+    this.resolvedAhead = new Uint8Array(n + 1);
+    for (let i = n - 1; i >= 0; i--) {
+      this.resolvedAhead[i] = resolvedStarts[i] === 1 || (presentStarts[i + 1] !== 1 && this.resolvedAhead[i + 1] === 1) ? 1 : 0;
+    }
   }
 
   clauseOf(token: number): number {
@@ -67,18 +86,16 @@ export class Scope {
   }
 
   private isNegated(hit: Hit): boolean {
-    return this.negations.some(
-      (n) => n.end <= hit.start && hit.start - n.end <= NEGATION_REACH && this.clause[n.start] === this.clause[hit.start],
-    );
+    const clause = this.clause[hit.start];
+    for (let end = Math.max(0, hit.start - NEGATION_REACH); end <= hit.start; end++) {
+      if (this.negationEnd[end] === clause) return true;
+    }
+    return false;
   }
 
   private isPast(hit: Hit): boolean {
-    const seg = this.segment[hit.start];
-    if (this.past.some((p) => this.segment[p.start] === seg)) return true;
-    return this.resolved.some((r) => {
-      if (this.segment[r.start] === seg) return true;
-      if (r.start < hit.start) return false;
-      return !this.present.some((p) => p.start > hit.start && p.start <= r.start);
-    });
+    const seg = this.segment[hit.start]!;
+    if (this.pastSegments.has(seg) || this.resolvedSegments.has(seg)) return true;
+    return this.resolvedAhead[hit.start] === 1;
   }
 }
