@@ -1,6 +1,6 @@
 // The local stack's secrets: generated on first start and kept in the data folder (mode 600),
 // so that contact keys and receipts stay valid across restarts. Never committed.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
@@ -9,7 +9,8 @@ const localSecrets = z.object({
   twilioAuthToken: z.string().min(16),
   contactKeySecret: z.string().min(32),
   receiptPepper: z.string().min(32),
-  devOperatorToken: z.string().min(16),
+  /** The local issuer's signing key, standing in for Cognito's. */
+  identityPrivateKey: z.string().startsWith('-----BEGIN PRIVATE KEY-----'),
   /** Stands in for the KMS key that wraps the contact vault's data keys. */
   vaultLocalKey: z.string().regex(/^[0-9a-f]{64}$/),
   /** The local Twilio API's account; replies and deletions are recorded there. */
@@ -19,18 +20,20 @@ export type LocalSecrets = z.infer<typeof localSecrets>;
 
 const fresh = (bytes: number) => randomBytes(bytes).toString('hex');
 
+/** Each secret is generated only when missing (an RSA key takes a moment). */
+const GENERATORS: Record<keyof LocalSecrets, () => string> = {
+  twilioAuthToken: () => fresh(16),
+  contactKeySecret: () => fresh(32),
+  receiptPepper: () => fresh(32),
+  identityPrivateKey: () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  vaultLocalKey: () => fresh(32),
+  twilioAccountSid: () => `AC${fresh(16)}`,
+};
+
 export function loadOrCreateSecrets(dataDir: string, twilioAuthTokenFromEnv?: string): { secrets: LocalSecrets; path: string } {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'secrets.json');
   let secrets: LocalSecrets;
-  const generated: LocalSecrets = {
-    twilioAuthToken: fresh(16),
-    contactKeySecret: fresh(32),
-    receiptPepper: fresh(32),
-    devOperatorToken: fresh(24),
-    vaultLocalKey: fresh(32),
-    twilioAccountSid: `AC${fresh(16)}`,
-  };
   let existing: unknown = {};
   try {
     if (existsSync(path)) existing = JSON.parse(readFileSync(path, 'utf8'));
@@ -39,7 +42,10 @@ export function loadOrCreateSecrets(dataDir: string, twilioAuthTokenFromEnv?: st
   }
   // Secrets added by a newer version are generated; the ones already there are kept, so that
   // stored contact keys, receipts and vault entries stay valid.
-  const parsed = localSecrets.safeParse({ ...generated, ...(existing as object) });
+  const current = (existing ?? {}) as Record<string, unknown>;
+  const filled: Record<string, unknown> = { ...current };
+  for (const [name, generate] of Object.entries(GENERATORS)) if (filled[name] === undefined) filled[name] = generate();
+  const parsed = localSecrets.safeParse(filled);
   if (!parsed.success) throw new Error(`${path} is damaged; delete it to generate new local secrets.`);
   secrets = parsed.data;
   if (JSON.stringify(existing) !== JSON.stringify(secrets)) {

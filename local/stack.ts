@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ENV, LOCAL_ENV } from '../functions/config/env-names';
 import {
   ALL_TABLES,
+  AUDIT_TABLE,
   CONTACT_VAULT_TABLE,
   CONTACTS_TABLE,
   HANDLER_ENTRIES,
@@ -15,7 +16,12 @@ import {
   TIPS_TABLE,
   TWILIO_CLEANUP_QUEUE,
 } from '../functions/config/tables';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { LocalConfig } from './config';
+import { REPO_ROOT } from './config';
+import { DEMO_USERS, localIdentity, type DemoUser, type LocalIdentity } from './identity';
+import { staticSite } from './static-site';
 import { ensureTables, startDynamoDb } from './dynamodb';
 import { startEventSourceMapping, type SqsHandler } from './event-source-mapping';
 import { startGateway, type HttpHandler } from './http-gateway';
@@ -33,7 +39,8 @@ export interface LocalStack {
   tipsQueue: LocalQueue;
   twilioCleanupQueue: LocalQueue;
   secretsPath: string;
-  devOperatorToken: string;
+  identity: LocalIdentity;
+  signInUrl(user: DemoUser): string;
   dataDir: string;
   twilio: LocalTwilioApi;
   stop(): Promise<void>;
@@ -83,6 +90,9 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
     const twilio = await startLocalTwilioApi(config.twilioPort, { accountSid: secrets.twilioAccountSid, authToken: secrets.twilioAuthToken });
     started.push(twilio);
 
+    const httpUrl = `http://127.0.0.1:${config.httpPort}`;
+    const identity = localIdentity(httpUrl, secrets.identityPrivateKey);
+
     // What Lambda's configuration gives each function in AWS; here one process hosts them all.
     Object.assign(process.env, {
       AWS_REGION: 'us-east-1',
@@ -94,6 +104,10 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       [ENV.messagesTable]: MESSAGES_TABLE.name,
       [ENV.contactsTable]: CONTACTS_TABLE.name,
       [ENV.receiptsTable]: RECEIPTS_TABLE.name,
+      [ENV.auditTable]: AUDIT_TABLE.name,
+      [ENV.jwtIssuer]: identity.issuer,
+      [ENV.jwtAudience]: identity.audience,
+      [ENV.jwtJwksUri]: identity.jwksUri,
       [ENV.contactVaultTable]: CONTACT_VAULT_TABLE.name,
       [ENV.tipsQueueUrl]: tipsQueue.url,
       [ENV.twilioCleanupQueueUrl]: twilioCleanupQueue.url,
@@ -106,7 +120,6 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       [ENV.contactKeySecret]: secrets.contactKeySecret,
       [ENV.receiptPepper]: secrets.receiptPepper,
       [ENV.vaultLocalKey]: secrets.vaultLocalKey,
-      [ENV.devOperatorToken]: secrets.devOperatorToken,
       ...(config.emergencyNumbers ? { [ENV.emergencyNumbers]: config.emergencyNumbers } : {}),
       ...(config.threadWindowMinutes ? { [ENV.threadWindowMinutes]: String(config.threadWindowMinutes) } : {}),
     });
@@ -144,14 +157,34 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       });
     }
 
+    const dashboard = staticSite('/ops/', join(REPO_ROOT, 'web', 'ops', 'dist'), { 'config.json': () => ({ localSignIn: true }) });
+    const localRoutes = (req: IncomingMessage, res: ServerResponse): boolean => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === '/healthz') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        return true;
+      }
+      if (url.pathname === '/local/.well-known/jwks.json') {
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(identity.jwks()));
+        return true;
+      }
+      if (url.pathname === '/local/sign-in') {
+        const user = url.searchParams.get('as') ?? '';
+        if (!(DEMO_USERS as string[]).includes(user)) {
+          res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`Sign in as one of: ${DEMO_USERS.join(', ')}`);
+          return true;
+        }
+        // The token travels in the fragment, which browsers never send to a server or a log.
+        res.writeHead(302, { location: `/ops/#id_token=${identity.idToken(user as DemoUser)}`, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).end();
+        return true;
+      }
+      return dashboard.handle(req, res);
+    };
+
     const server: Server = await startGateway({
       port: config.httpPort,
       handlers,
-      extra: (req, res) => {
-        if (req.url !== '/healthz') return false;
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-        return true;
-      },
+      extra: localRoutes,
       onError: (error) => log(`handler failed: ${error instanceof Error ? error.name : 'error'}`),
     });
     started.push({
@@ -163,7 +196,7 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
     });
 
     return {
-      httpUrl: `http://127.0.0.1:${config.httpPort}`,
+      httpUrl,
       webhookUrl: `${config.publicUrl}/sms/twilio`,
       dynamoDbEndpoint: dynamo.endpoint,
       sqsEndpoint: sqs.endpoint,
@@ -171,7 +204,8 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       tipsQueue,
       twilioCleanupQueue,
       secretsPath,
-      devOperatorToken: secrets.devOperatorToken,
+      identity,
+      signInUrl: (user) => `${httpUrl}/local/sign-in?as=${user}`,
       dataDir: config.dataDir,
       twilio,
       stop: stopAll,

@@ -16,15 +16,16 @@ async function main(): Promise<void> {
   say(`  HTTP API            ${stack.httpUrl}`);
   say(`  Twilio webhook      ${stack.webhookUrl}   (POST, signed with the auth token below)`);
   say(`  web tips            POST ${stack.httpUrl}/api/tips   {"text": "..."}`);
-  say(`  operator queue      GET  ${stack.httpUrl}/api/queue   (Authorization: Bearer <dev operator token>)`);
-  say(`  reply to a tipster  POST ${stack.httpUrl}/api/tips/<id>/replies   {"text": "..."}`);
+  say(`  operator dashboard  ${stack.httpUrl}/ops/`);
+  say(`    sign in as operator    ${stack.signInUrl('operator')}`);
+  say(`    sign in as supervisor  ${stack.signInUrl('supervisor')}`);
+  say(`  operator API        ${stack.httpUrl}/api/queue …   (docs/operator-api.md; Authorization: Bearer <ID token>)`);
   say(`  DynamoDB Local      ${stack.dynamoDbEndpoint}`);
   say(`  SQS                 ${stack.sqsEndpoint}   queue ${stack.tipsQueue.url}`);
   say(`  dead-letter queue   ${stack.tipsQueue.deadLetterUrl}`);
   say(`  local Twilio API    ${stack.twilioApiUrl}   (replies sent: GET ${stack.twilioApiUrl}/local/outbox)`);
   say(`  data folder         ${stack.dataDir}`);
-  say(`  local secrets       ${stack.secretsPath}   (Twilio auth token, contact-key secret, receipt pepper, vault key)`);
-  say(`  dev operator token  ${stack.devOperatorToken}`);
+  say(`  local secrets       ${stack.secretsPath}   (Twilio auth token, contact-key secret, receipt pepper, vault key, local issuer key)`);
   say('Press Ctrl-C to stop.');
 
   let stopping = false;

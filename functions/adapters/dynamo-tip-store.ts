@@ -1,18 +1,21 @@
 // The tip store on DynamoDB. One transaction per message keeps "stored exactly once": the
 // message item is conditional on its id, the tip on its version, so a redelivery or a race
-// either writes everything or nothing.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+// either writes everything or nothing. Operators' changes are conditional on the version too.
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { MESSAGES_TABLE, TIPS_TABLE } from '../config/tables';
-import { levelRank } from '../core/tip';
-import type { StoredMessage, ThreadPointer, TipReader, TipRecord, TipStore, TriageWrite } from '../core/tip-record';
-import { TipVersionConflict, isOpen, queueOrder } from '../core/tip-record';
+import type { QueueFilter, StoredMessage, ThreadPointer, TipReader, TipRecord, TipStore, TipWriter, TriageWrite } from '../core/tip-record';
+import { TipVersionConflict } from '../core/tip-record';
+import { CLOSED, OPEN, decodeCursor, encodeCursor, tipItem, toMessage, toTip } from './dynamo-tip-items';
+
+export { InvalidCursor } from './dynamo-tip-items';
 
 export interface ReaderTables {
   tips: string;
@@ -26,32 +29,9 @@ export interface TipTables extends ReaderTables {
 
 /** Contact pointers outlive the thread window only briefly: they are routing, not history. */
 const CONTACT_POINTER_TTL_SECONDS = 24 * 60 * 60;
-const OPEN = 'open';
-
-const TIP_FIELDS = [
-  'tipId', 'status', 'channel', 'lang', 'level', 'score', 'rule', 'indicators', 'places', 'region',
-  'preview', 'signals', 'contactKey', 'createdAt', 'lastMessageAt', 'messageCount', 'version',
-] as const satisfies ReadonlyArray<keyof TipRecord>;
-
-function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
-  const out: Record<string, unknown> = {};
-  for (const field of fields) if (item[field] !== undefined) out[field] = item[field];
-  return out as T;
-}
-
-const toTip = (item: Record<string, unknown>): TipRecord => pick<TipRecord>(item, TIP_FIELDS);
-const toMessage = (item: Record<string, unknown>): StoredMessage =>
-  pick<StoredMessage>(item, ['messageId', 'tipId', 'channel', 'lang', 'text', 'receivedAt', 'redactions']);
-
-function tipItem(tip: TipRecord): Record<string, unknown> {
-  return {
-    ...tip,
-    levelRank: levelRank(tip.level),
-    queueOrder: queueOrder(tip),
-    // Sparse index: only open tips are in the queue.
-    ...(isOpen(tip.status) ? { openQueue: OPEN } : {}),
-  };
-}
+const [QUEUE_INDEX, CLOSED_INDEX] = [TIPS_TABLE.indexes[0].name, TIPS_TABLE.indexes[1].name];
+/** Filters apply after DynamoDB's page limit; read a few pages at most to fill one. */
+const MAX_PAGES_PER_REQUEST = 10;
 
 export function dynamoTipLookup(client: DynamoDBDocumentClient, tipsTable: string): Pick<TipReader, 'getTip'> {
   return {
@@ -60,6 +40,28 @@ export function dynamoTipLookup(client: DynamoDBDocumentClient, tipsTable: strin
       return out.Item ? toTip(out.Item) : undefined;
     },
   };
+}
+
+function filterExpression(filter: QueueFilter): { expression?: string; names: Record<string, string>; values: Record<string, unknown> } {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (filter.status !== 'open' && filter.status !== 'closed') {
+    parts.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = filter.status;
+  }
+  if (filter.level) {
+    parts.push('#level = :level');
+    names['#level'] = 'level';
+    values[':level'] = filter.level;
+  }
+  if (filter.region) {
+    parts.push('#region = :region');
+    names['#region'] = 'region';
+    values[':region'] = filter.region;
+  }
+  return { ...(parts.length ? { expression: parts.join(' AND ') } : {}), names, values };
 }
 
 export function dynamoTipReader(client: DynamoDBDocumentClient, tables: ReaderTables): TipReader {
@@ -85,21 +87,75 @@ export function dynamoTipReader(client: DynamoDBDocumentClient, tables: ReaderTa
       return messages;
     },
 
-    async listOpenTips({ limit, cursor }) {
-      const out = await client.send(
-        new QueryCommand({
-          TableName: tables.tips,
-          IndexName: TIPS_TABLE.indexes[0].name,
-          KeyConditionExpression: 'openQueue = :open',
-          ExpressionAttributeValues: { ':open': OPEN },
-          Limit: limit,
-          ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor) } : {}),
-        }),
-      );
-      return {
-        tips: (out.Items ?? []).map(toTip),
-        ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
-      };
+    async listTips(filter, { limit, cursor }) {
+      const closed = filter.status === 'closed';
+      const extra = filterExpression(filter);
+      const tips: TipRecord[] = [];
+      let start: Record<string, unknown> | undefined = cursor ? decodeCursor(cursor, closed ? 'closed' : 'open') : undefined;
+      for (let page = 0; page < MAX_PAGES_PER_REQUEST && tips.length < limit; page++) {
+        const out = await client.send(
+          new QueryCommand({
+            TableName: tables.tips,
+            IndexName: closed ? CLOSED_INDEX : QUEUE_INDEX,
+            KeyConditionExpression: closed ? 'closedQueue = :queue' : 'openQueue = :queue',
+            ...(extra.expression ? { FilterExpression: extra.expression, ExpressionAttributeNames: extra.names } : {}),
+            ExpressionAttributeValues: { ':queue': closed ? CLOSED : OPEN, ...extra.values },
+            ScanIndexForward: !closed,
+            Limit: limit - tips.length,
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of out.Items ?? []) tips.push(toTip(item));
+        start = out.LastEvaluatedKey;
+        if (!start) break;
+      }
+      return { tips, ...(start ? { cursor: encodeCursor(start) } : {}) };
+    },
+  };
+}
+
+export function dynamoTipWriter(client: DynamoDBDocumentClient, tables: ReaderTables): TipWriter {
+  return {
+    async updateTip(before, after) {
+      const next = tipItem({ ...after, version: before.version + 1 });
+      const previous = tipItem(before);
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':expected': before.version };
+      const sets: string[] = [];
+      const removes: string[] = [];
+      let i = 0;
+      for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
+        if (key === 'tipId') continue;
+        const name = `#a${i}`;
+        if (next[key] === undefined) {
+          names[name] = key;
+          removes.push(name);
+        } else if (JSON.stringify(next[key]) !== JSON.stringify(previous[key])) {
+          names[name] = key;
+          values[`:v${i}`] = next[key];
+          sets.push(`${name} = :v${i}`);
+        }
+        i++;
+      }
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tables.tips,
+            Key: { tipId: before.tipId },
+            UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+      } catch (error: unknown) {
+        if (error instanceof ConditionalCheckFailedException) throw new TipVersionConflict(before.tipId);
+        throw error;
+      }
+    },
+
+    async addThreadEntry(entry) {
+      await client.send(new PutCommand({ TableName: tables.messages, Item: entry, ConditionExpression: 'attribute_not_exists(messageId)' }));
     },
   };
 }
@@ -115,44 +171,29 @@ export function dynamoTipStore(client: DynamoDBDocumentClient, tables: TipTables
 
     async findThread(contactKey) {
       const out = await client.send(new GetCommand({ TableName: tables.contacts, Key: { contactKey }, ConsistentRead: true }));
-      return out.Item ? pick<ThreadPointer>(out.Item, ['contactKey', 'tipId', 'lastMessageAt']) : undefined;
+      return out.Item ? (out.Item as ThreadPointer) : undefined;
     },
 
     async commit(write: TriageWrite) {
       const { message, tip, expectedVersion, thread, receiptHash } = write;
       const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-        {
-          Put: {
-            TableName: tables.messages,
-            Item: message,
-            ConditionExpression: 'attribute_not_exists(messageId)',
-          },
-        },
+        { Put: { TableName: tables.messages, Item: message, ConditionExpression: 'attribute_not_exists(messageId)' } },
         {
           Put: {
             TableName: tables.tips,
             Item: tipItem(tip),
             ...(expectedVersion === null
               ? { ConditionExpression: 'attribute_not_exists(tipId)' }
-              : {
-                  ConditionExpression: 'version = :expected',
-                  ExpressionAttributeValues: { ':expected': expectedVersion },
-                }),
+              : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
           },
         },
       ];
       if (thread) {
         const expiresAt = Math.floor(Date.parse(thread.lastMessageAt) / 1000) + CONTACT_POINTER_TTL_SECONDS;
-        items.push({ Put: { TableName: tables.contacts, Item: { ...thread, expiresAt } } });
+        items.push({ Put: { TableName: tables.contacts, Item: { contactKey: thread.contactKey, tipId: thread.tipId, lastMessageAt: thread.lastMessageAt, expiresAt } } });
       }
       if (receiptHash) {
-        items.push({
-          Put: {
-            TableName: tables.receipts,
-            Item: { receiptHash, tipId: tip.tipId },
-            ConditionExpression: 'attribute_not_exists(receiptHash)',
-          },
-        });
+        items.push({ Put: { TableName: tables.receipts, Item: { receiptHash, tipId: tip.tipId }, ConditionExpression: 'attribute_not_exists(receiptHash)' } });
       }
       try {
         await client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -165,28 +206,5 @@ export function dynamoTipStore(client: DynamoDBDocumentClient, tables: TipTables
         throw error;
       }
     },
-
-
   };
-}
-
-export class InvalidCursor extends Error {
-  override name = 'InvalidCursor';
-}
-
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-// A cursor is handed back by clients: only the exact key shape of the queue index is accepted.
-const queueCursor = z.strictObject({ tipId: z.string().max(64), openQueue: z.literal(OPEN), queueOrder: z.string().max(200) });
-
-function decodeCursor(cursor: string): Record<string, unknown> {
-  try {
-    const parsed = queueCursor.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // not JSON: same answer as a wrong shape
-  }
-  throw new InvalidCursor('The cursor is not one this API returned; start again from the first page.');
 }

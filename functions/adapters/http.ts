@@ -11,6 +11,7 @@ import {
   UnsupportedMediaType,
 } from '../core/errors';
 import { TipsterUnreachable } from '../core/contact-vault';
+import { TipConflict } from '../core/operator-actions';
 import { errorName, type LogFields, type TiplineLogger } from './logger';
 import { TwilioNotConfigured, TwilioRequestFailed } from './twilio-errors';
 
@@ -63,6 +64,7 @@ export function clientErrorResponse(error: unknown): HttpResult | undefined {
   if (error instanceof Unauthenticated) return json(401, { error: 'unauthenticated', message: error.message }, { 'www-authenticate': 'Bearer' });
   if (error instanceof Forbidden) return json(403, { error: 'forbidden', message: error.message });
   if (error instanceof TipNotFound) return json(404, { error: 'not_found', message: error.message });
+  if (error instanceof TipConflict) return json(409, { error: 'conflict', message: error.message, ...(error.claimedBy ? { claimedBy: error.claimedBy } : {}) });
   if (error instanceof TipsterUnreachable) return json(410, { error: 'tipster_unreachable', message: error.message });
   return undefined;
 }
@@ -101,4 +103,19 @@ export function answerError(error: unknown, logger: TiplineLogger, fields: LogFi
   logger.error('request failed', { ...fields, errorName: errorName(error), ...(service ? { status: service.statusCode ?? 500 } : {}) });
   if (service) return service;
   throw error;
+}
+
+/** A JSON body read against its schema: 415, 413 or a field-level 400 otherwise. */
+export function parseJsonBody<T>(event: APIGatewayProxyEventV2, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } } }, limitBytes: number, example: string): T {
+  requireContentType(event, 'application/json');
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText(event, limitBytes));
+  } catch (error: unknown) {
+    if (error instanceof SyntaxError) throw new InvalidRequest(`The body is not valid JSON; send ${example}.`);
+    throw error;
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new InvalidRequest('The request could not be read; see the fields below.', fieldErrors(parsed.error.issues));
+  return parsed.data;
 }

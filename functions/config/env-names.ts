@@ -32,8 +32,13 @@ export const ENV = {
   twilioAuthToken: 'TWILIO_AUTH_TOKEN',
   contactKeySecret: 'TIPLINE_CONTACT_KEY_SECRET',
   receiptPepper: 'TIPLINE_RECEIPT_PEPPER',
-  /** Local stack only: the bearer token that the operator API accepts until sign-in exists. */
-  devOperatorToken: 'TIPLINE_DEV_OPERATOR_TOKEN',
+  auditTable: 'TIPLINE_AUDIT_TABLE',
+  /** Who signs operators' tokens: the Cognito user pool's issuer URL in AWS, the local issuer locally. */
+  jwtIssuer: 'TIPLINE_JWT_ISSUER',
+  /** The app client id the tokens are for (their `aud`). */
+  jwtAudience: 'TIPLINE_JWT_AUDIENCE',
+  /** Where the issuer's public keys are; `<issuer>/.well-known/jwks.json` when unset. */
+  jwtJwksUri: 'TIPLINE_JWT_JWKS_URI',
   /** Comma-separated "number:label" pairs shown to tipsters, e.g. "105:Policía,1818". */
   emergencyNumbers: 'TIPLINE_EMERGENCY_NUMBERS',
   threadWindowMinutes: 'TIPLINE_THREAD_WINDOW_MINUTES',

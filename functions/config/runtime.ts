@@ -27,5 +27,11 @@ export const configShapes = {
   contactsTable: { [ENV.contactsTable]: z.string().min(3) },
   receiptsTable: { [ENV.receiptsTable]: z.string().min(3) },
   contactVaultTable: { [ENV.contactVaultTable]: z.string().min(3) },
+  auditTable: { [ENV.auditTable]: z.string().min(3) },
+  jwt: {
+    [ENV.jwtIssuer]: z.url(),
+    [ENV.jwtAudience]: z.string().min(1),
+    [ENV.jwtJwksUri]: z.url().optional(),
+  },
   threadWindow: { [ENV.threadWindowMinutes]: z.coerce.number().int().min(1).max(24 * 60).default(DEFAULT_THREAD_WINDOW_MINUTES) },
 } as const;

@@ -18,6 +18,8 @@ export const TIPS_TABLE = {
   indexes: [
     // Sparse: only open tips carry `openQueue`; `queueOrder` sorts by level, then oldest first.
     { name: 'QueueByUrgency', partitionKey: 'openQueue', sortKey: 'queueOrder' },
+    // Sparse as well: only closed tips carry `closedQueue`; newest closures first.
+    { name: 'ClosedByTime', partitionKey: 'closedQueue', sortKey: 'closedAt' },
   ],
 } as const satisfies TableShape;
 
@@ -54,7 +56,18 @@ export const CONTACT_VAULT_TABLE = {
   indexes: [],
 } as const satisfies TableShape;
 
-export const ALL_TABLES: readonly TableShape[] = [TIPS_TABLE, MESSAGES_TABLE, CONTACTS_TABLE, RECEIPTS_TABLE, CONTACT_VAULT_TABLE];
+/**
+ * Every read of a tip and every action on it: append-only (no function may update or delete
+ * an item; asserted on the IAM policies). Sort key `at#eventId` keeps a tip's trail in order.
+ */
+export const AUDIT_TABLE = {
+  name: 'Audit',
+  partitionKey: 'tipId',
+  sortKey: 'eventKey',
+  indexes: [],
+} as const satisfies TableShape;
+
+export const ALL_TABLES: readonly TableShape[] = [TIPS_TABLE, MESSAGES_TABLE, CONTACTS_TABLE, RECEIPTS_TABLE, CONTACT_VAULT_TABLE, AUDIT_TABLE];
 
 export const TIPS_QUEUE = {
   name: 'tips',
@@ -88,12 +101,36 @@ export const HANDLER_ENTRIES = {
   twilioCleanup: 'functions/twilio-cleanup/handler.ts',
 } as const;
 
-/** HTTP routes of the API, shared by the CDK HTTP API and the local gateway. */
+/** Cognito groups, and what each may do. */
+export const ROLES = ['operator', 'supervisor', 'responder'] as const;
+export type Role = (typeof ROLES)[number];
+
+const STAFF = ['operator', 'supervisor'] as const satisfies readonly Role[];
+const EVERYONE = ROLES;
+
+/**
+ * HTTP routes of the API, shared by the CDK HTTP API, the local gateway and the handlers'
+ * authorization. `auth: 'jwt'` routes need a verified token AND one of `roles`; a route not in
+ * this table does not exist (deny by default).
+ */
 export const ROUTES = [
-  { method: 'POST', path: '/sms/twilio', handler: 'smsIntake', auth: 'twilio-signature' },
-  { method: 'POST', path: '/api/tips', handler: 'webIntake', auth: 'none' },
-  { method: 'GET', path: '/api/queue', handler: 'operatorApi', auth: 'operator' },
-  { method: 'GET', path: '/api/tips/{id}', handler: 'operatorApi', auth: 'operator' },
+  { method: 'POST', path: '/sms/twilio', handler: 'smsIntake', auth: 'twilio-signature', roles: [] },
+  { method: 'POST', path: '/api/tips', handler: 'webIntake', auth: 'none', roles: [] },
+  { method: 'GET', path: '/api/me', handler: 'operatorApi', auth: 'jwt', roles: EVERYONE },
+  { method: 'GET', path: '/api/queue', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  // Responders open the case they were paged for; they do not browse the queue.
+  { method: 'GET', path: '/api/tips/{id}', handler: 'operatorApi', auth: 'jwt', roles: EVERYONE },
+  { method: 'POST', path: '/api/tips/{id}/claim', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  { method: 'POST', path: '/api/tips/{id}/release', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  { method: 'POST', path: '/api/tips/{id}/status', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  { method: 'POST', path: '/api/tips/{id}/notes', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  { method: 'POST', path: '/api/tips/{id}/level', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
   // Its own function: the only one that can read the contact vault and decrypt it.
-  { method: 'POST', path: '/api/tips/{id}/replies', handler: 'tipsterReply', auth: 'operator' },
-] as const;
+  { method: 'POST', path: '/api/tips/{id}/replies', handler: 'tipsterReply', auth: 'jwt', roles: STAFF },
+  // Who read what is itself sensitive: supervisors only.
+  { method: 'GET', path: '/api/tips/{id}/audit', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
+] as const satisfies ReadonlyArray<{ method: 'GET' | 'POST'; path: string; handler: keyof typeof HANDLER_ENTRIES; auth: 'twilio-signature' | 'none' | 'jwt'; roles: readonly Role[] }>;
+
+type RouteOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
+/** "GET /api/queue" and so on: API Gateway's routeKey for each route. */
+export type RouteKey = RouteOf<(typeof ROUTES)[number]>;

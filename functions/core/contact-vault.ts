@@ -16,10 +16,9 @@ export interface ContactVaultReader {
 
 export class TipsterUnreachable extends Error {
   override name = 'TipsterUnreachable';
-  constructor(reason: 'erased_or_expired' | 'web_tip' | 'no_contact') {
+  constructor(reason: 'erased_or_expired' | 'no_contact') {
     const why = {
       erased_or_expired: 'they erased their number (BORRAR) or it expired from the contact vault',
-      web_tip: 'the tip came from the web form; web tipsters read replies with their receipt code',
       no_contact: 'the tip has no contact to answer',
     }[reason];
     super(`This tipster cannot be contacted: ${why}. Keep the tip open in case they write again.`);

@@ -1,13 +1,15 @@
-// What operators see of a tip: the queue row and the full thread with its evidence.
+// What operators see of a tip: the queue row and the full thread with its evidence. Built
+// from stored records only; nothing here can carry a number, because nothing stored does.
 import type { Channel, IndicatorFinding, IndicatorId, Level, PlaceMention } from './tip';
-import type { StoredMessage, TipRecord, TipStatus } from './tip-record';
-import { threadText } from './triage';
+import type { LevelOverride, Outcome, StaffRef, StoredMessage, TipRecord, TipStatus } from './tip-record';
+import { isInbound } from './tip-record';
 
 export interface QueueItem {
   tipId: string;
   level: Level;
   score: number;
   status: TipStatus;
+  outcome: Outcome | null;
   channel: Channel;
   region: string | null;
   indicators: IndicatorId[];
@@ -15,6 +17,8 @@ export interface QueueItem {
   createdAt: string;
   lastMessageAt: string;
   messageCount: number;
+  claimedBy: StaffRef | null;
+  levelOverride: LevelOverride | null;
 }
 
 export function toQueueItem(tip: TipRecord): QueueItem {
@@ -23,6 +27,7 @@ export function toQueueItem(tip: TipRecord): QueueItem {
     level: tip.level,
     score: tip.score,
     status: tip.status,
+    outcome: tip.outcome ?? null,
     channel: tip.channel,
     region: tip.region,
     indicators: tip.indicators.map((i) => i.id),
@@ -30,27 +35,58 @@ export function toQueueItem(tip: TipRecord): QueueItem {
     createdAt: tip.createdAt,
     lastMessageAt: tip.lastMessageAt,
     messageCount: tip.messageCount,
+    claimedBy: tip.claimedBy ?? null,
+    levelOverride: tip.levelOverride ?? null,
   };
+}
+
+export interface ThreadEntry {
+  id: string;
+  kind: 'in' | 'out' | 'note';
+  at: string;
+  text: string;
+  channel?: Channel;
+  /** Inbound only: where this message starts in TipDetail.text. */
+  offset?: number;
+  author?: StaffRef;
 }
 
 export interface TipDetail extends QueueItem {
   rule: string;
-  /** The thread as scored: evidence offsets point into this text. */
+  /** The inbound messages joined with "\n", as scored: evidence offsets point into it. */
   text: string;
-  indicators: IndicatorId[];
   evidence: IndicatorFinding[];
   places: PlaceMention[];
-  messages: Array<{ receivedAt: string; channel: Channel; lang: string; text: string }>;
+  thread: ThreadEntry[];
 }
 
+const byTime = (a: StoredMessage, b: StoredMessage) => a.receivedAt.localeCompare(b.receivedAt);
+
 export function toTipDetail(tip: TipRecord, messages: StoredMessage[]): TipDetail {
-  const thread = [...messages].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  const ordered = [...messages].sort(byTime);
+  const offsets = new Map<string, number>();
+  let text = '';
+  for (const message of ordered.filter(isInbound)) {
+    if (text) text += '\n';
+    offsets.set(message.messageId, text.length);
+    text += message.text;
+  }
   return {
     ...toQueueItem(tip),
     rule: tip.rule,
-    text: threadText(thread),
+    text,
     evidence: tip.indicators,
     places: tip.places,
-    messages: thread.map((m) => ({ receivedAt: m.receivedAt, channel: m.channel, lang: m.lang, text: m.text })),
+    thread: ordered.map((m) => {
+      const kind = m.kind ?? 'in';
+      return {
+        id: m.messageId,
+        kind,
+        at: m.receivedAt,
+        text: m.text,
+        ...(kind === 'in' ? { channel: m.channel, offset: offsets.get(m.messageId) ?? 0 } : {}),
+        ...(m.author ? { author: m.author } : {}),
+      };
+    }),
   };
 }

@@ -1,10 +1,13 @@
-// An operator's reply to a tipster, without the operator ever learning who the tipster is:
-// the tip names a contact key, the vault turns it into an address inside this use case only,
-// and the sender delivers on the channel the tipster last used.
+// An operator's reply to a tipster, without the operator ever learning who the tipster is.
+// SMS and WhatsApp: the tip names a contact key, the vault turns it into an address inside
+// this use case only, and the sender delivers on the channel the tipster last used. Web: the
+// reply waits in the thread, where the tipster reads it with their receipt code. Either way
+// the reply joins the thread, so the next operator sees what was asked.
 import type { ContactVaultReader } from './contact-vault';
 import { TipsterUnreachable } from './contact-vault';
 import { TipNotFound } from './errors';
-import type { TipReader } from './tip-record';
+import type { Channel } from './tip';
+import type { StaffRef, TipReader, TipWriter } from './tip-record';
 
 export interface MessageSender {
   send(message: { to: string; body: string }): Promise<void>;
@@ -12,18 +15,35 @@ export interface MessageSender {
 
 export interface ReplyDeps {
   tips: Pick<TipReader, 'getTip'>;
+  thread: Pick<TipWriter, 'addThreadEntry'>;
   vault: ContactVaultReader;
   sender: MessageSender;
   now: () => Date;
+  newId: () => string;
 }
 
-export async function replyToTipster(request: { tipId: string; text: string }, deps: ReplyDeps): Promise<{ channel: 'sms' | 'whatsapp' }> {
+export async function replyToTipster(request: { tipId: string; text: string }, author: StaffRef, deps: ReplyDeps): Promise<{ channel: Channel; id: string }> {
   const tip = await deps.tips.getTip(request.tipId);
   if (!tip) throw new TipNotFound(request.tipId);
-  if (tip.channel === 'web') throw new TipsterUnreachable('web_tip');
-  if (!tip.contactKey) throw new TipsterUnreachable('no_contact');
-  const address = await deps.vault.recall(tip.contactKey, deps.now());
-  if (!address) throw new TipsterUnreachable('erased_or_expired');
-  await deps.sender.send({ to: address, body: request.text });
-  return { channel: /^whatsapp:/i.test(address) ? 'whatsapp' : 'sms' };
+  let channel: Channel = 'web';
+  if (tip.channel !== 'web') {
+    if (!tip.contactKey) throw new TipsterUnreachable('no_contact');
+    const address = await deps.vault.recall(tip.contactKey, deps.now());
+    if (!address) throw new TipsterUnreachable('erased_or_expired');
+    await deps.sender.send({ to: address, body: request.text });
+    channel = /^whatsapp:/i.test(address) ? 'whatsapp' : 'sms';
+  }
+  const id = `out_${deps.newId()}`;
+  await deps.thread.addThreadEntry({
+    messageId: id,
+    tipId: tip.tipId,
+    kind: 'out',
+    author,
+    text: request.text,
+    receivedAt: deps.now().toISOString(),
+    channel,
+    lang: tip.lang,
+    redactions: {},
+  });
+  return { channel, id };
 }

@@ -6,6 +6,35 @@ export const TIP_STATUSES = ['new', 'in_review', 'escalated', 'referred', 'close
 export type TipStatus = (typeof TIP_STATUSES)[number];
 export const isOpen = (status: TipStatus): boolean => status !== 'closed';
 
+/** How a closed tip ended; kept to measure the line and to tune the scorer. */
+export const OUTCOMES = [
+  'referred_to_police',
+  'referred_to_prosecutor',
+  'referred_to_shelter',
+  'victim_safe',
+  'no_trafficking',
+  'duplicate',
+  'unreachable',
+  'false_report',
+  'other',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** A person on the staff side, as the audit trail and the claim name them. */
+export interface StaffRef {
+  id: string;
+  name: string;
+}
+
+export interface LevelOverride {
+  level: Level;
+  /** What the scorer said when the operator overrode it: the correction to learn from. */
+  scoredLevel: Level;
+  reason: string;
+  by: StaffRef;
+  at: string;
+}
+
 export interface TipRecord {
   tipId: string;
   status: TipStatus;
@@ -28,6 +57,13 @@ export interface TipRecord {
   messageCount: number;
   /** Optimistic-concurrency counter: every write to a tip checks and bumps it. */
   version: number;
+  /** The level the scorer gave the thread; `level` differs only under an operator's override. */
+  scoredLevel?: Level;
+  levelOverride?: LevelOverride;
+  claimedBy?: StaffRef;
+  claimedAt?: string;
+  outcome?: Outcome;
+  closedAt?: string;
 }
 
 export interface StoredMessage {
@@ -38,7 +74,13 @@ export interface StoredMessage {
   text: string;
   receivedAt: string;
   redactions: Partial<Record<PlaceholderKind, number>>;
+  /** 'in' (from the tipster; the default), 'out' (a reply to them) or 'note' (staff only). */
+  kind?: 'in' | 'out' | 'note';
+  author?: StaffRef;
 }
+
+/** Only what the tipster wrote is scored. */
+export const isInbound = (message: Pick<StoredMessage, 'kind'>): boolean => (message.kind ?? 'in') === 'in';
 
 export interface ThreadPointer {
   contactKey: string;
@@ -62,12 +104,26 @@ export class TipVersionConflict extends Error {
   }
 }
 
+export interface QueueFilter {
+  /** 'open' (every status but closed) or one status. */
+  status: TipStatus | 'open';
+  level?: Level;
+  region?: string;
+}
+
 /** What operators read: tips and their threads. */
 export interface TipReader {
   getTip(tipId: string): Promise<TipRecord | undefined>;
   listMessages(tipId: string): Promise<StoredMessage[]>;
-  /** Open tips, most urgent first, then oldest first. */
-  listOpenTips(page: { limit: number; cursor?: string }): Promise<{ tips: TipRecord[]; cursor?: string }>;
+  /** Open tips most urgent first, then oldest first; closed tips newest closure first. */
+  listTips(filter: QueueFilter, page: { limit: number; cursor?: string }): Promise<{ tips: TipRecord[]; cursor?: string }>;
+}
+
+/** What operators change: the tip (optimistically, on its version) and its thread. */
+export interface TipWriter {
+  /** Writes `after` over `before`; TipVersionConflict when the tip moved on since `before` was read. */
+  updateTip(before: TipRecord, after: TipRecord): Promise<void>;
+  addThreadEntry(entry: StoredMessage): Promise<void>;
 }
 
 /** What triage needs on top: dedup, threading and the atomic write. */
@@ -91,6 +147,7 @@ export function applyAssessment(tip: TipRecord, assessment: Assessment): TipReco
   return {
     ...tip,
     level: assessment.level,
+    scoredLevel: assessment.level,
     score: assessment.score,
     rule: assessment.rule,
     indicators: assessment.indicators,

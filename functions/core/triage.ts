@@ -4,7 +4,7 @@ import { scoreUrgency } from './triage/score';
 import type { TipReceived, TipSignals } from './tip';
 import { levelRank } from './tip';
 import type { StoredMessage, TipRecord, TipStore } from './tip-record';
-import { TipVersionConflict, applyAssessment, isOpen } from './tip-record';
+import { TipVersionConflict, applyAssessment, isInbound, isOpen } from './tip-record';
 
 export interface TriageDeps {
   store: TipStore;
@@ -43,7 +43,7 @@ async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<T
     receivedAt: received.receivedAt,
     redactions: received.redactions,
   };
-  const thread = existing ? [...(await deps.store.listMessages(tipId)), message] : [message];
+  const thread = existing ? [...(await deps.store.listMessages(tipId)).filter(isInbound), message] : [message];
   thread.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   const signals = mergeSignals(existing?.signals, received.signals);
   const assessment = scoreUrgency(threadText(thread), signals);
@@ -67,10 +67,16 @@ async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<T
     ...(received.contactKey ? { contactKey: received.contactKey } : {}),
   };
   let tip = applyAssessment(base, assessment);
-  // A later message never lowers the level by itself ("ya está a salvo" may be the
-  // trafficker holding the phone); lowering is an operator's decision.
-  if (existing && levelRank(existing.level) > levelRank(tip.level)) {
-    tip = { ...tip, level: existing.level, score: Math.max(existing.score, tip.score), rule: `${existing.rule} (kept: a later message does not lower the level)` };
+  const override = existing?.levelOverride;
+  if (override) {
+    // An operator's correction stands until a new message, read on its own, says more.
+    const alone = scoreUrgency(received.text, received.signals);
+    if (levelRank(alone.level) > levelRank(override.level)) tip = { ...tip, level: alone.level, rule: `${alone.rule} (new message, above the operator's ${override.level})` };
+    else tip = { ...tip, level: override.level, rule: `${override.level}: set by ${override.by.name} (${assessment.rule})` };
+  } else if (existing && levelRank(existing.level) > levelRank(tip.level)) {
+    // A later message never lowers the level by itself ("ya está a salvo" may be the
+    // trafficker holding the phone); lowering is an operator's decision.
+    tip = { ...tip, level: existing.level, score: Math.max(existing.score, tip.score), rule: `${existing.level} kept: a later message does not lower it (now: ${assessment.rule})` };
   }
   const first = thread[0] ?? message;
   tip = {

@@ -1,59 +1,153 @@
-// The operator API: the open queue in urgency order and one tip with its thread and evidence.
-// Every route authenticates first; an unknown route is a 404, never a default action.
+// The staff API: the queue in urgency order, a tip with its thread and evidence, and what
+// operators do to a tip. Every route authenticates, then checks the route table for the
+// caller's role; every read of a tip and every action goes to the tip's audit trail.
+import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { documentClient } from '../adapters/aws-clients';
-import { dynamoTipReader, InvalidCursor } from '../adapters/dynamo-tip-store';
-import { answerError, fieldErrors, json, type HttpResult } from '../adapters/http';
+import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
+import { dynamoTipReader, dynamoTipWriter, InvalidCursor } from '../adapters/dynamo-tip-store';
+import { answerError, fieldErrors, json, parseJsonBody, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
-import { operatorAuthenticatorFromEnv } from '../adapters/operator-auth';
+import { authorize, operatorAuthenticatorFromEnv } from '../adapters/operator-auth';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
+import type { RouteKey } from '../config/tables';
+import type { AuditAction } from '../core/audit';
 import { InvalidRequest, TipNotFound } from '../core/errors';
+import { changeStatus, claimTip, overrideLevel, releaseTip, staffRef, TipConflict, type Actor, type Decision } from '../core/operator-actions';
 import { toQueueItem, toTipDetail } from '../core/operator-views';
+import { LEVELS } from '../core/tip';
 import { TIP_ID_PATTERN } from '../core/tip-id';
+import { OUTCOMES, TIP_STATUSES, TipVersionConflict, type TipRecord } from '../core/tip-record';
 
-const config = readConfig({ ...configShapes.tipsTable, ...configShapes.messagesTable });
-const store = dynamoTipReader(documentClient(), { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] });
+const config = readConfig({ ...configShapes.tipsTable, ...configShapes.messagesTable, ...configShapes.auditTable });
+const dynamo = documentClient();
+const tables = { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] };
+const reader = dynamoTipReader(dynamo, tables);
+const writer = dynamoTipWriter(dynamo, tables);
+const audit = dynamoAuditLog(dynamo, config[ENV.auditTable]);
 const authenticate = operatorAuthenticatorFromEnv();
 const logger = createLogger('operator-api');
 
 const queueQuery = z.strictObject({
+  status: z.enum(['open', ...TIP_STATUSES]).default('open'),
+  level: z.enum(LEVELS).optional(),
+  region: z.string().trim().min(1).max(60).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(2048).optional(),
 });
+const statusBody = z.strictObject({ status: z.enum(TIP_STATUSES), outcome: z.enum(OUTCOMES).optional() });
+const noteBody = z.strictObject({ text: z.string().trim().min(1, 'text is required').max(2000, 'text must be at most 2000 characters') });
+const levelBody = z.strictObject({
+  level: z.enum(LEVELS),
+  reason: z.string().trim().min(3, 'say why, in a few words').max(500, 'reason must be at most 500 characters'),
+});
 
-async function getQueue(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const query = queueQuery.safeParse(event.queryStringParameters ?? {});
-  if (!query.success) throw new InvalidRequest('Bad query parameters.', fieldErrors(query.error.issues));
-  try {
-    const page = await store.listOpenTips(query.data.cursor ? { limit: query.data.limit, cursor: query.data.cursor } : { limit: query.data.limit });
-    return json(200, { tips: page.tips.map(toQueueItem), ...(page.cursor ? { cursor: page.cursor } : {}) });
-  } catch (error: unknown) {
-    if (error instanceof InvalidCursor) throw new InvalidRequest(error.message, { cursor: error.message });
-    throw error;
-  }
+interface Request {
+  event: APIGatewayProxyEventV2;
+  actor: Actor;
+  now: Date;
 }
 
-async function getTip(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+function tipIdOf(event: APIGatewayProxyEventV2): string {
   const tipId = (event.pathParameters?.id ?? '').toUpperCase();
   if (!TIP_ID_PATTERN.test(tipId)) throw new InvalidRequest('A tip id has 8 letters and digits, as shown in the queue.', { id: 'invalid tip id' });
-  const tip = await store.getTip(tipId);
-  if (!tip) throw new TipNotFound(tipId);
-  return json(200, toTipDetail(tip, await store.listMessages(tipId)));
+  return tipId;
 }
 
-const routes: Record<string, (event: APIGatewayProxyEventV2) => Promise<HttpResult>> = {
-  'GET /api/queue': getQueue,
-  'GET /api/tips/{id}': getTip,
+async function existingTip(tipId: string): Promise<TipRecord> {
+  const tip = await reader.getTip(tipId);
+  if (!tip) throw new TipNotFound(tipId);
+  return tip;
+}
+
+function record(tipId: string, { actor, now }: Request, action: AuditAction, details: Record<string, string> = {}) {
+  return audit.record({ tipId, at: now.toISOString(), actor: staffRef(actor), action, details });
+}
+
+/** Read, decide, write on the version read; on a race, read again and decide again. */
+async function act(request: Request, action: AuditAction, decide: (tip: TipRecord) => Decision): Promise<HttpResult> {
+  const tipId = tipIdOf(request.event);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const tip = await existingTip(tipId);
+    const decision = decide(tip);
+    try {
+      if (decision.tip !== tip) await writer.updateTip(tip, decision.tip);
+      await record(tipId, request, action, decision.details);
+      return json(200, toQueueItem({ ...decision.tip, version: tip.version + 1 }));
+    } catch (error: unknown) {
+      if (!(error instanceof TipVersionConflict)) throw error;
+    }
+  }
+  throw new TipConflict('The tip is changing quickly right now; reload it and try again.');
+}
+
+const routes: Record<Exclude<RouteKey, 'POST /sms/twilio' | 'POST /api/tips' | 'POST /api/tips/{id}/replies'>, (request: Request) => Promise<HttpResult>> = {
+  'GET /api/me': async ({ actor }) => json(200, { id: actor.id, name: actor.name, roles: actor.roles }),
+
+  'GET /api/queue': async ({ event }) => {
+    const query = queueQuery.safeParse(event.queryStringParameters ?? {});
+    if (!query.success) throw new InvalidRequest('Bad query parameters.', fieldErrors(query.error.issues));
+    const { limit, cursor, ...filter } = query.data;
+    try {
+      const page = await reader.listTips(filter, { limit, ...(cursor ? { cursor } : {}) });
+      return json(200, { tips: page.tips.map(toQueueItem), ...(page.cursor ? { cursor: page.cursor } : {}) });
+    } catch (error: unknown) {
+      if (error instanceof InvalidCursor) throw new InvalidRequest(error.message, { cursor: error.message });
+      throw error;
+    }
+  },
+
+  'GET /api/tips/{id}': async (request) => {
+    const tipId = tipIdOf(request.event);
+    const tip = await existingTip(tipId);
+    // Recorded before the answer leaves: a read that is not in the trail must not happen.
+    await record(tipId, request, 'read');
+    return json(200, toTipDetail(tip, await reader.listMessages(tipId)));
+  },
+
+  'POST /api/tips/{id}/claim': (request) => act(request, 'claim', (tip) => claimTip(tip, request.actor, request.now)),
+
+  'POST /api/tips/{id}/release': (request) => act(request, 'release', (tip) => releaseTip(tip, request.actor)),
+
+  'POST /api/tips/{id}/status': (request) => {
+    const body = parseJsonBody(request.event, statusBody, 4096, '{"status": "closed", "outcome": "referred_to_police"}');
+    return act(request, 'status', (tip) => changeStatus(tip, body, request.actor, request.now));
+  },
+
+  'POST /api/tips/{id}/level': (request) => {
+    const body = parseJsonBody(request.event, levelBody, 4096, '{"level": "high", "reason": "..."}');
+    return act(request, 'level_override', (tip) => overrideLevel(tip, body, request.actor, request.now));
+  },
+
+  'POST /api/tips/{id}/notes': async (request) => {
+    const tipId = tipIdOf(request.event);
+    const { text } = parseJsonBody(request.event, noteBody, 16 * 1024, '{"text": "..."}');
+    const tip = await existingTip(tipId);
+    const id = `note_${randomUUID()}`;
+    const at = request.now.toISOString();
+    await writer.addThreadEntry({ messageId: id, tipId, kind: 'note', author: staffRef(request.actor), text, receivedAt: at, channel: tip.channel, lang: tip.lang, redactions: {} });
+    await record(tipId, request, 'note', { noteId: id });
+    return json(201, { id, kind: 'note', at, text, author: staffRef(request.actor) });
+  },
+
+  'GET /api/tips/{id}/audit': async (request) => {
+    const tipId = tipIdOf(request.event);
+    await existingTip(tipId);
+    await record(tipId, request, 'audit_read');
+    const events = await audit.list(tipId);
+    return json(200, { events: events.map(({ at, actor, action, details }) => ({ at, actor, action, details })) });
+  },
 };
 
 export const handler = async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
   try {
-    authenticate(event);
-    const route = routes[event.routeKey];
+    const actor = await authenticate(event);
+    authorize(actor, event.routeKey);
+    const route = routes[event.routeKey as keyof typeof routes];
     if (!route) return json(404, { error: 'not_found', message: 'No such operator route.' });
-    return await route(event);
+    return await route({ event, actor, now: new Date() });
   } catch (error: unknown) {
     return answerError(error, logger, { route: event.routeKey });
   }

@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { contactKey } from '../../functions/core/contact-key';
 import { dynamo, eventually } from '../support/local-aws';
 import { twilioDeleted, twilioOutbox } from '../support/local-twilio';
-import { getQueue, postReply, postWebTip } from '../support/operator';
+import { getQueue, getTip, postReply, postWebTip } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
 
 const stack = inject('stack');
@@ -96,16 +96,22 @@ describe('replying through the contact vault', () => {
     }
   });
 
-  it('a web tip cannot be answered by SMS: the operator is told why', async () => {
+  it('a web tip is answered in its thread (the receipt inbox), never by SMS', async () => {
     await postWebTip(stack, { text: 'boveda-web: hay chicas menores en un bar de la pampa' });
     const tip = await tipWith('boveda-web');
-    const res = await postReply(stack, tip.tipId, 'hola');
-    expect(res.status).toBe(410);
-    expect(((await res.json()) as { message: string }).message).toContain('receipt code');
+    const before = (await twilioOutbox(stack.twilioApiUrl)).length;
+
+    const res = await postReply(stack, tip.tipId, '¿Sabes el nombre del bar?');
+
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ status: 'sent', channel: 'web' });
+    expect((await twilioOutbox(stack.twilioApiUrl)).length).toBe(before);
+    const detail = await getTip(stack, tip.tipId);
+    expect(detail.thread.filter((entry) => entry.kind === 'out').map((entry) => entry.text)).toEqual(['¿Sabes el nombre del bar?']);
   });
 
   it('bad replies get a clear 4xx', async () => {
-    const auth = { authorization: `Bearer ${stack.devOperatorToken}`, 'content-type': 'application/json' };
+    const auth = { authorization: `Bearer ${stack.operatorToken}`, 'content-type': 'application/json' };
     expect((await fetch(`${stack.httpUrl}/api/tips/ZZZZZZZZ/replies`, { method: 'POST', headers: auth, body: '{"text":"hola"}' })).status).toBe(404);
     expect((await fetch(`${stack.httpUrl}/api/tips/ZZZZZZZZ/replies`, { method: 'POST', headers: auth, body: '{"text":""}' })).status).toBe(400);
     expect((await fetch(`${stack.httpUrl}/api/tips/ZZZZZZZZ/replies`, { method: 'POST', headers: auth, body: JSON.stringify({ text: 'x'.repeat(400) }) })).status).toBe(400);

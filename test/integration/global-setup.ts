@@ -5,6 +5,7 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { DEMO_USERS, localIdentity } from '../../local/identity';
 import { freePort } from '../support/free-port';
 
 declare module 'vitest' {
@@ -18,7 +19,12 @@ declare module 'vitest' {
       dataDir: string;
       logPath: string;
       twilioAuthToken: string;
-      devOperatorToken: string;
+      /** An ID token for the demo operator, signed by the local issuer. */
+      operatorToken: string;
+      /** ID tokens for every demo user (operator, operator2, supervisor, responder). */
+      tokens: Record<string, string>;
+      /** The local issuer's key, so that tests can forge bad tokens as an attacker would try. */
+      identityPrivateKey: string;
       contactKeySecret: string;
     };
   }
@@ -71,9 +77,11 @@ export async function setup(project: TestProject): Promise<void> {
 
   const secrets = JSON.parse(readFileSync(join(dataDir, 'data', 'secrets.json'), 'utf8')) as {
     twilioAuthToken: string;
-    devOperatorToken: string;
+    identityPrivateKey: string;
     contactKeySecret: string;
   };
+  const identity = localIdentity(httpUrl, secrets.identityPrivateKey);
+  const tokens = Object.fromEntries(DEMO_USERS.map((user) => [user, identity.idToken(user)]));
   project.provide('stack', {
     httpUrl,
     publicUrl: httpUrl,
@@ -83,7 +91,9 @@ export async function setup(project: TestProject): Promise<void> {
     dataDir,
     logPath,
     twilioAuthToken: secrets.twilioAuthToken,
-    devOperatorToken: secrets.devOperatorToken,
+    operatorToken: tokens.operator!,
+    tokens,
+    identityPrivateKey: secrets.identityPrivateKey,
     // Only so that tests can compute a contact key and check the vault, as an auditor would.
     contactKeySecret: secrets.contactKeySecret,
   });

@@ -123,7 +123,7 @@ describe('operator-api denies by default', () => {
   it.each([
     ['no token', undefined],
     ['wrong token', 'Bearer not-the-token'],
-    ['token without the Bearer scheme', stack.devOperatorToken],
+    ['token without the Bearer scheme', stack.operatorToken],
   ])('%s: 401', async (_name, authorization) => {
     for (const path of ['/api/queue', '/api/tips/ABCDEFGH']) {
       const res = await fetch(`${stack.httpUrl}${path}`, { headers: authorization ? { authorization } : {} });
@@ -132,7 +132,7 @@ describe('operator-api denies by default', () => {
   });
 
   it('bad ids and cursors are 400, unknown tips 404', async () => {
-    const auth = { authorization: `Bearer ${stack.devOperatorToken}` };
+    const auth = { authorization: `Bearer ${stack.operatorToken}` };
     expect((await fetch(`${stack.httpUrl}/api/tips/not-an-id!`, { headers: auth })).status).toBe(400);
     expect((await fetch(`${stack.httpUrl}/api/tips/ZZZZZZZZ`, { headers: auth })).status).toBe(404);
     expect((await fetch(`${stack.httpUrl}/api/queue?cursor=bm9wZQ`, { headers: auth })).status).toBe(400);

@@ -42,7 +42,7 @@ export function memoryTipStore(): MemoryTipStore {
       if (write.receiptHash) store.receipts.set(write.receiptHash, write.tip.tipId);
       return 'stored';
     },
-    async listOpenTips({ limit }) {
+    async listTips(_filter, { limit }) {
       const open = [...store.tips.values()].filter((t) => isOpen(t.status)).sort((a, b) => queueOrder(a).localeCompare(queueOrder(b)));
       return { tips: open.slice(0, limit) };
     },

@@ -2,7 +2,7 @@ import type { QueueItem, TipDetail } from '../../functions/core/operator-views';
 
 export interface StackRef {
   httpUrl: string;
-  devOperatorToken: string;
+  operatorToken: string;
 }
 
 export async function getQueue(stack: StackRef): Promise<QueueItem[]> {
@@ -12,7 +12,7 @@ export async function getQueue(stack: StackRef): Promise<QueueItem[]> {
     const url = new URL('/api/queue', stack.httpUrl);
     url.searchParams.set('limit', '100');
     if (cursor) url.searchParams.set('cursor', cursor);
-    const res = await fetch(url, { headers: { authorization: `Bearer ${stack.devOperatorToken}` } });
+    const res = await fetch(url, { headers: { authorization: `Bearer ${stack.operatorToken}` } });
     if (res.status !== 200) throw new Error(`GET /api/queue answered ${res.status}: ${await res.text()}`);
     const page = (await res.json()) as { tips: QueueItem[]; cursor?: string };
     tips.push(...page.tips);
@@ -22,7 +22,7 @@ export async function getQueue(stack: StackRef): Promise<QueueItem[]> {
 }
 
 export async function getTip(stack: StackRef, tipId: string): Promise<TipDetail> {
-  const res = await fetch(new URL(`/api/tips/${tipId}`, stack.httpUrl), { headers: { authorization: `Bearer ${stack.devOperatorToken}` } });
+  const res = await fetch(new URL(`/api/tips/${tipId}`, stack.httpUrl), { headers: { authorization: `Bearer ${stack.operatorToken}` } });
   if (res.status !== 200) throw new Error(`GET /api/tips/${tipId} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as TipDetail;
 }
@@ -38,7 +38,18 @@ export async function postWebTip(stack: { httpUrl: string }, body: unknown): Pro
 export async function postReply(stack: StackRef, tipId: string, text: string): Promise<Response> {
   return fetch(new URL(`/api/tips/${tipId}/replies`, stack.httpUrl), {
     method: 'POST',
-    headers: { authorization: `Bearer ${stack.devOperatorToken}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${stack.operatorToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ text }),
+  });
+}
+
+export async function call(stack: { httpUrl: string }, token: string | undefined, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+  return fetch(new URL(path, stack.httpUrl), {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { TipsterUnreachable } from '../../functions/core/contact-vault';
 import { TipNotFound } from '../../functions/core/errors';
 import { replyToTipster } from '../../functions/core/reply';
-import type { TipRecord } from '../../functions/core/tip-record';
+import type { StoredMessage, TipRecord } from '../../functions/core/tip-record';
+
+const OPERATOR = { id: 'op-1', name: 'Olga' };
 
 function tip(overrides: Partial<TipRecord> = {}): TipRecord {
   return {
@@ -13,37 +15,51 @@ function tip(overrides: Partial<TipRecord> = {}): TipRecord {
 
 function deps(found: TipRecord | undefined, address: string | undefined) {
   const sent: Array<{ to: string; body: string }> = [];
+  const thread: StoredMessage[] = [];
   return {
     sent,
+    thread,
     deps: {
       tips: { getTip: async () => found },
+      thread: { addThreadEntry: async (entry: StoredMessage) => void thread.push(entry) },
       vault: { recall: async () => address },
       sender: { send: async (m: { to: string; body: string }) => void sent.push(m) },
       now: () => new Date('2026-11-27T03:00:00Z'),
+      newId: () => 'id-1',
     },
   };
 }
 
 describe('replyToTipster', () => {
-  it('sends to the address in the vault and returns only the channel', async () => {
-    const { sent, deps: d } = deps(tip(), 'whatsapp:+51987654321');
-    expect(await replyToTipster({ tipId: 'ABCDEFGH', text: '¿Dónde?' }, d)).toEqual({ channel: 'whatsapp' });
+  it('sends to the address in the vault, returns only the channel, and keeps the reply in the thread', async () => {
+    const { sent, thread, deps: d } = deps(tip(), 'whatsapp:+51987654321');
+    expect(await replyToTipster({ tipId: 'ABCDEFGH', text: '¿Dónde?' }, OPERATOR, d)).toEqual({ channel: 'whatsapp', id: 'out_id-1' });
     expect(sent).toEqual([{ to: 'whatsapp:+51987654321', body: '¿Dónde?' }]);
+    expect(thread).toHaveLength(1);
+    expect(thread[0]).toMatchObject({ kind: 'out', text: '¿Dónde?', author: OPERATOR, channel: 'whatsapp' });
+    expect(JSON.stringify(thread)).not.toContain('987654321');
+  });
+
+  it('a web tip gets the reply in its thread, where the receipt holder reads it; nothing is sent', async () => {
+    const { sent, thread, deps: d } = deps(tip({ channel: 'web', contactKey: undefined }), undefined);
+    expect(await replyToTipster({ tipId: 'ABCDEFGH', text: 'hola' }, OPERATOR, d)).toEqual({ channel: 'web', id: 'out_id-1' });
+    expect(sent).toEqual([]);
+    expect(thread[0]).toMatchObject({ kind: 'out', channel: 'web' });
   });
 
   it.each([
     ['erased or expired', tip(), undefined, /erased their number/],
-    ['a web tip', tip({ channel: 'web', contactKey: undefined }), '+51987654321', /receipt code/],
     ['no contact key', tip({ contactKey: undefined }), '+51987654321', /no contact/],
-  ])('%s: TipsterUnreachable, nothing sent', async (_name, found, address, message) => {
-    const { sent, deps: d } = deps(found, address);
-    const attempt = replyToTipster({ tipId: 'ABCDEFGH', text: 'hola' }, d);
+  ])('%s: TipsterUnreachable, nothing sent or kept', async (_name, found, address, message) => {
+    const { sent, thread, deps: d } = deps(found, address);
+    const attempt = replyToTipster({ tipId: 'ABCDEFGH', text: 'hola' }, OPERATOR, d);
     await expect(attempt).rejects.toBeInstanceOf(TipsterUnreachable);
     await expect(attempt).rejects.toThrow(message);
     expect(sent).toEqual([]);
+    expect(thread).toEqual([]);
   });
 
   it('an unknown tip is TipNotFound', async () => {
-    await expect(replyToTipster({ tipId: 'ZZZZZZZZ', text: 'hola' }, deps(undefined, undefined).deps)).rejects.toBeInstanceOf(TipNotFound);
+    await expect(replyToTipster({ tipId: 'ZZZZZZZZ', text: 'hola' }, OPERATOR, deps(undefined, undefined).deps)).rejects.toBeInstanceOf(TipNotFound);
   });
 });

@@ -1,0 +1,20 @@
+// The audit trail: every read of a tip and every action on it, with who and when. A leak from
+// inside is one of the threats, so the trail is append-only and holds no tip text.
+import type { StaffRef } from './tip-record';
+
+export const AUDIT_ACTIONS = ['read', 'claim', 'release', 'status', 'note', 'level_override', 'reply', 'audit_read'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEvent {
+  tipId: string;
+  at: string;
+  actor: StaffRef;
+  action: AuditAction;
+  /** Small, non-identifying facts: statuses, levels, channels, ids. Never tip or note text. */
+  details: Record<string, string>;
+}
+
+export interface AuditLog {
+  record(event: AuditEvent): Promise<void>;
+  list(tipId: string): Promise<AuditEvent[]>;
+}

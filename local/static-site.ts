@@ -1,0 +1,69 @@
+// Serves a built single-page site (the operator dashboard) from a folder, with the same
+// security headers CloudFront adds in AWS. Paths are resolved inside the folder only.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export const DASHBOARD_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+export const SECURITY_HEADERS = {
+  'content-security-policy': DASHBOARD_CSP,
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'cross-origin-opener-policy': 'same-origin',
+} as const;
+
+export interface StaticSite {
+  /** Answers requests under `prefix`; false for anything else. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+}
+
+export function staticSite(prefix: string, folder: string, extra: Record<string, () => unknown> = {}): StaticSite {
+  return {
+    handle(req, res) {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === prefix.replace(/\/$/, '')) {
+        res.writeHead(301, { location: prefix }).end();
+        return true;
+      }
+      if (!url.pathname.startsWith(prefix)) return false;
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { 'content-type': 'text/plain' }).end('Method Not Allowed');
+        return true;
+      }
+      const relative = decodeURIComponent(url.pathname.slice(prefix.length));
+      const generated = extra[relative];
+      if (generated) {
+        res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store', ...SECURITY_HEADERS }).end(JSON.stringify(generated()));
+        return true;
+      }
+      if (!existsSync(join(folder, 'index.html'))) {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The dashboard is not built yet: run "npm run build:web", then reload.');
+        return true;
+      }
+      const target = normalize(join(folder, relative));
+      const inside = target === folder || target.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+      const file = inside && existsSync(target) && statSync(target).isFile() ? target : join(folder, 'index.html');
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      // Hashed assets can be cached; the page itself must not be, so a new build is seen at once.
+      const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-store';
+      res.writeHead(200, { 'content-type': type, 'cache-control': cache, ...SECURITY_HEADERS });
+      res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+      return true;
+    },
+  };
+}

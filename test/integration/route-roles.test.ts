@@ -1,0 +1,92 @@
+// Deny by default, proven: every staff route, called by every role and by every kind of bad
+// token an attacker would try. Only the combinations in the route table get through.
+import { generateKeyPairSync, createPrivateKey } from 'node:crypto';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROUTES } from '../../functions/config/tables';
+import { signJwt } from '../../local/identity';
+import { eventually } from '../support/local-aws';
+import { call, getQueue } from '../support/operator';
+import { postSignedSms, twilioWebhook } from '../support/twilio';
+
+const stack = inject('stack');
+const tokens = stack.tokens as Record<'operator' | 'operator2' | 'supervisor' | 'responder', string>;
+
+function decode(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
+  const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
+  return { header: header!, payload: payload! };
+}
+
+/** A token like the operator's, with some claims changed, signed with `key` (the issuer's unless given). */
+function forged(claims: Record<string, unknown>, key = createPrivateKey(stack.identityPrivateKey)): string {
+  const { header, payload } = decode(tokens.operator);
+  return signJwt(key, String(header.kid), { ...payload, ...claims });
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+const BAD_TOKENS: Record<string, () => string | undefined> = {
+  'no token': () => undefined,
+  'expired token': () => forged({ iat: now() - 7200, exp: now() - 3600 }),
+  'token for another audience': () => forged({ aud: 'some-other-app' }),
+  'token from another issuer': () => forged({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_attacker' }),
+  'token signed with another key': () => forged({}, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey),
+  'alg none': () => {
+    const { payload } = decode(tokens.operator);
+    return `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+  },
+  'access token instead of an ID token': () => forged({ token_use: 'access' }),
+  'tampered payload (groups added)': () => {
+    const [head, , signature] = tokens.responder.split('.');
+    const payload = { ...decode(tokens.responder).payload, 'cognito:groups': ['supervisor'] };
+    return `${head}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${signature}`;
+  },
+};
+
+const ROLE_TOKENS = { operator: tokens.operator, supervisor: tokens.supervisor, responder: tokens.responder, 'no group': '' } as const;
+
+const staffRoutes = ROUTES.filter((route) => route.auth === 'jwt');
+let tipId = '';
+
+function bodyFor(path: string): unknown {
+  if (path.endsWith('/status')) return { status: 'escalated' };
+  if (path.endsWith('/notes')) return { text: 'nota de prueba' };
+  if (path.endsWith('/level')) return { level: 'high', reason: 'prueba de roles' };
+  if (path.endsWith('/replies')) return { text: '¿Hola?' };
+  return undefined;
+}
+
+async function request(route: (typeof staffRoutes)[number], token: string | undefined) {
+  return call(stack, token, route.method, route.path.replace('{id}', tipId), route.method === 'POST' ? bodyFor(route.path) : undefined);
+}
+
+beforeAll(async () => {
+  await postSignedSms(stack, twilioWebhook({ From: '+51966000123', Body: 'tabla-roles: le quitaron el dni a mi prima' }));
+  tipId = (await eventually(async () => (await getQueue(stack)).find((t) => t.preview.startsWith('tabla-roles')), 15_000, 'the tip')).tipId;
+  ROLE_TOKENS['no group'] = forged({ 'cognito:groups': [] });
+});
+
+describe('route × role', () => {
+  it('covers every staff route', () => {
+    expect(staffRoutes.length).toBeGreaterThanOrEqual(10);
+  });
+
+  for (const route of staffRoutes) {
+    describe(`${route.method} ${route.path}`, () => {
+      for (const role of Object.keys(ROLE_TOKENS) as Array<keyof typeof ROLE_TOKENS>) {
+        const allowed = (route.roles as readonly string[]).includes(role);
+        it(`${role}: ${allowed ? 'allowed' : '403'}`, async () => {
+          const res = await request(route, ROLE_TOKENS[role]);
+          if (allowed) expect([401, 403]).not.toContain(res.status);
+          else expect(res.status).toBe(403);
+          expect(res.status).toBeLessThan(500);
+        });
+      }
+      for (const [name, make] of Object.entries(BAD_TOKENS)) {
+        it(`${name}: 401`, async () => {
+          const res = await request(route, make());
+          expect(res.status).toBe(401);
+          expect(((await res.json()) as { message: string }).message).toMatch(/Sign in/);
+        });
+      }
+    });
+  }
+});
