@@ -84,7 +84,8 @@ export function toTipDetail(tip: TipRecord, messages: StoredMessage[]): TipDetai
         kind,
         at: m.receivedAt,
         text: m.text,
-        ...(kind === 'in' ? { channel: m.channel, offset: offsets.get(m.messageId) ?? 0 } : {}),
+        ...(kind === 'note' ? {} : { channel: m.channel }),
+        ...(kind === 'in' ? { offset: offsets.get(m.messageId) ?? 0 } : {}),
         ...(m.author ? { author: m.author } : {}),
       };
     }),

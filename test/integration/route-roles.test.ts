@@ -41,7 +41,7 @@ const BAD_TOKENS: Record<string, () => string | undefined> = {
   },
 };
 
-const ROLE_TOKENS = { operator: tokens.operator, supervisor: tokens.supervisor, responder: tokens.responder, 'no group': '' } as const;
+const ROLE_TOKENS: Record<'operator' | 'supervisor' | 'responder' | 'no group', string> = { operator: tokens.operator, supervisor: tokens.supervisor, responder: tokens.responder, 'no group': '' };
 
 const staffRoutes = ROUTES.filter((route) => route.auth === 'jwt');
 let tipId = '';

@@ -1,0 +1,46 @@
+// Three tips sent the way Twilio and a browser send them, each carrying a marker so that this
+// test finds its own rows in a queue that other tests also fill.
+import { randomBytes, randomInt } from 'node:crypto';
+import { eventually } from '../support/local-aws';
+import { getQueue, postWebTip, type StackRef } from '../support/operator';
+import { postSignedSms, twilioWebhook } from '../support/twilio';
+
+export interface Seeded {
+  marker: string;
+  /** The critical tipster's number: the browser must never show it. */
+  criticalFrom: string;
+  ids: { critical: string; high: string; low: string };
+}
+
+type Stack = StackRef & { publicUrl: string; twilioAuthToken: string };
+
+const letters = (n: number): string => [...randomBytes(n)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
+const peruMobile = (): string => `+519${String(randomInt(10_000_000, 99_999_999))}`;
+
+export async function seedThreeTips(stack: Stack, label: string): Promise<Seeded> {
+  // Letters only: digits could be read as an ID number and redacted away.
+  const marker = `ref${label}${letters(6)}`;
+  const criticalFrom = peruMobile();
+  // Sent least urgent first, so that the order on screen can only come from the level.
+  const low = await postWebTip(stack, { text: `${marker} hola, cual es el horario de atencion?`, lang: 'es' });
+  if (low.status !== 202) throw new Error(`web tip answered ${low.status}: ${await low.text()}`);
+  const high = await postSignedSms(stack, twilioWebhook({ From: peruMobile(), Body: `${marker} a mi esposo el dueño del campamento le quito su dni y no lo deja salir` }));
+  if (high.status !== 200) throw new Error(`high tip answered ${high.status}: ${await high.text()}`);
+  const critical = await postSignedSms(stack, twilioWebhook({ From: criticalFrom, Body: `${marker} mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI` }));
+  if (critical.status !== 200) throw new Error(`critical tip answered ${critical.status}: ${await critical.text()}`);
+
+  const ours = await eventually(
+    async () => {
+      const queue = (await getQueue(stack)).filter((t) => t.preview.startsWith(marker));
+      return queue.length === 3 ? queue : undefined;
+    },
+    60_000,
+    `the three ${label} tips to be triaged`,
+  );
+  const byLevel = (level: string) => {
+    const tip = ours.find((t) => t.level === level);
+    if (!tip) throw new Error(`no ${level} tip among ${JSON.stringify(ours.map((t) => [t.level, t.preview]))}`);
+    return tip.tipId;
+  };
+  return { marker, criticalFrom, ids: { critical: byLevel('critical'), high: byLevel('high'), low: byLevel('low') } };
+}

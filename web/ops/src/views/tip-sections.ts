@@ -1,0 +1,105 @@
+// The read-only parts of a tip: header, why it scored what it did, thread, indicators, places.
+import type { Me, ThreadEntry, TipDetail } from '../api-types';
+import { h } from '../dom';
+import { highlighted } from '../highlight';
+import { t, tOr } from '../i18n';
+import { age, clock } from '../time';
+import { levelBadge, statusBadge } from './badges';
+
+export function header(tip: TipDetail, me: Me | null): HTMLElement {
+  const holder = tip.claimedBy
+    ? tip.claimedBy.id === me?.id
+      ? t('action.claimedByYou')
+      : t('action.claimedByOther', { name: tip.claimedBy.name })
+    : t('queue.unclaimed');
+  return h(
+    'header',
+    { class: 'tip-header' },
+    h('h2', { id: 'tip-title', tabindex: '-1' }, t('tip.title', { id: tip.tipId })),
+    h('p', { class: 'tip-badges' }, levelBadge(tip.level), statusBadge(tip.status), tip.outcome && h('span', { class: 'outcome' }, tOr(`outcome.${tip.outcome}`, tip.outcome))),
+    h('p', { class: 'tip-meta' }, t('tip.received', { age: age(tip.createdAt), channel: t(`channel.${tip.channel}`) }), ' · ', tip.region ?? t('queue.noRegion'), ' · ', h('span', { class: 'holder', 'data-holder': tip.claimedBy?.id ?? '' }, holder)),
+  );
+}
+
+export function why(tip: TipDetail): HTMLElement {
+  const o = tip.levelOverride;
+  return h(
+    'section',
+    { class: 'why', 'aria-labelledby': 'why-title' },
+    h('h3', { id: 'why-title' }, t('tip.why')),
+    h('p', { class: 'rule' }, tip.rule),
+    h('p', { class: 'score' }, t('tip.score', { score: tip.score })),
+    o && h('p', { class: 'override' }, t('tip.overridden', { from: t(`level.${o.scoredLevel}`), to: t(`level.${o.level}`), name: o.by.name, reason: o.reason })),
+  );
+}
+
+function entryLabel(entry: ThreadEntry, tip: TipDetail): string {
+  const name = entry.author?.name ?? '?';
+  switch (entry.kind) {
+    case 'in':
+      return entry.channel ? `${t('tip.fromTipster')} · ${t(`channel.${entry.channel}`)}` : t('tip.fromTipster');
+    case 'out':
+      // A reply goes back the way the tip came in (web tips: the receipt inbox).
+      return t('tip.replyBy', { name, channel: t(`channel.${entry.channel ?? tip.channel}`) });
+    case 'note':
+      return t('tip.noteBy', { name });
+    default: {
+      const never: never = entry.kind;
+      return String(never);
+    }
+  }
+}
+
+export function thread(tip: TipDetail): HTMLElement {
+  return h(
+    'section',
+    { class: 'thread', 'aria-labelledby': 'thread-title' },
+    h('h3', { id: 'thread-title' }, t('tip.thread')),
+    h(
+      'ol',
+      {},
+      ...tip.thread.map((entry) =>
+        h(
+          'li',
+          { class: `entry entry-${entry.kind}`, 'data-entry-id': entry.id },
+          h('p', { class: 'entry-head' }, h('span', {}, entryLabel(entry, tip)), ' ', h('time', { datetime: entry.at }, clock(entry.at))),
+          h('p', { class: 'entry-text' }, entry.kind === 'in' && entry.offset !== undefined ? highlighted(entry.text, entry.offset, tip.evidence) : entry.text),
+        ),
+      ),
+    ),
+  );
+}
+
+export function indicators(tip: TipDetail): HTMLElement {
+  const withEvidence = new Set(tip.evidence.map((e) => e.id));
+  const items = [
+    ...tip.evidence.map((e) =>
+      h(
+        'li',
+        { 'data-indicator': e.id },
+        h('strong', {}, tOr(`indicator.${e.id}`, e.id)),
+        ' ',
+        h('q', {}, e.evidence),
+        e.tense === 'past' && h('span', { class: 'tag-past', title: t('tip.pastHint') }, t('tip.past')),
+      ),
+    ),
+    ...tip.indicators.filter((id) => !withEvidence.has(id)).map((id) => h('li', { 'data-indicator': id }, h('strong', {}, tOr(`indicator.${id}`, id)))),
+  ];
+  return h(
+    'section',
+    { class: 'indicator-list', 'aria-labelledby': 'indicators-title' },
+    h('h3', { id: 'indicators-title' }, t('tip.indicators')),
+    items.length > 0 ? h('ul', {}, ...items) : h('p', {}, t('tip.noIndicators')),
+  );
+}
+
+export function places(tip: TipDetail): HTMLElement {
+  return h(
+    'section',
+    { class: 'places', 'aria-labelledby': 'places-title' },
+    h('h3', { id: 'places-title' }, t('tip.places')),
+    tip.places.length > 0
+      ? h('ul', {}, ...tip.places.map((p) => h('li', {}, h('strong', {}, p.place), ` (${p.region}) — `, h('q', {}, p.text))))
+      : h('p', {}, t('tip.noPlaces')),
+  );
+}

@@ -1,0 +1,200 @@
+// One tip: what it says, why it scored what it did, and what the operator can do about it.
+// Sections that the queue poll may change are re-rendered; the forms are not, so a reply
+// being typed is never lost to a refresh.
+import * as api from '../api';
+import type { Me, QueueItem, TipDetail } from '../api-types';
+import { h, replaceChildren } from '../dom';
+import { describeError } from '../errors';
+import { t } from '../i18n';
+import { claimBox, levelForm, noteForm, replyForm, statusForm, type Drafts } from './tip-forms';
+import { header, indicators, places, thread, why } from './tip-sections';
+
+export interface TipHandlers {
+  me(): Me | null;
+  /** The API answered with a tip's new queue row (claim, status, level). */
+  changed(item: QueueItem): void;
+  /** The queue on screen is out of date (someone else acted first). */
+  stale(): void;
+}
+
+export class TipView {
+  readonly element = h('section', { class: 'tip', 'aria-labelledby': 'tip-title' });
+  private readonly alert = h('p', { class: 'alert', role: 'alert' });
+  private readonly notice = h('p', { class: 'notice', role: 'status' });
+  /** Sticky, so the outcome of an action is seen wherever the pane is scrolled to. */
+  private readonly messages = h('div', { class: 'tip-messages' }, this.alert, this.notice);
+  private readonly top = h('div', { class: 'tip-top' });
+  private readonly body = h('div', { class: 'tip-body' });
+  private readonly forms = h('div', { class: 'tip-forms' });
+  private readonly stale = h('p', { class: 'stale', hidden: true });
+  private tip: TipDetail | null = null;
+  private drafts: Drafts = { reply: '', note: '' };
+  private busy = false;
+  private loading = 0;
+
+  constructor(private readonly handlers: TipHandlers) {
+    this.showEmpty();
+  }
+
+  get openId(): string | null {
+    return this.tip?.tipId ?? null;
+  }
+
+  showEmpty(): void {
+    this.tip = null;
+    replaceChildren(this.element, h('h2', { id: 'tip-title', class: 'sr-only' }, t('tip.title', { id: '' })), h('p', { class: 'tip-none' }, t('tip.none')));
+  }
+
+  async open(id: string): Promise<void> {
+    const ticket = ++this.loading;
+    if (this.tip?.tipId !== id) {
+      this.drafts = { reply: '', note: '' };
+      replaceChildren(this.element, h('h2', { id: 'tip-title', tabindex: '-1' }, t('tip.title', { id })), h('p', { class: 'loading' }, t('app.loading')));
+    }
+    try {
+      const tip = await api.getTip(id);
+      if (ticket === this.loading) this.show(tip);
+    } catch (error: unknown) {
+      if (ticket !== this.loading) return;
+      this.tip = null;
+      replaceChildren(this.element, h('h2', { id: 'tip-title', tabindex: '-1' }, t('tip.title', { id })), h('p', { class: 'alert', role: 'alert' }, error instanceof api.ApiError && error.status === 404 ? t('tip.notFound') : describeError(error)));
+    }
+  }
+
+  private show(tip: TipDetail): void {
+    const first = this.tip?.tipId !== tip.tipId;
+    this.tip = tip;
+    this.stale.hidden = true;
+    this.renderTop();
+    replaceChildren(this.body, thread(tip), indicators(tip), places(tip));
+    this.renderForms();
+    if (first) {
+      replaceChildren(this.alert);
+      replaceChildren(this.notice);
+    }
+    replaceChildren(this.element, this.top, this.messages, this.stale, this.body, this.forms);
+    if (first) this.element.querySelector<HTMLElement>('#tip-title')?.focus({ preventScroll: false });
+  }
+
+  /** Language changed: everything is rebuilt, drafts included. */
+  rerender(): void {
+    if (this.tip) this.show(this.tip);
+    else this.showEmpty();
+  }
+
+  private renderTop(): void {
+    const tip = this.tip;
+    if (!tip) return;
+    const me = this.handlers.me();
+    replaceChildren(this.top, header(tip, me), claimBox(tip, me, { claim: () => void this.claim(), release: () => void this.run(() => api.release(tip.tipId)) }), why(tip));
+  }
+
+  private renderForms(): void {
+    const tip = this.tip;
+    if (!tip) return;
+    replaceChildren(
+      this.forms,
+      replyForm(this.drafts, (text) => void this.sendReply(text)),
+      statusForm(tip, (status, outcome) => void this.run(() => api.setStatus(tip.tipId, status, outcome)), (message) => this.say(message, true)),
+      noteForm(this.drafts, (text) => void this.addNote(text)),
+      levelForm(tip, (level, reason) => void this.run(() => api.overrideLevel(tip.tipId, level, reason))),
+    );
+  }
+
+  /** A newer queue row for the open tip (someone else claimed it, a new message came in). */
+  merge(item: QueueItem): void {
+    const tip = this.tip;
+    if (!tip || tip.tipId !== item.tipId) return;
+    if (item.messageCount > tip.thread.filter((e) => e.kind === 'in').length) this.showStale();
+    const changed = item.status !== tip.status || item.level !== tip.level || item.claimedBy?.id !== tip.claimedBy?.id;
+    if (!changed) return;
+    this.tip = { ...tip, ...item };
+    this.renderTop();
+  }
+
+  private showStale(): void {
+    if (!this.stale.hidden) return;
+    const reload = h('button', { type: 'button' }, t('tip.reload'));
+    reload.addEventListener('click', () => this.tip && void this.open(this.tip.tipId));
+    replaceChildren(this.stale, t('tip.newMessages'), ' ', reload);
+    this.stale.hidden = false;
+  }
+
+  private say(message: string, isError: boolean): void {
+    replaceChildren(isError ? this.alert : this.notice, message);
+    replaceChildren(isError ? this.notice : this.alert);
+  }
+
+  /** One request at a time: a double-tap must not claim twice or send a reply twice. */
+  private async run<T>(request: () => Promise<T>, after?: (result: T) => Promise<void> | void): Promise<boolean> {
+    if (this.busy || !this.tip) return false;
+    this.busy = true;
+    this.element.setAttribute('aria-busy', 'true');
+    replaceChildren(this.notice, t('action.working'));
+    replaceChildren(this.alert);
+    try {
+      const result = await request();
+      if (isQueueItem(result)) {
+        this.tip = this.tip ? { ...this.tip, ...result } : this.tip;
+        this.renderTop();
+        this.renderForms();
+        this.handlers.changed(result);
+      }
+      replaceChildren(this.notice, t('action.done'));
+      await after?.(result);
+      return true;
+    } catch (error: unknown) {
+      this.say(describeError(error), true);
+      if (error instanceof api.ApiError && error.status === 409) this.handlers.stale();
+      return false;
+    } finally {
+      this.busy = false;
+      this.element.removeAttribute('aria-busy');
+    }
+  }
+
+  async claim(): Promise<void> {
+    await this.run(() => api.claim(this.tip!.tipId));
+  }
+
+  private async sendReply(text: string): Promise<void> {
+    const id = this.tip!.tipId;
+    await this.run(
+      () => api.reply(id, text),
+      async (sent) => {
+        this.drafts.reply = '';
+        await this.refreshThread(id);
+        this.say(t('action.sentVia', { channel: t(`channel.${sent.channel}`) }), false);
+      },
+    );
+  }
+
+  private async addNote(text: string): Promise<void> {
+    const id = this.tip!.tipId;
+    await this.run(
+      () => api.addNote(id, text),
+      async () => {
+        this.drafts.note = '';
+        await this.refreshThread(id);
+      },
+    );
+  }
+
+  private async refreshThread(id: string): Promise<void> {
+    const tip = await api.getTip(id);
+    if (this.tip?.tipId !== id) return;
+    this.show(tip);
+  }
+
+  focusReply(): void {
+    this.element.querySelector<HTMLTextAreaElement>('#reply-text')?.focus();
+  }
+
+  get hasTip(): boolean {
+    return this.tip !== null;
+  }
+}
+
+function isQueueItem(value: unknown): value is QueueItem {
+  return typeof value === 'object' && value !== null && 'tipId' in value && 'status' in value && 'level' in value;
+}

@@ -1,0 +1,37 @@
+// Builds the operator dashboard into web/ops/dist, served under /ops/ by the local gateway
+// and by CloudFront. The CSP forbids inline script and style, so nothing may be inlined; for
+// the same reason Vite's dev server (which injects <style> tags) is not used: develop with
+// `vite build --watch` while `npm start` serves dist/.
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The token exchange POSTs to Cognito's domain, which is only known per deployment; the meta
+ * CSP must allow it (a meta policy and a header policy both apply, so the header cannot widen it).
+ */
+function cspConnectSrc(): Plugin {
+  const extra = process.env.TIPLINE_OPS_CONNECT_ORIGIN ?? '';
+  if (extra && new URL(extra).origin !== extra) throw new Error(`TIPLINE_OPS_CONNECT_ORIGIN must be a bare origin, got ${extra}`);
+  return {
+    name: 'tipline-csp-connect-src',
+    transformIndexHtml: (html) => html.replace('__CONNECT_SRC__', extra ? `'self' ${extra}` : `'self'`),
+  };
+}
+
+export default defineConfig({
+  root,
+  base: '/ops/',
+  plugins: [cspConnectSrc()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The polyfill is an inline script; every supported browser has modulepreload anyway.
+    modulePreload: { polyfill: false },
+    // Inlined assets would become data: URLs or inline styles the CSP refuses.
+    assetsInlineLimit: 0,
+    sourcemap: true,
+  },
+});
