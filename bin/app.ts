@@ -9,6 +9,10 @@ const app = new App();
 //   vaultTtlDays                     days an address is kept for replies (30, at most 365)
 //   twilioAccountSid, twilioSender   placeholders until set: replies fail without them
 //   deleteInboundFromTwilio          "false" until set to "true" (needs twilioAccountSid)
+//   cognitoDomainPrefix              hosted UI prefix (default tipline-<stack name>-<account id>)
+//   dashboardUrl, dashboardCertificateArn
+//                                    https://<host>/ops/ and its ACM certificate (us-east-1), to
+//                                    serve the dashboard on a custom domain with TLS 1.2 at least
 new TiplineStack(app, 'TiplineStack', {
   description: 'tipline: anonymous tip line for human-trafficking reports',
 });

@@ -1,5 +1,5 @@
 import { HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -10,6 +10,10 @@ type Route = (typeof ROUTES)[number];
 
 export interface TiplineHttpApiProps {
   handlers: Record<Route['handler'], IFunction>;
+  /** The `iss` that `jwt` routes require (the user pool's issuer URL). */
+  jwtIssuer: string;
+  /** The `aud` (app client ids) that `jwt` routes accept. */
+  jwtAudience: [string, ...string[]];
 }
 
 /** One HTTP API for the Twilio webhook, the public form and the operator dashboard. */
@@ -49,17 +53,20 @@ export class TiplineHttpApi extends Construct {
       }
       return integration;
     };
-    // IAM-authorized routes are denied to every caller without a signed request, which no
-    // dashboard has: operator routes stay closed in AWS until the sign-in issue swaps this for
-    // a JWT authorizer. (The local gateway uses a dev bearer token instead.)
-    const operatorAuthorizer = new HttpIamAuthorizer();
+    // The first gate only: it checks signature, issuer, audience and expiry, not groups. The
+    // handlers verify the token again and check the route's roles, so neither layer alone
+    // decides who reads a tip.
+    const jwtAuthorizer = new HttpJwtAuthorizer('OperatorJwt', props.jwtIssuer, {
+      jwtAudience: props.jwtAudience,
+      identitySource: ['$request.header.Authorization'],
+    });
 
     for (const route of ROUTES) {
       this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: integrationFor(route.handler),
-        authorizer: authorizerFor(route, operatorAuthorizer),
+        authorizer: authorizerFor(route, jwtAuthorizer),
       });
     }
   }
@@ -70,10 +77,10 @@ export class TiplineHttpApi extends Construct {
   }
 }
 
-function authorizerFor(route: Route, operatorAuthorizer: IHttpRouteAuthorizer): IHttpRouteAuthorizer | undefined {
+function authorizerFor(route: Route, jwtAuthorizer: IHttpRouteAuthorizer): IHttpRouteAuthorizer | undefined {
   switch (route.auth) {
-    case 'operator':
-      return operatorAuthorizer;
+    case 'jwt':
+      return jwtAuthorizer;
     // The handler verifies the Twilio signature itself; API Gateway cannot.
     case 'twilio-signature':
     case 'none':

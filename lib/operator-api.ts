@@ -3,15 +3,16 @@ import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import type { Storage } from './storage';
 import { TiplineFunction } from './tipline-function';
-import { useTable } from './wiring';
+import { useTableItems } from './wiring';
 
 export interface OperatorApiProps {
   storage: Storage;
 }
 
 /**
- * Serves the queue and tip threads to hotline operators. Read-only for now: claiming, notes
- * and replies come with their own issues, and each will widen the grant it needs.
+ * The queue, tip threads and the actions on a tip (claim, status, notes, level) for staff.
+ * Item-level grants only, no vault, key, queue or secret: replies, which need the vault, are
+ * tipster-reply's.
  */
 export class OperatorApi extends Construct {
   readonly fn: TiplineFunction;
@@ -21,11 +22,16 @@ export class OperatorApi extends Construct {
 
     this.fn = new TiplineFunction(this, 'OperatorApi', {
       handler: 'operatorApi',
-      description: 'Operator queue and tip views.',
+      description: 'Operator queue, tip views, claims, status, notes, level overrides, audit trail.',
       timeout: Duration.seconds(10),
       memorySize: 512,
     });
-    useTable(this.fn, props.storage.tips, ENV.tipsTable, 'read');
-    useTable(this.fn, props.storage.messages, ENV.messagesTable, 'read');
+    // Claims, status, level overrides are conditional UpdateItems on the tip; never a Put (which
+    // could replace a tip wholesale) nor a Delete (a report is evidence).
+    useTableItems(this.fn, props.storage.tips, ENV.tipsTable, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    // Notes join the thread as new items; existing messages are never changed.
+    useTableItems(this.fn, props.storage.messages, ENV.messagesTable, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']);
+    // Append and read the trail, never rewrite it.
+    useTableItems(this.fn, props.storage.audit, ENV.auditTable, ['dynamodb:PutItem', 'dynamodb:Query']);
   }
 }

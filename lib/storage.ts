@@ -3,6 +3,7 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { Construct } from 'constructs';
 import {
   ALL_TABLES,
+  AUDIT_TABLE,
   CONTACT_VAULT_TABLE,
   CONTACTS_TABLE,
   MESSAGES_TABLE,
@@ -22,6 +23,8 @@ export class Storage extends Construct {
   readonly contacts: Table;
   readonly receipts: Table;
   readonly contactVault: Table;
+  /** Append-only: no grant in this app includes UpdateItem or DeleteItem on it. */
+  readonly audit: Table;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -36,6 +39,7 @@ export class Storage extends Construct {
     this.contacts = get(CONTACTS_TABLE.name);
     this.receipts = get(RECEIPTS_TABLE.name);
     this.contactVault = get(CONTACT_VAULT_TABLE.name);
+    this.audit = get(AUDIT_TABLE.name);
   }
 
   private table(shape: TableShape): Table {

@@ -2,9 +2,11 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/config/tables';
 import { ContactVault } from './contact-vault';
+import { Dashboard } from './dashboard';
 import { TiplineHttpApi } from './http-api';
 import { Intake } from './intake';
 import { OperatorApi } from './operator-api';
+import { Operators } from './operators';
 import { TiplineSecrets } from './secrets';
 import { Storage } from './storage';
 import type { HandlerName, TiplineFunction } from './tipline-function';
@@ -27,6 +29,8 @@ export class TiplineStack extends Stack {
   readonly vault: ContactVault;
   readonly twilioCleanup: TwilioCleanup;
   readonly httpApi: TiplineHttpApi;
+  readonly operators: Operators;
+  readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -57,10 +61,20 @@ export class TiplineStack extends Stack {
       twilioCleanup: this.twilioCleanup.fn,
     };
 
+    // Sign-in before the API: the JWT routes need the dashboard's client, whose callback URL
+    // is the distribution's, and the distribution fronts the API (proxyApi below).
+    this.operators = new Operators(this, 'Operators');
+    this.dashboard = new Dashboard(this, 'Dashboard', { operators: this.operators });
+    this.operators.trustTokensIn(operatorApi.fn);
+    this.operators.trustTokensIn(tipsterReply.fn);
+
     this.httpApi = new TiplineHttpApi(this, 'Http', {
       handlers: { smsIntake: intake.smsIntake, webIntake: intake.webIntake, operatorApi: operatorApi.fn, tipsterReply: tipsterReply.fn },
+      jwtIssuer: this.operators.issuerUrl,
+      jwtAudience: [this.operators.dashboardClient.userPoolClientId],
     });
     intake.verifyTwilioSignaturesAgainst(this.httpApi.publicUrl);
+    this.dashboard.proxyApi(this.httpApi.api);
 
     const twilioRoute = ROUTES.find((route) => route.handler === 'smsIntake');
     if (twilioRoute === undefined) throw new Error('ROUTES has no sms-intake route');
@@ -82,11 +96,19 @@ export class TiplineStack extends Stack {
     new CfnOutput(this, 'ContactsTableName', { value: this.storage.contacts.tableName });
     new CfnOutput(this, 'ReceiptsTableName', { value: this.storage.receipts.tableName });
     new CfnOutput(this, 'ContactVaultTableName', { value: this.storage.contactVault.tableName });
+    new CfnOutput(this, 'AuditTableName', { value: this.storage.audit.tableName });
     new CfnOutput(this, 'VaultKeyArn', {
       value: this.vault.key.keyArn,
       description: 'KMS key that wraps the contact vault data keys; only sms-intake, tipster-reply and twilio-cleanup may use it.',
     });
     new CfnOutput(this, 'TwilioCleanupQueueUrl', { value: this.twilioCleanup.jobs.queue.queueUrl });
     new CfnOutput(this, 'TwilioCleanupDeadLetterQueueUrl', { value: this.twilioCleanup.jobs.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'DashboardUrl', { value: this.dashboard.url, description: 'The operator dashboard (sign-in with the user pool below).' });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.operators.userPool.userPoolId,
+      description: 'Create staff with admin-create-user, then add them to operator, supervisor or responder.',
+    });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.operators.dashboardClient.userPoolClientId });
+    new CfnOutput(this, 'CognitoDomain', { value: this.operators.signInUrl, description: 'Hosted UI and OAuth endpoints.' });
   }
 }

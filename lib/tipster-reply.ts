@@ -29,12 +29,15 @@ export class TipsterReply extends Construct {
     this.fn = new TiplineFunction(this, 'TipsterReply', {
       handler: 'tipsterReply',
       description: 'Operator reply to a tipster: look up the sealed address, send through Twilio.',
-      // One GetItem each on two tables, one KMS Decrypt, one Twilio API call.
+      // One GetItem each on two tables, one KMS Decrypt, one Twilio API call, two PutItems.
       timeout: Duration.seconds(15),
       memorySize: 512,
     });
     // The tip only tells it which contact key to look up; it reads one item, never the queue.
     useTableItems(this.fn, props.storage.tips, ENV.tipsTable, ['dynamodb:GetItem']);
+    // The reply joins the thread as a new item (web tipsters read it there, by receipt code).
+    useTableItems(this.fn, props.storage.messages, ENV.messagesTable, ['dynamodb:PutItem']);
+    useTableItems(this.fn, props.storage.audit, ENV.auditTable, ['dynamodb:PutItem']);
     props.vault.grantRecall(this.fn);
     readSecret(this.fn, props.secrets.twilioAuthToken, ENV.twilioAuthTokenSecretArn);
     // Placeholders until set in context (see twilio-account.ts): replies fail, nothing else.

@@ -36,8 +36,10 @@ export function useTable(fn: TiplineFunction, table: ITable, envName: EnvName, a
 /**
  * For tables where even `grantReadData`/`grantWriteData` say too much: exactly these item
  * actions on the table (e.g. PutItem and DeleteItem but no read, or GetItem but no Query/Scan).
+ * Query covers the table's indexes too. No batch, Scan or PartiQL actions: each would widen a
+ * grant past what its name suggests.
  */
-export type DynamoItemAction = 'dynamodb:GetItem' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:DeleteItem';
+export type DynamoItemAction = 'dynamodb:GetItem' | 'dynamodb:Query' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:DeleteItem';
 
 export function useTableItems(fn: TiplineFunction, table: ITable, envName: EnvName, actions: readonly [DynamoItemAction, ...DynamoItemAction[]]): void {
   fn.addEnvironment(envName, table.tableName);

@@ -7,7 +7,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { ENV, LOCAL_ENV } from '../../functions/config/env-names';
-import { ALL_TABLES, CONTACT_VAULT_TABLE, ROUTES, TIPS_QUEUE, TWILIO_CLEANUP_QUEUE } from '../../functions/config/tables';
+import { ALL_TABLES, AUDIT_TABLE, CONTACT_VAULT_TABLE, ROUTES, TIPS_QUEUE, TWILIO_CLEANUP_QUEUE } from '../../functions/config/tables';
 import { DEFAULT_EMERGENCY_NUMBERS, DEFAULT_VAULT_TTL_DAYS } from '../../functions/config/defaults';
 import { REPO_ROOT, type HandlerName } from '../../lib/tipline-function';
 import { TiplineStack } from '../../lib/tipline-stack';
@@ -139,6 +139,53 @@ function allPolicyStatements(): Array<Statement & { policy: string; roles: strin
   });
 }
 
+/** Allow statements of every IAM policy, managed policy and inline role policy in the stack. */
+function everyAllowStatement(): Array<Statement & { where: string }> {
+  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties?: Json }>;
+  return Object.entries(resources).flatMap(([id, r]) => {
+    const documents =
+      r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy'
+        ? [r.Properties?.PolicyDocument]
+        : r.Type === 'AWS::IAM::Role'
+          ? asArray(r.Properties?.Policies as Json[] | undefined).map((p) => p.PolicyDocument)
+          : [];
+    return documents.flatMap((document) => toStatements(document).filter((s) => s.effect === 'Allow').map((s) => ({ ...s, where: id })));
+  });
+}
+
+/** IAM's action matching: case-insensitive, `*` and `?` wildcards. */
+function actionMatches(pattern: string, action: string): boolean {
+  const escaped = pattern.replace(/[.+^$()|[\]{}\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i').test(action);
+}
+
+/** What would rewrite history on the audit table. */
+const AUDIT_FORBIDDEN = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLInsert',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+  'dynamodb:PartiQLSelect',
+  'dynamodb:DeleteTable',
+];
+
+/** The DynamoDB actions `handler` holds on each table (its indexes included), by shape name. */
+function actionsByTable(handler: HandlerName): Record<string, string[]> {
+  return Object.fromEntries(
+    ALL_TABLES.map((shape) => [shape.name, actionsOn(handler, tableIdByShapeName(shape.name)).filter((a) => a.startsWith('dynamodb:'))]),
+  );
+}
+
+/** Whether `handler` may Query the indexes of a table (`<table arn>/index/*`). */
+function queryableIndexesOf(handler: HandlerName, name: string): boolean {
+  const tableArn = { 'Fn::GetAtt': [tableIdByShapeName(name), 'Arn'] };
+  return statementsOf(handler)
+    .filter((s) => s.effect === 'Allow' && s.actions.includes('dynamodb:Query'))
+    .some((s) => s.resources.some((r) => JSON.stringify(r) === JSON.stringify({ 'Fn::Join': ['', [tableArn, '/index/*']] })));
+}
+
 function sorted(ids: string[]): string[] {
   return [...ids].sort();
 }
@@ -150,6 +197,7 @@ function tableIdByShapeName(name: string): string {
     Contacts: stack.storage.contacts,
     Receipts: stack.storage.receipts,
     ContactVault: stack.storage.contactVault,
+    Audit: stack.storage.audit,
   };
   const table = tables[name as keyof typeof tables];
   if (table === undefined) throw new Error(`no table for shape ${name}`);
@@ -172,9 +220,14 @@ describe('functions', () => {
     twilioCleanup: TWILIO_CLEANUP_QUEUE.consumerTimeoutSeconds,
   };
 
-  it('are exactly the six handlers', () => {
+  it('are exactly the six handlers, plus the provider that copies the dashboard into its bucket', () => {
     expect(HANDLERS).toHaveLength(6);
-    template.resourceCountIs('AWS::Lambda::Function', HANDLERS.length);
+    const handlerIds = new Set(HANDLERS.map((handler) => logicalId(stack.functions[handler])));
+    const others = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => !handlerIds.has(id));
+    expect(others).toHaveLength(1);
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment'));
+    expect(deployments).toHaveLength(1);
+    expect(referencedIds((deployments[0]?.Properties as Json).ServiceToken)).toEqual(others);
   });
 
   it.each(HANDLERS)('%s runs nodejs22.x on arm64 with an explicit timeout and source maps', (handler) => {
@@ -209,7 +262,8 @@ describe('functions', () => {
       ENV.twilioAuthToken,
       ENV.contactKeySecret,
       ENV.receiptPepper,
-      ENV.devOperatorToken,
+      // AWS verifies against the issuer's own JWKS; only the local stack points elsewhere.
+      ENV.jwtJwksUri,
       ENV.vaultLocalKey,
       ENV.twilioApiBaseUrl,
       ...Object.values(LOCAL_ENV),
@@ -230,6 +284,8 @@ describe('functions', () => {
     const tableRef = (name: string) => ({ Ref: tableIdByShapeName(name) });
     const keyArn = { 'Fn::GetAtt': [logicalId(stack.vault.key), 'Arn'] };
     const twilioToken = { Ref: logicalId(stack.secrets.twilioAuthToken) };
+    const issuer = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: logicalId(stack.operators.userPool) }]] };
+    const audience = { Ref: logicalId(stack.operators.dashboardClient) };
     expect(envOf('smsIntake')).toMatchObject({
       [ENV.tipsQueueUrl]: { Ref: queueId },
       [ENV.twilioAuthTokenSecretArn]: twilioToken,
@@ -247,6 +303,10 @@ describe('functions', () => {
     expect(envOf('tipsterReply')).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       [ENV.tipsTable]: tableRef('Tips'),
+      [ENV.messagesTable]: tableRef('Messages'),
+      [ENV.auditTable]: tableRef('Audit'),
+      [ENV.jwtIssuer]: issuer,
+      [ENV.jwtAudience]: audience,
       [ENV.contactVaultTable]: tableRef('ContactVault'),
       [ENV.vaultKeyArn]: keyArn,
       [ENV.twilioAuthTokenSecretArn]: twilioToken,
@@ -270,7 +330,20 @@ describe('functions', () => {
       [ENV.contactsTable]: tableRef('Contacts'),
       [ENV.receiptsTable]: tableRef('Receipts'),
     });
-    expect(envOf('operatorApi')).toMatchObject({ [ENV.tipsTable]: tableRef('Tips'), [ENV.messagesTable]: tableRef('Messages') });
+    expect(envOf('operatorApi')).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      [ENV.tipsTable]: tableRef('Tips'),
+      [ENV.messagesTable]: tableRef('Messages'),
+      [ENV.auditTable]: tableRef('Audit'),
+      [ENV.jwtIssuer]: issuer,
+      [ENV.jwtAudience]: audience,
+    });
+    // Only the two functions behind `jwt` routes verify operators' tokens.
+    for (const handler of HANDLERS) {
+      const verifies = ROUTES.some((route) => route.auth === 'jwt' && route.handler === handler);
+      expect(ENV.jwtIssuer in envOf(handler), handler).toBe(verifies);
+      expect(ENV.jwtAudience in envOf(handler), handler).toBe(verifies);
+    }
     expect(Object.keys(envOf('webIntake')).filter((name) => name.endsWith('_TABLE'))).toEqual([]);
     expect(Object.keys(envOf('smsIntake')).filter((name) => name.endsWith('_TABLE'))).toEqual([ENV.contactVaultTable]);
     for (const handler of ['webIntake', 'triage', 'operatorApi'] as const) {
@@ -434,8 +507,32 @@ describe('HTTP API', () => {
     return Object.keys(integrations);
   };
 
+  /** The one JWT authorizer: its logical id. */
+  const jwtAuthorizerId = (): string => {
+    const ids = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(ids).toHaveLength(1);
+    return ids[0] ?? '';
+  };
+
   it('has exactly the routes in tables.ts', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Route', ROUTES.length);
+  });
+
+  it('has one authorizer: a JWT check of the Authorization header against the user pool and the dashboard client', () => {
+    expect(props(jwtAuthorizerId())).toEqual({
+      ApiId: { Ref: logicalId(stack.httpApi.api) },
+      AuthorizerType: 'JWT',
+      Name: expect.any(String),
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: logicalId(stack.operators.userPool) }]] },
+        Audience: [{ Ref: logicalId(stack.operators.dashboardClient) }],
+      },
+    });
+  });
+
+  it('answers no cross-origin browser: the dashboard reaches it through its own origin', () => {
+    expect(props(logicalId(stack.httpApi.api)).CorsConfiguration).toBeUndefined();
   });
 
   it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))('%s goes to its handler with its authorization', (routeKey, route) => {
@@ -444,17 +541,25 @@ describe('HTTP API', () => {
     expect(found).toBeDefined();
     expect(more).toEqual([]);
     const properties = (found as Json).Properties as Json;
-    expect(properties.AuthorizationType).toBe(route.auth === 'operator' ? 'AWS_IAM' : 'NONE');
+    if (route.auth === 'jwt') {
+      expect(properties.AuthorizationType).toBe('JWT');
+      expect(properties.AuthorizerId).toEqual({ Ref: jwtAuthorizerId() });
+      // Groups are the handler's check (ROUTES' roles); ID tokens carry no OAuth scopes.
+      expect(properties.AuthorizationScopes).toBeUndefined();
+    } else {
+      expect(properties.AuthorizationType).toBe('NONE');
+      expect(properties.AuthorizerId).toBeUndefined();
+    }
     expect(integrationTargetOf(route.handler)).toEqual(expect.arrayContaining(referencedIds(properties.Target)));
     expect(referencedIds(properties.Target)).toHaveLength(1);
   });
 
-  it('sends replies to tipster-reply, behind the IAM authorizer', () => {
+  it('sends replies to tipster-reply, behind the JWT authorizer', () => {
     const routes = Object.values(
       template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: 'POST /api/tips/{id}/replies' } }),
     ).map((route) => route.Properties as Json);
     expect(routes).toHaveLength(1);
-    expect(routes[0]?.AuthorizationType).toBe('AWS_IAM');
+    expect(routes[0]?.AuthorizationType).toBe('JWT');
     expect(integrationTargetOf('tipsterReply')).toEqual(referencedIds(routes[0]?.Target));
     // No other route reaches the function that can open the vault.
     const toReply = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).filter((route) =>
@@ -484,6 +589,7 @@ describe('HTTP API', () => {
         'ContactsTableName',
         'ReceiptsTableName',
         'ContactVaultTableName',
+        'AuditTableName',
         'VaultKeyArn',
         'TwilioCleanupQueueUrl',
         'TwilioCleanupDeadLetterQueueUrl',
@@ -495,6 +601,7 @@ describe('HTTP API', () => {
     });
     expect(outputs.TipsQueueUrl?.Value).toEqual({ Ref: logicalId(stack.tipsQueue.queue) });
     expect(outputs.TipsTableName?.Value).toEqual({ Ref: tableIdByShapeName('Tips') });
+    expect(outputs.AuditTableName?.Value).toEqual({ Ref: tableIdByShapeName(AUDIT_TABLE.name) });
   });
 });
 
@@ -570,12 +677,19 @@ describe('IAM', () => {
     expect(resourcesAllowed('smsIntake', 'dynamodb:DeleteItem')).toEqual([vaultId()]);
   });
 
-  it('operator-api reads Tips and Messages, writes nothing, and has no queue, secret, key or vault rights', () => {
-    const actions = allowedActions('operatorApi');
-    for (const write of DYNAMODB_WRITE_ACTIONS) expect(actions).not.toContain(write);
-    expect(actions.filter((action) => action.startsWith('sqs:') || action.startsWith('secretsmanager:') || action.startsWith('kms:'))).toEqual([]);
-    const readable = sorted([tableIdByShapeName('Tips'), tableIdByShapeName('Messages')]);
-    for (const read of ['dynamodb:GetItem', 'dynamodb:Query']) expect(resourcesAllowed('operatorApi', read)).toEqual(readable);
+  it('operator-api updates tips, adds to threads, appends to the audit trail, and nothing else', () => {
+    expect(actionsByTable('operatorApi')).toEqual({
+      Tips: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      Messages: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+      Contacts: [],
+      Receipts: [],
+      ContactVault: [],
+      Audit: ['dynamodb:PutItem', 'dynamodb:Query'],
+    });
+    // No vault, key, queue or secret, and no action outside those per-table grants.
+    expect(sorted([...new Set(allowedActions('operatorApi'))])).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    // The queue and thread views query the indexes.
+    for (const name of ['Tips', 'Messages']) expect(queryableIndexesOf('operatorApi', name), name).toBe(true);
   });
 
   it('triage consumes the tips queue, reads and writes only what it needs, and reads no secret', () => {
@@ -592,11 +706,43 @@ describe('IAM', () => {
     for (const read of DYNAMODB_READ_ACTIONS) expect(resourcesAllowed('triage', read)).toEqual(readable);
   });
 
-  it('tipster-reply may only GetItem, on Tips and the vault, and send nothing to a queue', () => {
+  it('tipster-reply reads one tip and one vault entry, adds its reply to the thread and the trail, and sends nothing to a queue', () => {
+    expect(actionsByTable('tipsterReply')).toEqual({
+      Tips: ['dynamodb:GetItem'],
+      Messages: ['dynamodb:PutItem'],
+      Contacts: [],
+      Receipts: [],
+      ContactVault: ['dynamodb:GetItem'],
+      Audit: ['dynamodb:PutItem'],
+    });
     const actions = allowedActions('tipsterReply');
-    expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:GetItem']);
-    expect(resourcesAllowed('tipsterReply', 'dynamodb:GetItem')).toEqual(sorted([tableIdByShapeName('Tips'), vaultId()]));
+    expect(sorted([...new Set(actions.filter((action) => action.startsWith('dynamodb:')))])).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
     expect(actions.filter((action) => action.startsWith('sqs:'))).toEqual([]);
+  });
+
+  it('the audit trail is append-only: no policy in the stack allows changing or deleting what is in it', () => {
+    const auditId = tableIdByShapeName(AUDIT_TABLE.name);
+    // Any statement that names the table, or a wildcard that could cover it, in any kind of policy.
+    const couldTouch = everyAllowStatement().filter(
+      (s) => referencedIds(s.resources).includes(auditId) || s.resources.some((r) => typeof r === 'string' && r.includes('*')),
+    );
+    expect(couldTouch.length).toBeGreaterThan(0);
+    for (const statement of couldTouch) {
+      const forbidden = AUDIT_FORBIDDEN.filter((action) => statement.actions.some((pattern) => actionMatches(pattern, action)));
+      expect(forbidden, statement.where).toEqual([]);
+    }
+    // Only the two functions that record actions hold any right on it at all.
+    const holders = allPolicyStatements().filter((s) => referencedIds(s.resources).includes(auditId));
+    expect(sorted([...new Set(holders.flatMap((s) => s.roles))])).toEqual(sorted([roleIdOf('operatorApi'), roleIdOf('tipsterReply')]));
+  });
+
+  it('the append-only check would catch a wildcard or a PartiQL grant (it is not vacuous)', () => {
+    expect(actionMatches('dynamodb:*', 'dynamodb:UpdateItem')).toBe(true);
+    expect(actionMatches('*', 'dynamodb:DeleteItem')).toBe(true);
+    expect(actionMatches('dynamodb:PartiQL*', 'dynamodb:PartiQLDelete')).toBe(true);
+    expect(actionMatches('DynamoDB:batchwrite*', 'dynamodb:BatchWriteItem')).toBe(true);
+    expect(actionMatches('dynamodb:PutItem', 'dynamodb:UpdateItem')).toBe(false);
+    expect(actionMatches('dynamodb:Query', 'dynamodb:Query2')).toBe(false);
   });
 
   it('twilio-cleanup consumes its queue only and has no DynamoDB right', () => {
@@ -699,6 +845,29 @@ describe('IAM', () => {
       for (const statement of statementsOf(handler)) {
         expect(statement.actions.filter((action) => action === '*' || action.endsWith(':*')), handler).toEqual([]);
         expect(statement.resources, handler).not.toContain('*');
+      }
+    }
+  });
+
+  it('the dashboard deployment provider may write the dashboard bucket, read staged assets and invalidate the CDN: nothing else', () => {
+    const handlerIds = new Set(HANDLERS.map((handler) => logicalId(stack.functions[handler])));
+    const [providerId, ...more] = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => !handlerIds.has(id));
+    expect(more).toEqual([]);
+    const roleId = referencedIds(props(providerId ?? '').Role)[0] ?? '';
+    const statements = allPolicyStatements().filter((s) => s.roles.includes(roleId));
+    expect(statements.length).toBeGreaterThan(0);
+    const siteId = logicalId(stack.dashboard.bucket);
+    for (const statement of statements) {
+      const services = [...new Set(statement.actions.map((action) => action.split(':')[0]))];
+      if (services.includes('cloudfront')) {
+        expect(sorted(statement.actions)).toEqual(['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation']);
+        continue;
+      }
+      expect(services, statement.policy).toEqual(['s3']);
+      for (const target of statement.resources) {
+        const onSite = referencedIds(target).includes(siteId);
+        const onAssets = JSON.stringify(target).includes('cdk-hnb659fds-assets');
+        expect(onSite || onAssets, JSON.stringify(target)).toBe(true);
       }
     }
   });

@@ -1,0 +1,162 @@
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  UserPool,
+  UserPoolClient,
+  UserPoolClientIdentityProvider,
+  UserPoolDomain,
+  UserPoolGroup,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { ENV } from '../functions/config/env-names';
+import { ROLES, type Role } from '../functions/config/tables';
+import { contextString } from './context';
+import type { TiplineFunction } from './tipline-function';
+
+const GROUP_DESCRIPTIONS: Record<Role, string> = {
+  operator: 'Works the queue: claims, notes, level overrides, replies.',
+  supervisor: 'Everything an operator does, plus reopening closed tips and reading audit trails.',
+  responder: 'Opens the tips they were paged for; no queue.',
+};
+
+// Lower number wins when a user is in several groups (the `cognito:preferred_role` order).
+const GROUP_PRECEDENCE: Record<Role, number> = { supervisor: 0, operator: 1, responder: 2 };
+
+// Cognito's rule for prefix domains: lowercase letters, digits and hyphens, and no AWS brand names.
+const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const RESERVED_IN_PREFIX = ['aws', 'amazon', 'cognito'];
+
+/**
+ * Staff sign-in: a Cognito user pool whose groups are the roles in `ROLES`, its hosted UI, and
+ * the dashboard's app client. The API Gateway authorizer and the handlers both check the
+ * pool's tokens (`trustTokensIn`), so a route misconfigured at one layer is still closed at the other.
+ */
+export class Operators extends Construct {
+  readonly userPool: UserPool;
+  readonly groups: Readonly<Record<Role, UserPoolGroup>>;
+  readonly domain: UserPoolDomain;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`: the hosted UI and the OAuth endpoints. */
+  readonly signInUrl: string;
+  /** The `iss` claim of the pool's tokens. */
+  readonly issuerUrl: string;
+  private client: UserPoolClient | undefined;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      // Accounts are created by an administrator: nobody may give themselves access to tips.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+        passwordHistorySize: 5,
+      },
+      mfa: Mfa.REQUIRED,
+      // TOTP only: SMS codes would put staff phone numbers through another provider and are
+      // open to SIM swapping; email codes would make the mailbox a second factor for itself.
+      mfaSecondFactor: { otp: true, sms: false, email: false },
+      // Not by SMS, for the same reason; no phone number is ever collected.
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Essentials covers password history and the hosted UI within the free tier for a team
+      // this size. Threat protection ("advanced security") needs the Plus plan, a per-user cost
+      // this deployment does not take on by default.
+      featurePlan: FeaturePlan.ESSENTIALS,
+      // Deleting the pool would delete every staff account and its MFA enrolment.
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const groups: Partial<Record<Role, UserPoolGroup>> = {};
+    for (const role of ROLES) {
+      groups[role] = new UserPoolGroup(this, `${role.charAt(0).toUpperCase()}${role.slice(1)}Group`, {
+        userPool: this.userPool,
+        groupName: role,
+        description: GROUP_DESCRIPTIONS[role],
+        precedence: GROUP_PRECEDENCE[role],
+      });
+    }
+    this.groups = groups as Record<Role, UserPoolGroup>;
+
+    this.domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: domainPrefix(this) } });
+    this.signInUrl = this.domain.baseUrl();
+    // Built the way API Gateway's own Cognito authorizer builds it; the pool's ProviderURL
+    // attribute lacks the scheme on some partitions.
+    this.issuerUrl = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
+  }
+
+  /**
+   * The dashboard's app client. Public (a browser cannot keep a secret), so the code grant is
+   * protected by PKCE, which the dashboard sends and Cognito checks; sign-in happens only in
+   * the hosted UI, where the pool enforces MFA.
+   */
+  addDashboardClient(dashboardUrl: string): UserPoolClient {
+    if (this.client !== undefined) throw new Error('the dashboard client exists already');
+    this.client = this.userPool.addClient('DashboardClient', {
+      generateSecret: false,
+      // No password, SRP or custom flows: a script holding a password could otherwise sign in
+      // through the API and skip the hosted UI. Only refreshing a session stays.
+      authFlows: { userPassword: false, adminUserPassword: false, custom: false, userSrp: false, user: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [dashboardUrl],
+        logoutUrls: [dashboardUrl],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      // A stolen token is good for an hour at most; a working night is 12 hours of refreshes,
+      // after which the operator signs in (and passes MFA) again.
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+    });
+    return this.client;
+  }
+
+  get dashboardClient(): UserPoolClient {
+    if (this.client === undefined) throw new Error('addDashboardClient() has not been called');
+    return this.client;
+  }
+
+  /** The handlers verify every token again (issuer, audience, groups) with aws-jwt-verify. */
+  trustTokensIn(fn: TiplineFunction): void {
+    fn.addEnvironment(ENV.jwtIssuer, this.issuerUrl);
+    fn.addEnvironment(ENV.jwtAudience, this.dashboardClient.userPoolClientId);
+  }
+}
+
+/**
+ * Prefix domains are unique per region across all of AWS, so the default carries the account
+ * id as well as the stack name (a second stack, or another organisation's copy, does not
+ * collide). Context `cognitoDomainPrefix` overrides it.
+ */
+function domainPrefix(scope: Construct): string {
+  const fromContext = contextString(scope, 'cognitoDomainPrefix');
+  if (fromContext !== undefined) {
+    if (!DOMAIN_PREFIX.test(fromContext) || RESERVED_IN_PREFIX.some((word) => fromContext.includes(word))) {
+      throw new Error(
+        `context value "cognitoDomainPrefix" must be 1-63 lowercase letters, digits and inner hyphens, without ${RESERVED_IN_PREFIX.join('/')}; got ${JSON.stringify(fromContext)}`,
+      );
+    }
+    return fromContext;
+  }
+  const stackPart = Stack.of(scope)
+    .stackName.toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `tipline-${stackPart}-${Aws.ACCOUNT_ID}`;
+}

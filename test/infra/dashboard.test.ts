@@ -1,0 +1,301 @@
+// Staff sign-in (Cognito) and the dashboard's hosting (S3 + CloudFront). One synth for the file,
+// with bundling switched off: stack.test.ts checks the bundles, this file only the template.
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, type CfnElement } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { ROLES } from '../../functions/config/tables';
+import { API_PATH_PATTERN, CONFIG_PATH } from '../../lib/dashboard';
+import { REPO_ROOT } from '../../lib/tipline-function';
+import { TiplineStack } from '../../lib/tipline-stack';
+
+type Json = Record<string, unknown>;
+
+// CloudFront's managed policies, by their fixed ids.
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+let stack: TiplineStack;
+let template: Template;
+let assemblyDir: string;
+
+beforeAll(() => {
+  const cdkJson = z.object({ context: z.record(z.string(), z.unknown()) }).parse(JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')));
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  stack = new TiplineStack(app, 'TiplineStack');
+  template = Template.fromStack(stack);
+  assemblyDir = app.synth().directory;
+});
+
+// Only a temporary assembly is removed, never a CDK_OUTDIR.
+afterAll(() => {
+  if (assemblyDir?.startsWith(tmpdir())) rmSync(assemblyDir, { recursive: true, force: true });
+});
+
+function logicalId(construct: IConstruct): string {
+  return stack.getLogicalId(construct.node.defaultChild as CfnElement);
+}
+
+function resource(id: string): Json {
+  const found = (template.toJSON().Resources as Record<string, Json>)[id];
+  if (found === undefined) throw new Error(`no resource ${id}`);
+  return found;
+}
+
+function props(id: string): Json {
+  return resource(id).Properties as Json;
+}
+
+function only(type: string): [string, Json] {
+  const entries = Object.entries(template.findResources(type));
+  expect(entries, type).toHaveLength(1);
+  const [id, found] = entries[0] ?? ['', {}];
+  return [id, (found as Json).Properties as Json];
+}
+
+/**
+ * A template value as one readable string: `Fn::Join` concatenated, `Ref` as `<Id>`, `Fn::GetAtt`
+ * as `<Id.Attr>`, so an expectation reads like the deployed value.
+ */
+function render(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const obj = value as Json;
+  if (typeof obj.Ref === 'string') return `<${obj.Ref}>`;
+  const getAtt = obj['Fn::GetAtt'];
+  if (Array.isArray(getAtt)) return `<${getAtt.join('.')}>`;
+  const join = obj['Fn::Join'];
+  if (Array.isArray(join)) return (join[1] as unknown[]).map(render).join(join[0] as string);
+  throw new Error(`cannot render ${JSON.stringify(value)}`);
+}
+
+const poolId = () => logicalId(stack.operators.userPool);
+const clientId = () => logicalId(stack.operators.dashboardClient);
+const distributionId = () => logicalId(stack.dashboard.distribution);
+const dashboardUrl = () => `https://<${distributionId()}.DomainName>/ops/`;
+const cognitoUrl = () => `https://<${logicalId(stack.operators.domain)}>.auth.<AWS::Region>.amazoncognito.com`;
+
+function distributionConfig(): Json {
+  return props(distributionId()).DistributionConfig as Json;
+}
+
+function behavior(pathPattern: string): Json {
+  const found = (distributionConfig().CacheBehaviors as Json[]).filter((b) => b.PathPattern === pathPattern);
+  expect(found, pathPattern).toHaveLength(1);
+  return found[0] ?? {};
+}
+
+describe('user pool', () => {
+  it('is the only one: admin-created accounts, email sign-in, TOTP required and nothing else, retained', () => {
+    const [id, pool] = only('AWS::Cognito::UserPool');
+    expect(id).toBe(poolId());
+    expect(pool.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    expect(pool.UsernameAttributes).toEqual(['email']);
+    expect(pool.MfaConfiguration).toBe('ON');
+    expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    // No SMS anywhere: no MFA by text, no recovery by text, no SNS role to send it.
+    expect(pool.SmsConfiguration).toBeUndefined();
+    expect(pool.AccountRecoverySetting).toEqual({ RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] });
+    expect(pool.DeletionProtection).toBe('ACTIVE');
+    expect(resource(id).DeletionPolicy).toBe('Retain');
+    expect(resource(id).UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('asks for long passwords with every character class', () => {
+    const policy = (only('AWS::Cognito::UserPool')[1].Policies as Json).PasswordPolicy as Json;
+    expect(policy.MinimumLength).toBeGreaterThanOrEqual(12);
+    expect(policy).toMatchObject({ RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true });
+  });
+
+  it('has exactly one group per role in ROLES', () => {
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as Json).Properties as Json);
+    expect(groups.map((g) => g.GroupName).sort()).toEqual([...ROLES].sort());
+    for (const group of groups) expect(group.UserPoolId).toEqual({ Ref: poolId() });
+  });
+
+  it('has a hosted UI prefix domain, unique per stack and account', () => {
+    const [id, domain] = only('AWS::Cognito::UserPoolDomain');
+    expect(id).toBe(logicalId(stack.operators.domain));
+    expect(render(domain.Domain)).toBe('tipline-tiplinestack-<AWS::AccountId>');
+    expect(domain.UserPoolId).toEqual({ Ref: poolId() });
+  });
+});
+
+describe('dashboard app client', () => {
+  it('is public and uses the code grant only, back to the dashboard', () => {
+    const [id, client] = only('AWS::Cognito::UserPoolClient');
+    expect(id).toBe(clientId());
+    expect(client.UserPoolId).toEqual({ Ref: poolId() });
+    expect(client.GenerateSecret).toBe(false);
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    // The code grant (with PKCE from the dashboard); no implicit grant that would put tokens in URLs.
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect([...(client.AllowedOAuthScopes as string[])].sort()).toEqual(['email', 'openid', 'profile']);
+    expect((client.CallbackURLs as unknown[]).map(render)).toEqual([dashboardUrl()]);
+    expect((client.LogoutURLs as unknown[]).map(render)).toEqual([dashboardUrl()]);
+    expect(client.SupportedIdentityProviders).toEqual(['COGNITO']);
+  });
+
+  it('signs in only through the hosted UI, hides which accounts exist, and keeps tokens short-lived', () => {
+    const client = only('AWS::Cognito::UserPoolClient')[1];
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(client.PreventUserExistenceErrors).toBe('ENABLED');
+    expect(client.EnableTokenRevocation).toBe(true);
+    expect(client.TokenValidityUnits).toEqual({ AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' });
+    expect(client.IdTokenValidity).toBeLessThanOrEqual(60);
+    expect(client.AccessTokenValidity).toBeLessThanOrEqual(60);
+    expect(client.RefreshTokenValidity).toBeLessThanOrEqual(12 * 60);
+  });
+});
+
+describe('dashboard bucket', () => {
+  const bucketId = () => logicalId(stack.dashboard.bucket);
+
+  it('is private, encrypted, and retained', () => {
+    const bucket = props(bucketId());
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.BucketEncryption).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });
+    expect(bucket.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+    expect(resource(bucketId()).DeletionPolicy).toBe('Retain');
+    // No auto-delete custom resource (a Lambda allowed to empty the bucket).
+    expect(template.findResources('Custom::S3AutoDeleteObjects')).toEqual({});
+  });
+
+  it('refuses plain HTTP and lets only this distribution read objects, through OAC', () => {
+    const [, policy] = only('AWS::S3::BucketPolicy');
+    expect(policy.Bucket).toEqual({ Ref: bucketId() });
+    const statements = (policy.PolicyDocument as { Statement: Json[] }).Statement;
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+    const allows = statements.filter((s) => s.Effect === 'Allow');
+    expect(allows).toHaveLength(1);
+    expect(allows[0]).toMatchObject({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' });
+    const sourceArn = ((allows[0]?.Condition as Json).StringEquals as Json)['AWS:SourceArn'];
+    expect(render(sourceArn)).toBe(`arn:<AWS::Partition>:cloudfront::<AWS::AccountId>:distribution/<${distributionId()}>`);
+  });
+
+  it('receives the build and a generated config.json under ops/, and invalidates the cache', () => {
+    const [, deployment] = only('Custom::CDKBucketDeployment');
+    expect(deployment.DestinationBucketName).toEqual({ Ref: bucketId() });
+    expect(deployment.DestinationBucketKeyPrefix).toBe('ops/');
+    expect(deployment.SourceObjectKeys).toHaveLength(2);
+    expect(deployment.DistributionId).toEqual({ Ref: distributionId() });
+    expect(deployment.DistributionPaths).toEqual(['/ops/*']);
+  });
+
+  it('config.json tells the dashboard where to sign in and where the API is', () => {
+    const config = stack.resolve(stack.dashboard.config) as Record<string, unknown>;
+    const rendered = Object.fromEntries(Object.entries(config).map(([key, value]) => [key, render(value)]));
+    expect(rendered).toEqual({
+      issuer: `https://cognito-idp.<AWS::Region>.amazonaws.com/<${poolId()}>`,
+      clientId: `<${clientId()}>`,
+      authorizeUrl: `${cognitoUrl()}/oauth2/authorize`,
+      tokenUrl: `${cognitoUrl()}/oauth2/token`,
+      logoutUrl: `${cognitoUrl()}/logout`,
+      redirectUri: dashboardUrl(),
+      // Same origin: the distribution proxies /api/*.
+      apiUrl: `https://<${distributionId()}.DomainName>`,
+    });
+  });
+
+  it('deploys a placeholder, with a warning, only when the web build is missing', () => {
+    const warnings = stack.dashboard.node.metadata.filter((entry) => entry.type === 'aws:cdk:warning').map((entry) => String(entry.data));
+    expect(warnings.some((warning) => warning.includes('npm run build:web'))).toBe(!stack.dashboard.built);
+  });
+});
+
+describe('distribution', () => {
+  const securityId = () => logicalId(stack.dashboard.securityHeaders);
+  const noStoreId = () => logicalId(stack.dashboard.noStoreHeaders);
+  const siteOriginId = () => {
+    const origins = (distributionConfig().Origins as Json[]).filter((o) => o.S3OriginConfig !== undefined);
+    expect(origins).toHaveLength(1);
+    return origins[0]?.Id;
+  };
+
+  it('reads the bucket through Origin Access Control, not a public website endpoint', () => {
+    const [oacId, oac] = only('AWS::CloudFront::OriginAccessControl');
+    expect(oac.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' });
+    const [site] = (distributionConfig().Origins as Json[]).filter((o) => o.Id === siteOriginId());
+    expect(site?.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
+    expect(site?.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    expect(site?.DomainName).toEqual({ 'Fn::GetAtt': [logicalId(stack.dashboard.bucket), 'RegionalDomainName'] });
+  });
+
+  it('serves the dashboard over HTTPS only, with the security headers and the index rewrite', () => {
+    const defaults = distributionConfig().DefaultCacheBehavior as Json;
+    expect(defaults.TargetOriginId).toBe(siteOriginId());
+    expect(defaults.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(defaults.AllowedMethods).toEqual(['GET', 'HEAD']);
+    expect(defaults.ResponseHeadersPolicyId).toEqual({ Ref: securityId() });
+    expect(defaults.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [logicalId(stack.dashboard.node.findChild('IndexRewrite')), 'FunctionARN'] } },
+    ]);
+    // Every behavior is HTTPS-only or redirects to it.
+    for (const b of [defaults, ...(distributionConfig().CacheBehaviors as Json[])]) {
+      expect(['redirect-to-https', 'https-only'], String(b.PathPattern ?? 'default')).toContain(b.ViewerProtocolPolicy);
+    }
+  });
+
+  it('never caches config.json', () => {
+    const config = behavior(CONFIG_PATH);
+    expect(config.TargetOriginId).toBe(siteOriginId());
+    expect(config.CachePolicyId).toBe(CACHING_DISABLED);
+    expect(config.ResponseHeadersPolicyId).toEqual({ Ref: noStoreId() });
+  });
+
+  it('proxies /api/* to the HTTP API over TLS 1.2, uncached, with the Authorization header and without Host', () => {
+    const api = behavior(API_PATH_PATTERN);
+    expect(api.ViewerProtocolPolicy).toBe('https-only');
+    expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST']));
+    expect(api.CachePolicyId).toBe(CACHING_DISABLED);
+    expect(api.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+    expect(api.ResponseHeadersPolicyId).toEqual({ Ref: noStoreId() });
+    const [origin] = (distributionConfig().Origins as Json[]).filter((o) => o.Id === api.TargetOriginId);
+    expect(render(origin?.DomainName)).toBe(`<${logicalId(stack.httpApi.api)}>.execute-api.<AWS::Region>.<AWS::URLSuffix>`);
+    expect(origin?.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+  });
+
+  it('keeps no access logs (they would hold viewer IPs) and rewrites no error responses (they would mask API errors)', () => {
+    const config = distributionConfig();
+    expect(config.Logging).toBeUndefined();
+    expect(config.CustomErrorResponses).toBeUndefined();
+    expect(template.findResources('AWS::Logs::DeliverySource')).toEqual({});
+  });
+
+  it('sends a strict CSP, HSTS, no referrer, nosniff and DENY framing on every response', () => {
+    const csp = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${cognitoUrl()}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+    for (const id of [securityId(), noStoreId()]) {
+      const headers = (props(id).ResponseHeadersPolicyConfig as Json).SecurityHeadersConfig as Json;
+      const policy = headers.ContentSecurityPolicy as Json;
+      expect(render(policy.ContentSecurityPolicy), id).toBe(csp);
+      expect(policy.Override, id).toBe(true);
+      const hsts = headers.StrictTransportSecurity as Json;
+      expect(hsts.AccessControlMaxAgeSec, id).toBeGreaterThanOrEqual(365 * 24 * 60 * 60);
+      expect(hsts.Override, id).toBe(true);
+      expect(headers.ReferrerPolicy, id).toEqual({ ReferrerPolicy: 'no-referrer', Override: true });
+      expect(headers.ContentTypeOptions, id).toEqual({ Override: true });
+      expect(headers.FrameOptions, id).toEqual({ FrameOption: 'DENY', Override: true });
+    }
+  });
+
+  it('adds Cache-Control: no-store only where the no-store policy applies', () => {
+    const custom = (id: string) => ((props(id).ResponseHeadersPolicyConfig as Json).CustomHeadersConfig as Json | undefined)?.Items;
+    expect(custom(noStoreId())).toEqual([{ Header: 'Cache-Control', Value: 'no-store', Override: true }]);
+    expect(custom(securityId())).toBeUndefined();
+  });
+});
+
+describe('outputs', () => {
+  it('name the dashboard, the pool, its client and the hosted UI', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(render(outputs.DashboardUrl?.Value)).toBe(dashboardUrl());
+    expect(outputs.UserPoolId?.Value).toEqual({ Ref: poolId() });
+    expect(outputs.UserPoolClientId?.Value).toEqual({ Ref: clientId() });
+    expect(render(outputs.CognitoDomain?.Value)).toBe(cognitoUrl());
+  });
+});
