@@ -13,14 +13,16 @@ export interface TriageDeps {
 }
 
 export type TriageOutcome =
-  | { kind: 'duplicate'; messageId: string }
+  /** `tipId` when known: a redelivery still re-triggers what follows storage (paging). */
+  | { kind: 'duplicate'; messageId: string; tipId?: string }
   | { kind: 'stored'; tip: TipRecord; threaded: boolean };
 
 const PREVIEW_LENGTH = 160;
 const MAX_ATTEMPTS = 5;
 
 export async function triageTip(received: TipReceived, deps: TriageDeps): Promise<TriageOutcome> {
-  if (await deps.store.findMessage(received.messageId)) return { kind: 'duplicate', messageId: received.messageId };
+  const seen = await deps.store.findMessage(received.messageId);
+  if (seen) return { kind: 'duplicate', messageId: received.messageId, tipId: seen.tipId };
   for (let attempt = 1; ; attempt++) {
     try {
       return await attemptTriage(received, deps);

@@ -1,0 +1,171 @@
+// The paging use case with plain in-memory ports: exactly one page per tip, level and round,
+// whatever is redelivered; escalation by an injected clock; ACKs stop everything.
+import { describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../functions/core/audit';
+import type { OpenPage, PagingState } from '../../functions/core/oncall';
+import { handlePagingJob, PagingStateConflict, type DeliveryClaim, type PagingPorts } from '../../functions/core/paging';
+import type { PagingJob } from '../../functions/core/paging-jobs';
+import type { TipRecord } from '../../functions/core/tip-record';
+import { responder, roster as baseRoster } from './oncall-fixtures';
+
+const CRITICAL_TIP: TipRecord = {
+  tipId: '7K2F9QXM', status: 'new', channel: 'sms', lang: 'es', level: 'critical', score: 90, rule: '', region: 'Madre de Dios',
+  indicators: [{ id: 'minor', evidence: 'de 15', start: 10 }, { id: 'document_retention', evidence: 'quitaron su dni', start: 30 }],
+  places: [], preview: 'mi hija de 15 esta en un bar en mazuko, le quitaron su dni', createdAt: '2026-11-27T07:00:00.000Z',
+  lastMessageAt: '2026-11-27T07:00:00.000Z', messageCount: 1, version: 1,
+};
+
+function world(tip: TipRecord = CRITICAL_TIP) {
+  let clock = new Date('2026-11-27T07:00:00.000Z');
+  const roster = baseRoster({ responders: [...baseRoster().responders, responder('sup-sara', { role: 'supervisor' })] });
+  const states = new Map<string, { state: PagingState; version: number }>();
+  const deliveries = new Map<string, DeliveryClaim & { status: string }>();
+  const sms: Array<{ to: string; body: string }> = [];
+  const later: Array<{ job: PagingJob; at: Date }> = [];
+  const audit: AuditEvent[] = [];
+  const ports: PagingPorts = {
+    roster: { load: async () => roster },
+    tips: { getTip: async (id) => (id === tip.tipId ? tip : undefined) },
+    states: {
+      get: async (id) => states.get(id),
+      create: async (state) => (states.has(state.tipId) ? false : (states.set(state.tipId, { state, version: 1 }), true)),
+      update: async (state, expected) => {
+        if (states.get(state.tipId)?.version !== expected) throw new PagingStateConflict(state.tipId);
+        states.set(state.tipId, { state, version: expected + 1 });
+      },
+    },
+    deliveries: {
+      // As the DynamoDB adapter: a key is taken once, unless its send failed.
+      claim: async (key, claim) => (deliveries.has(key) && deliveries.get(key)!.status !== 'send_failed' ? false : (deliveries.set(key, { ...claim, status: 'claimed' }), true)),
+      sent: async (key) => void (deliveries.get(key)!.status = 'queued'),
+      failed: async (key) => void (deliveries.get(key)!.status = 'send_failed'),
+      pagesTo: async (responderId): Promise<OpenPage[]> =>
+        [...deliveries.values()].filter((d) => d.kind === 'page' && d.responderId === responderId).map((d) => ({ tipId: d.tipId, code: d.code, pagedAt: d.at.toISOString() })).reverse(),
+    },
+    phones: { phoneOf: async (id) => `+519000${id.length}${id.charCodeAt(4)}` },
+    sms: { send: async (to, body) => (sms.push({ to, body }), { sid: `SM${String(sms.length).padStart(32, '0')}` }) },
+    audit: { record: async (event) => void audit.push(event), list: async () => audit },
+    later: async (job, when) => void later.push({ job, at: when }),
+    now: () => clock,
+    highAfterMinutes: 15,
+  };
+  return {
+    ports, states, deliveries, sms, later, audit,
+    advance: (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000)),
+    pagesTo: (id: string) => [...deliveries.entries()].filter(([, d]) => d.kind === 'page' && d.responderId === id),
+  };
+}
+
+describe('handlePagingJob', () => {
+  it('pages the on-call responder of the tip\'s region once, with no word of the tip', async () => {
+    const w = world();
+    await handlePagingJob({ type: 'PageRequested', tipId: CRITICAL_TIP.tipId }, w.ports);
+    await handlePagingJob({ type: 'PageRequested', tipId: CRITICAL_TIP.tipId }, w.ports);
+
+    expect(w.sms).toHaveLength(1);
+    expect(w.sms[0]!.body).toMatch(/^tipline CRITICO T-7K2F Madre de Dios: .*Responde ACK 7K2F$/);
+    for (const word of CRITICAL_TIP.preview.split(/\W+/).filter((x) => x.length >= 4)) expect(w.sms[0]!.body.toLowerCase()).not.toContain(word.toLowerCase());
+    expect(w.later).toEqual([{ job: { type: 'DeadlineDue', tipId: CRITICAL_TIP.tipId, step: 0, cycle: 0 }, at: new Date('2026-11-27T07:15:00.000Z') }]);
+    expect(w.audit.map((e) => e.action)).toContain('page');
+  });
+
+  it('escalates at the deadline, once however often the deadline is delivered, then stops on ACK', async () => {
+    const w = world();
+    await handlePagingJob({ type: 'PageRequested', tipId: CRITICAL_TIP.tipId }, w.ports);
+    const deadline = w.later[0]!.job;
+
+    await handlePagingJob(deadline, w.ports); // early: re-delayed, nothing sent
+    expect(w.sms).toHaveLength(1);
+    w.advance(15);
+    await handlePagingJob(deadline, w.ports);
+    await handlePagingJob(deadline, w.ports); // a duplicate delivery
+    expect(w.sms).toHaveLength(2);
+    expect(w.pagesTo('fis-carla')).toHaveLength(1);
+
+    await handlePagingJob({ type: 'AckReceived', responderId: 'fis-carla', code: '7K2F', receivedAt: '2026-11-27T07:16:00.000Z' }, w.ports);
+    expect(w.states.get(CRITICAL_TIP.tipId)?.state.acknowledged?.responderId).toBe('fis-carla');
+    expect(w.sms.at(-1)?.body).toMatch(/7K2F/);
+    const sentBefore = w.sms.length;
+    w.advance(60);
+    for (const { job } of w.later) await handlePagingJob(job, w.ports);
+    await handlePagingJob({ type: 'AckReceived', responderId: 'fis-carla', code: '7K2F', receivedAt: '2026-11-27T08:20:00.000Z' }, w.ports);
+    expect(w.sms.length).toBe(sentBefore);
+    expect(w.audit.find((e) => e.action === 'ack')?.actor).toEqual({ id: 'fis-carla', name: 'fis-carla' });
+  });
+
+  it('after the last level, starts again from the top and tells the supervisors', async () => {
+    const w = world();
+    await handlePagingJob({ type: 'PageRequested', tipId: CRITICAL_TIP.tipId }, w.ports);
+    for (let i = 0; i < 2; i++) {
+      const next = w.later.at(-1)!.job;
+      w.advance(31);
+      await handlePagingJob(next, w.ports);
+    }
+    const toSupervisor = w.sms.filter((m) => m.to === '+519000' + 'sup-sara'.length + 'sup-sara'.charCodeAt(4));
+    expect(toSupervisor).toHaveLength(1);
+    expect(w.pagesTo(w.pagesTo('pol-ana').length ? 'pol-ana' : 'pol-beto').length).toBe(2);
+  });
+
+  it('an ACK from someone who was not paged, or with an unknown code, changes nothing', async () => {
+    const w = world();
+    await handlePagingJob({ type: 'PageRequested', tipId: CRITICAL_TIP.tipId }, w.ports);
+    await handlePagingJob({ type: 'AckReceived', responderId: 'fis-eva', code: '7K2F', receivedAt: '2026-11-27T07:01:00.000Z' }, w.ports);
+    const paged = w.pagesTo('pol-ana').length ? 'pol-ana' : 'pol-beto';
+    await handlePagingJob({ type: 'AckReceived', responderId: paged, code: 'ZZZZ', receivedAt: '2026-11-27T07:01:00.000Z' }, w.ports);
+    expect(w.states.get(CRITICAL_TIP.tipId)?.state.acknowledged).toBeUndefined();
+    await handlePagingJob({ type: 'AckReceived', responderId: paged, code: null, receivedAt: '2026-11-27T07:02:00.000Z' }, w.ports);
+    expect(w.states.get(CRITICAL_TIP.tipId)?.state.acknowledged?.responderId).toBe(paged);
+  });
+
+  it('a high tip pages only if nobody claimed it in time', async () => {
+    const high: TipRecord = { ...CRITICAL_TIP, level: 'high' };
+    const w = world(high);
+    await handlePagingJob({ type: 'HighTipCheck', tipId: high.tipId }, w.ports);
+    expect(w.sms).toHaveLength(0);
+    expect(w.later).toEqual([{ job: { type: 'HighTipCheck', tipId: high.tipId }, at: new Date('2026-11-27T07:15:00.000Z') }]);
+    w.advance(15);
+    await handlePagingJob({ type: 'HighTipCheck', tipId: high.tipId }, w.ports);
+    expect(w.sms).toHaveLength(1);
+    expect(w.sms[0]!.body).toMatch(/^tipline ALTO/);
+
+    const claimed = world({ ...high, claimedBy: { id: 'o', name: 'Olga' } });
+    claimed.advance(20);
+    await handlePagingJob({ type: 'HighTipCheck', tipId: high.tipId }, claimed.ports);
+    expect(claimed.sms).toHaveLength(0);
+  });
+
+  it('a failed send stores no state, so the retried job pages, once', async () => {
+    const w = world();
+    const send = w.ports.sms.send;
+    w.ports.sms.send = async () => {
+      throw new Error('Twilio down');
+    };
+    await expect(handlePagingJob({ type: 'PageRequested', tipId: CRITICAL_TIP.tipId }, w.ports)).rejects.toThrow('Twilio down');
+    expect(w.states.size).toBe(0);
+    expect([...w.deliveries.values()][0]?.status).toBe('send_failed');
+
+    w.ports.sms.send = send;
+    await handlePagingJob({ type: 'PageRequested', tipId: CRITICAL_TIP.tipId }, w.ports);
+    await handlePagingJob({ type: 'PageRequested', tipId: CRITICAL_TIP.tipId }, w.ports);
+    expect(w.sms).toHaveLength(1);
+    expect(w.states.size).toBe(1);
+  });
+
+  it('a failed send at escalation keeps the step, and the retried deadline pages the next level once', async () => {
+    const w = world();
+    await handlePagingJob({ type: 'PageRequested', tipId: CRITICAL_TIP.tipId }, w.ports);
+    const deadline = w.later[0]!.job;
+    w.advance(15);
+    const send = w.ports.sms.send;
+    w.ports.sms.send = async () => {
+      throw new Error('Twilio down');
+    };
+    await expect(handlePagingJob(deadline, w.ports)).rejects.toThrow('Twilio down');
+    expect(w.states.get(CRITICAL_TIP.tipId)?.state.step).toBe(0);
+    w.ports.sms.send = send;
+    await handlePagingJob(deadline, w.ports);
+    await handlePagingJob(deadline, w.ports);
+    expect(w.pagesTo('fis-carla')).toHaveLength(1);
+    expect(w.states.get(CRITICAL_TIP.tipId)?.state.step).toBe(1);
+  });
+});
