@@ -12,6 +12,11 @@ import {
   HANDLER_ENTRIES,
   MESSAGES_TABLE,
   RECEIPTS_TABLE,
+  PAGE_DELIVERIES_TABLE,
+  PAGING_QUEUE,
+  PAGING_TABLE,
+  RESPONDER_CONTACTS_TABLE,
+  ROSTER_TABLE,
   TIPS_QUEUE,
   TIPS_TABLE,
   TWILIO_CLEANUP_QUEUE,
@@ -21,6 +26,12 @@ import { join } from 'node:path';
 import type { LocalConfig } from './config';
 import { REPO_ROOT } from './config';
 import { DEMO_USERS, localIdentity, type DemoUser, type LocalIdentity } from './identity';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { documentClient } from '../functions/adapters/aws-clients';
+import { dynamoRosterReader, dynamoRosterWriter } from '../functions/adapters/dynamo-roster';
+import { localDataKeys } from '../functions/adapters/envelope';
+import { seedDemoRoster } from './seed-roster';
+import { reportDeliveries } from './status-callbacks';
 import { staticSite } from './static-site';
 import { ensureTables, startDynamoDb } from './dynamodb';
 import { startEventSourceMapping, type SqsHandler } from './event-source-mapping';
@@ -38,6 +49,7 @@ export interface LocalStack {
   twilioApiUrl: string;
   tipsQueue: LocalQueue;
   twilioCleanupQueue: LocalQueue;
+  pagingQueue: LocalQueue;
   secretsPath: string;
   identity: LocalIdentity;
   signInUrl(user: DemoUser): string;
@@ -82,16 +94,25 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
         visibilityTimeoutSeconds: config.visibilityTimeoutSeconds ?? TWILIO_CLEANUP_QUEUE.consumerTimeoutSeconds * 6,
         delaySeconds: config.twilioCleanupDelaySeconds,
       },
+      { ...PAGING_QUEUE, visibilityTimeoutSeconds: config.visibilityTimeoutSeconds ?? PAGING_QUEUE.consumerTimeoutSeconds * 6 },
     ]);
     started.push(sqs);
     const tipsQueue = sqs.queues[TIPS_QUEUE.name]!;
     const twilioCleanupQueue = sqs.queues[TWILIO_CLEANUP_QUEUE.name]!;
+    const pagingQueue = sqs.queues[PAGING_QUEUE.name]!;
 
-    const twilio = await startLocalTwilioApi(config.twilioPort, { accountSid: secrets.twilioAccountSid, authToken: secrets.twilioAuthToken });
+    const twilio = await startLocalTwilioApi(
+      config.twilioPort,
+      { accountSid: secrets.twilioAccountSid, authToken: secrets.twilioAuthToken },
+      reportDeliveries(secrets.twilioAuthToken, (error) => log(`status callback failed: ${error instanceof Error ? error.message : 'error'}`)),
+    );
     started.push(twilio);
 
     const httpUrl = `http://127.0.0.1:${config.httpPort}`;
     const identity = localIdentity(httpUrl, secrets.identityPrivateKey);
+    // The paging clock: an offset in milliseconds that POST /local/clock moves forward.
+    const clockFile = join(config.dataDir, 'clock-offset-ms');
+    writeFileSync(clockFile, '0');
 
     // What Lambda's configuration gives each function in AWS; here one process hosts them all.
     Object.assign(process.env, {
@@ -109,6 +130,12 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       [ENV.jwtAudience]: identity.audience,
       [ENV.jwtJwksUri]: identity.jwksUri,
       [ENV.contactVaultTable]: CONTACT_VAULT_TABLE.name,
+      [ENV.rosterTable]: ROSTER_TABLE.name,
+      [ENV.responderContactsTable]: RESPONDER_CONTACTS_TABLE.name,
+      [ENV.pagingTable]: PAGING_TABLE.name,
+      [ENV.pageDeliveriesTable]: PAGE_DELIVERIES_TABLE.name,
+      [ENV.pagingQueueUrl]: pagingQueue.url,
+      [ENV.clockOffsetFile]: clockFile,
       [ENV.tipsQueueUrl]: tipsQueue.url,
       [ENV.twilioCleanupQueueUrl]: twilioCleanupQueue.url,
       [ENV.deleteInboundFromTwilio]: 'true',
@@ -124,17 +151,29 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       ...(config.threadWindowMinutes ? { [ENV.threadWindowMinutes]: String(config.threadWindowMinutes) } : {}),
     });
 
+    // A demo on-call roster on first start, written through the same store the roster API uses.
+    const rosterClient = documentClient();
+    await seedDemoRoster(
+      dynamoRosterWriter(rosterClient, { roster: ROSTER_TABLE.name, responderContacts: RESPONDER_CONTACTS_TABLE.name }, localDataKeys(secrets.vaultLocalKey)),
+      dynamoRosterReader(rosterClient, ROSTER_TABLE.name),
+      secrets.contactKeySecret,
+    );
+    rosterClient.destroy();
+
     const load = async <T>(entry: string): Promise<T> => ((await import(`../${entry}`)) as { handler: T }).handler;
     const handlers = {
       smsIntake: rememberInbound(twilio, await load<HttpHandler>(HANDLER_ENTRIES.smsIntake)),
       webIntake: await load<HttpHandler>(HANDLER_ENTRIES.webIntake),
       operatorApi: await load<HttpHandler>(HANDLER_ENTRIES.operatorApi),
       tipsterReply: await load<HttpHandler>(HANDLER_ENTRIES.tipsterReply),
+      smsStatus: await load<HttpHandler>(HANDLER_ENTRIES.smsStatus),
+      rosterApi: await load<HttpHandler>(HANDLER_ENTRIES.rosterApi),
     };
 
     const consumers: Array<[LocalQueue, string, SqsHandler, { batchSize: number; consumerTimeoutSeconds: number }]> = [
       [tipsQueue, 'triage', await load<SqsHandler>(HANDLER_ENTRIES.triage), TIPS_QUEUE],
       [twilioCleanupQueue, 'twilio-cleanup', await load<SqsHandler>(HANDLER_ENTRIES.twilioCleanup), TWILIO_CLEANUP_QUEUE],
+      [pagingQueue, 'paging', await load<SqsHandler>(HANDLER_ENTRIES.paging), PAGING_QUEUE],
     ];
     for (const [queue, functionName, handler, settings] of consumers) {
       const mapping = startEventSourceMapping({
@@ -162,6 +201,20 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        return true;
+      }
+      if (url.pathname === '/local/outbox' && req.method === 'GET') {
+        // Twilio's side, simulated: what "left" for phones. Local stack only.
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(twilio.sent().map(({ sid, to, from, body, at }) => ({ sid, to, from, body, at }))));
+        return true;
+      }
+      if (url.pathname === '/local/clock') {
+        // Moves the paging clock forward so that deadlines fall due without waiting for them.
+        const advance = Number(url.searchParams.get('advanceMinutes') ?? '0');
+        if (req.method === 'POST' && Number.isFinite(advance) && advance >= 0 && advance <= 7 * 24 * 60) {
+          writeFileSync(clockFile, String(Number(readFileSync(clockFile, 'utf8')) + advance * 60_000));
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ offsetMs: Number(readFileSync(clockFile, 'utf8')) }));
         return true;
       }
       if (url.pathname === '/local/.well-known/jwks.json') {
@@ -203,6 +256,7 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       twilioApiUrl: twilio.baseUrl,
       tipsQueue,
       twilioCleanupQueue,
+      pagingQueue,
       secretsPath,
       identity,
       signInUrl: (user) => `${httpUrl}/local/sign-in?as=${user}`,

@@ -84,7 +84,10 @@ function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
 
 const newMessageSid = (): string => `SM${randomBytes(16).toString('hex')}`;
 
-export function startLocalTwilioApi(port: number, accounts: { accountSid: string; authToken: string }): Promise<LocalTwilioApi> {
+/** Called after a message is created, as Twilio would then report its delivery. */
+export type OnMessageCreated = (message: RecordedMessage) => void;
+
+export function startLocalTwilioApi(port: number, accounts: { accountSid: string; authToken: string }, onMessageCreated?: OnMessageCreated): Promise<LocalTwilioApi> {
   const sent: RecordedMessage[] = [];
   const deleted: string[] = [];
   const requests: RecordedRequest[] = [];
@@ -135,7 +138,9 @@ export function startLocalTwilioApi(port: number, accounts: { accountSid: string
         const sid = newMessageSid();
         const now = new Date();
         existing.add(sid);
-        sent.push({ sid, accountSid: user, to: params.To, from: params.From ?? params.MessagingServiceSid ?? '', body: params.Body, params, at: now.toISOString() });
+        const recorded: RecordedMessage = { sid, accountSid: user, to: params.To, from: params.From ?? params.MessagingServiceSid ?? '', body: params.Body, params, at: now.toISOString() };
+        sent.push(recorded);
+        if (onMessageCreated) setImmediate(() => onMessageCreated(recorded));
         const uri = `/${API_VERSION}/Accounts/${user}/Messages/${sid}.json`;
         return answer(201, {
           account_sid: user,

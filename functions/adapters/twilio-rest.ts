@@ -24,6 +24,8 @@ export interface OutboundMessage {
   /** +E.164, whatsapp:+E.164, or a Messaging Service SID MG… */
   from: string;
   body: string;
+  /** Where Twilio reports delivery (queued, sent, delivered, failed…); signed like the webhook. */
+  statusCallback?: string;
 }
 
 /**
@@ -101,6 +103,7 @@ export function twilioRest(config: TwilioRestConfig): TwilioRest {
           to: message.to,
           ...sender,
           body: message.body,
+          ...(message.statusCallback ? { statusCallback: message.statusCallback } : {}),
           // Message Redaction, per message. `discard`: once the carrier has the message, Twilio
           // keeps no body (not in the Console, the API or its support tools). `obfuscate`: the
           // tipster's number is kept with its last four digits replaced by XXXX. Both need

@@ -39,14 +39,24 @@ export function twilioRestFromEnv(loadAuthToken: () => Promise<string>, env: Nod
   };
 }
 
-export function twilioSenderFromEnv(loadAuthToken: () => Promise<string>, env: NodeJS.ProcessEnv = process.env): MessageSender {
+/** Sends an SMS (or WhatsApp, by the address) from this deployment's sender; answers the SID. */
+export function twilioSmsFromEnv(loadAuthToken: () => Promise<string>, options: { statusCallback?: string } = {}, env: NodeJS.ProcessEnv = process.env) {
   const rest = twilioRestFromEnv(loadAuthToken, env);
   return {
-    async send({ to, body }) {
+    async send(to: string, body: string): Promise<{ sid: string }> {
       const from = parseOrExplain(senderConfig, env)[ENV.twilioSender];
-      // A WhatsApp reply must come from the WhatsApp sender; a Messaging Service picks its own.
+      // A WhatsApp message must come from the WhatsApp sender; a Messaging Service picks its own.
       const sender = from.startsWith('MG') || !to.startsWith('whatsapp:') ? from : `whatsapp:${from}`;
-      await (await rest()).sendMessage({ to, from: sender, body });
+      return (await rest()).sendMessage({ to, from: sender, body, ...(options.statusCallback ? { statusCallback: options.statusCallback } : {}) });
+    },
+  };
+}
+
+export function twilioSenderFromEnv(loadAuthToken: () => Promise<string>, env: NodeJS.ProcessEnv = process.env): MessageSender {
+  const sms = twilioSmsFromEnv(loadAuthToken, {}, env);
+  return {
+    async send({ to, body }) {
+      await sms.send(to, body);
     },
   };
 }

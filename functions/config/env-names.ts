@@ -33,6 +33,15 @@ export const ENV = {
   contactKeySecret: 'TIPLINE_CONTACT_KEY_SECRET',
   receiptPepper: 'TIPLINE_RECEIPT_PEPPER',
   auditTable: 'TIPLINE_AUDIT_TABLE',
+  rosterTable: 'TIPLINE_ROSTER_TABLE',
+  responderContactsTable: 'TIPLINE_RESPONDER_CONTACTS_TABLE',
+  pagingTable: 'TIPLINE_PAGING_TABLE',
+  pageDeliveriesTable: 'TIPLINE_PAGE_DELIVERIES_TABLE',
+  pagingQueueUrl: 'TIPLINE_PAGING_QUEUE_URL',
+  /** Minutes a high tip may wait unclaimed before its region's on-call is paged (15). */
+  highUnclaimedPageAfterMinutes: 'TIPLINE_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES',
+  /** Longest delay put on one deadline message (900, SQS's limit); a later deadline is re-delayed. */
+  pagingMaxDelaySeconds: 'TIPLINE_PAGING_MAX_DELAY_SECONDS',
   /** Who signs operators' tokens: the Cognito user pool's issuer URL in AWS, the local issuer locally. */
   jwtIssuer: 'TIPLINE_JWT_ISSUER',
   /** The app client id the tokens are for (their `aud`). */
@@ -42,6 +51,11 @@ export const ENV = {
   /** Comma-separated "number:label" pairs shown to tipsters, e.g. "105:Policía,1818". */
   emergencyNumbers: 'TIPLINE_EMERGENCY_NUMBERS',
   threadWindowMinutes: 'TIPLINE_THREAD_WINDOW_MINUTES',
+  /** Local stack only:
+   * A file holding a clock offset in milliseconds, read by the paging function's clock: lets
+   * the local stack (and its tests) move time forward instead of waiting for a deadline.
+   */
+  clockOffsetFile: 'TIPLINE_LOCAL_CLOCK_OFFSET_FILE',
 } as const;
 
 /** Local stack configuration (not read by handlers). */

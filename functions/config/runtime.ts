@@ -28,10 +28,19 @@ export const configShapes = {
   receiptsTable: { [ENV.receiptsTable]: z.string().min(3) },
   contactVaultTable: { [ENV.contactVaultTable]: z.string().min(3) },
   auditTable: { [ENV.auditTable]: z.string().min(3) },
+  rosterTable: { [ENV.rosterTable]: z.string().min(3) },
+  responderContactsTable: { [ENV.responderContactsTable]: z.string().min(3) },
   jwt: {
     [ENV.jwtIssuer]: z.url(),
     [ENV.jwtAudience]: z.string().min(1),
     [ENV.jwtJwksUri]: z.url().optional(),
   },
+  pagingTables: {
+    [ENV.rosterTable]: z.string().min(3),
+    [ENV.pagingTable]: z.string().min(3),
+    [ENV.pageDeliveriesTable]: z.string().min(3),
+  },
+  pagingQueue: { [ENV.pagingQueueUrl]: z.url() },
+  highUnclaimed: { [ENV.highUnclaimedPageAfterMinutes]: z.coerce.number().int().min(1).max(240).default(15) },
   threadWindow: { [ENV.threadWindowMinutes]: z.coerce.number().int().min(1).max(24 * 60).default(DEFAULT_THREAD_WINDOW_MINUTES) },
 } as const;

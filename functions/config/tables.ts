@@ -67,7 +67,62 @@ export const AUDIT_TABLE = {
   indexes: [],
 } as const satisfies TableShape;
 
-export const ALL_TABLES: readonly TableShape[] = [TIPS_TABLE, MESSAGES_TABLE, CONTACTS_TABLE, RECEIPTS_TABLE, CONTACT_VAULT_TABLE, AUDIT_TABLE];
+/**
+ * The on-call roster: responders (their phone sealed, as tipsters' are), rotations, overrides
+ * and escalation policies, one item each under `kind` ('responder' | 'rotation' | 'override' |
+ * 'policy'). Small enough to read whole.
+ */
+export const ROSTER_TABLE = {
+  name: 'Roster',
+  partitionKey: 'kind',
+  sortKey: 'id',
+  indexes: [],
+} as const satisfies TableShape;
+
+/**
+ * Contact key (the HMAC of a phone number) -> responder: how sms-intake knows an ACK comes
+ * from a responder without ever holding the roster or a number.
+ */
+export const RESPONDER_CONTACTS_TABLE = {
+  name: 'ResponderContacts',
+  partitionKey: 'contactKey',
+  indexes: [],
+} as const satisfies TableShape;
+
+/** One paging state machine per tip (versioned, like tips). */
+export const PAGING_TABLE = {
+  name: 'Paging',
+  partitionKey: 'tipId',
+  indexes: [],
+} as const satisfies TableShape;
+
+/**
+ * One item per page (or supervisor notice) sent, keyed by its idempotency key, so that a page
+ * is sent once whatever the retries; Twilio's status callbacks find it by MessageSid.
+ */
+export const PAGE_DELIVERIES_TABLE = {
+  name: 'PageDeliveries',
+  partitionKey: 'idempotencyKey',
+  indexes: [
+    { name: 'DeliveriesBySid', partitionKey: 'messageSid' },
+    { name: 'PagesByResponder', partitionKey: 'responderId', sortKey: 'pagedAt' },
+    // Who was paged for a tip, for the operators' view of it.
+    { name: 'DeliveriesByTip', partitionKey: 'tipId', sortKey: 'pagedAt' },
+  ],
+} as const satisfies TableShape;
+
+export const ALL_TABLES: readonly TableShape[] = [
+  TIPS_TABLE,
+  MESSAGES_TABLE,
+  CONTACTS_TABLE,
+  RECEIPTS_TABLE,
+  CONTACT_VAULT_TABLE,
+  AUDIT_TABLE,
+  ROSTER_TABLE,
+  RESPONDER_CONTACTS_TABLE,
+  PAGING_TABLE,
+  PAGE_DELIVERIES_TABLE,
+];
 
 export const TIPS_QUEUE = {
   name: 'tips',
@@ -91,6 +146,21 @@ export const TWILIO_CLEANUP_QUEUE = {
   delaySeconds: 60,
 } as const;
 
+/**
+ * Work for the paging function: start paging a tip, a deadline falling due, a high tip to
+ * check once its unclaimed time is up, an acknowledgement. Deadlines are per-message delays
+ * (at most 15 minutes in SQS; longer ones are re-delayed when they arrive early).
+ */
+export const PAGING_QUEUE = {
+  name: 'paging',
+  deadLetterName: 'paging-dlq',
+  maxReceiveCount: 5,
+  consumerTimeoutSeconds: 30,
+  batchSize: 10,
+  /** SQS's own limit on a message's delay. */
+  maxDelaySeconds: 900,
+} as const;
+
 /** Handler entry files, relative to the repository root (CDK bundles them, the local stack imports them). */
 export const HANDLER_ENTRIES = {
   smsIntake: 'functions/sms-intake/handler.ts',
@@ -99,6 +169,9 @@ export const HANDLER_ENTRIES = {
   operatorApi: 'functions/operator-api/handler.ts',
   tipsterReply: 'functions/tipster-reply/handler.ts',
   twilioCleanup: 'functions/twilio-cleanup/handler.ts',
+  paging: 'functions/paging/handler.ts',
+  smsStatus: 'functions/sms-status/handler.ts',
+  rosterApi: 'functions/roster-api/handler.ts',
 } as const;
 
 /** Cognito groups, and what each may do. */
@@ -116,6 +189,8 @@ const EVERYONE = ROLES;
 export const ROUTES = [
   { method: 'POST', path: '/sms/twilio', handler: 'smsIntake', auth: 'twilio-signature', roles: [] },
   { method: 'POST', path: '/api/tips', handler: 'webIntake', auth: 'none', roles: [] },
+  // Twilio's delivery reports for pages; signed like the inbound webhook.
+  { method: 'POST', path: '/sms/status', handler: 'smsStatus', auth: 'twilio-signature', roles: [] },
   { method: 'GET', path: '/api/me', handler: 'operatorApi', auth: 'jwt', roles: EVERYONE },
   { method: 'GET', path: '/api/queue', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
   // Responders open the case they were paged for; they do not browse the queue.
@@ -129,8 +204,19 @@ export const ROUTES = [
   { method: 'POST', path: '/api/tips/{id}/replies', handler: 'tipsterReply', auth: 'jwt', roles: STAFF },
   // Who read what is itself sensitive: supervisors only.
   { method: 'GET', path: '/api/tips/{id}/audit', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
-] as const satisfies ReadonlyArray<{ method: 'GET' | 'POST'; path: string; handler: keyof typeof HANDLER_ENTRIES; auth: 'twilio-signature' | 'none' | 'jwt'; roles: readonly Role[] }>;
+  // Who was paged for a tip and who acknowledged: staff and the responders themselves.
+  { method: 'GET', path: '/api/tips/{id}/pages', handler: 'operatorApi', auth: 'jwt', roles: EVERYONE },
+  // The on-call roster: its own function, the only staff one that can seal a phone number.
+  { method: 'GET', path: '/api/roster', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
+  { method: 'PUT', path: '/api/roster/responders/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
+  { method: 'PUT', path: '/api/roster/rotations/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
+  { method: 'PUT', path: '/api/roster/overrides/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
+  { method: 'DELETE', path: '/api/roster/overrides/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
+  { method: 'PUT', path: '/api/roster/policies/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
+] as const satisfies ReadonlyArray<{ method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; handler: keyof typeof HANDLER_ENTRIES; auth: 'twilio-signature' | 'none' | 'jwt'; roles: readonly Role[] }>;
 
 type RouteOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
 /** "GET /api/queue" and so on: API Gateway's routeKey for each route. */
 export type RouteKey = RouteOf<(typeof ROUTES)[number]>;
+/** The routes one function serves. */
+export type RouteKeyFor<H extends keyof typeof HANDLER_ENTRIES> = RouteOf<Extract<(typeof ROUTES)[number], { handler: H }>>;

@@ -6,13 +6,14 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { documentClient } from '../adapters/aws-clients';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
+import { dynamoDeliveries, dynamoPagingStore } from '../adapters/dynamo-paging';
 import { dynamoTipReader, dynamoTipWriter, InvalidCursor } from '../adapters/dynamo-tip-store';
 import { answerError, fieldErrors, json, parseJsonBody, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
 import { authorize, operatorAuthenticatorFromEnv } from '../adapters/operator-auth';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
-import type { RouteKey } from '../config/tables';
+import type { RouteKeyFor } from '../config/tables';
 import type { AuditAction } from '../core/audit';
 import { InvalidRequest, TipNotFound } from '../core/errors';
 import { changeStatus, claimTip, overrideLevel, releaseTip, staffRef, TipConflict, type Actor, type Decision } from '../core/operator-actions';
@@ -21,12 +22,20 @@ import { LEVELS } from '../core/tip';
 import { TIP_ID_PATTERN } from '../core/tip-id';
 import { OUTCOMES, TIP_STATUSES, TipVersionConflict, type TipRecord } from '../core/tip-record';
 
-const config = readConfig({ ...configShapes.tipsTable, ...configShapes.messagesTable, ...configShapes.auditTable });
+const config = readConfig({
+  ...configShapes.tipsTable,
+  ...configShapes.messagesTable,
+  ...configShapes.auditTable,
+  [ENV.pagingTable]: z.string().min(3),
+  [ENV.pageDeliveriesTable]: z.string().min(3),
+});
 const dynamo = documentClient();
 const tables = { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] };
 const reader = dynamoTipReader(dynamo, tables);
 const writer = dynamoTipWriter(dynamo, tables);
 const audit = dynamoAuditLog(dynamo, config[ENV.auditTable]);
+const paging = dynamoPagingStore(dynamo, config[ENV.pagingTable]);
+const deliveries = dynamoDeliveries(dynamo, config[ENV.pageDeliveriesTable]);
 const authenticate = operatorAuthenticatorFromEnv();
 const logger = createLogger('operator-api');
 
@@ -83,7 +92,7 @@ async function act(request: Request, action: AuditAction, decide: (tip: TipRecor
   throw new TipConflict('The tip is changing quickly right now; reload it and try again.');
 }
 
-const routes: Record<Exclude<RouteKey, 'POST /sms/twilio' | 'POST /api/tips' | 'POST /api/tips/{id}/replies'>, (request: Request) => Promise<HttpResult>> = {
+const routes: Record<RouteKeyFor<'operatorApi'>, (request: Request) => Promise<HttpResult>> = {
   'GET /api/me': async ({ actor }) => json(200, { id: actor.id, name: actor.name, roles: actor.roles }),
 
   'GET /api/queue': async ({ event }) => {
@@ -130,6 +139,35 @@ const routes: Record<Exclude<RouteKey, 'POST /sms/twilio' | 'POST /api/tips' | '
     await writer.addThreadEntry({ messageId: id, tipId, kind: 'note', author: staffRef(request.actor), text, receivedAt: at, channel: tip.channel, lang: tip.lang, redactions: {} });
     await record(tipId, request, 'note', { noteId: id });
     return json(201, { id, kind: 'note', at, text, author: staffRef(request.actor) });
+  },
+
+  'GET /api/tips/{id}/pages': async (request) => {
+    const tipId = tipIdOf(request.event);
+    await existingTip(tipId);
+    const [stored, sent] = await Promise.all([paging.get(tipId), deliveries.forTip(tipId)]);
+    const state = stored?.state;
+    const names = new Map(sent.map((d) => [d.responderId, d.responderName]));
+    return json(200, {
+      state: state
+        ? {
+            level: state.level,
+            code: state.code,
+            step: state.step,
+            cycle: state.cycle,
+            open: !state.acknowledged && !state.stoppedAt,
+            acknowledged: state.acknowledged ? { by: { id: state.acknowledged.responderId, name: names.get(state.acknowledged.responderId) ?? state.acknowledged.responderId }, at: state.acknowledged.at } : null,
+            stoppedAt: state.stoppedAt ?? null,
+            deadlineAt: state.deadlineAt ?? null,
+          }
+        : null,
+      pages: sent
+        .filter((d) => d.kind === 'page')
+        .map((d) => {
+          // The page's key is tipId#step#cycle#responderId.
+          const [, step = '0', cycle = '0'] = d.idempotencyKey.split('#');
+          return { responder: { id: d.responderId, name: d.responderName, role: d.responderRole }, step: Number(step), cycle: Number(cycle), pagedAt: d.pagedAt, status: d.status };
+        }),
+    });
   },
 
   'GET /api/tips/{id}/audit': async (request) => {

@@ -7,12 +7,13 @@ import * as z from 'zod';
 import { documentClient, sqsClient } from '../adapters/aws-clients';
 import { dataKeySourceFromEnv } from '../adapters/data-keys';
 import { dynamoContactVaultWriter } from '../adapters/dynamo-contact-vault';
+import { dynamoResponderLookup } from '../adapters/dynamo-roster';
 import { seal } from '../adapters/envelope';
 import { answerError, bodyText, fieldErrors, header, requireContentType, SAFE_HEADERS, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
 import { loadContactKeySecret, loadTwilioAuthToken } from '../adapters/secrets';
 import { sqsJobQueue, sqsTipQueue } from '../adapters/sqs-queue';
-import { isSignedByTwilio, twimlMessage } from '../adapters/twilio-webhook';
+import { isSignedByTwilio, twimlEmpty, twimlMessage } from '../adapters/twilio-webhook';
 import { DEFAULT_VAULT_TTL_DAYS } from '../config/defaults';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
@@ -22,6 +23,8 @@ import { erasureConfirmation, erasureLanguage, isErasureRequest } from '../core/
 import { InvalidRequest } from '../core/errors';
 import { tipFromSms } from '../core/intake';
 import { detectLanguage } from '../core/language';
+import { parseAck } from '../core/oncall/ack';
+import type { PagingJob } from '../core/paging-jobs';
 import { FixedWindowLimiter } from '../core/rate-limit';
 import { MAX_TIP_TEXT, type MessageSid } from '../core/tip';
 import { TWILIO_CLEANUP_CONTEXT, type DeleteTwilioMessage } from '../core/twilio-cleanup';
@@ -34,6 +37,8 @@ const config = readConfig({
   [ENV.vaultTtlDays]: z.coerce.number().int().min(1).max(365).default(DEFAULT_VAULT_TTL_DAYS),
   [ENV.deleteInboundFromTwilio]: z.enum(['true', 'false']).default('false'),
   [ENV.twilioCleanupQueueUrl]: z.url().optional(),
+  ...configShapes.pagingQueue,
+  [ENV.responderContactsTable]: z.string().min(3),
 });
 const webhookUrl = `${config[ENV.publicUrl]}/sms/twilio`;
 const emergencyNumbers = parseEmergencyNumbers(config[ENV.emergencyNumbers]);
@@ -46,6 +51,8 @@ if (config[ENV.deleteInboundFromTwilio] === 'true' && !cleanupQueueUrl) {
   throw new Error(`${ENV.deleteInboundFromTwilio} is true but ${ENV.twilioCleanupQueueUrl} is not set.`);
 }
 const cleanup = cleanupQueueUrl ? sqsJobQueue<DeleteTwilioMessage>(sqs, cleanupQueueUrl) : undefined;
+const paging = sqsJobQueue<PagingJob>(sqs, config[ENV.pagingQueueUrl]);
+const responders = dynamoResponderLookup(documentClient(), config[ENV.responderContactsTable]);
 const logger = createLogger('sms-intake');
 // Generous: a frightened tipster sends many short fragments; a flood from one phone is abuse.
 const perContact = new FixedWindowLimiter(30, 10 * 60_000);
@@ -84,6 +91,18 @@ async function erase(message: InboundMessage, key: string): Promise<HttpResult> 
   return twiml(twimlMessage(erasureConfirmation(erasureLanguage(message.Body))));
 }
 
+/**
+ * A responder's "ACK 7K2F": handed to paging, which confirms by SMS. Answered with an empty
+ * TwiML so that nothing here differs in a way a non-responder could ever see: their "ACK" is
+ * just a tip.
+ */
+async function acknowledge(message: InboundMessage, responderId: string, code: string | null): Promise<HttpResult> {
+  await paging.send({ type: 'AckReceived', responderId, code, receivedAt: new Date().toISOString() });
+  await deleteTwilioCopyLater(message.MessageSid as MessageSid);
+  logger.info('responder acknowledgement queued', { outcome: 'ack' });
+  return twiml(twimlEmpty());
+}
+
 async function acceptTip(message: InboundMessage, key: string): Promise<HttpResult> {
   const now = new Date();
   if (!perContact.allow(key, now.getTime())) {
@@ -111,7 +130,11 @@ export const handler = async (event: APIGatewayProxyEventV2): Promise<HttpResult
     if (!parsed.success) throw new InvalidRequest('The webhook body is missing Twilio message fields.', fieldErrors(parsed.error.issues));
 
     const key = contactKey(parsed.data.From, await loadContactKeySecret());
-    return isErasureRequest(parsed.data.Body) ? await erase(parsed.data, key) : await acceptTip(parsed.data, key);
+    if (isErasureRequest(parsed.data.Body)) return await erase(parsed.data, key);
+    const ack = parseAck(parsed.data.Body);
+    const responderId = ack ? await responders.responderFor(key) : undefined;
+    if (ack && responderId) return await acknowledge(parsed.data, responderId, ack.code);
+    return await acceptTip(parsed.data, key);
   } catch (error: unknown) {
     // A server fault is rethrown: Twilio retries with the same MessageSid, stored once.
     return answerError(error, logger);

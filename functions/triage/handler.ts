@@ -2,12 +2,17 @@
 // batch item failure (retried, then dead-lettered), never swallowed.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { documentClient } from '../adapters/aws-clients';
+import { documentClient, sqsClient } from '../adapters/aws-clients';
 import { dynamoTipStore } from '../adapters/dynamo-tip-store';
 import { createLogger, errorName } from '../adapters/logger';
+import { sqsDelayedJobs } from '../adapters/sqs-delayed';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
+import { PAGING_QUEUE } from '../config/tables';
+import type { PagingJob } from '../core/paging-jobs';
+import { pagingJobFor } from '../core/paging-trigger';
 import { newTipId } from '../core/tip-id';
+import type { TipRecord } from '../core/tip-record';
 import { tipReceivedSchema } from '../core/tip';
 import { triageTip } from '../core/triage';
 
@@ -17,6 +22,8 @@ const config = readConfig({
   ...configShapes.contactsTable,
   ...configShapes.receiptsTable,
   ...configShapes.threadWindow,
+  ...configShapes.pagingQueue,
+  ...configShapes.highUnclaimed,
 });
 const store = dynamoTipStore(documentClient(), {
   tips: config[ENV.tipsTable],
@@ -25,6 +32,13 @@ const store = dynamoTipStore(documentClient(), {
   receipts: config[ENV.receiptsTable],
 });
 const threadWindowMs = config[ENV.threadWindowMinutes] * 60_000;
+const pagingLater = sqsDelayedJobs<PagingJob>(sqsClient(), config[ENV.pagingQueueUrl], PAGING_QUEUE.maxDelaySeconds, () => new Date());
+
+/** Hands urgent tips to paging; a failure fails the record, so the redelivery hands it again. */
+async function handOff(tip: TipRecord | undefined): Promise<void> {
+  const next = tip && pagingJobFor(tip, config[ENV.highUnclaimedPageAfterMinutes]);
+  if (next) await pagingLater(next.job, next.at);
+}
 const processor = new BatchProcessor(EventType.SQS);
 const logger = createLogger('triage');
 
@@ -47,8 +61,13 @@ function parseRecord(record: SQSRecord) {
 async function triageRecord(record: SQSRecord): Promise<void> {
   try {
     const outcome = await triageTip(parseRecord(record), { store, newTipId: () => newTipId(), threadWindowMs });
-    if (outcome.kind === 'duplicate') logger.info('duplicate delivery ignored', { messageId: outcome.messageId });
-    else logger.info('tip stored', { tipId: outcome.tip.tipId, level: outcome.tip.level, outcome: outcome.threaded ? 'threaded' : 'new' });
+    if (outcome.kind === 'duplicate') {
+      logger.info('duplicate delivery ignored', { messageId: outcome.messageId });
+      await handOff(outcome.tipId ? await store.getTip(outcome.tipId) : undefined);
+    } else {
+      logger.info('tip stored', { tipId: outcome.tip.tipId, level: outcome.tip.level, outcome: outcome.threaded ? 'threaded' : 'new' });
+      await handOff(outcome.tip);
+    }
   } catch (error: unknown) {
     logger.error('triage failed; the message will be retried', { errorName: errorName(error) });
     throw error;

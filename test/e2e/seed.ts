@@ -44,3 +44,23 @@ export async function seedThreeTips(stack: Stack, label: string): Promise<Seeded
   };
   return { marker, criticalFrom, ids: { critical: byLevel('critical'), high: byLevel('high'), low: byLevel('low') } };
 }
+
+export interface SeededCritical {
+  marker: string;
+  tipId: string;
+  /** What the tipster wrote: a page must carry none of it. */
+  text: string;
+  from: string;
+}
+
+/** One critical SMS tip from La Pampa (Madre de Dios), triaged and in the queue. */
+export async function seedCriticalTip(stack: Stack, label: string): Promise<SeededCritical> {
+  const marker = `guardia${label}${letters(6)}`;
+  const from = peruMobile();
+  const text = `${marker} mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI`;
+  const res = await postSignedSms(stack, twilioWebhook({ From: from, Body: text }));
+  if (res.status !== 200) throw new Error(`critical tip answered ${res.status}: ${await res.text()}`);
+  const tip = await eventually(async () => (await getQueue(stack)).find((t) => t.preview.startsWith(marker)), 60_000, `the ${label} critical tip to be triaged`);
+  if (tip.level !== 'critical') throw new Error(`the ${label} tip scored ${tip.level}, not critical`);
+  return { marker, tipId: tip.tipId, text, from };
+}

@@ -66,8 +66,8 @@ describe('canaries', () => {
     const tables = await dumpTables(dynamo(stack.dynamoDbEndpoint));
     const queues = await peekQueues(sqs(stack.sqsEndpoint));
     const log = readFileSync(stack.logPath, 'utf8');
-    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['Tips', 'Messages', 'Contacts', 'Receipts', 'ContactVault']));
-    expect(Object.keys(queues)).toHaveLength(4);
+    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['Tips', 'Messages', 'Contacts', 'Receipts', 'ContactVault', 'Audit', 'Roster', 'ResponderContacts', 'Paging', 'PageDeliveries']));
+    expect(Object.keys(queues)).toHaveLength(6);
     const stored = Object.values(tables).flat().join('\n');
     // Incident details stay, including a third party's name: only the writer's own is removed.
     for (const marker of ['canario-sms', 'canario-wa', 'canario-web', 'mazuko', 'La Pampa', 'Pancracio Canarilla']) expect(stored).toContain(marker);

@@ -63,6 +63,9 @@ export async function setup(project: TestProject): Promise<void> {
       TIPLINE_TWILIO_PORT: String(twilioPort),
       // Twilio's copy is deleted after a second instead of a minute.
       TIPLINE_TWILIO_CLEANUP_DELAY_SECONDS: '1',
+      // Deadlines are re-checked every second, so moving the paging clock (POST /local/clock)
+      // makes them fall due at once instead of after minutes.
+      TIPLINE_PAGING_MAX_DELAY_SECONDS: '1',
       TIPLINE_DATA_DIR: join(dataDir, 'data'),
       // Failed messages come back in 2 s instead of 3 minutes, so redrive is testable.
       TIPLINE_LOCAL_VISIBILITY_TIMEOUT: '2',

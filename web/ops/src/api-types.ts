@@ -81,3 +81,46 @@ export interface ApiErrorBody {
 
 /** Queue filter: `open` is the API's default (everything not closed). */
 export type StatusFilter = 'open' | Status;
+
+/**
+ * `GET /api/tips/{id}/pages`. `step` and `cycle` are 0-based, as the escalation core counts
+ * them (functions/core/oncall/escalation.ts); people read "level 1" and "round 1".
+ */
+export interface PagingState {
+  level: 'critical' | 'high';
+  /** The 4 characters a responder replies with (`ACK 7K2F`); shown as T-7K2F. */
+  code: string;
+  step: number;
+  cycle: number;
+  open: boolean;
+  acknowledged: { by: Person; at: string } | null;
+  stoppedAt: string | null;
+  deadlineAt: string | null;
+}
+
+export const PAGE_STATUSES = ['queued', 'sent', 'delivered', 'undelivered', 'failed'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+export interface PageSent {
+  /** `role` is the responder's agency (police, prosecutor, shelter…), not a sign-in role. */
+  responder: Person & { role: string };
+  step: number;
+  cycle: number;
+  pagedAt: string;
+  /** Twilio's delivery status; typed loosely so a status Twilio adds later still shows. */
+  status: PageStatus | (string & {});
+}
+
+export interface TipPages {
+  state: PagingState | null;
+  pages: PageSent[];
+}
+
+/** `GET /local/outbox` on the local stack only: what its stand-in for Twilio was asked to send. */
+export interface OutboxMessage {
+  sid: string;
+  to: string;
+  from: string;
+  body: string;
+  at: string;
+}

@@ -1,5 +1,5 @@
 // The operator API client. Every call carries the ID token; a 401 ends the session.
-import type { ApiErrorBody, Channel, Level, Me, Outcome, QueueItem, Status, StatusFilter, ThreadEntry, TipDetail } from './api-types';
+import type { ApiErrorBody, Channel, Level, Me, Outcome, OutboxMessage, QueueItem, Status, StatusFilter, ThreadEntry, TipDetail, TipPages } from './api-types';
 import { currentToken } from './auth';
 
 export class ApiError extends Error {
@@ -69,3 +69,36 @@ export const setStatus = (id: string, status: Status, outcome?: Outcome): Promis
 export const addNote = (id: string, text: string): Promise<ThreadEntry> => call('POST', tip(id, '/notes'), { text });
 export const overrideLevel = (id: string, level: Level, reason: string): Promise<QueueItem> => call('POST', tip(id, '/level'), { level, reason });
 export const reply = (id: string, text: string): Promise<{ status: 'sent'; channel: Channel }> => call('POST', tip(id, '/replies'), { text });
+
+/** Who was paged for a tip. null when nothing was: a 404 is what a stack without paging answers. */
+export async function getPages(id: string): Promise<TipPages | null> {
+  try {
+    const answer = await call<TipPages>('GET', tip(id, '/pages'));
+    return answer.state === null && answer.pages.length === 0 ? null : answer;
+  } catch (error: unknown) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/**
+ * The local stack's outbox, oldest first. Not the operator API: no token goes with it, since
+ * this route is not behind the authorizer and has no business seeing one.
+ */
+export async function getOutbox(): Promise<OutboxMessage[]> {
+  let res: Response;
+  try {
+    res = await fetch('/local/outbox', { headers: { accept: 'application/json' }, cache: 'no-store' });
+  } catch (error: unknown) {
+    throw new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+  const parsed: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, errorBody(parsed));
+  return Array.isArray(parsed) ? parsed.filter(isOutboxMessage) : [];
+}
+
+function isOutboxMessage(value: unknown): value is OutboxMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return ['sid', 'to', 'body', 'at'].every((field) => typeof record[field] === 'string');
+}

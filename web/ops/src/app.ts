@@ -7,18 +7,25 @@ import { lang, setLang, t } from './i18n';
 import { poll } from './poller';
 import { currentRoute, goToQueue, goToTip, onRoute, type Route } from './router';
 import { installShortcuts } from './shortcuts';
+import { DevPanel } from './views/dev-panel';
 import { helpDialog } from './views/help';
 import { QueueView } from './views/queue';
 import { TipView } from './views/tip';
 
 const POLL_MS = 5_000;
 
-export function startApp(root: HTMLElement, me: Me, signOut: () => void): { stop(): void } {
+export interface AppOptions {
+  /** The local stack's developer panel (its Twilio outbox); never in a deployment. */
+  developer: boolean;
+}
+
+export function startApp(root: HTMLElement, me: Me, signOut: () => void, options: AppOptions): { stop(): void } {
   const lifetime = new AbortController();
   const bar = h('header', { class: 'bar' });
   const live = h('p', { class: 'live', role: 'status', 'aria-live': 'assertive', 'aria-atomic': 'true' });
   const main = h('main', { id: 'main', class: 'layout', 'data-view': 'queue' });
-  let help = helpDialog();
+  let help = helpDialog(options);
+  const dev = options.developer ? new DevPanel() : null;
   const skip = h('a', { class: 'skip', href: '#queue-list' });
   let primed = false;
   const seenCritical = new Set<string>();
@@ -58,11 +65,12 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void): { stop
   function rerender(): void {
     document.title = t('app.title');
     renderBar();
-    const fresh = helpDialog();
+    const fresh = helpDialog(options);
     help.replaceWith(fresh);
     help = fresh;
     queue.renderChrome();
     tip.rerender();
+    dev?.renderChrome();
   }
 
   async function refresh(): Promise<void> {
@@ -82,6 +90,8 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void): { stop
       if (error instanceof api.ApiError && error.status === 401) return;
       queue.setFetchState(false, new Date());
     }
+    // An acknowledgement arrives by SMS, not through this page: the open tip has to ask.
+    await tip.refreshPages({ onlyIfMoving: true });
   }
 
   function announce(items: QueueItem[]): void {
@@ -106,7 +116,7 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void): { stop
   }
 
   main.append(queue.element, tip.element);
-  replaceChildren(root, skip, bar, live, main, help);
+  replaceChildren(root, skip, bar, live, dev?.element, main, help);
   rerender();
   const poller = poll(refresh, POLL_MS);
   onRoute(route, lifetime.signal);
@@ -120,10 +130,12 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void): { stop
     reply: () => tip.focusReply(),
     back: goToQueue,
     help: () => help.showModal(),
+    developer: dev ? () => dev.flip() : undefined,
   }, lifetime.signal);
 
   function stop(): void {
     poller.stop();
+    dev?.stop();
     lifetime.abort();
   }
   return { stop };

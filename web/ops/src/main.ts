@@ -50,10 +50,15 @@ async function boot(): Promise<void> {
   });
   try {
     const me = await api.getMe();
-    app = startApp(root, me, () => {
-      signOut(config);
-      showSignIn(config, null);
-    });
+    app = startApp(
+      root,
+      me,
+      () => {
+        signOut(config);
+        showSignIn(config, null);
+      },
+      { developer: config.kind === 'local' },
+    );
   } catch (error: unknown) {
     if (error instanceof api.ApiError && error.status === 401) return;
     showSignIn(config, t('signIn.failed', { reason: error instanceof Error ? error.message : String(error) }));

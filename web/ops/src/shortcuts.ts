@@ -10,6 +10,8 @@ export interface ShortcutActions {
   reply(): void;
   back(): void;
   help(): void;
+  /** Only on the local stack. */
+  developer?: (() => void) | undefined;
 }
 
 export function installShortcuts(actions: ShortcutActions, signal: AbortSignal): void {
@@ -28,6 +30,7 @@ export function installShortcuts(actions: ShortcutActions, signal: AbortSignal):
       c: actions.claim,
       r: actions.reply,
       '?': actions.help,
+      d: actions.developer,
       // A focused link or button already does its own thing on Enter.
       Enter: event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement ? undefined : actions.open,
     };

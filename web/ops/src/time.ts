@@ -22,3 +22,11 @@ export function clock(iso: string): string {
 export function timeOfDay(date: Date): string {
   return new Intl.DateTimeFormat(lang(), { timeStyle: 'medium' }).format(date);
 }
+
+/** "02:14", with the date in front when it is not today: a deadline is read against the clock. */
+export function hourMinute(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  const time = new Intl.DateTimeFormat(lang(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  if (date.toDateString() === now.toDateString()) return time;
+  return `${new Intl.DateTimeFormat(lang(), { day: '2-digit', month: '2-digit' }).format(date)} ${time}`;
+}

@@ -12,13 +12,14 @@ const SHORTCUTS: Array<[string, Key]> = [
   ['?', 'help.question'],
 ];
 
-export function helpDialog(): HTMLDialogElement {
+export function helpDialog(options: { developer: boolean }): HTMLDialogElement {
+  const shortcuts: Array<[string, Key]> = options.developer ? [...SHORTCUTS, ['d', 'help.d']] : SHORTCUTS;
   const close = h('button', { type: 'button' }, t('help.close'));
   const dialog = h(
     'dialog',
     { class: 'help', 'aria-labelledby': 'help-title' },
     h('h2', { id: 'help-title' }, t('help.title')),
-    h('dl', {}, ...SHORTCUTS.flatMap(([key, text]) => [h('dt', {}, h('kbd', {}, key)), h('dd', {}, t(text))])),
+    h('dl', {}, ...shortcuts.flatMap(([key, text]) => [h('dt', {}, h('kbd', {}, key)), h('dd', {}, t(text))])),
     h('p', { class: 'hint' }, t('help.note')),
     close,
   );

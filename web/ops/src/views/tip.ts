@@ -6,6 +6,7 @@ import type { Me, QueueItem, TipDetail } from '../api-types';
 import { h, replaceChildren } from '../dom';
 import { describeError } from '../errors';
 import { t } from '../i18n';
+import { onCall, stillMoving, type OnCallData } from './on-call';
 import { claimBox, levelForm, noteForm, replyForm, statusForm, type Drafts } from './tip-forms';
 import { header, indicators, places, thread, why } from './tip-sections';
 
@@ -27,6 +28,9 @@ export class TipView {
   private readonly body = h('div', { class: 'tip-body' });
   private readonly forms = h('div', { class: 'tip-forms' });
   private readonly stale = h('p', { class: 'stale', hidden: true });
+  private readonly onCall = h('div', { class: 'on-call-slot' });
+  private pages: OnCallData = { kind: 'loading' };
+  private pagesTicket = 0;
   private tip: TipDetail | null = null;
   private drafts: Drafts = { reply: '', note: '' };
   private busy = false;
@@ -71,9 +75,40 @@ export class TipView {
     if (first) {
       replaceChildren(this.alert);
       replaceChildren(this.notice);
+      this.pages = { kind: 'loading' };
     }
-    replaceChildren(this.element, this.top, this.messages, this.stale, this.body, this.forms);
-    if (first) this.element.querySelector<HTMLElement>('#tip-title')?.focus({ preventScroll: false });
+    this.renderOnCall();
+    replaceChildren(this.element, this.top, this.messages, this.stale, this.onCall, this.body, this.forms);
+    if (first) {
+      this.element.querySelector<HTMLElement>('#tip-title')?.focus({ preventScroll: false });
+      void this.refreshPages();
+    }
+  }
+
+  private renderOnCall(): void {
+    replaceChildren(this.onCall, onCall(this.pages));
+  }
+
+  /**
+   * Asks who was paged. With `onlyIfMoving`, only while something can still change (a page
+   * not yet acknowledged or delivered), so an open tip does not cost a request every poll forever.
+   */
+  async refreshPages(options: { onlyIfMoving?: boolean } = {}): Promise<void> {
+    const tip = this.tip;
+    if (!tip || (options.onlyIfMoving && !stillMoving(this.pages, tip))) return;
+    const ticket = ++this.pagesTicket;
+    let next: OnCallData;
+    try {
+      next = { kind: 'loaded', pages: await api.getPages(tip.tipId) };
+    } catch (error: unknown) {
+      // What was shown stays: one failed poll should not blank an acknowledgement.
+      if (this.pages.kind === 'loaded') return;
+      next = { kind: 'error', message: describeError(error) };
+    }
+    if (ticket !== this.pagesTicket || this.tip?.tipId !== tip.tipId) return;
+    if (JSON.stringify(next) === JSON.stringify(this.pages)) return;
+    this.pages = next;
+    this.renderOnCall();
   }
 
   /** Language changed: everything is rebuilt, drafts included. */

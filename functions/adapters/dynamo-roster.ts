@@ -1,0 +1,146 @@
+// The on-call roster on DynamoDB: one item per responder, rotation, override and policy. A
+// responder's phone is sealed (envelope encryption, purpose 'responder-phone'), and their
+// contact key goes to ResponderContacts so that intake can recognise an ACK without reading
+// the roster. Only the paging function opens a phone, to send a page.
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EscalationPolicy, Override, Responder, Roster, Rotation } from '../core/oncall';
+import { open, seal, type DataKeySource } from './envelope';
+
+export type RosterKind = 'responder' | 'rotation' | 'override' | 'policy';
+
+export interface RosterTables {
+  roster: string;
+  responderContacts: string;
+}
+
+const phoneContext = (responderId: string) => ({ purpose: 'responder-phone', responderId });
+
+async function queryKind<T>(client: DynamoDBDocumentClient, table: string, kind: RosterKind): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await client.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'kind = :kind', ExpressionAttributeValues: { ':kind': kind }, ExclusiveStartKey: start, ConsistentRead: true }));
+    for (const item of out.Items ?? []) items.push(item.data as T);
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export interface RosterReader {
+  load(): Promise<Roster>;
+}
+
+/** The supervisors' view: the roster, and which responders have a phone on file (never the phone). */
+export interface RosterWithPhoneFlags {
+  roster: Roster;
+  hasPhone: ReadonlySet<string>;
+}
+
+export interface RosterAdminReader extends RosterReader {
+  loadWithPhoneFlags(): Promise<RosterWithPhoneFlags>;
+}
+
+async function queryResponderItems(client: DynamoDBDocumentClient, table: string): Promise<Array<Record<string, unknown>>> {
+  const items: Array<Record<string, unknown>> = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await client.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'kind = :kind', ExpressionAttributeValues: { ':kind': 'responder' }, ExclusiveStartKey: start, ConsistentRead: true }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export function dynamoRosterReader(client: DynamoDBDocumentClient, table: string): RosterAdminReader {
+  return {
+    async loadWithPhoneFlags() {
+      const [responderItems, rotations, overrides, policies] = await Promise.all([
+        queryResponderItems(client, table),
+        queryKind<Rotation>(client, table, 'rotation'),
+        queryKind<Override>(client, table, 'override'),
+        queryKind<EscalationPolicy>(client, table, 'policy'),
+      ]);
+      // Only the presence of the sealed phone leaves this function; the ciphertext stays here.
+      const hasPhone = new Set(responderItems.filter((item) => typeof item.sealedPhone === 'string').map((item) => (item.data as Responder).responderId));
+      return { roster: { responders: responderItems.map((item) => item.data as Responder), rotations, overrides, policies }, hasPhone };
+    },
+    async load() {
+      const [responders, rotations, overrides, policies] = await Promise.all([
+        queryKind<Responder>(client, table, 'responder'),
+        queryKind<Rotation>(client, table, 'rotation'),
+        queryKind<Override>(client, table, 'override'),
+        queryKind<EscalationPolicy>(client, table, 'policy'),
+      ]);
+      return { responders, rotations, overrides, policies };
+    },
+  };
+}
+
+/** The paging function's view: the roster, and a responder's phone when a page must go out. */
+export interface ResponderPhones {
+  phoneOf(responderId: string): Promise<string | undefined>;
+}
+
+export function dynamoResponderPhones(client: DynamoDBDocumentClient, table: string, keys: DataKeySource): ResponderPhones {
+  return {
+    async phoneOf(responderId) {
+      const out = await client.send(new GetCommand({ TableName: table, Key: { kind: 'responder', id: responderId }, ConsistentRead: true }));
+      const sealed = out.Item?.sealedPhone;
+      return typeof sealed === 'string' ? open(keys, sealed, phoneContext(responderId)) : undefined;
+    },
+  };
+}
+
+export interface RosterWriter {
+  /** A responder and, when given, their phone (sealed) and its contact key. */
+  putResponder(responder: Responder, phone?: { e164: string; contactKey: string }): Promise<void>;
+  put(kind: Exclude<RosterKind, 'responder'>, id: string, data: Rotation | Override | EscalationPolicy): Promise<void>;
+  remove(kind: Exclude<RosterKind, 'responder'>, id: string): Promise<void>;
+}
+
+export function dynamoRosterWriter(client: DynamoDBDocumentClient, tables: RosterTables, keys: DataKeySource): RosterWriter {
+  return {
+    async putResponder(responder, phone) {
+      const previous = await client.send(new GetCommand({ TableName: tables.roster, Key: { kind: 'responder', id: responder.responderId }, ConsistentRead: true }));
+      const oldKey = previous.Item?.contactKey as string | undefined;
+      const item: Record<string, unknown> = { kind: 'responder', id: responder.responderId, data: responder };
+      if (phone) {
+        item.sealedPhone = await seal(keys, phone.e164, phoneContext(responder.responderId));
+        item.contactKey = phone.contactKey;
+      } else if (previous.Item) {
+        item.sealedPhone = previous.Item.sealedPhone;
+        item.contactKey = oldKey;
+      }
+      const contactKey = item.contactKey as string | undefined;
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tables.roster, Item: item } },
+            ...(oldKey && oldKey !== contactKey ? [{ Delete: { TableName: tables.responderContacts, Key: { contactKey: oldKey } } }] : []),
+            ...(contactKey ? [{ Put: { TableName: tables.responderContacts, Item: { contactKey, responderId: responder.responderId } } }] : []),
+          ],
+        }),
+      );
+    },
+    async put(kind, id, data) {
+      await client.send(new PutCommand({ TableName: tables.roster, Item: { kind, id, data } }));
+    },
+    async remove(kind, id) {
+      await client.send(new DeleteCommand({ TableName: tables.roster, Key: { kind, id } }));
+    },
+  };
+}
+
+/** sms-intake's only view of the roster: is this sender a responder? */
+export interface ResponderLookup {
+  responderFor(contactKey: string): Promise<string | undefined>;
+}
+
+export function dynamoResponderLookup(client: DynamoDBDocumentClient, table: string): ResponderLookup {
+  return {
+    async responderFor(contactKey) {
+      const out = await client.send(new GetCommand({ TableName: table, Key: { contactKey } }));
+      return typeof out.Item?.responderId === 'string' ? out.Item.responderId : undefined;
+    },
+  };
+}
