@@ -9,6 +9,7 @@ const app = new App();
 //   vaultTtlDays                     days an address is kept for replies (30, at most 365)
 //   twilioAccountSid, twilioSender   placeholders until set: replies fail without them
 //   deleteInboundFromTwilio          "false" until set to "true" (needs twilioAccountSid)
+//   highUnclaimedPageAfterMinutes    minutes a high tip may wait unclaimed before paging (15)
 //   cognitoDomainPrefix              hosted UI prefix (default tipline-<stack name>-<account id>)
 //   dashboardUrl, dashboardCertificateArn
 //                                    https://<host>/ops/ and its ACM certificate (us-east-1), to

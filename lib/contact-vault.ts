@@ -16,6 +16,8 @@ import { useKey, useTableItems } from './wiring';
 export const KEY_PURPOSES = {
   contactVault: 'contact-vault',
   twilioCleanup: 'twilio-cleanup',
+  /** Responders' phone numbers in the roster: roster-api seals them, only paging opens them. */
+  responderPhone: 'responder-phone',
 } as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[keyof typeof KEY_PURPOSES];
 
@@ -51,7 +53,7 @@ export class ContactVault extends Construct {
     }
 
     this.key = new Key(this, 'Key', {
-      description: 'tipline: wraps the data keys that seal tipster addresses (contact vault) and Twilio message SIDs in flight.',
+      description: "tipline: wraps the data keys that seal tipster addresses (contact vault), Twilio message SIDs in flight and responders' phone numbers.",
       enableKeyRotation: true,
       // Deleting the key would make every sealed address unreadable at once, and a scheduled
       // key deletion cannot be undone after its window: removing it is a deliberate act.

@@ -19,9 +19,10 @@ export interface IntakeProps {
 
 /**
  * The only code that sees raw identifiers. It gets the queue to send to and the secrets it
- * hashes with, and no readable table at all: nothing it holds can leak into storage except
- * through the redacted queue message and the sealed vault entry, which it can write and
- * delete but never read back.
+ * hashes with, and no readable table but one item at a time of ResponderContacts (which holds
+ * no number; see Paging.acceptAcksFrom): nothing it holds can leak into storage except through
+ * the redacted queue message and the sealed vault entry, which it can write and delete but
+ * never read back.
  */
 export class Intake extends Construct {
   readonly smsIntake: TiplineFunction;

@@ -1,9 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
+import { PAGE_DELIVERIES_TABLE } from '../functions/config/tables';
 import type { Storage } from './storage';
 import { TiplineFunction } from './tipline-function';
-import { useTableItems } from './wiring';
+import { useTableItems, useTableItemsAndIndexes } from './wiring';
 
 export interface OperatorApiProps {
   storage: Storage;
@@ -22,7 +23,7 @@ export class OperatorApi extends Construct {
 
     this.fn = new TiplineFunction(this, 'OperatorApi', {
       handler: 'operatorApi',
-      description: 'Operator queue, tip views, claims, status, notes, level overrides, audit trail.',
+      description: 'Operator queue, tip views, claims, status, notes, level overrides, audit trail, pages.',
       timeout: Duration.seconds(10),
       memorySize: 512,
     });
@@ -33,5 +34,9 @@ export class OperatorApi extends Construct {
     useTableItems(this.fn, props.storage.messages, ENV.messagesTable, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']);
     // Append and read the trail, never rewrite it.
     useTableItems(this.fn, props.storage.audit, ENV.auditTable, ['dynamodb:PutItem', 'dynamodb:Query']);
+    // Who was paged for a tip: its paging state and the deliveries listed by tip. No roster, no
+    // numbers, and not the index that would list a responder's pages for other tips.
+    useTableItems(this.fn, props.storage.paging, ENV.pagingTable, ['dynamodb:GetItem']);
+    useTableItemsAndIndexes(this.fn, props.storage.pageDeliveries, PAGE_DELIVERIES_TABLE, ENV.pageDeliveriesTable, [], ['DeliveriesByTip']);
   }
 }

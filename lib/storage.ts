@@ -7,7 +7,11 @@ import {
   CONTACT_VAULT_TABLE,
   CONTACTS_TABLE,
   MESSAGES_TABLE,
+  PAGE_DELIVERIES_TABLE,
+  PAGING_TABLE,
   RECEIPTS_TABLE,
+  RESPONDER_CONTACTS_TABLE,
+  ROSTER_TABLE,
   TIPS_TABLE,
   type TableShape,
 } from '../functions/config/tables';
@@ -25,10 +29,19 @@ export class Storage extends Construct {
   readonly contactVault: Table;
   /** Append-only: no grant in this app includes UpdateItem or DeleteItem on it. */
   readonly audit: Table;
+  /** Responders (phones sealed), rotations, overrides and escalation policies. */
+  readonly roster: Table;
+  /** Contact key -> responder, so that sms-intake can recognise an ACK without the roster. */
+  readonly responderContacts: Table;
+  readonly paging: Table;
+  readonly pageDeliveries: Table;
+  /** Every table by its shape's name, for code that walks ALL_TABLES (the tests). */
+  readonly byShapeName: ReadonlyMap<string, Table>;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
     const byName = new Map(ALL_TABLES.map((shape) => [shape.name, this.table(shape)]));
+    this.byShapeName = byName;
     const get = (name: string): Table => {
       const table = byName.get(name);
       if (table === undefined) throw new Error(`table shape ${name} is missing from ALL_TABLES`);
@@ -40,6 +53,10 @@ export class Storage extends Construct {
     this.receipts = get(RECEIPTS_TABLE.name);
     this.contactVault = get(CONTACT_VAULT_TABLE.name);
     this.audit = get(AUDIT_TABLE.name);
+    this.roster = get(ROSTER_TABLE.name);
+    this.responderContacts = get(RESPONDER_CONTACTS_TABLE.name);
+    this.paging = get(PAGING_TABLE.name);
+    this.pageDeliveries = get(PAGE_DELIVERIES_TABLE.name);
   }
 
   private table(shape: TableShape): Table {

@@ -7,6 +7,8 @@ import { TiplineHttpApi } from './http-api';
 import { Intake } from './intake';
 import { OperatorApi } from './operator-api';
 import { Operators } from './operators';
+import { Paging } from './paging';
+import { RosterApi } from './roster-api';
 import { TiplineSecrets } from './secrets';
 import { Storage } from './storage';
 import type { HandlerName, TiplineFunction } from './tipline-function';
@@ -28,6 +30,7 @@ export class TiplineStack extends Stack {
   readonly secrets: TiplineSecrets;
   readonly vault: ContactVault;
   readonly twilioCleanup: TwilioCleanup;
+  readonly paging: Paging;
   readonly httpApi: TiplineHttpApi;
   readonly operators: Operators;
   readonly dashboard: Dashboard;
@@ -51,6 +54,10 @@ export class TiplineStack extends Stack {
     const triage = new Triage(this, 'Triage', { tipsQueue: this.tipsQueue, storage: this.storage });
     const operatorApi = new OperatorApi(this, 'OperatorApi', { storage: this.storage });
     const tipsterReply = new TipsterReply(this, 'TipsterReply', { storage: this.storage, vault: this.vault, secrets: this.secrets, twilio });
+    this.paging = new Paging(this, 'Paging', { storage: this.storage, vault: this.vault, secrets: this.secrets, twilio });
+    this.paging.acceptTipsFrom(triage.fn);
+    this.paging.acceptAcksFrom(intake.smsIntake);
+    const rosterApi = new RosterApi(this, 'RosterApi', { storage: this.storage, vault: this.vault, secrets: this.secrets });
 
     this.functions = {
       smsIntake: intake.smsIntake,
@@ -59,6 +66,9 @@ export class TiplineStack extends Stack {
       operatorApi: operatorApi.fn,
       tipsterReply: tipsterReply.fn,
       twilioCleanup: this.twilioCleanup.fn,
+      paging: this.paging.fn,
+      smsStatus: this.paging.smsStatus,
+      rosterApi: rosterApi.fn,
     };
 
     // Sign-in before the API: the JWT routes need the dashboard's client, whose callback URL
@@ -67,13 +77,22 @@ export class TiplineStack extends Stack {
     this.dashboard = new Dashboard(this, 'Dashboard', { operators: this.operators });
     this.operators.trustTokensIn(operatorApi.fn);
     this.operators.trustTokensIn(tipsterReply.fn);
+    this.operators.trustTokensIn(rosterApi.fn);
 
     this.httpApi = new TiplineHttpApi(this, 'Http', {
-      handlers: { smsIntake: intake.smsIntake, webIntake: intake.webIntake, operatorApi: operatorApi.fn, tipsterReply: tipsterReply.fn },
+      handlers: {
+        smsIntake: intake.smsIntake,
+        webIntake: intake.webIntake,
+        operatorApi: operatorApi.fn,
+        tipsterReply: tipsterReply.fn,
+        smsStatus: this.paging.smsStatus,
+        rosterApi: rosterApi.fn,
+      },
       jwtIssuer: this.operators.issuerUrl,
       jwtAudience: [this.operators.dashboardClient.userPoolClientId],
     });
     intake.verifyTwilioSignaturesAgainst(this.httpApi.publicUrl);
+    this.paging.useCallbacksAt(this.httpApi.publicUrl);
     this.dashboard.proxyApi(this.httpApi.api);
 
     const twilioRoute = ROUTES.find((route) => route.handler === 'smsIntake');
@@ -97,12 +116,19 @@ export class TiplineStack extends Stack {
     new CfnOutput(this, 'ReceiptsTableName', { value: this.storage.receipts.tableName });
     new CfnOutput(this, 'ContactVaultTableName', { value: this.storage.contactVault.tableName });
     new CfnOutput(this, 'AuditTableName', { value: this.storage.audit.tableName });
+    new CfnOutput(this, 'RosterTableName', { value: this.storage.roster.tableName });
+    new CfnOutput(this, 'ResponderContactsTableName', { value: this.storage.responderContacts.tableName });
+    new CfnOutput(this, 'PagingTableName', { value: this.storage.paging.tableName });
+    new CfnOutput(this, 'PageDeliveriesTableName', { value: this.storage.pageDeliveries.tableName });
     new CfnOutput(this, 'VaultKeyArn', {
       value: this.vault.key.keyArn,
-      description: 'KMS key that wraps the contact vault data keys; only sms-intake, tipster-reply and twilio-cleanup may use it.',
+      description:
+        'KMS key that wraps the data keys of the contact vault, cleanup jobs and responder phones; only sms-intake, tipster-reply, twilio-cleanup, roster-api and paging may use it, each for its own purpose.',
     });
     new CfnOutput(this, 'TwilioCleanupQueueUrl', { value: this.twilioCleanup.jobs.queue.queueUrl });
     new CfnOutput(this, 'TwilioCleanupDeadLetterQueueUrl', { value: this.twilioCleanup.jobs.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'PagingQueueUrl', { value: this.paging.work.queue.queueUrl });
+    new CfnOutput(this, 'PagingDeadLetterQueueUrl', { value: this.paging.work.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'DashboardUrl', { value: this.dashboard.url, description: 'The operator dashboard (sign-in with the user pool below).' });
     new CfnOutput(this, 'UserPoolId', {
       value: this.operators.userPool.userPoolId,

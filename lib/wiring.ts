@@ -2,7 +2,7 @@
 // reads and grants the narrowest right that goes with it, so a function can never be handed a
 // resource name without the permission, nor a permission nobody reads.
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -44,6 +44,29 @@ export type DynamoItemAction = 'dynamodb:GetItem' | 'dynamodb:Query' | 'dynamodb
 export function useTableItems(fn: TiplineFunction, table: ITable, envName: EnvName, actions: readonly [DynamoItemAction, ...DynamoItemAction[]]): void {
   fn.addEnvironment(envName, table.tableName);
   table.grant(fn, ...actions);
+}
+
+/**
+ * Tighter still, for tables whose indexes answer different questions: `items` hold on the table
+ * alone (not on `index/*`), and Query only on the indexes named here, which the shape's type
+ * restricts to the ones it declares. A status callback that looks deliveries up by MessageSid
+ * then cannot list a responder's pages through the other index.
+ */
+export function useTableItemsAndIndexes<Shape extends { readonly indexes: ReadonlyArray<{ readonly name: string }> }>(
+  fn: TiplineFunction,
+  table: ITable,
+  shape: Shape,
+  envName: EnvName,
+  items: readonly DynamoItemAction[],
+  queryIndexes: readonly [Shape['indexes'][number]['name'], ...Array<Shape['indexes'][number]['name']>],
+): void {
+  fn.addEnvironment(envName, table.tableName);
+  if (items.length > 0) Grant.addToPrincipal({ grantee: fn, actions: [...items], resourceArns: [table.tableArn] });
+  Grant.addToPrincipal({
+    grantee: fn,
+    actions: ['dynamodb:Query'],
+    resourceArns: queryIndexes.map((name) => `${table.tableArn}/index/${name}`),
+  });
 }
 
 /**

@@ -41,6 +41,13 @@ export function dynamoPagingStore(client: DynamoDBDocumentClient, table: string)
   };
 }
 
+// Index names checked against the table's shape, so that reordering it cannot point a query
+// at the wrong index.
+type DeliveryIndex = (typeof PAGE_DELIVERIES_TABLE.indexes)[number]['name'];
+const BY_SID: DeliveryIndex = 'DeliveriesBySid';
+const BY_RESPONDER: DeliveryIndex = 'PagesByResponder';
+const BY_TIP: DeliveryIndex = 'DeliveriesByTip';
+
 /** Twilio's message statuses in the order they happen; a status never moves back. */
 const STATUS_RANK: Record<string, number> = {
   claimed: 0,
@@ -138,7 +145,7 @@ export function dynamoDeliveries(client: DynamoDBDocumentClient, table: string):
       const out = await client.send(
         new QueryCommand({
           TableName: table,
-          IndexName: PAGE_DELIVERIES_TABLE.indexes[1].name,
+          IndexName: BY_RESPONDER,
           KeyConditionExpression: 'responderId = :r',
           FilterExpression: 'kind = :page',
           ExpressionAttributeValues: { ':r': responderId, ':page': 'page' },
@@ -152,7 +159,7 @@ export function dynamoDeliveries(client: DynamoDBDocumentClient, table: string):
       const rank = STATUS_RANK[status];
       if (rank === undefined) return false;
       const found = await client.send(
-        new QueryCommand({ TableName: table, IndexName: PAGE_DELIVERIES_TABLE.indexes[0].name, KeyConditionExpression: 'messageSid = :sid', ExpressionAttributeValues: { ':sid': messageSid } }),
+        new QueryCommand({ TableName: table, IndexName: BY_SID, KeyConditionExpression: 'messageSid = :sid', ExpressionAttributeValues: { ':sid': messageSid } }),
       );
       const item = found.Items?.[0];
       if (!item) return false;
@@ -175,7 +182,7 @@ export function dynamoDeliveries(client: DynamoDBDocumentClient, table: string):
     },
     async forTip(tipId) {
       const out = await client.send(
-        new QueryCommand({ TableName: table, IndexName: PAGE_DELIVERIES_TABLE.indexes[2].name, KeyConditionExpression: 'tipId = :t', ExpressionAttributeValues: { ':t': tipId } }),
+        new QueryCommand({ TableName: table, IndexName: BY_TIP, KeyConditionExpression: 'tipId = :t', ExpressionAttributeValues: { ':t': tipId } }),
       );
       return (out.Items ?? []).map((item) => ({
         idempotencyKey: String(item.idempotencyKey),

@@ -29,7 +29,10 @@ export interface TipTables extends ReaderTables {
 
 /** Contact pointers outlive the thread window only briefly: they are routing, not history. */
 const CONTACT_POINTER_TTL_SECONDS = 24 * 60 * 60;
-const [QUEUE_INDEX, CLOSED_INDEX] = [TIPS_TABLE.indexes[0].name, TIPS_TABLE.indexes[1].name];
+// Index names checked against the tables' shapes (see functions/config/tables.ts).
+const QUEUE_INDEX: (typeof TIPS_TABLE.indexes)[number]['name'] = 'QueueByUrgency';
+const CLOSED_INDEX: (typeof TIPS_TABLE.indexes)[number]['name'] = 'ClosedByTime';
+const MESSAGES_BY_TIP: (typeof MESSAGES_TABLE.indexes)[number]['name'] = 'MessagesByTip';
 /** Filters apply after DynamoDB's page limit; read a few pages at most to fill one. */
 const MAX_PAGES_PER_REQUEST = 10;
 
@@ -75,7 +78,7 @@ export function dynamoTipReader(client: DynamoDBDocumentClient, tables: ReaderTa
         const out = await client.send(
           new QueryCommand({
             TableName: tables.messages,
-            IndexName: MESSAGES_TABLE.indexes[0].name,
+            IndexName: MESSAGES_BY_TIP,
             KeyConditionExpression: 'tipId = :tipId',
             ExpressionAttributeValues: { ':tipId': tipId },
             ExclusiveStartKey: start,

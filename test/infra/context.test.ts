@@ -13,6 +13,7 @@ import { DEFAULT_VAULT_TTL_DAYS } from '../../functions/config/defaults';
 import { ContactVault } from '../../lib/contact-vault';
 import { Dashboard } from '../../lib/dashboard';
 import { Operators } from '../../lib/operators';
+import { DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES, highUnclaimedPageAfterMinutes } from '../../lib/paging';
 import { readTwilioAccount, TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
 
 const SID = `AC${'0123456789abcdef'.repeat(2)}`;
@@ -79,6 +80,19 @@ describe('vault TTL context', () => {
 
   it.each(['0', '-1', '1.5', 'thirty', 366])('refuses %j', (vaultTtlDays) => {
     expect(() => vaultWith({ vaultTtlDays })).toThrow(/vaultTtlDays/);
+  });
+});
+
+describe('high-tip paging context', () => {
+  it('defaults to 15 minutes and accepts digits or a number', () => {
+    expect(highUnclaimedPageAfterMinutes(bareStack())).toBe(DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES);
+    expect(DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES).toBe(15);
+    expect(highUnclaimedPageAfterMinutes(bareStack({ highUnclaimedPageAfterMinutes: '30' }))).toBe(30);
+    expect(highUnclaimedPageAfterMinutes(bareStack({ highUnclaimedPageAfterMinutes: 5 }))).toBe(5);
+  });
+
+  it.each(['0', '-5', '2.5', 'soon', ''])('refuses %j', (highUnclaimedPageAfterMinutesValue) => {
+    expect(() => highUnclaimedPageAfterMinutes(bareStack({ highUnclaimedPageAfterMinutes: highUnclaimedPageAfterMinutesValue }))).toThrow(/highUnclaimedPageAfterMinutes/);
   });
 });
 

@@ -1,34 +1,26 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, type CfnElement } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { ENV, LOCAL_ENV } from '../../functions/config/env-names';
-import { ALL_TABLES, AUDIT_TABLE, CONTACT_VAULT_TABLE, ROUTES, TIPS_QUEUE, TWILIO_CLEANUP_QUEUE } from '../../functions/config/tables';
+import { ALL_TABLES, AUDIT_TABLE, CONTACT_VAULT_TABLE, HANDLER_ENTRIES, PAGING_QUEUE, ROUTES, TIPS_QUEUE, TWILIO_CLEANUP_QUEUE } from '../../functions/config/tables';
 import { DEFAULT_EMERGENCY_NUMBERS, DEFAULT_VAULT_TTL_DAYS } from '../../functions/config/defaults';
 import { REPO_ROOT, type HandlerName } from '../../lib/tipline-function';
 import { TiplineStack } from '../../lib/tipline-stack';
 import { TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
+import { asArray, inspect, referencedIds, sorted, toStatements, type Json } from './inspect';
 
-// One synth for the whole file: it bundles all six functions with esbuild.
+// One synth for the whole file: it bundles all nine functions with esbuild.
 const SYNTH_TIMEOUT_MS = 180_000;
-
-type Json = Record<string, unknown>;
-interface Statement {
-  effect: 'Allow' | 'Deny';
-  actions: string[];
-  resources: unknown[];
-  conditions: Json | undefined;
-}
 
 let stack: TiplineStack;
 let template: Template;
 let assemblyDir: string;
 
-const HANDLERS: readonly HandlerName[] = ['smsIntake', 'webIntake', 'triage', 'operatorApi', 'tipsterReply', 'twilioCleanup'];
+const HANDLERS: readonly HandlerName[] = ['smsIntake', 'webIntake', 'triage', 'operatorApi', 'tipsterReply', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi'];
 const DYNAMODB_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const DYNAMODB_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:Scan'];
 const ESM_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
@@ -50,108 +42,22 @@ afterAll(() => {
 
 // ---------- helpers ----------
 
-function logicalId(construct: IConstruct): string {
-  return stack.getLogicalId(construct.node.defaultChild as CfnElement);
-}
-
-function resource(id: string): Json {
-  const found = template.toJSON().Resources[id] as Json | undefined;
-  if (found === undefined) throw new Error(`no resource ${id}`);
-  return found;
-}
-
-function props(id: string): Json {
-  return resource(id).Properties as Json;
-}
-
-function asArray<T>(value: T | T[] | undefined): T[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-/** Logical ids that a resource expression points at, through Ref, Fn::GetAtt and Fn::Join. */
-function referencedIds(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(referencedIds);
-  if (value === null || typeof value !== 'object') return [];
-  const obj = value as Json;
-  if (typeof obj.Ref === 'string') return [obj.Ref];
-  const getAtt = obj['Fn::GetAtt'];
-  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return [getAtt[0]];
-  return Object.values(obj).flatMap(referencedIds);
-}
-
-function toStatements(document: unknown): Statement[] {
-  const raw = asArray((document as { Statement?: Json | Json[] }).Statement);
-  return raw.map((s) => ({
-    effect: s.Effect as 'Allow' | 'Deny',
-    actions: asArray(s.Action as string | string[]),
-    resources: asArray(s.Resource as unknown),
-    conditions: s.Condition as Json | undefined,
-  }));
-}
-
-function roleIdOf(handler: HandlerName): string {
-  const role = stack.functions[handler].role;
-  if (role === undefined) throw new Error(`${handler} has no role`);
-  return logicalId(role);
-}
-
-/** Every statement attached to a function's execution role: its own policies and inline ones. */
-function statementsOf(handler: HandlerName): Statement[] {
-  const roleId = roleIdOf(handler);
-  const attached = Object.values(template.findResources('AWS::IAM::Policy'))
-    .filter((policy) => referencedIds((policy.Properties as Json).Roles).includes(roleId))
-    .flatMap((policy) => toStatements((policy.Properties as Json).PolicyDocument));
-  const inline = asArray((props(roleId).Policies as Json[] | undefined) ?? []).flatMap((p) => toStatements(p.PolicyDocument));
-  return [...attached, ...inline];
-}
-
-function allowedActions(handler: HandlerName): string[] {
-  return statementsOf(handler)
-    .filter((s) => s.effect === 'Allow')
-    .flatMap((s) => s.actions);
-}
-
-/** Logical ids of the resources on which `handler` is allowed `action`. */
-function resourcesAllowed(handler: HandlerName, action: string): string[] {
-  const ids = statementsOf(handler)
-    .filter((s) => s.effect === 'Allow' && s.actions.includes(action))
-    .flatMap((s) => referencedIds(s.resources));
-  return [...new Set(ids)].sort();
-}
-
-/** Actions `handler` is allowed on the resource with logical id `id` (index ARNs count as the table). */
-function actionsOn(handler: HandlerName, id: string): string[] {
-  const actions = statementsOf(handler)
-    .filter((s) => s.effect === 'Allow' && referencedIds(s.resources).includes(id))
-    .flatMap((s) => s.actions);
-  return [...new Set(actions)].sort();
-}
-
-/** Every Allow statement of every IAM policy in the stack, with the roles it is attached to. */
-function allPolicyStatements(): Array<Statement & { policy: string; roles: string[] }> {
-  return Object.entries(template.findResources('AWS::IAM::Policy')).flatMap(([policy, resource]) => {
-    const properties = resource.Properties as Json;
-    const roles = referencedIds(properties.Roles);
-    return toStatements(properties.PolicyDocument)
-      .filter((s) => s.effect === 'Allow')
-      .map((s) => ({ ...s, policy, roles }));
-  });
-}
-
-/** Allow statements of every IAM policy, managed policy and inline role policy in the stack. */
-function everyAllowStatement(): Array<Statement & { where: string }> {
-  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties?: Json }>;
-  return Object.entries(resources).flatMap(([id, r]) => {
-    const documents =
-      r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy'
-        ? [r.Properties?.PolicyDocument]
-        : r.Type === 'AWS::IAM::Role'
-          ? asArray(r.Properties?.Policies as Json[] | undefined).map((p) => p.PolicyDocument)
-          : [];
-    return documents.flatMap((document) => toStatements(document).filter((s) => s.effect === 'Allow').map((s) => ({ ...s, where: id })));
-  });
-}
+const {
+  logicalId,
+  resource,
+  props,
+  roleIdOf,
+  statementsOf,
+  allowedActions,
+  resourcesAllowed,
+  actionsOn,
+  allPolicyStatements,
+  everyAllowStatement,
+  tableIdByShapeName,
+  actionsByTable,
+  queryableIndexesOf,
+  envOf,
+} = inspect(() => ({ stack, template }));
 
 /** IAM's action matching: case-insensitive, `*` and `?` wildcards. */
 function actionMatches(pattern: string, action: string): boolean {
@@ -171,41 +77,9 @@ const AUDIT_FORBIDDEN = [
   'dynamodb:DeleteTable',
 ];
 
-/** The DynamoDB actions `handler` holds on each table (its indexes included), by shape name. */
-function actionsByTable(handler: HandlerName): Record<string, string[]> {
-  return Object.fromEntries(
-    ALL_TABLES.map((shape) => [shape.name, actionsOn(handler, tableIdByShapeName(shape.name)).filter((a) => a.startsWith('dynamodb:'))]),
-  );
-}
-
-/** Whether `handler` may Query the indexes of a table (`<table arn>/index/*`). */
-function queryableIndexesOf(handler: HandlerName, name: string): boolean {
-  const tableArn = { 'Fn::GetAtt': [tableIdByShapeName(name), 'Arn'] };
-  return statementsOf(handler)
-    .filter((s) => s.effect === 'Allow' && s.actions.includes('dynamodb:Query'))
-    .some((s) => s.resources.some((r) => JSON.stringify(r) === JSON.stringify({ 'Fn::Join': ['', [tableArn, '/index/*']] })));
-}
-
-function sorted(ids: string[]): string[] {
-  return [...ids].sort();
-}
-
-function tableIdByShapeName(name: string): string {
-  const tables = {
-    Tips: stack.storage.tips,
-    Messages: stack.storage.messages,
-    Contacts: stack.storage.contacts,
-    Receipts: stack.storage.receipts,
-    ContactVault: stack.storage.contactVault,
-    Audit: stack.storage.audit,
-  };
-  const table = tables[name as keyof typeof tables];
-  if (table === undefined) throw new Error(`no table for shape ${name}`);
-  return logicalId(table);
-}
-
-function envOf(handler: HandlerName): Json {
-  return ((props(logicalId(stack.functions[handler])).Environment as Json).Variables as Json) ?? {};
+/** Every table with no action: the base for the exact per-table expectations. */
+function noTable(): Record<string, string[]> {
+  return Object.fromEntries(ALL_TABLES.map((shape) => [shape.name, []]));
 }
 
 // ---------- tests ----------
@@ -218,10 +92,14 @@ describe('functions', () => {
     operatorApi: 10,
     tipsterReply: 15,
     twilioCleanup: TWILIO_CLEANUP_QUEUE.consumerTimeoutSeconds,
+    paging: PAGING_QUEUE.consumerTimeoutSeconds,
+    smsStatus: 10,
+    rosterApi: 10,
   };
 
-  it('are exactly the six handlers, plus the provider that copies the dashboard into its bucket', () => {
-    expect(HANDLERS).toHaveLength(6);
+  it('are exactly the nine handlers, plus the provider that copies the dashboard into its bucket', () => {
+    expect(HANDLERS).toHaveLength(9);
+    expect(sorted([...HANDLERS])).toEqual(sorted(Object.keys(HANDLER_ENTRIES)));
     const handlerIds = new Set(HANDLERS.map((handler) => logicalId(stack.functions[handler])));
     const others = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => !handlerIds.has(id));
     expect(others).toHaveLength(1);
@@ -266,6 +144,8 @@ describe('functions', () => {
       ENV.jwtJwksUri,
       ENV.vaultLocalKey,
       ENV.twilioApiBaseUrl,
+      // The local stack moves paging's clock forward; in AWS time is time.
+      ENV.clockOffsetFile,
       ...Object.values(LOCAL_ENV),
     ]);
     for (const handler of HANDLERS) {
@@ -299,6 +179,8 @@ describe('functions', () => {
       // Off until an operator has set the account SID and turns it on.
       [ENV.deleteInboundFromTwilio]: 'false',
       [ENV.twilioAccountSid]: TWILIO_ACCOUNT_SID_PLACEHOLDER,
+      [ENV.responderContactsTable]: tableRef('ResponderContacts'),
+      [ENV.pagingQueueUrl]: { Ref: logicalId(stack.paging.work.queue) },
     });
     expect(envOf('tipsterReply')).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
@@ -329,24 +211,28 @@ describe('functions', () => {
       [ENV.messagesTable]: tableRef('Messages'),
       [ENV.contactsTable]: tableRef('Contacts'),
       [ENV.receiptsTable]: tableRef('Receipts'),
+      [ENV.pagingQueueUrl]: { Ref: logicalId(stack.paging.work.queue) },
+      [ENV.highUnclaimedPageAfterMinutes]: '15',
     });
     expect(envOf('operatorApi')).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       [ENV.tipsTable]: tableRef('Tips'),
       [ENV.messagesTable]: tableRef('Messages'),
       [ENV.auditTable]: tableRef('Audit'),
+      [ENV.pagingTable]: tableRef('Paging'),
+      [ENV.pageDeliveriesTable]: tableRef('PageDeliveries'),
       [ENV.jwtIssuer]: issuer,
       [ENV.jwtAudience]: audience,
     });
-    // Only the two functions behind `jwt` routes verify operators' tokens.
+    // Only the functions behind `jwt` routes verify operators' tokens.
     for (const handler of HANDLERS) {
       const verifies = ROUTES.some((route) => route.auth === 'jwt' && route.handler === handler);
       expect(ENV.jwtIssuer in envOf(handler), handler).toBe(verifies);
       expect(ENV.jwtAudience in envOf(handler), handler).toBe(verifies);
     }
     expect(Object.keys(envOf('webIntake')).filter((name) => name.endsWith('_TABLE'))).toEqual([]);
-    expect(Object.keys(envOf('smsIntake')).filter((name) => name.endsWith('_TABLE'))).toEqual([ENV.contactVaultTable]);
-    for (const handler of ['webIntake', 'triage', 'operatorApi'] as const) {
+    expect(sorted(Object.keys(envOf('smsIntake')).filter((name) => name.endsWith('_TABLE')))).toEqual(sorted([ENV.contactVaultTable, ENV.responderContactsTable]));
+    for (const handler of ['webIntake', 'triage', 'operatorApi', 'smsStatus'] as const) {
       expect(Object.keys(envOf(handler)), handler).not.toContain(ENV.vaultKeyArn);
       expect(Object.keys(envOf(handler)), handler).not.toContain(ENV.contactVaultTable);
     }
@@ -356,6 +242,7 @@ describe('functions', () => {
 const WORK_QUEUES = [
   ['tips', () => stack.tipsQueue, TIPS_QUEUE, 'triage'],
   ['twilio-cleanup', () => stack.twilioCleanup.jobs, TWILIO_CLEANUP_QUEUE, 'twilioCleanup'],
+  ['paging', () => stack.paging.work, PAGING_QUEUE, 'paging'],
 ] as const;
 
 describe.each(WORK_QUEUES)('%s queue', (_name, workQueue, shape, consumer) => {
@@ -410,13 +297,14 @@ describe.each(WORK_QUEUES)('%s queue', (_name, workQueue, shape, consumer) => {
 });
 
 describe('queues', () => {
-  it('are the two work queues and their DLQs, each queue with one consumer', () => {
-    template.resourceCountIs('AWS::SQS::Queue', 4);
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+  it('are the three work queues and their DLQs, each queue with one consumer', () => {
+    template.resourceCountIs('AWS::SQS::Queue', 6);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
   });
 
-  it('the tips queue delivers at once; Twilio cleanup jobs wait for the queue delay', () => {
+  it('the tips and paging queues deliver at once (paging delays each deadline message); Twilio cleanup jobs wait for the queue delay', () => {
     expect(props(logicalId(stack.tipsQueue.queue)).DelaySeconds).toBeUndefined();
+    expect(props(logicalId(stack.paging.work.queue)).DelaySeconds).toBeUndefined();
     expect(props(logicalId(stack.twilioCleanup.jobs.queue)).DelaySeconds).toBe(TWILIO_CLEANUP_QUEUE.delaySeconds);
     expect(TWILIO_CLEANUP_QUEUE.delaySeconds).toBeGreaterThan(0);
   });
@@ -593,8 +481,16 @@ describe('HTTP API', () => {
         'VaultKeyArn',
         'TwilioCleanupQueueUrl',
         'TwilioCleanupDeadLetterQueueUrl',
+        'PagingQueueUrl',
+        'PagingDeadLetterQueueUrl',
+        'RosterTableName',
+        'ResponderContactsTableName',
+        'PagingTableName',
+        'PageDeliveriesTableName',
       ]),
     );
+    expect(outputs.PagingQueueUrl?.Value).toEqual({ Ref: logicalId(stack.paging.work.queue) });
+    expect(outputs.PageDeliveriesTableName?.Value).toEqual({ Ref: tableIdByShapeName('PageDeliveries') });
     expect(outputs.TwilioCleanupQueueUrl?.Value).toEqual({ Ref: logicalId(stack.twilioCleanup.jobs.queue) });
     expect(outputs.TwilioWebhookUrl?.Value).toEqual({
       'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.httpApi.api), 'ApiEndpoint'] }, '/sms/twilio']],
@@ -664,27 +560,35 @@ describe('IAM', () => {
     expect(actions).not.toContain('sqs:DeleteMessage');
   });
 
-  it('sms-intake may send to the tips and cleanup queues, and only put and delete in the vault', () => {
+  it('sms-intake may send to the tips, cleanup and paging queues, only put and delete in the vault, and only look up responder contacts', () => {
     const actions = allowedActions('smsIntake');
-    expect(resourcesAllowed('smsIntake', 'sqs:SendMessage')).toEqual(sorted([logicalId(stack.tipsQueue.queue), cleanupQueueId()]));
+    expect(resourcesAllowed('smsIntake', 'sqs:SendMessage')).toEqual(sorted([logicalId(stack.tipsQueue.queue), cleanupQueueId(), logicalId(stack.paging.work.queue)]));
     expect(actions).not.toContain('sqs:ReceiveMessage');
     expect(actions).not.toContain('sqs:DeleteMessage');
     // It remembers and forgets a number; it can never read one back.
     expect(actionsOn('smsIntake', vaultId())).toEqual(['dynamodb:DeleteItem', 'dynamodb:PutItem']);
-    for (const read of [...DYNAMODB_READ_ACTIONS, 'dynamodb:ConditionCheckItem', 'dynamodb:UpdateItem']) expect(actions, read).not.toContain(read);
-    // And no other table at all.
-    expect(resourcesAllowed('smsIntake', 'dynamodb:PutItem')).toEqual([vaultId()]);
-    expect(resourcesAllowed('smsIntake', 'dynamodb:DeleteItem')).toEqual([vaultId()]);
+    // Its one read: whether a contact key is a responder's, one item at a time.
+    expect(resourcesAllowed('smsIntake', 'dynamodb:GetItem')).toEqual([tableIdByShapeName('ResponderContacts')]);
+    for (const read of ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:UpdateItem']) {
+      expect(actions, read).not.toContain(read);
+    }
+    // And no other table at all (the roster and paging state included).
+    expect(actionsByTable('smsIntake')).toEqual({
+      ...noTable(),
+      ContactVault: ['dynamodb:DeleteItem', 'dynamodb:PutItem'],
+      ResponderContacts: ['dynamodb:GetItem'],
+    });
   });
 
   it('operator-api updates tips, adds to threads, appends to the audit trail, and nothing else', () => {
     expect(actionsByTable('operatorApi')).toEqual({
+      ...noTable(),
       Tips: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
       Messages: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
-      Contacts: [],
-      Receipts: [],
-      ContactVault: [],
       Audit: ['dynamodb:PutItem', 'dynamodb:Query'],
+      // The pages view: one paging state, the deliveries listed by tip (oncall.test.ts: which index).
+      Paging: ['dynamodb:GetItem'],
+      PageDeliveries: ['dynamodb:Query'],
     });
     // No vault, key, queue or secret, and no action outside those per-table grants.
     expect(sorted([...new Set(allowedActions('operatorApi'))])).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
@@ -692,14 +596,14 @@ describe('IAM', () => {
     for (const name of ['Tips', 'Messages']) expect(queryableIndexesOf('operatorApi', name), name).toBe(true);
   });
 
-  it('triage consumes the tips queue, reads and writes only what it needs, and reads no secret', () => {
+  it('triage consumes the tips queue, hands urgent tips to paging, reads and writes only what it needs, and reads no secret', () => {
     const actions = allowedActions('triage');
     expect(actions.filter((action) => action.startsWith('secretsmanager:'))).toEqual([]);
-    expect(actions).not.toContain('sqs:SendMessage');
+    expect(resourcesAllowed('triage', 'sqs:SendMessage')).toEqual([logicalId(stack.paging.work.queue)]);
     for (const consume of ['sqs:ReceiveMessage', 'sqs:DeleteMessage']) {
       expect(resourcesAllowed('triage', consume)).toEqual([logicalId(stack.tipsQueue.queue)]);
     }
-    // Every table but the vault.
+    // Every tip table but the vault; none of the on-call ones (paging decides who is paged).
     const all = sorted(['Tips', 'Messages', 'Contacts', 'Receipts'].map(tableIdByShapeName));
     for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem']) expect(resourcesAllowed('triage', write)).toEqual(all);
     const readable = sorted(['Tips', 'Messages', 'Contacts'].map(tableIdByShapeName));
@@ -708,10 +612,9 @@ describe('IAM', () => {
 
   it('tipster-reply reads one tip and one vault entry, adds its reply to the thread and the trail, and sends nothing to a queue', () => {
     expect(actionsByTable('tipsterReply')).toEqual({
+      ...noTable(),
       Tips: ['dynamodb:GetItem'],
       Messages: ['dynamodb:PutItem'],
-      Contacts: [],
-      Receipts: [],
       ContactVault: ['dynamodb:GetItem'],
       Audit: ['dynamodb:PutItem'],
     });
@@ -731,9 +634,11 @@ describe('IAM', () => {
       const forbidden = AUDIT_FORBIDDEN.filter((action) => statement.actions.some((pattern) => actionMatches(pattern, action)));
       expect(forbidden, statement.where).toEqual([]);
     }
-    // Only the two functions that record actions hold any right on it at all.
+    // Only the functions that record actions hold any right on it at all.
     const holders = allPolicyStatements().filter((s) => referencedIds(s.resources).includes(auditId));
-    expect(sorted([...new Set(holders.flatMap((s) => s.roles))])).toEqual(sorted([roleIdOf('operatorApi'), roleIdOf('tipsterReply')]));
+    expect(sorted([...new Set(holders.flatMap((s) => s.roles))])).toEqual(
+      sorted((['operatorApi', 'tipsterReply', 'paging', 'rosterApi'] as const).map(roleIdOf)),
+    );
   });
 
   it('the append-only check would catch a wildcard or a PartiQL grant (it is not vacuous)', () => {
@@ -769,7 +674,7 @@ describe('IAM', () => {
       expect(resourcesAllowed(handler, 'dynamodb:GetItem').includes(vaultId()), handler).toBe(handler === 'tipsterReply');
     }
     expect(actionsOn('tipsterReply', vaultId())).toEqual(['dynamodb:GetItem']);
-    for (const handler of ['webIntake', 'triage', 'operatorApi', 'twilioCleanup'] as const) {
+    for (const handler of ['webIntake', 'triage', 'operatorApi', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi'] as const) {
       expect(actionsOn(handler, vaultId()), handler).toEqual([]);
     }
     // Any policy in the stack, present or future, not only the six execution roles.
@@ -791,12 +696,13 @@ describe('IAM', () => {
   it.each([
     ['tipsterReply', 'contact-vault'],
     ['twilioCleanup', 'twilio-cleanup'],
+    ['paging', 'responder-phone'],
   ] as const)('%s can only decrypt, and only data keys whose purpose is %s', (handler, purpose) => {
     expect(kmsGrants(handler)).toEqual([{ actions: ['kms:Decrypt'], resources: [keyId()], purposes: [purpose], conditions: { StringEquals: { [PURPOSE]: purpose } } }]);
   });
 
-  it('only sms-intake generates data keys, only tipster-reply and twilio-cleanup decrypt, nobody else touches the key', () => {
-    for (const handler of ['webIntake', 'triage', 'operatorApi'] as const) {
+  it('only sms-intake and roster-api generate data keys, only tipster-reply, twilio-cleanup and paging decrypt, nobody else touches the key', () => {
+    for (const handler of ['webIntake', 'triage', 'operatorApi', 'smsStatus'] as const) {
       expect(allowedActions(handler).filter((action) => action.startsWith('kms:')), handler).toEqual([]);
     }
     const kmsRoles = (action: string) =>
@@ -807,11 +713,11 @@ describe('IAM', () => {
             .flatMap((s) => s.roles),
         ),
       ]);
-    expect(kmsRoles('kms:GenerateDataKey')).toEqual([roleIdOf('smsIntake')]);
-    expect(kmsRoles('kms:Decrypt')).toEqual(sorted([roleIdOf('tipsterReply'), roleIdOf('twilioCleanup')]));
+    expect(kmsRoles('kms:GenerateDataKey')).toEqual(sorted([roleIdOf('smsIntake'), roleIdOf('rosterApi')]));
+    expect(kmsRoles('kms:Decrypt')).toEqual(sorted((['tipsterReply', 'twilioCleanup', 'paging'] as const).map(roleIdOf)));
     // Every statement on the key, in any policy, carries a purpose condition.
     const onKey = allPolicyStatements().filter((s) => referencedIds(s.resources).includes(keyId()));
-    expect(onKey.length).toBe(4);
+    expect(onKey.length).toBe(6);
     for (const statement of onKey) expect(statement.conditions?.StringEquals, statement.policy).toHaveProperty([PURPOSE]);
     // No role holds a KMS right without a purpose condition, on any key.
     for (const statement of allPolicyStatements().filter((s) => s.actions.some((a) => a.startsWith('kms:') || a === '*'))) {
@@ -827,10 +733,14 @@ describe('IAM', () => {
     expect(resourcesAllowed('webIntake', 'secretsmanager:GetSecretValue')).toEqual([pepper]);
     expect(resourcesAllowed('tipsterReply', 'secretsmanager:GetSecretValue')).toEqual([twilio]);
     expect(resourcesAllowed('twilioCleanup', 'secretsmanager:GetSecretValue')).toEqual([twilio]);
+    expect(resourcesAllowed('paging', 'secretsmanager:GetSecretValue')).toEqual([twilio]);
+    expect(resourcesAllowed('smsStatus', 'secretsmanager:GetSecretValue')).toEqual([twilio]);
+    // Hashes a responder's phone into the same contact key that sms-intake computes.
+    expect(resourcesAllowed('rosterApi', 'secretsmanager:GetSecretValue')).toEqual([contactKey]);
     expect(resourcesAllowed('triage', 'secretsmanager:GetSecretValue')).toEqual([]);
     expect(resourcesAllowed('operatorApi', 'secretsmanager:GetSecretValue')).toEqual([]);
     // No other policy in the stack (present or future) may read them either.
-    const secretRoles = new Set((['smsIntake', 'webIntake', 'tipsterReply', 'twilioCleanup'] as const).map(roleIdOf));
+    const secretRoles = new Set((['smsIntake', 'webIntake', 'tipsterReply', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi'] as const).map(roleIdOf));
     for (const [id, policy] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
       const properties = policy.Properties as Json;
       const readsSecrets = toStatements(properties.PolicyDocument).some(

@@ -11,8 +11,9 @@ import { call, getQueue } from '../support/operator';
 import { postSignedSms, signTwilio, twilioWebhook } from '../support/twilio';
 
 const stack = inject('stack');
-const roster = demoRoster as unknown as Roster & { responders: Array<Roster['responders'][number] & { phone: string }> };
-const phoneOf = (id: string) => roster.responders.find((r) => r.responderId === id)!.phone;
+const roster = demoRoster as unknown as Roster;
+const phones = new Map((demoRoster as { responders: Array<{ responderId: string; phone: string }> }).responders.map((r) => [r.responderId, r.phone]));
+const phoneOf = (id: string) => phones.get(id)!;
 
 async function clockOffsetMs(advanceMinutes = 0): Promise<number> {
   const res = await fetch(`${stack.httpUrl}/local/clock?advanceMinutes=${advanceMinutes}`, { method: advanceMinutes ? 'POST' : 'GET' });

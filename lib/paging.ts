@@ -1,0 +1,129 @@
+import { Duration } from 'aws-cdk-lib';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Construct } from 'constructs';
+import { ENV } from '../functions/config/env-names';
+import { PAGE_DELIVERIES_TABLE, PAGING_QUEUE } from '../functions/config/tables';
+import { KEY_PURPOSES, type ContactVault } from './contact-vault';
+import { contextPositiveInteger } from './context';
+import type { TiplineSecrets } from './secrets';
+import type { Storage } from './storage';
+import { TiplineFunction } from './tipline-function';
+import type { TwilioAccount } from './twilio-account';
+import { readSecret, sendTo, useTableItems, useTableItemsAndIndexes } from './wiring';
+import { WorkQueue } from './work-queue';
+
+export const DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES = 15;
+
+/** Context `highUnclaimedPageAfterMinutes`: how long a high tip may wait unclaimed before paging. */
+export function highUnclaimedPageAfterMinutes(scope: Construct): number {
+  return contextPositiveInteger(scope, 'highUnclaimedPageAfterMinutes') ?? DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES;
+}
+
+export interface PagingProps {
+  storage: Storage;
+  vault: ContactVault;
+  secrets: TiplineSecrets;
+  twilio: TwilioAccount;
+}
+
+/**
+ * On-call paging: a queue of paging work (a tip to page, a deadline falling due, an ACK), the
+ * consumer that decides who is paged and sends the SMS, and the endpoint for Twilio's delivery
+ * reports. Deadlines are per-message delays on the same queue, so the queue itself has none.
+ *
+ * Only paging can open a responder's phone number; roster-api seals them and nobody else
+ * touches them. The functions that feed the queue get the send right and nothing of paging's.
+ */
+export class Paging extends Construct {
+  readonly work: WorkQueue;
+  readonly fn: TiplineFunction;
+  /** Twilio's status callbacks for pages: records each delivery's status, nothing more. */
+  readonly smsStatus: TiplineFunction;
+  private readonly storage: Storage;
+
+  constructor(scope: Construct, id: string, props: PagingProps) {
+    super(scope, id);
+    const { storage, vault, secrets, twilio } = props;
+    this.storage = storage;
+
+    this.work = new WorkQueue(this, 'Queue', { shape: PAGING_QUEUE, queueId: 'Work' });
+
+    this.fn = new TiplineFunction(this, 'Paging', {
+      handler: 'paging',
+      description: 'Paging queue consumer: page the on-call responder, escalate at deadlines, record ACKs.',
+      timeout: this.work.consumerTimeout,
+      memorySize: 512,
+    });
+    // The roster is small and read whole per region; one GetItem opens a paged responder's entry.
+    useTableItems(this.fn, storage.roster, ENV.rosterTable, ['dynamodb:Query', 'dynamodb:GetItem']);
+    // Only the level and the places the scorer found, never the tip's text.
+    useTableItems(this.fn, storage.tips, ENV.tipsTable, ['dynamodb:GetItem']);
+    // The state is written whole with a condition on its version: Get and Put are enough.
+    useTableItems(this.fn, storage.paging, ENV.pagingTable, ['dynamodb:GetItem', 'dynamodb:PutItem']);
+    // A conditional Put per idempotency key is what keeps a page from going out twice; the
+    // responder index finds the newest open page for a bare `ACK`.
+    useTableItemsAndIndexes(
+      this.fn,
+      storage.pageDeliveries,
+      PAGE_DELIVERIES_TABLE,
+      ENV.pageDeliveriesTable,
+      ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      ['PagesByResponder'],
+    );
+    useTableItems(this.fn, storage.audit, ENV.auditTable, ['dynamodb:PutItem']);
+    // Its own deadlines: the next level is a delayed message to itself.
+    sendTo(this.fn, this.work.queue, ENV.pagingQueueUrl);
+    this.fn.addEnvironment(ENV.pagingMaxDelaySeconds, String(PAGING_QUEUE.maxDelaySeconds));
+    vault.grantOpen(this.fn, KEY_PURPOSES.responderPhone);
+    readSecret(this.fn, secrets.twilioAuthToken, ENV.twilioAuthTokenSecretArn);
+    this.fn.addEnvironment(ENV.twilioAccountSid, twilio.accountSid);
+    this.fn.addEnvironment(ENV.twilioSender, twilio.sender);
+
+    this.fn.addEventSource(
+      new SqsEventSource(this.work.queue, {
+        batchSize: PAGING_QUEUE.batchSize,
+        // A page that Twilio refused must not resend the pages in the same batch that went out.
+        reportBatchItemFailures: true,
+        // Twilio's API limits are per account, shared with replies; pages are few.
+        maxConcurrency: 2,
+      }),
+    );
+
+    // Behind a public route like the inbound webhook, so it trusts nothing but the signature.
+    this.smsStatus = new TiplineFunction(this, 'SmsStatus', {
+      handler: 'smsStatus',
+      description: 'Twilio status callback for pages: verify, record the delivery status.',
+      timeout: Duration.seconds(10),
+      memorySize: 512,
+    });
+    readSecret(this.smsStatus, secrets.twilioAuthToken, ENV.twilioAuthTokenSecretArn);
+    useTableItemsAndIndexes(this.smsStatus, storage.pageDeliveries, PAGE_DELIVERIES_TABLE, ENV.pageDeliveriesTable, ['dynamodb:UpdateItem'], ['DeliveriesBySid']);
+  }
+
+  /**
+   * triage: hands critical tips over at once and high ones as a delayed check. It cannot read
+   * the roster or any paging state; what happens next is paging's decision.
+   */
+  acceptTipsFrom(fn: TiplineFunction): void {
+    sendTo(fn, this.work.queue, ENV.pagingQueueUrl);
+    fn.addEnvironment(ENV.highUnclaimedPageAfterMinutes, String(highUnclaimedPageAfterMinutes(this)));
+  }
+
+  /**
+   * sms-intake: one GetItem by contact key tells it whether the sender is a responder (the
+   * item holds no number), and an ACK goes on as paging work instead of as a tip.
+   */
+  acceptAcksFrom(fn: TiplineFunction): void {
+    useTableItems(fn, this.storage.responderContacts, ENV.responderContactsTable, ['dynamodb:GetItem']);
+    sendTo(fn, this.work.queue, ENV.pagingQueueUrl);
+  }
+
+  /**
+   * Paging builds each page's status callback URL from the public base URL, and sms-status
+   * checks Twilio's signature against that same URL, never against the Host header.
+   */
+  useCallbacksAt(publicUrl: string): void {
+    this.fn.addEnvironment(ENV.publicUrl, publicUrl);
+    this.smsStatus.addEnvironment(ENV.publicUrl, publicUrl);
+  }
+}

@@ -1,0 +1,43 @@
+import { Duration } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ENV } from '../functions/config/env-names';
+import { KEY_PURPOSES, type ContactVault } from './contact-vault';
+import type { TiplineSecrets } from './secrets';
+import type { Storage } from './storage';
+import { TiplineFunction } from './tipline-function';
+import { readSecret, useTableItems } from './wiring';
+
+export interface RosterApiProps {
+  storage: Storage;
+  vault: ContactVault;
+  secrets: TiplineSecrets;
+}
+
+/**
+ * Supervisors' management of the on-call roster. Its own function because it is the only staff
+ * code that holds a responder's number in clear: it hashes it into a contact key and seals it,
+ * and can never open a sealed one again (paging alone can). Nothing about tips.
+ */
+export class RosterApi extends Construct {
+  readonly fn: TiplineFunction;
+
+  constructor(scope: Construct, id: string, props: RosterApiProps) {
+    super(scope, id);
+
+    this.fn = new TiplineFunction(this, 'RosterApi', {
+      handler: 'rosterApi',
+      description: 'On-call roster for supervisors: responders, rotations, overrides, escalation policies.',
+      timeout: Duration.seconds(10),
+      memorySize: 512,
+    });
+    useTableItems(this.fn, props.storage.roster, ENV.rosterTable, ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem']);
+    // Written in one transaction with the responder's roster item; TransactWriteItems is
+    // authorised by the Put and Delete rights on each table, so no action of its own. No read:
+    // the roster item already says which contact key a responder has.
+    useTableItems(this.fn, props.storage.responderContacts, ENV.responderContactsTable, ['dynamodb:PutItem', 'dynamodb:DeleteItem']);
+    useTableItems(this.fn, props.storage.audit, ENV.auditTable, ['dynamodb:PutItem']);
+    // The same contact key as sms-intake computes, so an ACK from that phone is recognised.
+    readSecret(this.fn, props.secrets.contactKey, ENV.contactKeySecretArn);
+    props.vault.grantSeal(this.fn, KEY_PURPOSES.responderPhone);
+  }
+}
