@@ -43,7 +43,7 @@ export async function postReply(stack: StackRef, tipId: string, text: string): P
   });
 }
 
-export async function call(stack: { httpUrl: string }, token: string | undefined, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+export async function call(stack: { httpUrl: string }, token: string | undefined, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Response> {
   return fetch(new URL(path, stack.httpUrl), {
     method,
     headers: {
