@@ -5,6 +5,7 @@ import { triageMetrics, type CorpusRow } from '../functions/core/triage/metrics'
 import { scoreUrgency } from '../functions/core/triage/score';
 import { GENERATORS, LENGTHS } from './adversarial';
 import { naiveScore } from './baseline';
+import { benchFunctions } from './functions';
 import { CORPORA, readCorpus } from './corpora';
 import { machineLines } from './machine';
 import { summarise, time, us, type Summary } from './stats';
@@ -124,6 +125,11 @@ function main(): void {
   perTip('own corpora (tips + holdout)', [...(corpora.tips ?? []), ...(corpora.holdout ?? [])], OWN_PASSES);
   lengthTable();
   accuracy(corpora);
+  if (!process.argv.includes('--no-functions')) {
+    print();
+    benchFunctions(print);
+  }
+  print();
   print(`bench took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s`);
 }
 
