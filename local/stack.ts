@@ -32,7 +32,7 @@ import { dynamoRosterReader, dynamoRosterWriter } from '../functions/adapters/dy
 import { localDataKeys } from '../functions/adapters/envelope';
 import { seedDemoRoster } from './seed-roster';
 import { reportDeliveries } from './status-callbacks';
-import { staticSite } from './static-site';
+import { staticFiles, staticSite } from './static-site';
 import { ensureTables, startDynamoDb } from './dynamodb';
 import { startEventSourceMapping, type SqsHandler } from './event-source-mapping';
 import { startGateway, type HttpHandler } from './http-gateway';
@@ -168,6 +168,7 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       tipsterReply: await load<HttpHandler>(HANDLER_ENTRIES.tipsterReply),
       smsStatus: await load<HttpHandler>(HANDLER_ENTRIES.smsStatus),
       rosterApi: await load<HttpHandler>(HANDLER_ENTRIES.rosterApi),
+      publicForm: await load<HttpHandler>(HANDLER_ENTRIES.publicForm),
     };
 
     const consumers: Array<[LocalQueue, string, SqsHandler, { batchSize: number; consumerTimeoutSeconds: number }]> = [
@@ -197,6 +198,7 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
     }
 
     const dashboard = staticSite('/ops/', join(REPO_ROOT, 'web', 'ops', 'dist'), { 'config.json': () => ({ localSignIn: true }) });
+    const formAssets = staticFiles(join(REPO_ROOT, 'web', 'form'), ['form.js', 'form.css']);
     const localRoutes = (req: IncomingMessage, res: ServerResponse): boolean => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/healthz') {
@@ -231,7 +233,7 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
         res.writeHead(302, { location: `/ops/#id_token=${identity.idToken(user as DemoUser)}`, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).end();
         return true;
       }
-      return dashboard.handle(req, res);
+      return formAssets.handle(req, res) || dashboard.handle(req, res);
     };
 
     const server: Server = await startGateway({

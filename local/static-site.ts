@@ -67,3 +67,22 @@ export function staticSite(prefix: string, folder: string, extra: Record<string,
     },
   };
 }
+
+/** A few named files at the root (the public form's script and style), as CloudFront serves them from S3. */
+export function staticFiles(folder: string, names: readonly string[]): StaticSite {
+  const allowed = new Set(names.map((name) => `/${name}`));
+  return {
+    handle(req, res) {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (!allowed.has(path) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+      const file = join(folder, path.slice(1));
+      if (!existsSync(file)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+        return true;
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...SECURITY_HEADERS, 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" });
+      res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+      return true;
+    },
+  };
+}

@@ -178,7 +178,7 @@ export function dynamoTipStore(client: DynamoDBDocumentClient, tables: TipTables
     },
 
     async commit(write: TriageWrite) {
-      const { message, tip, expectedVersion, thread, receiptHash } = write;
+      const { message, tip, expectedVersion, thread, threadWas, receiptHash } = write;
       const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
         { Put: { TableName: tables.messages, Item: message, ConditionExpression: 'attribute_not_exists(messageId)' } },
         {
@@ -193,7 +193,9 @@ export function dynamoTipStore(client: DynamoDBDocumentClient, tables: TipTables
       ];
       if (thread) {
         const expiresAt = Math.floor(Date.parse(thread.lastMessageAt) / 1000) + CONTACT_POINTER_TTL_SECONDS;
-        items.push({ Put: { TableName: tables.contacts, Item: { contactKey: thread.contactKey, tipId: thread.tipId, lastMessageAt: thread.lastMessageAt, expiresAt } } });
+        const unchanged =
+          threadWas === undefined ? {} : threadWas === null ? { ConditionExpression: 'attribute_not_exists(contactKey)' } : { ConditionExpression: 'tipId = :was', ExpressionAttributeValues: { ':was': threadWas } };
+        items.push({ Put: { TableName: tables.contacts, Item: { contactKey: thread.contactKey, tipId: thread.tipId, lastMessageAt: thread.lastMessageAt, expiresAt }, ...unchanged } });
       }
       if (receiptHash) {
         items.push({ Put: { TableName: tables.receipts, Item: { receiptHash, tipId: tip.tipId }, ConditionExpression: 'attribute_not_exists(receiptHash)' } });
@@ -206,6 +208,8 @@ export function dynamoTipStore(client: DynamoDBDocumentClient, tables: TipTables
         const reasons = error.CancellationReasons ?? [];
         if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'duplicate';
         if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new TipVersionConflict(tip.tipId);
+        // Another message of this sender started or moved its thread since it was read.
+        if (thread && reasons[2]?.Code === 'ConditionalCheckFailed') throw new TipVersionConflict(tip.tipId);
         throw error;
       }
     },

@@ -17,11 +17,17 @@ import { TwilioNotConfigured, TwilioRequestFailed } from './twilio-errors';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
-/** Headers on every API answer: nothing is cached, nothing leaks through a Referer. */
+/**
+ * Headers on every answer: nothing is cached (a shared phone keeps no copy), nothing leaks
+ * through a Referer, nothing can frame or script the answer, no device feature is offered.
+ */
 export const SAFE_HEADERS = {
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
 } as const;
 
 export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
@@ -118,4 +124,16 @@ export function parseJsonBody<T>(event: APIGatewayProxyEventV2, schema: { safePa
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new InvalidRequest('The request could not be read; see the fields below.', fieldErrors(parsed.error.issues));
   return parsed.data;
+}
+
+/**
+ * The address abuse limits key on (in memory, hashed; never stored or logged). Behind CloudFront
+ * the connection comes from an edge server, and the viewer is the last address CloudFront
+ * appended to X-Forwarded-For; keying on the edge would make every tipster near it share one
+ * limit. A caller that reaches the API directly can forge that header, which only lets them
+ * dodge this soft limit: the WAF (on CloudFront) and the stage throttle still apply.
+ */
+export function clientAddress(event: APIGatewayProxyEventV2): string {
+  const forwarded = header(event, 'x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
+  return forwarded?.at(-1) ?? event.requestContext.http.sourceIp;
 }

@@ -9,10 +9,20 @@ export interface JobQueue<T> {
 
 export type TipQueue = JobQueue<TipReceived>;
 
+/**
+ * JSON as SQS accepts it. SQS refuses a body with U+FFFE or U+FFFF (outside its character set),
+ * so a tip holding one would fail at intake, and a Twilio retry would fail the same way; as
+ * escapes they read back as the same text. JSON already escapes control characters and lone
+ * surrogates.
+ */
+export function sqsMessageBody(value: unknown): string {
+  return JSON.stringify(value).replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
 export function sqsJobQueue<T>(client: SQSClient, queueUrl: string): JobQueue<T> {
   return {
     async send(job) {
-      await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }));
+      await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: sqsMessageBody(job) }));
     },
   };
 }

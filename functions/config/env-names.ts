@@ -51,6 +51,10 @@ export const ENV = {
   /** Comma-separated "number:label" pairs shown to tipsters, e.g. "105:Policía,1818". */
   emergencyNumbers: 'TIPLINE_EMERGENCY_NUMBERS',
   threadWindowMinutes: 'TIPLINE_THREAD_WINDOW_MINUTES',
+  /** Where the public form's quick exit goes: a neutral site, replacing the page in history. */
+  quickExitUrl: 'TIPLINE_QUICK_EXIT_URL',
+  /** Days a closed tip is kept before DynamoDB's time-to-live deletes it (365): sets `expiresAt` on close. */
+  closedTipRetentionDays: 'TIPLINE_CLOSED_TIP_RETENTION_DAYS',
   /** Local stack only:
    * A file holding a clock offset in milliseconds, read by the paging function's clock: lets
    * the local stack (and its tests) move time forward instead of waiting for a deadline.

@@ -15,6 +15,8 @@ export interface TableShape {
 export const TIPS_TABLE = {
   name: 'Tips',
   partitionKey: 'tipId',
+  // Set when a tip is closed (closedTipRetentionDays later), cleared when it is reopened.
+  timeToLive: 'expiresAt',
   indexes: [
     // Sparse: only open tips carry `openQueue`; `queueOrder` sorts by level, then oldest first.
     { name: 'QueueByUrgency', partitionKey: 'openQueue', sortKey: 'queueOrder' },
@@ -172,6 +174,7 @@ export const HANDLER_ENTRIES = {
   paging: 'functions/paging/handler.ts',
   smsStatus: 'functions/sms-status/handler.ts',
   rosterApi: 'functions/roster-api/handler.ts',
+  publicForm: 'functions/public-form/handler.ts',
 } as const;
 
 /** Cognito groups, and what each may do. */
@@ -189,6 +192,13 @@ const EVERYONE = ROLES;
 export const ROUTES = [
   { method: 'POST', path: '/sms/twilio', handler: 'smsIntake', auth: 'twilio-signature', roles: [] },
   { method: 'POST', path: '/api/tips', handler: 'webIntake', auth: 'none', roles: [] },
+  // The public tip form: rendered on the server so that it works with JavaScript off; every
+  // step posts back to the same URL, so the address bar never changes.
+  { method: 'GET', path: '/', handler: 'publicForm', auth: 'none', roles: [] },
+  { method: 'POST', path: '/', handler: 'publicForm', auth: 'none', roles: [] },
+  // The receipt inbox for the enhanced (JavaScript) form: read the operators' questions, answer.
+  { method: 'POST', path: '/api/inbox', handler: 'publicForm', auth: 'none', roles: [] },
+  { method: 'POST', path: '/api/inbox/reply', handler: 'publicForm', auth: 'none', roles: [] },
   // Twilio's delivery reports for pages; signed like the inbound webhook.
   { method: 'POST', path: '/sms/status', handler: 'smsStatus', auth: 'twilio-signature', roles: [] },
   { method: 'GET', path: '/api/me', handler: 'operatorApi', auth: 'jwt', roles: EVERYONE },

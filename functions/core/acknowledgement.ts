@@ -42,3 +42,8 @@ export function webReceiptNotice(lang: Lang, formattedReceipt: string): string {
 export function slowDown(lang: Lang, numbers: EmergencyNumber[]): string {
   return withEmergencyNumbers(replies[lang].slowDown, lang, numbers);
 }
+
+/** "Lugar: La Pampa": the form's "where" answer, appended to the text that is scored and read. */
+export function withPlace(text: string, where: string, lang: Lang): string {
+  return where.trim() ? `${text}\n${replies[lang].whereLabel}: ${where.trim()}` : text;
+}

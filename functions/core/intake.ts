@@ -5,6 +5,14 @@ import { detectLanguage } from './language';
 import { redactIdentifiers } from './redaction/redact';
 import type { Lang, MessageSid, TipReceived, TipSignals } from './tip';
 
+/**
+ * Lone UTF-16 surrogates (possible in JSON as "\ud800") cannot be stored or queued as text;
+ * they become U+FFFD, as String.prototype.toWellFormed would make them.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 export interface IntakeSecrets {
   contactKeySecret: string;
 }
@@ -18,7 +26,7 @@ export interface SmsIntake {
 
 export function tipFromSms(sms: SmsIntake, secrets: IntakeSecrets): TipReceived {
   const channel = /^whatsapp:/i.test(sms.from.trim()) ? 'whatsapp' : 'sms';
-  const redaction = redactIdentifiers(sms.body);
+  const redaction = redactIdentifiers(wellFormed(sms.body));
   return {
     type: 'TipReceived',
     version: 1,
@@ -38,12 +46,13 @@ export interface WebIntake {
   text: string;
   lang?: Lang;
   signals?: TipSignals;
-  receiptHash: string;
+  receiptHash?: string;
+  followUpOf?: string;
   receivedAt: Date;
 }
 
 export function tipFromWeb(web: WebIntake): TipReceived {
-  const redaction = redactIdentifiers(web.text);
+  const redaction = redactIdentifiers(wellFormed(web.text));
   return {
     type: 'TipReceived',
     version: 1,
@@ -52,7 +61,8 @@ export function tipFromWeb(web: WebIntake): TipReceived {
     lang: web.lang ?? detectLanguage(web.text),
     text: redaction.text,
     receivedAt: web.receivedAt.toISOString(),
-    receiptHash: web.receiptHash,
+    ...(web.receiptHash ? { receiptHash: web.receiptHash } : {}),
+    ...(web.followUpOf ? { followUpOf: web.followUpOf } : {}),
     ...(web.signals ? { signals: web.signals } : {}),
     redactions: redaction.counts,
   };

@@ -94,6 +94,12 @@ export interface TriageWrite {
   /** null when the tip is new (must not exist yet). */
   expectedVersion: number | null;
   thread?: ThreadPointer;
+  /**
+   * With `thread`: the tip the contact's pointer named when triage read it (null: none). If
+   * another message moved the pointer meanwhile, the commit throws TipVersionConflict, so that
+   * two messages of one sender triaged at once never start two tips.
+   */
+  threadWas?: string | null;
   receiptHash?: string;
 }
 

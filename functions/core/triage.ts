@@ -3,7 +3,7 @@
 import { scoreUrgency } from './triage/score';
 import type { TipReceived, TipSignals } from './tip';
 import { levelRank } from './tip';
-import type { StoredMessage, TipRecord, TipStore } from './tip-record';
+import type { StoredMessage, ThreadPointer, TipRecord, TipStore } from './tip-record';
 import { TipVersionConflict, applyAssessment, isInbound, isOpen } from './tip-record';
 
 export interface TriageDeps {
@@ -34,7 +34,8 @@ export async function triageTip(received: TipReceived, deps: TriageDeps): Promis
 }
 
 async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<TriageOutcome> {
-  const existing = await openThreadTip(received, deps);
+  const pointer = received.contactKey ? await deps.store.findThread(received.contactKey) : undefined;
+  const existing = await openThreadTip(received, pointer, deps);
   const tipId = existing?.tipId ?? deps.newTipId();
   const message: StoredMessage = {
     messageId: received.messageId,
@@ -96,16 +97,19 @@ async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<T
     tip,
     expectedVersion: existing ? existing.version : null,
     ...(received.contactKey
-      ? { thread: { contactKey: received.contactKey, tipId, lastMessageAt: tip.lastMessageAt } }
+      ? { thread: { contactKey: received.contactKey, tipId, lastMessageAt: tip.lastMessageAt }, threadWas: pointer?.tipId ?? null }
       : {}),
     ...(received.receiptHash ? { receiptHash: received.receiptHash } : {}),
   });
   return result === 'duplicate' ? { kind: 'duplicate', messageId: received.messageId } : { kind: 'stored', tip, threaded: Boolean(existing) };
 }
 
-async function openThreadTip(received: TipReceived, deps: TriageDeps): Promise<TipRecord | undefined> {
-  if (!received.contactKey) return undefined;
-  const pointer = await deps.store.findThread(received.contactKey);
+async function openThreadTip(received: TipReceived, pointer: ThreadPointer | undefined, deps: TriageDeps): Promise<TipRecord | undefined> {
+  if (received.followUpOf) {
+    // A receipt holder answering: their tip, if it is still open; a closed one starts anew.
+    const tip = await deps.store.getTip(received.followUpOf);
+    return tip && isOpen(tip.status) ? tip : undefined;
+  }
   if (!pointer) return undefined;
   // Out-of-order deliveries count too: the gap, not its sign, decides.
   const gap = Math.abs(Date.parse(received.receivedAt) - Date.parse(pointer.lastMessageAt));

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { sqsClient } from '../adapters/aws-clients';
-import { answerError, bodyText, fieldErrors, json, requireContentType, type HttpResult } from '../adapters/http';
+import { answerError, bodyText, clientAddress, fieldErrors, json, requireContentType, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
 import { loadReceiptPepper } from '../adapters/secrets';
 import { sqsTipQueue } from '../adapters/sqs-queue';
@@ -55,7 +55,7 @@ function parseJson(text: string): unknown {
 export const handler = async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
   try {
     const now = new Date();
-    if (!perSender.allow(senders.hash(event.requestContext.http.sourceIp, now), now.getTime())) throw new TooManyRequests();
+    if (!perSender.allow(senders.hash(clientAddress(event), now), now.getTime())) throw new TooManyRequests();
     requireContentType(event, 'application/json');
     const parsed = webTip.safeParse(parseJson(bodyText(event, MAX_BODY_BYTES)));
     if (!parsed.success) throw new InvalidRequest('The tip could not be read; see the fields below.', fieldErrors(parsed.error.issues));

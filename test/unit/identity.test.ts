@@ -56,3 +56,12 @@ describe('receipt codes', () => {
     expect(hash).not.toContain('1234567890123456');
   });
 });
+
+describe('wellFormed', () => {
+  it('replaces lone surrogates and keeps pairs', async () => {
+    const { wellFormed } = await import('../../functions/core/intake');
+    expect(wellFormed('a\ud800b')).toBe('a\ufffdb');
+    expect(wellFormed('a\udc00')).toBe('a\ufffd');
+    expect(wellFormed('niña 😀')).toBe('niña 😀');
+  });
+});

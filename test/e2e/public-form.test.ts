@@ -1,0 +1,360 @@
+// Issue 7's acceptance in real headless Chromium on a phone-sized screen: a tip sent in Spanish
+// with JavaScript on and another with it off both reach the operator queue; the receipt reads an
+// operator's question and answers it; nothing is requested from another origin and no cookie is
+// set; the quick exit leaves no tipline entry in the session history; the headers are strict;
+// the first load is weighed; and the form is photographed in Spanish, English and Quechua.
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eventually } from '../support/local-aws';
+import { call, getQueue, getTip } from '../support/operator';
+import { launch } from './browser';
+
+const stack = inject('stack');
+const origin = new URL(stack.httpUrl).origin;
+const home = `${origin}/`;
+const SHOTS = 'test-results/e2e';
+const FIRST_LOAD_BUDGET = 50 * 1024;
+const RECEIPT_SHAPE = /^\d{4} \d{4} \d{4} \d{4}$/;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Phone {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the browser asked for, in order. */
+  requests: string[];
+}
+
+/** A cheap phone: 360×740, touch, Spanish-speaking Peru, JavaScript on or off. */
+async function phone(javaScriptEnabled: boolean): Promise<Phone> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 1,
+    locale: 'es-PE',
+    timezoneId: 'America/Lima',
+    javaScriptEnabled,
+  });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  return { context, page, requests };
+}
+
+const letters = (n: number): string => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+
+/** The tip in the operator queue whose text starts with `marker`. */
+async function queuedTip(marker: string): Promise<string> {
+  const tip = await eventually(async () => (await getQueue(stack)).find((t) => t.preview.startsWith(marker)), 60_000, `the tip "${marker}" in the operator queue`);
+  expect(tip.channel).toBe('web');
+  return tip.tipId;
+}
+
+async function operatorAsks(tipId: string, question: string): Promise<void> {
+  const res = await call(stack, stack.tokens.operator, 'POST', `/api/tips/${tipId}/replies`, { text: question });
+  expect(res.status, await res.clone().text()).toBe(202);
+}
+
+async function threadHasAnswer(tipId: string, answer: string): Promise<void> {
+  await eventually(async () => ((await getTip(stack, tipId)).thread.some((e) => e.kind === 'in' && e.text.includes(answer)) ? true : undefined), 60_000, `the answer "${answer}" in tip ${tipId}'s thread`);
+}
+
+async function historyUrls(cdp: CDPSession): Promise<string[]> {
+  const { entries } = await cdp.send('Page.getNavigationHistory');
+  return entries.map((entry) => entry.url);
+}
+
+/** The session-history entries at the tipline's origin (a new tab also holds about:blank). */
+const ours = (urls: string[]): string[] => urls.filter((url) => url.startsWith(origin));
+
+const receiptOnScreen = async (page: Page): Promise<string> => (await page.locator('.receipt .code .group').allTextContents()).join(' ');
+
+/** Requests that left for another origin; the tests fail on any. */
+const foreign = (requests: string[]): string[] => requests.filter((url) => new URL(url).origin !== origin);
+
+describe('the public tip form on a phone', () => {
+  it('sends a Spanish tip with JavaScript on, reads the reply and answers it, all at one URL', async () => {
+    // Arrange
+    const { context, page, requests } = await phone(true);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const urlOf = new Map<string, string>();
+    const bytesOf = new Map<string, number>();
+    cdp.on('Network.responseReceived', (e) => urlOf.set(e.requestId, e.response.url));
+    cdp.on('Network.loadingFinished', (e) => bytesOf.set(e.requestId, e.encodedDataLength));
+    const marker = `refjs${letters(6)}`;
+    const tipText = `${marker} mi sobrina de dieciseis años trabaja en un bar y no la dejan salir`;
+
+    try {
+      // Act: the first load, weighed as it came over the wire
+      const response = await page.goto(home, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      await expect.poll(() => [...urlOf.keys()].filter((id) => bytesOf.has(id)).map((id) => new URL(urlOf.get(id)!).pathname).sort(), { timeout: 10_000 }).toEqual(expect.arrayContaining(['/', '/form.css', '/form.js']));
+      const firstLoad = [...bytesOf.entries()].map(([id, bytes]) => ({ path: new URL(urlOf.get(id) ?? home).pathname, bytes }));
+      const total = firstLoad.reduce((sum, r) => sum + r.bytes, 0);
+      console.log(`public form first load: ${total} bytes on the wire (${firstLoad.map((r) => `${r.path} ${r.bytes}`).join(', ')})`);
+      expect(total).toBeLessThan(FIRST_LOAD_BUDGET);
+
+      // The form in each language; the switch is in place, at the same URL
+      expect(await page.getAttribute('html', 'lang')).toBe('es');
+      await page.screenshot({ path: `${SHOTS}/public-form-es.png`, fullPage: true });
+      await page.click('button[name="lang"][value="en"]');
+      await page.locator('html[lang="en"]').waitFor();
+      await page.screenshot({ path: `${SHOTS}/public-form-en.png`, fullPage: true });
+      await page.click('button[name="lang"][value="qu"]');
+      await page.locator('html[lang="qu"]').waitFor();
+      await page.screenshot({ path: `${SHOTS}/public-form-qu.png`, fullPage: true });
+      await page.click('button[name="lang"][value="es"]');
+      await page.locator('html[lang="es"]').waitFor();
+
+      // What is typed survives a language switch
+      await page.fill('#tip-text', tipText);
+      await page.fill('#tip-where', 'La Pampa');
+      await page.check('input[name="minor"][value="yes"]');
+      await page.check('input[name="now"][value="yes"]');
+      await page.click('button[name="lang"][value="en"]');
+      await page.locator('html[lang="en"]').waitFor();
+      expect(await page.inputValue('#tip-text')).toBe(tipText);
+      expect(await page.inputValue('#tip-where')).toBe('La Pampa');
+      expect(await page.isChecked('input[name="minor"][value="yes"]')).toBe(true);
+      await page.click('button[name="lang"][value="es"]');
+      await page.locator('html[lang="es"]').waitFor();
+
+      // An empty text is refused next to the field, before anything is sent
+      const typed = await page.inputValue('#tip-text');
+      await page.fill('#tip-text', '   ');
+      await page.click('button[name="action"][value="tip"]');
+      await expect.poll(() => page.textContent('#tip-text-error')).toContain('Escribe qué está pasando');
+      expect(await page.getAttribute('#tip-text', 'aria-invalid')).toBe('true');
+      await page.fill('#tip-text', typed);
+
+      // With no signal, the tip is kept and the tipster told so
+      await context.setOffline(true);
+      await page.click('button[name="action"][value="tip"]');
+      await page.locator('#tip-notice:not([hidden])', { hasText: 'No hay conexión' }).waitFor();
+      expect(await page.inputValue('#tip-text')).toBe(typed);
+      await context.setOffline(false);
+
+      await page.click('button[name="action"][value="tip"]');
+      await page.locator('.receipt .code .group').first().waitFor();
+      const receipt = await receiptOnScreen(page);
+      await page.screenshot({ path: `${SHOTS}/public-form-receipt-js.png`, fullPage: true });
+
+      // Assert: the receipt, the queue, and still one history entry at /
+      expect(receipt).toMatch(RECEIPT_SHAPE);
+      expect(page.url()).toBe(home);
+      expect(ours(await historyUrls(cdp))).toEqual([home]);
+      const tipId = await queuedTip(marker);
+      expect((await getTip(stack, tipId)).text).toContain('La Pampa');
+
+      // The receipt reads the operator's question and answers it
+      const question = `¿Sigue en el mismo bar? ${letters(4)}`;
+      await operatorAsks(tipId, question);
+      await page.click('.start-over button');
+      await page.fill('#inbox-receipt', receipt);
+      await page.click('#inbox-form button');
+      await page.locator('.entry.out', { hasText: question }).waitFor();
+      const answer = `si sigue ahi desde el lunes ${letters(5)}`;
+      await page.fill('#reply-text', answer);
+      await page.click('button[name="action"][value="reply"]');
+      await page.locator('#reply-sent:not([hidden])', { hasText: 'Enviado' }).waitFor();
+      await page.locator('.entry.in', { hasText: answer }).waitFor();
+      expect(await page.inputValue('#reply-text')).toBe('');
+      // A full-page shot draws the sticky bar where the page is scrolled to.
+      await page.evaluate('window.scrollTo(0, 0)');
+      await page.screenshot({ path: `${SHOTS}/public-form-inbox-js.png`, fullPage: true });
+      await threadHasAnswer(tipId, answer);
+
+      // Nothing left the origin, nothing was stored, still one entry at /
+      expect(page.url()).toBe(home);
+      expect(ours(await historyUrls(cdp))).toEqual([home]);
+      expect(foreign(requests)).toEqual([]);
+      expect(await context.cookies()).toEqual([]);
+      expect(await page.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sends a Spanish tip with JavaScript off, reads the reply and answers it, all at one URL', async () => {
+    // Arrange
+    const { context, page, requests } = await phone(false);
+    const marker = `refnojs${letters(6)}`;
+    const tipText = `${marker} a mi hermano le quitaron su dni en el campamento y dice que debe el pasaje`;
+
+    try {
+      // Act: a language switch posts the same form and keeps the text
+      await page.goto(home);
+      await page.fill('#tip-text', tipText);
+      await page.check('input[name="minor"][value="unknown"]');
+      await page.click('button[name="lang"][value="en"]');
+      await page.locator('html[lang="en"]').waitFor();
+      expect(await page.inputValue('#tip-text')).toBe(tipText);
+      expect(await page.isChecked('input[name="minor"][value="unknown"]')).toBe(true);
+      await page.click('button[name="lang"][value="es"]');
+      await page.locator('html[lang="es"]').waitFor();
+
+      // A place that is too long is refused next to its field, the text kept
+      await page.fill('#tip-where', 'x'.repeat(201));
+      await page.click('button[name="action"][value="tip"]');
+      await page.locator('#tip-where-error:not([hidden])').waitFor();
+      expect(await page.getAttribute('#tip-where', 'aria-invalid')).toBe('true');
+      expect(await page.inputValue('#tip-text')).toBe(tipText);
+      await page.fill('#tip-where', 'Huaypetue');
+
+      await page.click('button[name="action"][value="tip"]');
+      await page.locator('.receipt .code .group').first().waitFor();
+      const receipt = await receiptOnScreen(page);
+      await page.screenshot({ path: `${SHOTS}/public-form-receipt-nojs.png`, fullPage: true });
+
+      // Assert
+      expect(receipt).toMatch(RECEIPT_SHAPE);
+      expect(page.url()).toBe(home);
+      const tipId = await queuedTip(marker);
+      expect((await getTip(stack, tipId)).text).toContain('Huaypetue');
+
+      const question = `¿Cuántas personas hay en el campamento? ${letters(4)}`;
+      await operatorAsks(tipId, question);
+      await page.click('.start-over button');
+      await page.fill('#inbox-receipt', receipt);
+      await page.click('#inbox-form button');
+      await page.locator('.entry.out', { hasText: question }).waitFor();
+      const answer = `somos como veinte y no nos pagan ${letters(5)}`;
+      await page.fill('#reply-text', answer);
+      await page.click('button[name="action"][value="reply"]');
+      await page.locator('#reply-sent:not([hidden])', { hasText: 'Enviado' }).waitFor();
+      await page.locator('.entry.in', { hasText: answer }).waitFor();
+      await page.screenshot({ path: `${SHOTS}/public-form-inbox-nojs.png`, fullPage: true });
+      await threadHasAnswer(tipId, answer);
+
+      expect(page.url()).toBe(home);
+      expect(foreign(requests)).toEqual([]);
+      expect(await context.cookies()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says so next to the code field when the receipt is wrong, with JavaScript on and off', async () => {
+    for (const js of [true, false]) {
+      const { context, page } = await phone(js);
+      try {
+        await page.goto(home);
+        await page.fill('#inbox-receipt', '0000 0000 0000 0001');
+        await page.click('#inbox-form button');
+        await page.locator('#inbox-receipt-error:not([hidden])').waitFor();
+        expect(await page.textContent('#inbox-receipt-error')).toContain('no es correcto');
+        expect(await page.getAttribute('#inbox-receipt', 'aria-invalid')).toBe('true');
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('quick exit (Esc twice, or the button) leaves the neutral page and no tipline entry in the history', async () => {
+    for (const how of ['escape', 'button'] as const) {
+      // Arrange: the neutral site is a stub, so the test touches no real network
+      const { context, page } = await phone(true);
+      const neutral: string[] = [];
+      await context.route(
+        (url) => url.origin !== origin,
+        (route) => {
+          neutral.push(route.request().url());
+          return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Clima</title><p>Soleado</p>' });
+        },
+      );
+      const cdp = await context.newCDPSession(page);
+      try {
+        await page.goto(home);
+        const exitUrl = await page.getAttribute('a.quick-exit', 'href');
+        expect(exitUrl).toMatch(/^https:\/\//);
+        expect(new URL(exitUrl!).origin).not.toBe(origin);
+        // A language switch first: with JavaScript it must not add an entry either.
+        await page.fill('#tip-text', 'me están siguiendo');
+        await page.click('button[name="lang"][value="en"]');
+        await page.locator('html[lang="en"]').waitFor();
+
+        // Act
+        if (how === 'escape') {
+          await page.locator('#tip-text').focus();
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Escape');
+        } else {
+          await page.click('a.quick-exit');
+        }
+        await page.waitForURL((url) => url.origin !== origin);
+
+        // Assert
+        expect(await page.title()).toBe('Clima');
+        expect(neutral[0]).toBe(exitUrl);
+        const history = await historyUrls(cdp);
+        expect(ours(history)).toEqual([]);
+        expect(history).toContain(page.url());
+        expect(await context.cookies()).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('answers with strict headers on the page, its files and its API', async () => {
+    const formCsp = {
+      'default-src': "'none'",
+      'style-src': "'self'",
+      'script-src': "'self'",
+      'img-src': "'self'",
+      // form.js talks to /api/tips and /api/inbox; default-src 'none' would block that.
+      'connect-src': "'self'",
+      'form-action': "'self'",
+      'base-uri': "'none'",
+      'frame-ancestors': "'none'",
+    };
+    const directives = (csp: string): Record<string, string> =>
+      Object.fromEntries(
+        csp
+          .split(';')
+          .map((d) => d.trim())
+          .filter(Boolean)
+          .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]),
+      );
+    const form = (body: string) => fetch(home, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const api = (path: string, body: unknown) => fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+    const answers: Array<[string, Response, 'html' | 'other', number]> = [
+      ['GET /', await fetch(home), 'html', 200],
+      ['POST / (language)', await form('action=lang&lang=qu&text=hola'), 'html', 200],
+      ['POST / (empty tip)', await form('action=tip&lang=es&text='), 'html', 400],
+      ['GET /form.js', await fetch(`${origin}/form.js`), 'other', 200],
+      ['GET /form.css', await fetch(`${origin}/form.css`), 'other', 200],
+      ['POST /api/tips', await api('/api/tips', { text: `refheaders${letters(6)} prueba de cabeceras`, lang: 'es' }), 'other', 202],
+      ['POST /api/inbox', await api('/api/inbox', { receipt: '0000 0000 0000 0001' }), 'other', 401],
+    ];
+
+    for (const [what, res, kind, status] of answers) {
+      const h = (name: string) => res.headers.get(name) ?? '';
+      expect(res.status, what).toBe(status);
+      const csp = directives(h('content-security-policy'));
+      if (kind === 'html') expect(csp, what).toEqual(formCsp);
+      else expect(csp, what).toMatchObject({ 'default-src': "'none'", 'frame-ancestors': "'none'" });
+      expect(h('referrer-policy'), what).toBe('no-referrer');
+      expect(h('cache-control'), what).toContain('no-store');
+      expect(h('x-frame-options'), what).toBe('DENY');
+      expect(h('x-content-type-options'), what).toBe('nosniff');
+      for (const feature of ['camera', 'microphone', 'geolocation']) expect(h('permissions-policy'), what).toContain(`${feature}=()`);
+      expect(h('set-cookie'), what).toBe('');
+    }
+    expect(await answers[1]![1].text()).toContain('>hola</textarea>');
+  });
+});

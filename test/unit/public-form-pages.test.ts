@@ -1,0 +1,282 @@
+// The public form's server-rendered pages: complete documents in every language, inert tip
+// text, field errors next to their field with the value kept, and nothing that the strict CSP
+// would block or that would leave the origin.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../functions/public-form/html';
+import { FORM_LANGS, formPage, inboxPage, receiptPage, type FormLang, type PageCommon, type TipFormValues } from '../../functions/public-form/pages';
+import { STRINGS } from '../../functions/public-form/strings';
+
+const QUICK_EXIT = 'https://www.google.com/search?q=clima+hoy';
+const common = (lang: FormLang = 'es'): PageCommon => ({
+  lang,
+  emergencyNumbers: [
+    { number: '105', label: 'Policía' },
+    { number: '1818', label: 'Línea gratuita' },
+  ],
+  quickExitUrl: QUICK_EXIT,
+});
+const values = (over: Partial<TipFormValues> = {}): TipFormValues => ({ text: '', where: '', minor: '', now: '', followUp: '', ...over });
+const RECEIPT = '1234 5678 9012 3456';
+const ATTACK = `</textarea><script>alert("x")</script><img src=x onerror=alert(1)>'"&`;
+
+/** Every page the form can show, in one language. */
+const allPages = (lang: FormLang): Array<[string, string]> => [
+  ['form', formPage({ ...common(lang) })],
+  ['form with errors', formPage({ ...common(lang), values: values({ text: ATTACK, where: ATTACK }), errors: { text: 'too_long', where: 'too_long' }, notice: 'try_again', inboxError: 'wrong_code' })],
+  ['receipt', receiptPage({ ...common(lang), receipt: RECEIPT, followUp: true })],
+  ['receipt without follow-up', receiptPage({ ...common(lang), receipt: '', followUp: false })],
+  ['inbox', inboxPage({ ...common(lang), receipt: RECEIPT, entries: [{ kind: 'in', at: '2025-03-01T14:05:00.000Z', text: ATTACK }, { kind: 'out', at: '2025-03-01T15:00:00.000Z', text: '¿Dónde está ahora?' }], replyValue: ATTACK, replyError: 'required', sent: true })],
+];
+
+const everyPage = FORM_LANGS.flatMap((lang) => allPages(lang).map(([name, page]) => ({ lang, name, page })));
+
+/** The element with this id, as the markup from its start tag to the end of the line. */
+function elementById(page: string, id: string): string {
+  const at = page.indexOf(`id="${id}"`);
+  expect(at, `#${id} is on the page`).toBeGreaterThan(-1);
+  const start = page.lastIndexOf('<', at);
+  return page.slice(start, page.indexOf('\n', at));
+}
+
+describe('escapeHtml', () => {
+  it('turns every character that could open markup or end an attribute into an entity', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('the form pages', () => {
+  it.each(everyPage)('$lang $name is a complete document in its language that loads only our files', ({ lang, page }) => {
+    expect(page.startsWith('<!doctype html>\n<html lang="' + lang + '">')).toBe(true);
+    expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(page).toContain('<link rel="stylesheet" href="/form.css">');
+    expect(page).toContain('<script src="/form.js" defer></script>');
+    expect(page.trimEnd().endsWith('</html>')).toBe(true);
+    expect(page).toContain(`<title>${escapeHtml(STRINGS[lang].title)}</title>`);
+  });
+
+  it.each(everyPage)('$lang $name has no inline script, style or event handler', ({ page }) => {
+    // The only <script> is the external one; the CSP forbids anything inline.
+    expect(page.match(/<script\b[^>]*>/g)).toEqual(['<script src="/form.js" defer>']);
+    // Start tags with their quoted values blanked: escaped tip text may say "onerror=" and is
+    // then only text or an attribute's value.
+    const tags = (page.match(/<[a-z][^>]*>/gi) ?? []).map((tag) => tag.replace(/"[^"]*"/g, '""'));
+    expect(tags.filter((tag) => /^<style\b|\sstyle\s*=|\son[a-z]+\s*=|javascript:/i.test(tag))).toEqual([]);
+  });
+
+  it.each(everyPage)('$lang $name points nowhere outside the origin except the quick exit', ({ page }) => {
+    const urls = [...page.matchAll(/\s(?:href|src|action|formaction)="([^"]*)"/g)].map((m) => m[1]!);
+    const external = urls.filter((url) => !url.startsWith('/') || url.startsWith('//'));
+    // tel: links call the emergency numbers; they load nothing.
+    expect(external.filter((url) => !url.startsWith('tel:'))).toEqual([escapeHtml(QUICK_EXIT)]);
+    expect(page).toContain(`<a href="${escapeHtml(QUICK_EXIT)}" rel="noreferrer" class="quick-exit">`);
+  });
+
+  it.each(everyPage)('$lang $name posts every form to / with autocomplete off and an action', ({ page }) => {
+    const forms = [...page.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].map((m) => m[0]);
+    expect(forms.length).toBeGreaterThan(0);
+    for (const form of forms) {
+      const start = form.slice(0, form.indexOf('>') + 1);
+      expect(start).toMatch(/^<form method="post" action="\/" autocomplete="off"[ >]/);
+      expect(form).toMatch(/<input type="hidden" name="lang" value="(es|en|qu)">/);
+      expect(form).toMatch(/name="action" value="(tip|lang|inbox|reply)"/);
+    }
+    expect(page).not.toMatch(/method="get"/i);
+  });
+
+  it.each(everyPage)('$lang $name shows the emergency numbers as "number (label)"', ({ page }) => {
+    expect(page).toContain('<a href="tel:105">105 (Policía)</a>');
+    expect(page).toContain('<a href="tel:1818">1818 (Línea gratuita)</a>');
+  });
+
+  it('leaves the emergency box out when no number is configured', () => {
+    expect(formPage({ ...common(), emergencyNumbers: [] })).not.toContain('class="emergency"');
+  });
+
+  it('escapes configured values too: a label or a quick-exit URL cannot break out', () => {
+    const page = formPage({ lang: 'es', emergencyNumbers: [{ number: '105', label: '<b>x</b>' }], quickExitUrl: 'https://example.org/?a=1&b="><script>' });
+    expect(page).toContain('105 (&lt;b&gt;x&lt;/b&gt;)');
+    expect(page).toContain('href="https://example.org/?a=1&amp;b=&quot;&gt;&lt;script&gt;"');
+  });
+});
+
+describe('tip text is inert', () => {
+  it.each(FORM_LANGS)('in %s, a <script> typed into the form, the inbox or a reply is shown as text', (lang) => {
+    for (const [, page] of allPages(lang)) {
+      expect(page).not.toContain('<script>alert');
+      expect(page).not.toContain('<img src=x');
+      expect(page).not.toContain('</textarea><script>');
+    }
+    const form = formPage({ ...common(lang), values: values({ text: ATTACK, where: ATTACK }) });
+    expect(form).toContain('&lt;/textarea&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&#39;&quot;&amp;</textarea>');
+    expect(form).toContain(`name="where" value="&lt;/textarea&gt;&lt;script&gt;alert(&quot;x&quot;)`);
+  });
+});
+
+describe('the tip form', () => {
+  it('has the fields the issue asks for, Spanish by default, following up by default', () => {
+    const page = formPage(common());
+    expect(page).toMatch(/<textarea id="tip-text" name="text"[^>]*required/);
+    expect(page).toMatch(/<input type="text" id="tip-where" name="where"/);
+    for (const v of ['yes', 'no', 'unknown']) expect(page).toContain(`name="minor" value="${v}"`);
+    for (const v of ['yes', 'no']) expect(page).toContain(`name="now" value="${v}"`);
+    expect(page).toContain('name="followUp" value="receipt" checked');
+    expect(page).toContain('name="followUp" value="none">');
+    expect(page).not.toMatch(/name="(minor|now)" value="[a-z]+" checked/);
+  });
+
+  it('sends on the first submit button, so Enter sends and the language buttons only switch', () => {
+    const form = formPage(common('en')).match(/<form[^>]*id="tip-form"[\s\S]*?<\/form>/)![0];
+    const names = [...form.matchAll(/<(?:button|input)\b[^>]*\bname="(action|lang)" value="([a-z]+)"/g)].map((m) => `${m[1]}=${m[2]}`);
+    // First value of each name wins: Send gives action=tip; a language button gives lang=<it>, action=lang.
+    expect(names).toEqual(['action=tip', 'lang=es', 'lang=en', 'lang=qu', 'lang=en', 'action=lang']);
+    expect(form).toContain('<button type="submit" name="lang" value="en" lang="en" aria-current="true">English</button>');
+  });
+
+  it('re-renders what was typed, answers included, when switching language', () => {
+    const page = formPage({ ...common('qu'), values: values({ text: 'mi hija de 15 años', where: 'La Pampa km 108', minor: 'yes', now: 'no', followUp: 'none' }) });
+    expect(page).toContain('>mi hija de 15 años</textarea>');
+    expect(page).toContain('name="where" value="La Pampa km 108"');
+    expect(page).toContain('name="minor" value="yes" checked');
+    expect(page).toContain('name="now" value="no" checked');
+    expect(page).toContain('name="followUp" value="none" checked');
+    expect(page).not.toContain('name="followUp" value="receipt" checked');
+  });
+
+  it.each(FORM_LANGS)('in %s, shows each field error next to its field, linked and marked invalid, with the value kept', (lang) => {
+    const s = STRINGS[lang];
+    const long = 'x'.repeat(5001);
+    const page = formPage({ ...common(lang), values: values({ text: long, where: 'Puerto Maldonado' }), errors: { text: 'too_long', where: 'too_long', minor: 'invalid' } });
+
+    const textarea = elementById(page, 'tip-text');
+    expect(textarea).toContain('aria-invalid="true"');
+    expect(textarea).toContain('aria-describedby="tip-text-hint tip-text-error"');
+    expect(textarea).toContain(`>${long}</textarea>`);
+    expect(elementById(page, 'tip-text-error')).toContain(`>${escapeHtml(s.errors.text.too_long)}</p>`);
+    // Next to the field: the message follows the textarea directly.
+    expect(page.indexOf('id="tip-text-error"') - page.indexOf('</textarea>')).toBeLessThan(40);
+
+    expect(elementById(page, 'tip-where')).toContain('value="Puerto Maldonado"');
+    expect(elementById(page, 'tip-where')).toContain('aria-invalid="true"');
+    expect(elementById(page, 'tip-where-error')).toContain(`>${escapeHtml(s.errors.where.too_long)}</p>`);
+
+    expect(elementById(page, 'tip-minor')).toContain('aria-describedby="tip-minor-error"');
+    expect(elementById(page, 'tip-minor-error')).toContain(`>${escapeHtml(s.errors.minor.invalid)}</p>`);
+    // A field without a problem carries no mark and an empty, hidden slot.
+    expect(elementById(page, 'tip-now-error')).toMatch(/ hidden><\/p>$/);
+  });
+
+  it.each(FORM_LANGS)('in %s, says "required" when nothing was written', (lang) => {
+    const page = formPage({ ...common(lang), values: values(), errors: { text: 'required' } });
+    expect(elementById(page, 'tip-text-error')).toContain(`>${escapeHtml(STRINGS[lang].errors.text.required)}</p>`);
+  });
+
+  it.each(['rate_limited', 'try_again'] as const)('shows the %s notice above the fields, text kept', (notice) => {
+    const page = formPage({ ...common(), values: values({ text: 'ayuda' }), notice });
+    expect(elementById(page, 'tip-notice')).toContain(`role="alert"`);
+    expect(elementById(page, 'tip-notice')).toContain(`>${escapeHtml(STRINGS.es.notices[notice])}</p>`);
+    expect(page).toContain('>ayuda</textarea>');
+  });
+
+  it.each(['wrong_code', 'rate_limited', 'invalid'] as const)('shows the inbox error %s next to the code field', (inboxError) => {
+    const page = formPage({ ...common(), inboxError });
+    expect(elementById(page, 'inbox-receipt')).toContain('aria-invalid="true"');
+    expect(elementById(page, 'inbox-receipt-error')).toContain(`>${escapeHtml(STRINGS.es.inboxErrors[inboxError])}</p>`);
+  });
+
+  it('offers the inbox with a code field, and the history guidance', () => {
+    const page = formPage(common());
+    expect(page).toContain('¿Ya enviaste un mensaje? Escribe tu código');
+    expect(page).toMatch(/<input type="hidden" name="action" value="inbox">[\s\S]*name="receipt" inputmode="numeric"/);
+    expect(page).toContain('<details class="privacy">');
+    expect(page).toContain('Borrar datos de navegación');
+  });
+
+  it('carries the receipt and inbox markup as inert templates for form.js', () => {
+    const page = formPage(common());
+    expect(page).toMatch(/<template id="tpl-receipt">[\s\S]*data-slot="receipt"[\s\S]*<\/template>/);
+    expect(page).toMatch(/<template id="tpl-inbox">[\s\S]*data-slot="entries"[\s\S]*<\/template>/);
+  });
+});
+
+describe('the receipt page', () => {
+  it.each(FORM_LANGS)('in %s, shows the code once, in groups of four, with the warning and a way back', (lang) => {
+    const s = STRINGS[lang];
+    const page = receiptPage({ ...common(lang), receipt: RECEIPT, followUp: true });
+    expect(page).toContain('<p class="code" data-slot="receipt"><span class="group">1234</span><span class="group">5678</span><span class="group">9012</span><span class="group">3456</span></p>');
+    expect(page.split('3456').length - 1).toBe(1);
+    expect(page).toContain(escapeHtml(s.receiptWriteDown));
+    expect(page).toMatch(new RegExp(`<input type="hidden" name="action" value="lang"><input type="hidden" name="lang" value="${lang}">\\s*<button type="submit" class="secondary">${escapeHtml(s.backToStart)}</button>`));
+  });
+
+  it('without follow-up, shows no code and says we will not write', () => {
+    const page = receiptPage({ ...common(), receipt: '', followUp: false });
+    expect(page).not.toContain('class="code"');
+    expect(page).toContain(escapeHtml(STRINGS.es.receiptNoFollowUp));
+  });
+});
+
+describe('the inbox page', () => {
+  it('shows the thread, who wrote, in order, and a reply form carrying the code', () => {
+    const page = inboxPage({
+      ...common(),
+      receipt: RECEIPT,
+      entries: [
+        { kind: 'in', at: '2025-03-01T14:05:00.000Z', text: 'mi hija no regresa' },
+        { kind: 'out', at: '2025-03-01T15:00:00.000Z', text: '¿Dónde la vieron por última vez?' },
+      ],
+    });
+    expect(page.indexOf('mi hija no regresa')).toBeLessThan(page.indexOf('¿Dónde la vieron'));
+    expect(page).toMatch(/<li class="entry in"><p class="meta"><span class="who">Tú<\/span> · <time datetime="2025-03-01T14:05:00.000Z">[^<]*09:05[^<]*<\/time>/);
+    expect(page).toContain('<li class="entry out"><p class="meta"><span class="who">Equipo</span>');
+    expect(page).toContain(`<input type="hidden" name="receipt" value="${RECEIPT}" data-slot="receipt"><input type="hidden" name="lang" value="es"><input type="hidden" name="action" value="reply">`);
+    expect(page).toMatch(/<p class="empty" data-slot="empty" hidden>/);
+  });
+
+  it('keeps a reply that failed, next to its error, and says when one was sent', () => {
+    const failed = inboxPage({ ...common('en'), receipt: RECEIPT, entries: [], replyValue: 'x'.repeat(2001), replyError: 'too_long' });
+    expect(elementById(failed, 'reply-text')).toContain('aria-invalid="true"');
+    expect(failed).toContain(`>${'x'.repeat(2001)}</textarea>`);
+    expect(elementById(failed, 'reply-text-error')).toContain(`>${escapeHtml(STRINGS.en.errors.reply.too_long)}</p>`);
+    expect(elementById(failed, 'reply-sent')).toMatch(/ hidden>/);
+
+    const sent = inboxPage({ ...common('en'), receipt: RECEIPT, entries: [], sent: true });
+    expect(elementById(sent, 'reply-sent')).toContain(`role="status">${STRINGS.en.replySent}</p>`);
+    expect(sent).toContain(STRINGS.en.inboxEmpty);
+  });
+});
+
+describe('the strings', () => {
+  const keys = (value: unknown, prefix = ''): string[] =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix];
+
+  it.each(['en', 'qu'] as const)('%s has every key Spanish has, none empty', (lang) => {
+    expect(keys(STRINGS[lang]).sort()).toEqual(keys(STRINGS.es).sort());
+    expect(keys(STRINGS[lang]).filter((k) => /^\s*$/.test(String(k.split('.').reduce<unknown>((o, part) => (part ? (o as Record<string, unknown>)[part] : o), STRINGS[lang]))))).toEqual([]);
+  });
+
+  it('asks for a Quechua speaker to review the Quechua', () => {
+    expect(STRINGS.qu._why).toMatch(/review/i);
+  });
+});
+
+describe('the static files', () => {
+  const js = readFileSync('web/form/form.js', 'utf8');
+  const css = readFileSync('web/form/form.css', 'utf8');
+
+  it('keep the script small and the style smaller', () => {
+    expect(Buffer.byteLength(js)).toBeLessThan(10_000);
+    expect(Buffer.byteLength(css)).toBeLessThan(8_000);
+  });
+
+  it('never store anything, never build markup from strings, never leave the origin', () => {
+    expect(js).not.toMatch(/localStorage|sessionStorage|document\.cookie|indexedDB|serviceWorker/);
+    expect(js).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
+    expect(js).not.toMatch(/https?:\/\//);
+    expect(css).not.toMatch(/url\(|@import|https?:\/\//);
+  });
+
+  it('use nothing newer than ES2018 (no ?. or ??), in plain var-and-function style, so old phones run it as written', () => {
+    expect(js).not.toMatch(/\?\.[a-zA-Z_$(\[]|\?\?|\blet\b|\bconst\b|=>|\bclass\b|`/);
+  });
+});
