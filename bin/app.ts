@@ -1,4 +1,7 @@
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { contextBoolean } from '../lib/context';
+import { TiplineEdgeStack } from '../lib/edge-firewall';
+import { nagPacks } from '../lib/nag';
 import { TiplineStack } from '../lib/tipline-stack';
 
 const app = new App();
@@ -14,8 +17,21 @@ const app = new App();
 //   dashboardUrl, dashboardCertificateArn
 //                                    https://<host>/ops/ and its ACM certificate (us-east-1), to
 //                                    serve the dashboard on a custom domain with TLS 1.2 at least
+//   quickExitUrl                     where the public form's quick exit goes (https)
+//   closedTipRetentionDays           days a closed tip is kept before its time-to-live (365)
+//   alarmEmail                       an address the dead-letter and consumer alarms mail (none)
+//   wafEnabled, webAclArn, edgeStack the distribution's WAF (lib/edge-firewall.ts): by default
+//                                    in this stack, which then deploys only to us-east-1; for
+//                                    another region, deploy TiplineEdgeStack (edgeStack=true)
+//                                    and pass its WebAclArn as webAclArn; wafEnabled=false: none
 new TiplineStack(app, 'TiplineStack', {
   description: 'tipline: anonymous tip line for human-trafficking reports',
 });
 
-// cdk-nag goes here, once, over the whole app: Aspects.of(app).add(new AwsSolutionsChecks()).
+// Only on request, so that a plain `cdk deploy` still names a single stack.
+if (contextBoolean(app, 'edgeStack') === true) {
+  new TiplineEdgeStack(app, 'TiplineEdgeStack', { description: 'tipline: the WAF WebACL in front of the CloudFront distribution (us-east-1)' });
+}
+
+// cdk-nag over the whole app: an unacknowledged error stops the synth (lib/nag.ts).
+Validations.of(app).addPlugins(...nagPacks(app));

@@ -4,6 +4,7 @@
 //   npm run --silent cli -- score --jsonl FILE
 //   npm run --silent cli -- explain "text"
 //   npm run --silent cli -- eval FILE
+//   npm run --silent cli -- dlq list|inspect ID|redrive
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { explainUrgency, type Explanation } from '../functions/core/triage/expla
 import { triageMetrics, type CorpusRow, type Prediction } from '../functions/core/triage/metrics';
 import { formatTriageMetrics, metricsJson } from '../functions/core/triage/metrics-text';
 import { scoreUrgency } from '../functions/core/triage/score';
+import { DLQ_USAGE, dlqCommand, UsageError } from './dlq';
 
 const USAGE = `usage:
   tipline score --jsonl FILE     score tips, one JSON object a line: {"id", "text", "channel"?}
@@ -23,7 +25,8 @@ const USAGE = `usage:
   tipline explain                explain the text read from standard input
   tipline eval FILE [--json]     score a labelled corpus ({"id","text","level","indicators","pii"?,"keep"?}
                                  a line) and print the metrics of ../shared/tools/triage-metrics.mjs
-FILE may be "-" for standard input.`;
+FILE may be "-" for standard input.
+${DLQ_USAGE}`;
 
 const tipLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string(), channel: z.enum(CHANNELS).optional() });
 const labelledLine = tipLine.extend({
@@ -191,6 +194,17 @@ async function main(argv: string[]): Promise<number> {
       return explain(rest);
     case 'eval':
       return evaluate(rest);
+    case 'dlq':
+      try {
+        return await dlqCommand(rest, (line) => process.stdout.write(`${line}\n`));
+      } catch (error: unknown) {
+        // parseArgs' own errors (an unknown option) are usage errors as well
+        if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+          process.stderr.write(`tipline: ${error.message}\n`);
+          return usage();
+        }
+        throw error;
+      }
     default:
       return usage();
   }

@@ -34,9 +34,9 @@ export interface ContactVaultProps {
  * customer-managed key wraps, in its own table with a time-to-live. Writers can seal but never
  * unwrap; only the reply path can read and unwrap.
  *
- * The table itself stays on the AWS-managed key: encrypting it with this key would make
- * DynamoDB call KMS on the writers' behalf without our `purpose`, which is exactly the right
- * the conditions below refuse them.
+ * The table itself is encrypted with the tables' key (EncryptionKeys), not this one: encrypting
+ * it with this key would make DynamoDB call KMS on the writers' behalf without our `purpose`,
+ * which is exactly the right the conditions below refuse them.
  */
 export class ContactVault extends Construct {
   readonly key: Key;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -14,18 +14,24 @@ import {
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
+  type IOrigin,
+  type IResponseHeadersPolicy,
   OriginProtocolPolicy,
   OriginRequestPolicy,
   OriginSslPolicy,
   ResponseHeadersPolicy,
+  S3OriginAccessControl,
   SecurityPolicyProtocol,
+  Signing,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { contextString } from './context';
+import { acknowledge } from './nag';
 import type { Operators } from './operators';
 import { REPO_ROOT } from './tipline-function';
 
@@ -34,9 +40,21 @@ export const DASHBOARD_DIST = 'web/ops/dist';
 export const DASHBOARD_PATH = '/ops/';
 export const API_PATH_PATTERN = '/api/*';
 export const CONFIG_PATH = '/ops/config.json';
+export const DASHBOARD_PATH_PATTERN = '/ops/*';
+/** The public form's static files, served from the bucket's `form/` prefix. */
+export const FORM_ASSET_PATHS = ['/form.js', '/form.css'] as const;
+/** The receipt inbox: public, so under the form's headers, ahead of `/api/*`. */
+export const INBOX_PATH_PATTERN = '/api/inbox*';
+
+/** What the distribution needs of the public form, which it serves at `/`. */
+export interface PublicSite {
+  /** For every response of the form: its page, its static files and its inbox API. */
+  responseHeaders: IResponseHeadersPolicy;
+}
 
 export interface DashboardProps {
   operators: Operators;
+  publicForm: PublicSite;
   /** The built dashboard; `web/ops/dist` in the repository by default. */
   siteDir?: string;
 }
@@ -57,6 +75,13 @@ export interface DashboardConfig {
  * under `/api/*`. One origin for the page and the API means no CORS at all (the API answers no
  * browser on another origin), `connect-src 'self'` plus Cognito in the CSP, and the same paths
  * as the local stack, where `/ops` and `/api` share one server.
+ *
+ * The same distribution serves the public tip form at `/` (the API's `GET /` and `POST /`),
+ * its two static files from the bucket, and its receipt inbox. Chosen over exposing the API's
+ * execute-api host to tipsters, knowing the trade-off: CloudFront terminates TLS and sees every
+ * request in clear, but it is AWS, like every other hop of the path already; it gives HSTS
+ * (preload) on our own responses, a WAF that HTTP APIs cannot have (edge-firewall.ts), and it
+ * records no viewer IP because access logs stay off. The threat model cites this decision.
  */
 export class Dashboard extends Construct {
   readonly bucket: Bucket;
@@ -74,6 +99,14 @@ export class Dashboard extends Construct {
   /** Whether `web/ops/dist` was there at synth (otherwise a placeholder page is deployed). */
   readonly built: boolean;
   readonly deployment: BucketDeployment;
+  /**
+   * For CDK's deployment provider, which copies the dashboard and the form files into the
+   * bucket: one function shared by every BucketDeployment in the stack, so they must all pass
+   * this same log group (PublicForm.deployAssetsTo does).
+   */
+  readonly deploymentLogs: LogGroup;
+  /** The HTTP API behind `/`, `/api/inbox*` and `/api/*`, known once proxyApi is called. */
+  private api: HttpApi | undefined;
 
   constructor(scope: Construct, id: string, props: DashboardProps) {
     super(scope, id);
@@ -91,6 +124,11 @@ export class Dashboard extends Construct {
       // the same reason: the history of the dashboard is the repository.
       removalPolicy: RemovalPolicy.RETAIN,
       autoDeleteObjects: false,
+    });
+    acknowledge(this.bucket, {
+      id: 'AwsSolutions-S1',
+      reason:
+        'No server access logs: only CloudFront (through the origin access control) reads this bucket and only the deployment provider writes it, so the logs would hold nothing but those two, and CloudTrail already records the deployments; a log bucket would be one more store to protect.',
     });
 
     this.contentSecurityPolicy = [
@@ -123,17 +161,50 @@ export class Dashboard extends Construct {
       customHeadersBehavior: { customHeaders: [{ header: 'Cache-Control', value: 'no-store', override: true }] },
     });
 
-    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    // One signer for both of the bucket's origins, so one bucket policy statement covers them.
+    const access = new S3OriginAccessControl(this, 'SiteAccess', { signing: Signing.SIGV4_ALWAYS });
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessControl: access });
+    // `/form.js` is the object `form/form.js`: the form's files keep their own prefix, which
+    // their deployment prunes without touching the dashboard's.
+    const formOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessControl: access, originPath: '/form' });
+    const apiOrigin = this.apiOrigin();
+    const indexRewrite = this.indexFunction();
+    const dashboardBehavior = {
+      origin: siteOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: this.securityHeaders,
+      functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: indexRewrite }],
+    };
+    const formAssetBehavior = {
+      origin: formOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      // Cached at the edge (they change only on deploy, which invalidates them); browsers are
+      // told no-store by the form's headers.
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: props.publicForm.responseHeaders,
+    };
+    // Uncached, with every viewer header but Host (API Gateway routes on its own host name;
+    // Authorization is forwarded because caching is off).
+    const toApi = {
+      origin: apiOrigin,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
     this.distribution = new Distribution(this, 'Distribution', {
-      comment: 'tipline operator dashboard',
+      comment: 'tipline public form and operator dashboard',
+      // The public form (the API's GET / and POST /). Redirected rather than refused on http, so
+      // a typed address works; ALLOW_ALL is CloudFront's only set with POST in it, and the API
+      // has no route for the other methods.
       defaultBehavior: {
-        origin: siteOrigin,
+        ...toApi,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: this.securityHeaders,
-        functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: this.indexFunction() }],
+        responseHeadersPolicy: props.publicForm.responseHeaders,
       },
+      // CloudFront takes the first pattern that matches, in this order.
       additionalBehaviors: {
         [CONFIG_PATH]: {
           origin: siteOrigin,
@@ -142,6 +213,13 @@ export class Dashboard extends Construct {
           cachePolicy: CachePolicy.CACHING_DISABLED,
           responseHeadersPolicy: this.noStoreHeaders,
         },
+        [DASHBOARD_PATH_PATTERN]: dashboardBehavior,
+        // Only to be redirected to /ops/ by the index rewrite.
+        [DASHBOARD_PATH.slice(0, -1)]: dashboardBehavior,
+        ...Object.fromEntries(FORM_ASSET_PATHS.map((path) => [path, formAssetBehavior])),
+        // A token must never cross the network in clear text, so no redirect from http.
+        [INBOX_PATH_PATTERN]: { ...toApi, viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, responseHeadersPolicy: props.publicForm.responseHeaders },
+        [API_PATH_PATTERN]: { ...toApi, viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, responseHeadersPolicy: this.noStoreHeaders },
       },
       // No error-response rewrites to index.html: they would apply to `/api/*` as well and turn
       // the API's 403/404 answers into a 200 page. The dashboard routes in the fragment.
@@ -157,6 +235,27 @@ export class Dashboard extends Construct {
             minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
           }),
     });
+
+    acknowledge(
+      this.distribution,
+      {
+        id: 'AwsSolutions-CFR1',
+        reason:
+          'No geo restriction on purpose: tipsters report from wherever they are (abroad, across a border, through a VPN or Tor), and a blocked country would be exactly where a victim is held.',
+      },
+      {
+        id: 'AwsSolutions-CFR3',
+        reason:
+          'Access logging off on purpose (threat-model.md): CloudFront access logs record every viewer\'s IP address and User-Agent, which for the public form is the list of tipsters this project must never hold.',
+      },
+    );
+    if (custom === undefined) {
+      acknowledge(this.distribution, {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Only without a custom domain: the *.cloudfront.net certificate fixes the minimum viewer protocol at TLSv1 and cannot be changed; with dashboardUrl and dashboardCertificateArn set, the distribution requires TLSv1.2_2021 and this rule passes.',
+      });
+    }
 
     this.origin = custom?.origin ?? `https://${this.distribution.distributionDomainName}`;
     this.url = `${this.origin}${DASHBOARD_PATH}`;
@@ -184,6 +283,7 @@ export class Dashboard extends Construct {
       );
     }
     const site = this.built ? Source.asset(dist) : Source.data('index.html', PLACEHOLDER_PAGE);
+    this.deploymentLogs = new LogGroup(this, 'DeploymentLogs', { retention: RetentionDays.ONE_MONTH });
     this.deployment = new BucketDeployment(this, 'Deploy', {
       // config.json last, so a stray one in the build cannot shadow the generated one.
       sources: [site, Source.jsonData('config.json', this.config)],
@@ -194,41 +294,105 @@ export class Dashboard extends Construct {
       distribution: this.distribution,
       distributionPaths: [`${DASHBOARD_PATH}*`],
       memoryLimit: 256,
+      logGroup: this.deploymentLogs,
     });
+    this.acknowledgeDeploymentProvider();
   }
 
   /**
-   * Sends `/api/*` through the distribution to the HTTP API, uncached, with every viewer header
-   * but Host (API Gateway routes on its own host name; Authorization is forwarded because
-   * caching is off).
+   * CDK's deployment provider (a Lambda that runs only while CloudFormation deploys) is
+   * configured by aws-s3-deployment, not here: its findings are acknowledged on it, one by one.
    */
-  proxyApi(api: HttpApi): void {
+  private acknowledgeDeploymentProvider(): void {
+    const provider = this.deployment.handlerRole.node.scope;
+    if (provider === undefined) throw new Error('the BucketDeployment provider has no function');
     const stack = Stack.of(this);
-    this.distribution.addBehavior(
-      API_PATH_PATTERN,
-      new HttpOrigin(`${api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
-        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-        originSslProtocols: [OriginSslPolicy.TLS_V1_2],
-      }),
+    const siteId = stack.resolve(stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket)) as string;
+    const runtime =
+      "CDK's BucketDeployment provider: aws-s3-deployment chooses its Python runtime and ships its aws-cli layer for it, and it runs only during a deployment, never on a request.";
+    acknowledge(
+      provider,
+      { id: 'AwsSolutions-L1', reason: runtime },
+      { id: 'Serverless-LambdaLatestVersion', reason: runtime },
       {
-        // A token must never cross the network in clear text, so no redirect from http.
-        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-        allowedMethods: AllowedMethods.ALLOW_ALL,
-        cachePolicy: CachePolicy.CACHING_DISABLED,
-        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        responseHeadersPolicy: this.noStoreHeaders,
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: "CDK's BucketDeployment provider role: aws-s3-deployment attaches the basic logging policy to the one role all deployments share; the function only logs file copies during a deployment.",
+      },
+      {
+        id: 'Serverless-LambdaDLQ',
+        reason: 'Invoked by CloudFormation as a custom resource, which waits for its answer and rolls the deployment back on failure: there is no asynchronous event to keep.',
+      },
+      {
+        id: 'Serverless-LambdaTracing',
+        reason: 'A deployment-time copy of static files configured by aws-s3-deployment; tracing it would add an X-Ray right on Resource "*" and tell nothing CloudFormation events do not.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+        reason: "aws-s3-deployment's read grant (GetBucket*: bucket metadata only) on the two buckets it copies between: CDK's bootstrap assets bucket and the site bucket.",
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:GetObject*]',
+        reason: "aws-s3-deployment's grant to read the staged asset zip from CDK's bootstrap assets bucket and to compare objects in the site bucket before copying.",
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:List*]',
+        reason: "aws-s3-deployment's grant to list the staged assets and the site bucket's objects, so that files removed from the build are pruned.",
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:Abort*]',
+        reason: "aws-s3-deployment's write grant on the site bucket: aborting its own multipart uploads of large files.",
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+        reason: "aws-s3-deployment's write grant on the site bucket: pruning files a new build no longer has (dashboard under ops/, form files under form/).",
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${siteId}.Arn>/*]`,
+        reason: 'The objects of the one site bucket (dashboard and form files), which the provider replaces on every deployment.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+        reason: "The objects of CDK's bootstrap assets bucket (default qualifier), where cdk deploy stages the zip the provider unpacks; read only.",
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'cloudfront:CreateInvalidation and GetInvalidation, to invalidate the replaced files after a deployment; aws-s3-deployment grants them on "*".',
       },
     );
   }
 
-  /** `/` and `/ops` go to `/ops/`; a path ending in `/` serves its index.html. */
+  /**
+   * Connects the HTTP API behind `/`, `/api/inbox*` and `/api/*`. The behaviours exist from the
+   * constructor on, because only there can the default behaviour be set; the API cannot exist
+   * that early, since its JWT authorizer needs the app client that this construct creates.
+   */
+  proxyApi(api: HttpApi): void {
+    if (this.api !== undefined) throw new Error('Dashboard.proxyApi: the API is already connected');
+    this.api = api;
+  }
+
+  private apiOrigin(): IOrigin {
+    const stack = Stack.of(this);
+    const domainName = Lazy.string({
+      produce: () => {
+        if (this.api === undefined) throw new Error('Dashboard.proxyApi was never called: the distribution has no API origin');
+        return `${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+      },
+    });
+    return new HttpOrigin(domainName, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
+  }
+
+  /** `/ops` goes to `/ops/`; a path ending in `/` serves its index.html. `/` is the public form's. */
   private indexFunction(): CloudFrontFunction {
     return new CloudFrontFunction(this, 'IndexRewrite', {
       comment: 'tipline dashboard: directory index and /ops redirect',
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromInline(`function handler(event) {
   var request = event.request;
-  if (request.uri === '/' || request.uri === '${DASHBOARD_PATH.slice(0, -1)}') {
+  if (request.uri === '${DASHBOARD_PATH.slice(0, -1)}') {
     return { statusCode: 302, statusDescription: 'Found', headers: { location: { value: '${DASHBOARD_PATH}' } } };
   }
   if (request.uri.endsWith('/')) request.uri += 'index.html';

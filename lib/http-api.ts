@@ -1,12 +1,33 @@
-import { HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, LogGroupLogDestination, type HttpStage, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES } from '../functions/config/tables';
 import { contextString } from './context';
+import { acknowledge } from './nag';
 
 type Route = (typeof ROUTES)[number];
+
+/**
+ * What API Gateway writes per request: which route, how it ended and how long it took. Nothing
+ * that says who asked or about what: no source IP, no User-Agent, no path (it holds tip ids and
+ * receipt lookups), no query string, no authorizer claims (staff e-mail). The route key is the
+ * template (`POST /api/tips/{id}/replies`), never the values.
+ */
+export const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTimeEpoch',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  responseLatency: '$context.responseLatency',
+  integrationStatus: '$context.integrationStatus',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  error: '$context.error.message',
+} as const;
 
 export interface TiplineHttpApiProps {
   handlers: Record<Route['handler'], IFunction>;
@@ -24,6 +45,8 @@ export class TiplineHttpApi extends Construct {
    * when a custom domain fronts the API, otherwise the execute-api endpoint.
    */
   readonly publicUrl: string;
+  readonly stage: HttpStage;
+  readonly accessLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: TiplineHttpApiProps) {
     super(scope, id);
@@ -33,12 +56,17 @@ export class TiplineHttpApi extends Construct {
       // The default stage is added below, because only an explicit stage takes throttling.
       createDefaultStage: false,
     });
-    this.api.addStage('DefaultStage', {
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       // A ceiling for the whole API so a flood against the public endpoints cannot run up
       // Lambda concurrency or the bill; far above any real tip rate.
       throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
     });
 
     this.publicUrl = (contextString(this, 'publicUrl') ?? this.api.apiEndpoint).replace(/\/+$/, '');
@@ -62,12 +90,15 @@ export class TiplineHttpApi extends Construct {
     });
 
     for (const route of ROUTES) {
-      this.api.addRoutes({
+      const added = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: integrationFor(route.handler),
         authorizer: authorizerFor(route, jwtAuthorizer),
       });
+      if (route.auth !== 'jwt') {
+        for (const httpRoute of added) acknowledge(httpRoute, { id: 'AwsSolutions-APIG4', reason: UNAUTHORIZED_ROUTE_REASONS[route.auth] });
+      }
     }
   }
 
@@ -76,6 +107,13 @@ export class TiplineHttpApi extends Construct {
     return `${this.publicUrl}${path}`;
   }
 }
+
+/** Why a route without an API Gateway authorizer is still closed to whom it must be. */
+const UNAUTHORIZED_ROUTE_REASONS: Record<Exclude<Route['auth'], 'jwt'>, string> = {
+  'twilio-signature':
+    "Twilio cannot present a token: the handler verifies Twilio's X-Twilio-Signature (HMAC of the configured public URL and body under the auth token) before it reads anything, and answers 403 otherwise.",
+  none: 'Public by design: anonymous tipsters use the form and its receipt inbox without an account (an account would identify them); the inbox answers only to a receipt code checked with a slow hash, and WAF and stage throttling limit the rate.',
+};
 
 function authorizerFor(route: Route, jwtAuthorizer: IHttpRouteAuthorizer): IHttpRouteAuthorizer | undefined {
   switch (route.auth) {

@@ -17,6 +17,11 @@ export interface IntakeProps {
   twilioCleanup: TwilioCleanup;
 }
 
+/** Context `emergencyNumbers`: the same numbers on every path a tipster comes in by. */
+export function readEmergencyNumbers(scope: Construct): string {
+  return contextString(scope, 'emergencyNumbers') ?? DEFAULT_EMERGENCY_NUMBERS;
+}
+
 /**
  * The only code that sees raw identifiers. It gets the queue to send to and the secrets it
  * hashes with, and no readable table but one item at a time of ResponderContacts (which holds
@@ -30,7 +35,7 @@ export class Intake extends Construct {
 
   constructor(scope: Construct, id: string, props: IntakeProps) {
     super(scope, id);
-    const emergencyNumbers = contextString(this, 'emergencyNumbers') ?? DEFAULT_EMERGENCY_NUMBERS;
+    const emergencyNumbers = readEmergencyNumbers(this);
 
     // Twilio gives up on a webhook after 15 s; the handler only verifies, redacts and queues.
     this.smsIntake = new TiplineFunction(this, 'SmsIntake', {

@@ -2,9 +2,20 @@ import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import { PAGE_DELIVERIES_TABLE } from '../functions/config/tables';
+import { contextPositiveInteger } from './context';
 import type { Storage } from './storage';
 import { TiplineFunction } from './tipline-function';
 import { useTableItems, useTableItemsAndIndexes } from './wiring';
+
+export const DEFAULT_CLOSED_TIP_RETENTION_DAYS = 365;
+
+/**
+ * Context `closedTipRetentionDays`: how long a closed tip is kept. Closing sets the tip's
+ * `expiresAt` that far ahead and DynamoDB's time-to-live deletes it then; reopening clears it.
+ */
+export function readClosedTipRetentionDays(scope: Construct): number {
+  return contextPositiveInteger(scope, 'closedTipRetentionDays') ?? DEFAULT_CLOSED_TIP_RETENTION_DAYS;
+}
 
 export interface OperatorApiProps {
   storage: Storage;
@@ -38,5 +49,7 @@ export class OperatorApi extends Construct {
     // numbers, and not the index that would list a responder's pages for other tips.
     useTableItems(this.fn, props.storage.paging, ENV.pagingTable, ['dynamodb:GetItem']);
     useTableItemsAndIndexes(this.fn, props.storage.pageDeliveries, PAGE_DELIVERIES_TABLE, ENV.pageDeliveriesTable, [], ['DeliveriesByTip']);
+    // Closing a tip is an UpdateItem it already holds; the retention only tells it the date.
+    this.fn.addEnvironment(ENV.closedTipRetentionDays, String(readClosedTipRetentionDays(this)));
   }
 }

@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import { ROLES, type Role } from '../functions/config/tables';
 import { contextString } from './context';
+import { acknowledge } from './nag';
 import type { TiplineFunction } from './tipline-function';
 
 const GROUP_DESCRIPTIONS: Record<Role, string> = {
@@ -76,6 +77,11 @@ export class Operators extends Construct {
       // Deleting the pool would delete every staff account and its MFA enrolment.
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(this.userPool, {
+      id: 'AwsSolutions-COG8',
+      reason:
+        'Essentials, not Plus: threat protection is a per-user cost this deployment does not take on by default; the risks it scores are covered here by TOTP MFA required for every account, no self sign-up, sign-in only through the hosted UI, and one-hour tokens.',
     });
 
     const groups: Partial<Record<Role, UserPoolGroup>> = {};

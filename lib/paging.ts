@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import { PAGE_DELIVERIES_TABLE, PAGING_QUEUE } from '../functions/config/tables';
@@ -24,6 +24,8 @@ export interface PagingProps {
   vault: ContactVault;
   secrets: TiplineSecrets;
   twilio: TwilioAccount;
+  /** EncryptionKeys.queues. */
+  queueKey: IKey;
 }
 
 /**
@@ -46,7 +48,7 @@ export class Paging extends Construct {
     const { storage, vault, secrets, twilio } = props;
     this.storage = storage;
 
-    this.work = new WorkQueue(this, 'Queue', { shape: PAGING_QUEUE, queueId: 'Work' });
+    this.work = new WorkQueue(this, 'Queue', { shape: PAGING_QUEUE, queueId: 'Work', key: props.queueKey });
 
     this.fn = new TiplineFunction(this, 'Paging', {
       handler: 'paging',
@@ -79,15 +81,13 @@ export class Paging extends Construct {
     this.fn.addEnvironment(ENV.twilioAccountSid, twilio.accountSid);
     this.fn.addEnvironment(ENV.twilioSender, twilio.sender);
 
-    this.fn.addEventSource(
-      new SqsEventSource(this.work.queue, {
-        batchSize: PAGING_QUEUE.batchSize,
-        // A page that Twilio refused must not resend the pages in the same batch that went out.
-        reportBatchItemFailures: true,
-        // Twilio's API limits are per account, shared with replies; pages are few.
-        maxConcurrency: 2,
-      }),
-    );
+    this.work.consumeWith(this.fn, {
+      batchSize: PAGING_QUEUE.batchSize,
+      // A page that Twilio refused must not resend the pages in the same batch that went out.
+      reportBatchItemFailures: true,
+      // Twilio's API limits are per account, shared with replies; pages are few.
+      maxConcurrency: 2,
+    });
 
     // Behind a public route like the inbound webhook, so it trusts nothing but the signature.
     this.smsStatus = new TiplineFunction(this, 'SmsStatus', {

@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import {
   ALL_TABLES,
@@ -15,6 +16,20 @@ import {
   TIPS_TABLE,
   type TableShape,
 } from '../functions/config/tables';
+
+// Each table's shape, so that wiring.ts can grant Query on the named indexes instead of on
+// `<table>/index/*`.
+const SHAPES = new WeakMap<ITable, TableShape>();
+
+/** The names of a table's indexes, from its shape; none for a table that Storage did not build. */
+export function indexNamesOf(table: ITable): string[] {
+  return (SHAPES.get(table)?.indexes ?? []).map((index) => index.name);
+}
+
+export interface StorageProps {
+  /** The customer-managed key every table is encrypted with (EncryptionKeys.tables). */
+  key: IKey;
+}
 
 /**
  * The tables, built from the shapes in `functions/config/tables.ts` so that the local stack
@@ -37,9 +52,11 @@ export class Storage extends Construct {
   readonly pageDeliveries: Table;
   /** Every table by its shape's name, for code that walks ALL_TABLES (the tests). */
   readonly byShapeName: ReadonlyMap<string, Table>;
+  readonly key: IKey;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: StorageProps) {
     super(scope, id);
+    this.key = props.key;
     const byName = new Map(ALL_TABLES.map((shape) => [shape.name, this.table(shape)]));
     this.byShapeName = byName;
     const get = (name: string): Table => {
@@ -67,12 +84,14 @@ export class Storage extends Construct {
       // Tips arrive in bursts (a raid in the news, a radio spot) and are rare otherwise.
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      // AWS-managed for now so the key shows up in CloudTrail; a customer-managed KMS key,
-      // whose policy can lock out everything but the handlers, replaces it in its own issue.
-      encryption: TableEncryption.AWS_MANAGED,
+      // A key of our own rather than aws/dynamodb: it is rotated, outlives the stack with the
+      // tables, and can be disabled to cut off every reader at once.
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
       // A report is evidence: deleting the stack must never delete it.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    SHAPES.set(table, shape);
     for (const index of shape.indexes) {
       table.addGlobalSecondaryIndex({
         indexName: index.name,

@@ -1,13 +1,17 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/config/tables';
+import { Alarms } from './alarms';
 import { ContactVault } from './contact-vault';
 import { Dashboard } from './dashboard';
+import { EncryptionKeys } from './encryption-keys';
+import { attachEdgeFirewall, type EdgeFirewallChoice } from './edge-firewall';
 import { TiplineHttpApi } from './http-api';
 import { Intake } from './intake';
 import { OperatorApi } from './operator-api';
 import { Operators } from './operators';
 import { Paging } from './paging';
+import { PublicForm } from './public-form';
 import { RosterApi } from './roster-api';
 import { TiplineSecrets } from './secrets';
 import { Storage } from './storage';
@@ -34,16 +38,21 @@ export class TiplineStack extends Stack {
   readonly httpApi: TiplineHttpApi;
   readonly operators: Operators;
   readonly dashboard: Dashboard;
+  readonly publicForm: PublicForm;
+  readonly edgeFirewall: EdgeFirewallChoice;
+  readonly keys: EncryptionKeys;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
-    this.storage = new Storage(this, 'Storage');
-    this.tipsQueue = new TipsQueue(this, 'TipsQueue');
+    this.keys = new EncryptionKeys(this, 'Keys');
+    this.storage = new Storage(this, 'Storage', { key: this.keys.tables });
+    this.tipsQueue = new TipsQueue(this, 'TipsQueue', { key: this.keys.queues });
     this.secrets = new TiplineSecrets(this, 'Secrets');
     this.vault = new ContactVault(this, 'ContactVault', { table: this.storage.contactVault });
     const twilio = readTwilioAccount(this);
-    this.twilioCleanup = new TwilioCleanup(this, 'TwilioCleanup', { vault: this.vault, secrets: this.secrets, twilio });
+    this.twilioCleanup = new TwilioCleanup(this, 'TwilioCleanup', { vault: this.vault, secrets: this.secrets, twilio, queueKey: this.keys.queues });
 
     const intake = new Intake(this, 'Intake', {
       tipsQueue: this.tipsQueue.queue,
@@ -54,10 +63,11 @@ export class TiplineStack extends Stack {
     const triage = new Triage(this, 'Triage', { tipsQueue: this.tipsQueue, storage: this.storage });
     const operatorApi = new OperatorApi(this, 'OperatorApi', { storage: this.storage });
     const tipsterReply = new TipsterReply(this, 'TipsterReply', { storage: this.storage, vault: this.vault, secrets: this.secrets, twilio });
-    this.paging = new Paging(this, 'Paging', { storage: this.storage, vault: this.vault, secrets: this.secrets, twilio });
+    this.paging = new Paging(this, 'Paging', { storage: this.storage, vault: this.vault, secrets: this.secrets, twilio, queueKey: this.keys.queues });
     this.paging.acceptTipsFrom(triage.fn);
     this.paging.acceptAcksFrom(intake.smsIntake);
     const rosterApi = new RosterApi(this, 'RosterApi', { storage: this.storage, vault: this.vault, secrets: this.secrets });
+    this.publicForm = new PublicForm(this, 'PublicForm', { tipsQueue: this.tipsQueue.queue, secrets: this.secrets, storage: this.storage });
 
     this.functions = {
       smsIntake: intake.smsIntake,
@@ -69,12 +79,16 @@ export class TiplineStack extends Stack {
       paging: this.paging.fn,
       smsStatus: this.paging.smsStatus,
       rosterApi: rosterApi.fn,
+      publicForm: this.publicForm.fn,
     };
 
     // Sign-in before the API: the JWT routes need the dashboard's client, whose callback URL
     // is the distribution's, and the distribution fronts the API (proxyApi below).
     this.operators = new Operators(this, 'Operators');
-    this.dashboard = new Dashboard(this, 'Dashboard', { operators: this.operators });
+    // The same distribution serves the public form at `/` (see Dashboard for why a CDN at all).
+    this.dashboard = new Dashboard(this, 'Dashboard', { operators: this.operators, publicForm: this.publicForm });
+    this.publicForm.deployAssetsTo(this.dashboard);
+    this.edgeFirewall = attachEdgeFirewall(this, this.dashboard.distribution);
     this.operators.trustTokensIn(operatorApi.fn);
     this.operators.trustTokensIn(tipsterReply.fn);
     this.operators.trustTokensIn(rosterApi.fn);
@@ -87,6 +101,7 @@ export class TiplineStack extends Stack {
         tipsterReply: tipsterReply.fn,
         smsStatus: this.paging.smsStatus,
         rosterApi: rosterApi.fn,
+        publicForm: this.publicForm.fn,
       },
       jwtIssuer: this.operators.issuerUrl,
       jwtAudience: [this.operators.dashboardClient.userPoolClientId],
@@ -94,6 +109,14 @@ export class TiplineStack extends Stack {
     intake.verifyTwilioSignaturesAgainst(this.httpApi.publicUrl);
     this.paging.useCallbacksAt(this.httpApi.publicUrl);
     this.dashboard.proxyApi(this.httpApi.api);
+
+    this.alarms = new Alarms(this, 'Alarms', { key: this.keys.alarms });
+    this.alarms.watchDeadLetterQueue('Tips', this.tipsQueue.deadLetterQueue);
+    this.alarms.watchDeadLetterQueue('TwilioCleanup', this.twilioCleanup.jobs.deadLetterQueue);
+    this.alarms.watchDeadLetterQueue('Paging', this.paging.work.deadLetterQueue);
+    this.alarms.watchConsumer('Triage', triage.fn);
+    this.alarms.watchConsumer('TwilioCleanup', this.twilioCleanup.fn);
+    this.alarms.watchConsumer('Paging', this.paging.fn);
 
     const twilioRoute = ROUTES.find((route) => route.handler === 'smsIntake');
     if (twilioRoute === undefined) throw new Error('ROUTES has no sms-intake route');
@@ -129,6 +152,12 @@ export class TiplineStack extends Stack {
     new CfnOutput(this, 'TwilioCleanupDeadLetterQueueUrl', { value: this.twilioCleanup.jobs.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'PagingQueueUrl', { value: this.paging.work.queue.queueUrl });
     new CfnOutput(this, 'PagingDeadLetterQueueUrl', { value: this.paging.work.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Dead-letter and consumer alarms notify here; subscribe with -c alarmEmail=<address> or in SNS.',
+    });
+    new CfnOutput(this, 'PublicFormUrl', { value: `${this.dashboard.origin}/`, description: 'The public tip form.' });
+    if (this.edgeFirewall.kind === 'own') new CfnOutput(this, 'WebAclArn', { value: this.edgeFirewall.firewall.webAcl.attrArn });
     new CfnOutput(this, 'DashboardUrl', { value: this.dashboard.url, description: 'The operator dashboard (sign-in with the user pool below).' });
     new CfnOutput(this, 'UserPoolId', {
       value: this.operators.userPool.userPoolId,

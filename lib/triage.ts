@@ -1,4 +1,3 @@
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import { TIPS_QUEUE } from '../functions/config/tables';
@@ -33,16 +32,13 @@ export class Triage extends Construct {
     // the reply path's job, so no read right here.
     useTable(this.fn, props.storage.receipts, ENV.receiptsTable, 'write');
 
-    // The event source also grants the consume rights on the queue, and nothing more.
-    this.fn.addEventSource(
-      new SqsEventSource(props.tipsQueue.queue, {
-        batchSize: TIPS_QUEUE.batchSize,
-        // One failed record must not send the whole batch back for retry (and re-paging).
-        reportBatchItemFailures: true,
-        // A flood of tips (or of spam) queues up instead of throttling the tables and the
-        // operator API that shares them.
-        maxConcurrency: 5,
-      }),
-    );
+    props.tipsQueue.consumeWith(this.fn, {
+      batchSize: TIPS_QUEUE.batchSize,
+      // One failed record must not send the whole batch back for retry (and re-paging).
+      reportBatchItemFailures: true,
+      // A flood of tips (or of spam) queues up instead of throttling the tables and the
+      // operator API that shares them.
+      maxConcurrency: 5,
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import { TWILIO_CLEANUP_QUEUE } from '../functions/config/tables';
@@ -13,6 +13,8 @@ export interface TwilioCleanupProps {
   vault: ContactVault;
   secrets: TiplineSecrets;
   twilio: TwilioAccount;
+  /** EncryptionKeys.queues. */
+  queueKey: IKey;
 }
 
 /**
@@ -31,7 +33,7 @@ export class TwilioCleanup extends Construct {
 
     // The queue's own delay, not the sender's: Twilio refuses to delete a message whose
     // webhook is still being answered, and the delay outlasts that answer.
-    this.jobs = new WorkQueue(this, 'Queue', { shape: TWILIO_CLEANUP_QUEUE, queueId: 'Jobs' });
+    this.jobs = new WorkQueue(this, 'Queue', { shape: TWILIO_CLEANUP_QUEUE, queueId: 'Jobs', key: props.queueKey });
 
     this.fn = new TiplineFunction(this, 'TwilioCleanup', {
       handler: 'twilioCleanup',
@@ -44,17 +46,14 @@ export class TwilioCleanup extends Construct {
     readSecret(this.fn, props.secrets.twilioAuthToken, ENV.twilioAuthTokenSecretArn);
     props.vault.grantOpen(this.fn, KEY_PURPOSES.twilioCleanup);
 
-    // The event source also grants the consume rights on the queue, and nothing more.
-    this.fn.addEventSource(
-      new SqsEventSource(this.jobs.queue, {
-        batchSize: TWILIO_CLEANUP_QUEUE.batchSize,
-        // One message Twilio will not delete yet must not send the whole batch back.
-        reportBatchItemFailures: true,
-        // The lowest SQS allows: deletions can wait, and Twilio's API limits are per account,
-        // shared with the replies.
-        maxConcurrency: 2,
-      }),
-    );
+    this.jobs.consumeWith(this.fn, {
+      batchSize: TWILIO_CLEANUP_QUEUE.batchSize,
+      // One message Twilio will not delete yet must not send the whole batch back.
+      reportBatchItemFailures: true,
+      // The lowest SQS allows: deletions can wait, and Twilio's API limits are per account,
+      // shared with the replies.
+      maxConcurrency: 2,
+    });
   }
 
   /**

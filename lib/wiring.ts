@@ -1,12 +1,14 @@
 // Wiring and grants travel together: each helper sets the one environment variable a handler
 // reads and grants the narrowest right that goes with it, so a function can never be handed a
 // resource name without the permission, nor a permission nobody reads.
+import { Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { ENV } from '../functions/config/env-names';
+import { indexNamesOf } from './storage';
 import type { TiplineFunction } from './tipline-function';
 
 /** Only the shared constants are accepted, so a typo'd literal does not compile. */
@@ -14,17 +16,25 @@ export type EnvName = (typeof ENV)[keyof typeof ENV];
 
 export type TableAccess = 'read' | 'write' | 'readWrite';
 
+/** CDK's grantReadData/grantWriteData, spelled out so that the index ARNs can be named (below). */
+const READ_DATA_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const WRITE_DATA_ACTIONS = ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:DescribeTable'];
+/** The only actions that take an IndexName: everything else on an index ARN grants nothing. */
+const INDEX_ACTIONS = new Set(['dynamodb:Query', 'dynamodb:Scan']);
+const TABLE_WRITES = new Set(['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
+
+/** Whole-table access: every item action of its kind, on the table and each of its named indexes. */
 export function useTable(fn: TiplineFunction, table: ITable, envName: EnvName, access: TableAccess): void {
   fn.addEnvironment(envName, table.tableName);
   switch (access) {
     case 'read':
-      table.grantReadData(fn);
+      grantOnTable(fn, table, READ_DATA_ACTIONS);
       return;
     case 'write':
-      table.grantWriteData(fn);
+      grantOnTable(fn, table, WRITE_DATA_ACTIONS);
       return;
     case 'readWrite':
-      table.grantReadWriteData(fn);
+      grantOnTable(fn, table, [...new Set([...READ_DATA_ACTIONS, ...WRITE_DATA_ACTIONS])]);
       return;
     default: {
       const unreachable: never = access;
@@ -36,14 +46,26 @@ export function useTable(fn: TiplineFunction, table: ITable, envName: EnvName, a
 /**
  * For tables where even `grantReadData`/`grantWriteData` say too much: exactly these item
  * actions on the table (e.g. PutItem and DeleteItem but no read, or GetItem but no Query/Scan).
- * Query covers the table's indexes too. No batch, Scan or PartiQL actions: each would widen a
- * grant past what its name suggests.
+ * Query covers the table's indexes too, each by name. No batch, Scan or PartiQL actions: each
+ * would widen a grant past what its name suggests.
  */
 export type DynamoItemAction = 'dynamodb:GetItem' | 'dynamodb:Query' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:DeleteItem';
 
 export function useTableItems(fn: TiplineFunction, table: ITable, envName: EnvName, actions: readonly [DynamoItemAction, ...DynamoItemAction[]]): void {
   fn.addEnvironment(envName, table.tableName);
-  table.grant(fn, ...actions);
+  grantOnTable(fn, table, actions);
+}
+
+/**
+ * `actions` on the table's own ARN, and the index actions among them on each index the table's
+ * shape declares, by name: never `<table>/index/*`, which would also cover an index added later.
+ */
+function grantOnTable(fn: TiplineFunction, table: ITable, actions: readonly string[]): void {
+  Grant.addToPrincipal({ grantee: fn, actions: [...actions], resourceArns: [table.tableArn] });
+  const onIndexes = actions.filter((action) => INDEX_ACTIONS.has(action));
+  const indexArns = indexNamesOf(table).map((name) => `${table.tableArn}/index/${name}`);
+  if (onIndexes.length > 0 && indexArns.length > 0) Grant.addToPrincipal({ grantee: fn, actions: onIndexes, resourceArns: indexArns });
+  useTableKey(fn, table, actions);
 }
 
 /**
@@ -67,6 +89,31 @@ export function useTableItemsAndIndexes<Shape extends { readonly indexes: Readon
     actions: ['dynamodb:Query'],
     resourceArns: queryIndexes.map((name) => `${table.tableArn}/index/${name}`),
   });
+  useTableKey(fn, table, [...items, 'dynamodb:Query']);
+}
+
+/**
+ * DynamoDB decrypts (and, for writes, encrypts) with the tables' key as the caller, so a
+ * function needs the key for the tables it uses; only through DynamoDB (kms:ViaService), so the
+ * right cannot be used to call KMS directly. Exact actions: CDK's own table grants add
+ * `kms:ReEncrypt*` and `kms:GenerateDataKey*`, which DynamoDB's item calls never need.
+ */
+function useTableKey(fn: TiplineFunction, table: ITable, actions: readonly string[]): void {
+  const key = table.encryptionKey;
+  if (key === undefined) return;
+  const writes = actions.some((action) => TABLE_WRITES.has(action));
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: writes ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'],
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': viaService(fn, 'dynamodb') } },
+    }),
+  );
+}
+
+function viaService(fn: TiplineFunction, service: 'dynamodb' | 'sqs'): string {
+  const stack = Stack.of(fn);
+  return `${service}.${stack.region}.${stack.urlSuffix}`;
 }
 
 /**
@@ -93,9 +140,23 @@ export function useKey(
   );
 }
 
+/**
+ * The send right of `grantSendMessages`, and on the queue's key exactly what SQS asks of a
+ * producer (GenerateDataKey, Decrypt), through SQS only: CDK's own grant adds `kms:Encrypt`,
+ * `kms:ReEncrypt*` and `kms:GenerateDataKey*` besides.
+ */
 export function sendTo(fn: TiplineFunction, queue: IQueue, envName: EnvName): void {
   fn.addEnvironment(envName, queue.queueUrl);
-  queue.grantSendMessages(fn);
+  queue.grant(fn, 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl');
+  const key = queue.encryptionMasterKey;
+  if (key === undefined) return;
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': viaService(fn, 'sqs') } },
+    }),
+  );
 }
 
 /** Only the ARN goes into the environment; the value is fetched at cold start. */

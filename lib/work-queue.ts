@@ -1,6 +1,10 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { SqsEventSource, type SqsEventSourceProps } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag';
+import type { TiplineFunction } from './tipline-function';
 
 /** The settings a queue shape in `functions/config/tables.ts` carries. */
 export interface WorkQueueShape {
@@ -15,6 +19,8 @@ export interface WorkQueueProps {
   shape: WorkQueueShape;
   /** Construct id of the main queue, kept stable because it is part of the logical id. */
   queueId: string;
+  /** The customer-managed key for both queues (EncryptionKeys.queues). */
+  key: IKey;
 }
 
 /**
@@ -36,10 +42,15 @@ export class WorkQueue extends Construct {
     this.deadLetterQueue = new Queue(this, 'DeadLetter', {
       // The longest SQS allows: a message that failed five times still has to reach a human.
       retentionPeriod: Duration.days(14),
-      // SQS-managed until the KMS issue gives the queues a customer-managed key.
-      encryption: QueueEncryption.SQS_MANAGED,
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: props.key,
       enforceSSL: true,
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(this.deadLetterQueue, {
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'This is the dead-letter queue at the end of the chain: a message leaves it only when an operator redrives it to its source queue (npm run cli -- dlq), and an alarm fires as soon as one arrives.',
     });
 
     this.queue = new Queue(this, props.queueId, {
@@ -48,10 +59,28 @@ export class WorkQueue extends Construct {
       visibilityTimeout: Duration.seconds(shape.consumerTimeoutSeconds * 6),
       ...(shape.delaySeconds === undefined ? {} : { deliveryDelay: Duration.seconds(shape.delaySeconds) }),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: shape.maxReceiveCount },
-      encryption: QueueEncryption.SQS_MANAGED,
+      // Producers need GenerateDataKey and consumers Decrypt on it: wiring.ts and the event
+      // sources grant exactly that.
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: props.key,
       enforceSSL: true,
       // Messages in flight are work nobody has done yet.
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /**
+   * `fn` becomes the queue's consumer. The event source also grants the consume rights on the
+   * queue and Decrypt on its key, and nothing more.
+   */
+  consumeWith(fn: TiplineFunction, props: SqsEventSourceProps): void {
+    fn.addEventSource(new SqsEventSource(this.queue, props));
+    const mapping = fn.node.tryFindChild(`SqsEventSource:${Names.nodeUniqueId(this.queue.node)}`);
+    if (mapping === undefined) throw new Error(`no event source mapping from ${this.queue.node.path} to ${fn.node.path}`);
+    acknowledge(mapping, {
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason:
+        "An on-failure destination exists only for stream and Kafka sources, not SQS: a record that keeps failing goes to the queue's redrive dead-letter queue after maxReceiveCount receives, and that queue is alarmed.",
     });
   }
 }

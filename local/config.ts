@@ -20,7 +20,7 @@ const schema = z.object({
   // Lambda's default visibility would make a failed message wait minutes locally; the queue
   // keeps the AWS value unless a test asks for a shorter one.
   TIPLINE_LOCAL_VISIBILITY_TIMEOUT: z.coerce.number().int().min(1).optional(),
-  TIPLINE_LOCAL_POLLERS: z.coerce.number().int().min(1).max(10).default(2),
+  TIPLINE_LOCAL_POLLERS: z.coerce.number().int().min(1).max(10).default(4),
 });
 
 export interface LocalConfig {

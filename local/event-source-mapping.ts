@@ -52,12 +52,16 @@ export function startEventSourceMapping(options: MappingOptions): EventSourceMap
   let lastEmptyAt = 0;
   const wakeups = new Set<AbortController>();
 
-  async function pollOnce(signal: AbortSignal): Promise<void> {
+  /** Returns whether a batch arrived, so that an idle loop can back off. */
+  async function pollOnce(signal: AbortSignal): Promise<boolean> {
     const out = await options.client.send(
       new ReceiveMessageCommand({
         QueueUrl: options.queueUrl,
         MaxNumberOfMessages: options.batchSize,
-        WaitTimeSeconds: 1,
+        // The local SQS server holds a long poll until it has a full batch or a second has
+        // passed; real SQS answers as soon as a message is there. Short polls keep the local
+        // latency close to Lambda's.
+        WaitTimeSeconds: 0,
         MessageSystemAttributeNames: ['All'],
       }),
       { abortSignal: signal },
@@ -65,7 +69,7 @@ export function startEventSourceMapping(options: MappingOptions): EventSourceMap
     const messages = out.Messages ?? [];
     if (messages.length === 0) {
       if (inFlight === 0) lastEmptyAt = Date.now();
-      return;
+      return false;
     }
     inFlight++;
     try {
@@ -90,14 +94,21 @@ export function startEventSourceMapping(options: MappingOptions): EventSourceMap
     } finally {
       inFlight--;
     }
+    return true;
   }
 
   async function loop(): Promise<void> {
+    // Short polls, backing off while the queue stays empty: quick to react, cheap when idle.
+    let idleMs = 20;
     while (running) {
       const controller = new AbortController();
       wakeups.add(controller);
       try {
-        await pollOnce(controller.signal);
+        if (await pollOnce(controller.signal)) idleMs = 20;
+        else {
+          await new Promise((r) => setTimeout(r, idleMs));
+          idleMs = Math.min(idleMs * 2, 250);
+        }
       } catch (error: unknown) {
         if (!running) return;
         options.onError?.(error);

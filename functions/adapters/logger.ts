@@ -9,7 +9,8 @@ export interface LogFields {
   outcome?: string;
   messageId?: string;
   tipId?: string;
-  level?: string;
+  /** A tip's urgency. Not "level": Powertools reserves that key for the log level. */
+  urgency?: string;
   channel?: string;
   count?: number;
   status?: number;
@@ -17,7 +18,7 @@ export interface LogFields {
   route?: string;
 }
 
-const ALLOWED: ReadonlyArray<keyof LogFields> = ['outcome', 'messageId', 'tipId', 'level', 'channel', 'count', 'status', 'errorName', 'route'];
+const ALLOWED: ReadonlyArray<keyof LogFields> = ['outcome', 'messageId', 'tipId', 'urgency', 'channel', 'count', 'status', 'errorName', 'route'];
 /** Values are ids, names and small numbers: anything longer is not what a field is for. */
 const MAX_VALUE_LENGTH = 80;
 

@@ -51,7 +51,10 @@ export function releaseTip(tip: TipRecord, actor: Actor): Decision {
   return { tip: rest, details: { heldBy: claimedBy.id } };
 }
 
-export function changeStatus(tip: TipRecord, change: { status: TipStatus; outcome?: Outcome }, actor: Actor, now: Date): Decision {
+/** How long a closed tip is kept before the table's time-to-live deletes it. */
+export const DEFAULT_CLOSED_TIP_RETENTION_DAYS = 365;
+
+export function changeStatus(tip: TipRecord, change: { status: TipStatus; outcome?: Outcome }, actor: Actor, now: Date, retentionDays = DEFAULT_CLOSED_TIP_RETENTION_DAYS): Decision {
   if (tip.claimedBy && tip.claimedBy.id !== actor.id && !isSupervisor(actor)) {
     throw new TipConflict(`${tip.claimedBy.name} is working on this tip; only they or a supervisor can change its status.`, tip.claimedBy);
   }
@@ -68,8 +71,9 @@ export function changeStatus(tip: TipRecord, change: { status: TipStatus; outcom
     throw new TipConflict('A tip cannot go back to "new"; release it instead so that others can take it.');
   }
   const base: TipRecord = { ...tip, status: change.status };
-  const { outcome: _outcome, closedAt: _closedAt, ...open } = base;
-  const next: TipRecord = change.status === 'closed' ? { ...base, outcome: change.outcome!, closedAt: now.toISOString() } : open;
+  const { outcome: _outcome, closedAt: _closedAt, expiresAt: _expiresAt, ...open } = base;
+  const expiresAt = Math.floor(now.getTime() / 1000) + retentionDays * 86_400;
+  const next: TipRecord = change.status === 'closed' ? { ...base, outcome: change.outcome!, closedAt: now.toISOString(), expiresAt } : open;
   return { tip: next, details: { from: tip.status, to: change.status, ...(change.outcome ? { outcome: change.outcome } : {}) } };
 }
 

@@ -64,6 +64,8 @@ export interface TipRecord {
   claimedAt?: string;
   outcome?: Outcome;
   closedAt?: string;
+  /** Closed tips only: when DynamoDB may delete the tip (epoch seconds; the table's TTL). */
+  expiresAt?: number;
 }
 
 export interface StoredMessage {

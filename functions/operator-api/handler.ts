@@ -16,7 +16,7 @@ import { configShapes, readConfig } from '../config/runtime';
 import type { RouteKeyFor } from '../config/tables';
 import type { AuditAction } from '../core/audit';
 import { InvalidRequest, TipNotFound } from '../core/errors';
-import { changeStatus, claimTip, overrideLevel, releaseTip, staffRef, TipConflict, type Actor, type Decision } from '../core/operator-actions';
+import { changeStatus, claimTip, DEFAULT_CLOSED_TIP_RETENTION_DAYS, overrideLevel, releaseTip, staffRef, TipConflict, type Actor, type Decision } from '../core/operator-actions';
 import { toQueueItem, toTipDetail } from '../core/operator-views';
 import { LEVELS } from '../core/tip';
 import { TIP_ID_PATTERN } from '../core/tip-id';
@@ -28,6 +28,7 @@ const config = readConfig({
   ...configShapes.auditTable,
   [ENV.pagingTable]: z.string().min(3),
   [ENV.pageDeliveriesTable]: z.string().min(3),
+  [ENV.closedTipRetentionDays]: z.coerce.number().int().min(1).max(3650).default(DEFAULT_CLOSED_TIP_RETENTION_DAYS),
 });
 const dynamo = documentClient();
 const tables = { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] };
@@ -122,7 +123,7 @@ const routes: Record<RouteKeyFor<'operatorApi'>, (request: Request) => Promise<H
 
   'POST /api/tips/{id}/status': (request) => {
     const body = parseJsonBody(request.event, statusBody, 4096, '{"status": "closed", "outcome": "referred_to_police"}');
-    return act(request, 'status', (tip) => changeStatus(tip, body, request.actor, request.now));
+    return act(request, 'status', (tip) => changeStatus(tip, body, request.actor, request.now, config[ENV.closedTipRetentionDays]));
   },
 
   'POST /api/tips/{id}/level': (request) => {

@@ -65,7 +65,7 @@ async function triageRecord(record: SQSRecord): Promise<void> {
       logger.info('duplicate delivery ignored', { messageId: outcome.messageId });
       await handOff(outcome.tipId ? await store.getTip(outcome.tipId) : undefined);
     } else {
-      logger.info('tip stored', { tipId: outcome.tip.tipId, level: outcome.tip.level, outcome: outcome.threaded ? 'threaded' : 'new' });
+      logger.info('tip stored', { tipId: outcome.tip.tipId, urgency: outcome.tip.level, outcome: outcome.threaded ? 'threaded' : 'new' });
       await handOff(outcome.tip);
     }
   } catch (error: unknown) {

@@ -4,16 +4,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
-import type { CfnDistribution } from 'aws-cdk-lib/aws-cloudfront';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Distribution, ResponseHeadersPolicy, type CfnDistribution } from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import type { CfnUserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VAULT_TTL_DAYS } from '../../functions/config/defaults';
+import { DEFAULT_QUICK_EXIT_URL, DEFAULT_VAULT_TTL_DAYS } from '../../functions/config/defaults';
 import { ContactVault } from '../../lib/contact-vault';
 import { Dashboard } from '../../lib/dashboard';
+import { attachEdgeFirewall, EdgeFirewall, TiplineEdgeStack } from '../../lib/edge-firewall';
 import { Operators } from '../../lib/operators';
 import { DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES, highUnclaimedPageAfterMinutes } from '../../lib/paging';
+import { readQuickExitUrl } from '../../lib/public-form';
 import { readTwilioAccount, TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
 
 const SID = `AC${'0123456789abcdef'.repeat(2)}`;
@@ -100,7 +105,9 @@ describe('high-tip paging context', () => {
 function dashboardWith(context: Record<string, unknown>, siteDir?: string): { stack: Stack; operators: Operators; dashboard: Dashboard } {
   const stack = bareStack(context);
   const operators = new Operators(stack, 'Operators');
-  const dashboard = new Dashboard(stack, 'Dashboard', { operators, ...(siteDir === undefined ? {} : { siteDir }) });
+  const publicForm = { responseHeaders: new ResponseHeadersPolicy(stack, 'FormHeaders') };
+  const dashboard = new Dashboard(stack, 'Dashboard', { operators, publicForm, ...(siteDir === undefined ? {} : { siteDir }) });
+  dashboard.proxyApi(new HttpApi(stack, 'Api'));
   return { stack, operators, dashboard };
 }
 
@@ -176,5 +183,83 @@ describe('dashboard build', () => {
     } finally {
       rmSync(site, { recursive: true, force: true });
     }
+  });
+});
+
+describe('quick exit URL context', () => {
+  it('defaults to a neutral site and takes another https URL', () => {
+    expect(readQuickExitUrl(bareStack())).toBe(DEFAULT_QUICK_EXIT_URL);
+    expect(readQuickExitUrl(bareStack({ quickExitUrl: 'https://www.example.org/weather?city=lima' }))).toBe('https://www.example.org/weather?city=lima');
+  });
+
+  it.each(['http://www.example.org/', 'www.example.org', 'javascript:alert(1)', 'https://user:pw@example.org/', ''])('refuses %j', (quickExitUrl) => {
+    expect(() => readQuickExitUrl(bareStack({ quickExitUrl }))).toThrow(/quickExitUrl/);
+  });
+});
+
+describe('edge firewall context', () => {
+  const ARN = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/tipline-edge/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+
+  function distributionWith(context: Record<string, unknown>): { stack: Stack; distribution: Distribution; choice: ReturnType<typeof attachEdgeFirewall> } {
+    const stack = bareStack(context);
+    const distribution = new Distribution(stack, 'Distribution', { defaultBehavior: { origin: new HttpOrigin('example.org') } });
+    const choice = attachEdgeFirewall(stack, distribution);
+    return { stack, distribution, choice };
+  }
+  const webAclIdOf = (stack: Stack, distribution: Distribution): unknown =>
+    (stack.resolve((distribution.node.defaultChild as CfnDistribution).distributionConfig) as Record<string, unknown>).webAclId;
+  const webAclsIn = (stack: Stack) => stack.node.findAll().filter((c) => c instanceof CfnWebACL);
+
+  it('by default builds its own WebACL, attaches it, and holds the stack to us-east-1', () => {
+    const { stack, distribution, choice } = distributionWith({});
+
+    expect(choice.kind).toBe('own');
+    const acls = webAclsIn(stack);
+    expect(acls).toHaveLength(1);
+    expect(webAclIdOf(stack, distribution)).toEqual(stack.resolve((acls[0] as CfnWebACL).attrArn));
+    expect(stack.node.tryFindChild('EdgeFirewallNeedsUsEast1')).toBeDefined();
+    expect(warningsOf(distribution)).toEqual([]);
+  });
+
+  it('attaches a WebACL made elsewhere (TiplineEdgeStack) when given its ARN, with no region rule', () => {
+    const { stack, distribution, choice } = distributionWith({ webAclArn: ARN });
+
+    expect(choice).toEqual({ kind: 'imported', webAclArn: ARN });
+    expect(webAclsIn(stack)).toEqual([]);
+    expect(webAclIdOf(stack, distribution)).toBe(ARN);
+    expect(stack.node.tryFindChild('EdgeFirewallNeedsUsEast1')).toBeUndefined();
+  });
+
+  it('can be turned off, with a warning, and then attaches nothing', () => {
+    for (const wafEnabled of ['false', false] as const) {
+      const { stack, distribution, choice } = distributionWith({ wafEnabled });
+
+      expect(choice.kind).toBe('off');
+      expect(webAclsIn(stack)).toEqual([]);
+      expect(webAclIdOf(stack, distribution)).toBeUndefined();
+      expect(stack.node.tryFindChild('EdgeFirewallNeedsUsEast1')).toBeUndefined();
+      expect(warningsOf(distribution)).toEqual([expect.stringContaining('no WAF rate limit')]);
+    }
+  });
+
+  it.each([
+    [{ webAclArn: ARN.replace('us-east-1', 'sa-east-1') }, /webAclArn/],
+    [{ webAclArn: ARN.replace('global/', 'regional/') }, /webAclArn/],
+    [{ webAclArn: 'tipline-edge' }, /webAclArn/],
+    [{ webAclArn: ARN, wafEnabled: 'false' }, /contradicts/],
+    [{ wafEnabled: 'no' }, /wafEnabled/],
+  ])('refuses %j', (context, message) => {
+    expect(() => distributionWith(context)).toThrow(message);
+  });
+
+  it('TiplineEdgeStack is pinned to us-east-1, outputs the ARN, and carries the same rules', () => {
+    const edge = new TiplineEdgeStack(new App(), 'Edge');
+    const main = bareStack();
+    const own = new EdgeFirewall(main, 'EdgeFirewall');
+
+    expect(edge.region).toBe('us-east-1');
+    expect(edge.resolve(edge.firewall.webAcl.scope)).toBe('CLOUDFRONT');
+    expect(edge.resolve(edge.firewall.webAcl.rules)).toEqual(main.resolve(own.webAcl.rules));
+    expect(edge.node.tryFindChild('WebAclArn')).toBeDefined();
   });
 });

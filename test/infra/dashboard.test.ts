@@ -9,7 +9,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { ROLES } from '../../functions/config/tables';
-import { API_PATH_PATTERN, CONFIG_PATH } from '../../lib/dashboard';
+import { API_PATH_PATTERN, CONFIG_PATH, DASHBOARD_PATH_PATTERN } from '../../lib/dashboard';
 import { REPO_ROOT } from '../../lib/tipline-function';
 import { TiplineStack } from '../../lib/tipline-stack';
 
@@ -18,6 +18,7 @@ type Json = Record<string, unknown>;
 // CloudFront's managed policies, by their fixed ids.
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 
 let stack: TiplineStack;
 let template: Template;
@@ -179,7 +180,10 @@ describe('dashboard bucket', () => {
   });
 
   it('receives the build and a generated config.json under ops/, and invalidates the cache', () => {
-    const [, deployment] = only('Custom::CDKBucketDeployment');
+    // The other one copies the public form's files under form/ (public-form.test.ts).
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment', { Properties: { DestinationBucketKeyPrefix: 'ops/' } }));
+    expect(deployments).toHaveLength(1);
+    const deployment = (deployments[0] as Json).Properties as Json;
     expect(deployment.DestinationBucketName).toEqual({ Ref: bucketId() });
     expect(deployment.DestinationBucketKeyPrefix).toBe('ops/');
     expect(deployment.SourceObjectKeys).toHaveLength(2);
@@ -211,8 +215,9 @@ describe('dashboard bucket', () => {
 describe('distribution', () => {
   const securityId = () => logicalId(stack.dashboard.securityHeaders);
   const noStoreId = () => logicalId(stack.dashboard.noStoreHeaders);
+  // The bucket's root; the public form's files come from the same bucket under /form (public-form.test.ts).
   const siteOriginId = () => {
-    const origins = (distributionConfig().Origins as Json[]).filter((o) => o.S3OriginConfig !== undefined);
+    const origins = (distributionConfig().Origins as Json[]).filter((o) => o.S3OriginConfig !== undefined && o.OriginPath === undefined);
     expect(origins).toHaveLength(1);
     return origins[0]?.Id;
   };
@@ -226,15 +231,35 @@ describe('distribution', () => {
     expect(site?.DomainName).toEqual({ 'Fn::GetAtt': [logicalId(stack.dashboard.bucket), 'RegionalDomainName'] });
   });
 
-  it('serves the dashboard over HTTPS only, with the security headers and the index rewrite', () => {
-    const defaults = distributionConfig().DefaultCacheBehavior as Json;
-    expect(defaults.TargetOriginId).toBe(siteOriginId());
-    expect(defaults.ViewerProtocolPolicy).toBe('redirect-to-https');
-    expect(defaults.AllowedMethods).toEqual(['GET', 'HEAD']);
-    expect(defaults.ResponseHeadersPolicyId).toEqual({ Ref: securityId() });
-    expect(defaults.FunctionAssociations).toEqual([
+  it.each([DASHBOARD_PATH_PATTERN, '/ops'])('serves %s from the bucket over HTTPS only, with the security headers and the index rewrite', (pattern) => {
+    const ops = behavior(pattern);
+    expect(ops.TargetOriginId).toBe(siteOriginId());
+    expect(ops.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(ops.AllowedMethods).toEqual(['GET', 'HEAD']);
+    expect(ops.CachePolicyId).toBe(CACHING_OPTIMIZED);
+    expect(ops.ResponseHeadersPolicyId).toEqual({ Ref: securityId() });
+    expect(ops.FunctionAssociations).toEqual([
       { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [logicalId(stack.dashboard.node.findChild('IndexRewrite')), 'FunctionARN'] } },
     ]);
+  });
+
+  it('redirects /ops to /ops/ and serves index.html for a directory', () => {
+    const code = String(props(logicalId(stack.dashboard.node.findChild('IndexRewrite'))).FunctionCode);
+    const handler = new Function(`${code}; return handler;`)() as (event: { request: { uri: string } }) => Json;
+    expect(handler({ request: { uri: '/ops' } })).toMatchObject({ statusCode: 302, headers: { location: { value: '/ops/' } } });
+    expect(handler({ request: { uri: '/ops/' } })).toEqual({ uri: '/ops/index.html' });
+    expect(handler({ request: { uri: '/ops/assets/app.js' } })).toEqual({ uri: '/ops/assets/app.js' });
+  });
+
+  it('matches config.json before the rest of /ops/, and the operator API after the public inbox', () => {
+    const patterns = (distributionConfig().CacheBehaviors as Json[]).map((b) => b.PathPattern);
+    expect(patterns.indexOf(CONFIG_PATH)).toBeLessThan(patterns.indexOf(DASHBOARD_PATH_PATTERN));
+    expect(patterns.indexOf('/api/inbox*')).toBeLessThan(patterns.indexOf(API_PATH_PATTERN));
+    expect(patterns.at(-1)).toBe(API_PATH_PATTERN);
+  });
+
+  it('sends every path to HTTPS', () => {
+    const defaults = distributionConfig().DefaultCacheBehavior as Json;
     // Every behavior is HTTPS-only or redirects to it.
     for (const b of [defaults, ...(distributionConfig().CacheBehaviors as Json[])]) {
       expect(['redirect-to-https', 'https-only'], String(b.PathPattern ?? 'default')).toContain(b.ViewerProtocolPolicy);

@@ -84,6 +84,28 @@ export function inspect(get: () => { stack: TiplineStack; template: Template }) 
     return [...attached, ...inline];
   }
 
+  /**
+   * Statements on the function's own log group or on the tables' or queues' key: the plumbing
+   * every function has in some measure, asserted on its own in hardening.test.ts.
+   */
+  function isPlumbing(handler: HandlerName, statement: Statement): boolean {
+    const plumbing = new Set([logicalId(stackOf().functions[handler].logGroup), logicalId(stackOf().keys.tables), logicalId(stackOf().keys.queues)]);
+    const ids = referencedIds(statement.resources);
+    return ids.length > 0 && ids.every((id) => plumbing.has(id));
+  }
+
+  /** A function's statements on what it works with: tables, queues, secrets, the vault key. */
+  function ownStatementsOf(handler: HandlerName): Statement[] {
+    return statementsOf(handler).filter((s) => !isPlumbing(handler, s));
+  }
+
+  /** The actions of ownStatementsOf: what the function may do with data, logging and encryption at rest aside. */
+  function dataActions(handler: HandlerName): string[] {
+    return ownStatementsOf(handler)
+      .filter((s) => s.effect === 'Allow')
+      .flatMap((s) => s.actions);
+  }
+
   function allowedActions(handler: HandlerName): string[] {
     return statementsOf(handler)
       .filter((s) => s.effect === 'Allow')
@@ -164,9 +186,12 @@ export function inspect(get: () => { stack: TiplineStack; template: Template }) 
     return sorted([...new Set(targets)]);
   }
 
-  /** Whether `handler` may Query every index of a table (`<table arn>/index/*`). */
+  /** Whether `handler` may Query every index of a table, each by name (never `<table arn>/index/*`). */
   function queryableIndexesOf(handler: HandlerName, name: string): boolean {
-    return targetsOf(handler, 'dynamodb:Query', name).includes('*');
+    const shape = ALL_TABLES.find((candidate) => candidate.name === name);
+    if (shape === undefined || shape.indexes.length === 0) throw new Error(`table ${name} has no indexes`);
+    const targets = targetsOf(handler, 'dynamodb:Query', name);
+    return !targets.includes('*') && shape.indexes.every((index) => targets.includes(index.name));
   }
 
   function envOf(handler: HandlerName): Json {
@@ -179,6 +204,8 @@ export function inspect(get: () => { stack: TiplineStack; template: Template }) 
     props,
     roleIdOf,
     statementsOf,
+    ownStatementsOf,
+    dataActions,
     allowedActions,
     resourcesAllowed,
     actionsOn,

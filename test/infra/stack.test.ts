@@ -13,14 +13,14 @@ import { TiplineStack } from '../../lib/tipline-stack';
 import { TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
 import { asArray, inspect, referencedIds, sorted, toStatements, type Json } from './inspect';
 
-// One synth for the whole file: it bundles all nine functions with esbuild.
+// One synth for the whole file: it bundles all ten functions with esbuild.
 const SYNTH_TIMEOUT_MS = 180_000;
 
 let stack: TiplineStack;
 let template: Template;
 let assemblyDir: string;
 
-const HANDLERS: readonly HandlerName[] = ['smsIntake', 'webIntake', 'triage', 'operatorApi', 'tipsterReply', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi'];
+const HANDLERS: readonly HandlerName[] = ['smsIntake', 'webIntake', 'triage', 'operatorApi', 'tipsterReply', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi', 'publicForm'];
 const DYNAMODB_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const DYNAMODB_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:Scan'];
 const ESM_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
@@ -48,6 +48,8 @@ const {
   props,
   roleIdOf,
   statementsOf,
+  ownStatementsOf,
+  dataActions,
   allowedActions,
   resourcesAllowed,
   actionsOn,
@@ -95,17 +97,18 @@ describe('functions', () => {
     paging: PAGING_QUEUE.consumerTimeoutSeconds,
     smsStatus: 10,
     rosterApi: 10,
+    publicForm: 10,
   };
 
-  it('are exactly the nine handlers, plus the provider that copies the dashboard into its bucket', () => {
-    expect(HANDLERS).toHaveLength(9);
+  it('are exactly the ten handlers, plus the one provider that copies the dashboard and the form files into their bucket', () => {
+    expect(HANDLERS).toHaveLength(10);
     expect(sorted([...HANDLERS])).toEqual(sorted(Object.keys(HANDLER_ENTRIES)));
     const handlerIds = new Set(HANDLERS.map((handler) => logicalId(stack.functions[handler])));
     const others = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => !handlerIds.has(id));
     expect(others).toHaveLength(1);
     const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment'));
-    expect(deployments).toHaveLength(1);
-    expect(referencedIds((deployments[0]?.Properties as Json).ServiceToken)).toEqual(others);
+    expect(deployments).toHaveLength(2);
+    for (const deployment of deployments) expect(referencedIds((deployment.Properties as Json).ServiceToken)).toEqual(others);
   });
 
   it.each(HANDLERS)('%s runs nodejs22.x on arm64 with an explicit timeout and source maps', (handler) => {
@@ -223,6 +226,7 @@ describe('functions', () => {
       [ENV.pageDeliveriesTable]: tableRef('PageDeliveries'),
       [ENV.jwtIssuer]: issuer,
       [ENV.jwtAudience]: audience,
+      [ENV.closedTipRetentionDays]: '365',
     });
     // Only the functions behind `jwt` routes verify operators' tokens.
     for (const handler of HANDLERS) {
@@ -262,7 +266,9 @@ describe.each(WORK_QUEUES)('%s queue', (_name, workQueue, shape, consumer) => {
 
   it.each(['queue', 'deadLetterQueue'] as const)('%s is encrypted, retained and refuses plain HTTP', (which) => {
     const queueId = logicalId(workQueue()[which]);
-    expect(props(queueId).SqsManagedSseEnabled).toBe(true);
+    // The queues' customer-managed key (hardening.test.ts: rotated, retained, who may use it).
+    expect(props(queueId).KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [logicalId(stack.keys.queues), 'Arn'] });
+    expect(props(queueId).SqsManagedSseEnabled).toBeUndefined();
     expect(resource(queueId).DeletionPolicy).toBe('Retain');
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: queueId }],
@@ -360,8 +366,9 @@ describe('tables', () => {
 });
 
 describe('vault key', () => {
-  it('is the only KMS key: customer managed, rotated and retained', () => {
-    template.resourceCountIs('AWS::KMS::Key', 1);
+  it('is customer managed, rotated and retained, and no other key (hardening.test.ts has the tables\', queues\' and alarms\' keys)', () => {
+    template.resourceCountIs('AWS::KMS::Key', 4);
+    expect(logicalId(stack.vault.key)).not.toBe(logicalId(stack.keys.tables));
     const keyId = logicalId(stack.vault.key);
     expect(props(keyId).EnableKeyRotation).toBe(true);
     expect(resource(keyId).DeletionPolicy).toBe('Retain');
@@ -534,7 +541,7 @@ describe('IAM', () => {
 
   /** The KMS statements of a function, each with the purposes its condition allows. */
   function kmsGrants(handler: HandlerName): Array<{ actions: string[]; resources: string[]; purposes: string[] | undefined; conditions: Json | undefined }> {
-    return statementsOf(handler)
+    return ownStatementsOf(handler)
       .filter((s) => s.effect === 'Allow' && s.actions.some((action) => action.startsWith('kms:')))
       .map((s) => {
         const equals = (s.conditions?.StringEquals as Json | undefined)?.[PURPOSE];
@@ -553,7 +560,7 @@ describe('IAM', () => {
   });
 
   it('web-intake may send to the tips queue only, and touch no table', () => {
-    const actions = allowedActions('webIntake');
+    const actions = dataActions('webIntake');
     expect(resourcesAllowed('webIntake', 'sqs:SendMessage')).toEqual([logicalId(stack.tipsQueue.queue)]);
     expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
     expect(actions).not.toContain('sqs:ReceiveMessage');
@@ -561,7 +568,7 @@ describe('IAM', () => {
   });
 
   it('sms-intake may send to the tips, cleanup and paging queues, only put and delete in the vault, and only look up responder contacts', () => {
-    const actions = allowedActions('smsIntake');
+    const actions = dataActions('smsIntake');
     expect(resourcesAllowed('smsIntake', 'sqs:SendMessage')).toEqual(sorted([logicalId(stack.tipsQueue.queue), cleanupQueueId(), logicalId(stack.paging.work.queue)]));
     expect(actions).not.toContain('sqs:ReceiveMessage');
     expect(actions).not.toContain('sqs:DeleteMessage');
@@ -591,13 +598,13 @@ describe('IAM', () => {
       PageDeliveries: ['dynamodb:Query'],
     });
     // No vault, key, queue or secret, and no action outside those per-table grants.
-    expect(sorted([...new Set(allowedActions('operatorApi'))])).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(sorted([...new Set(dataActions('operatorApi'))])).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     // The queue and thread views query the indexes.
     for (const name of ['Tips', 'Messages']) expect(queryableIndexesOf('operatorApi', name), name).toBe(true);
   });
 
   it('triage consumes the tips queue, hands urgent tips to paging, reads and writes only what it needs, and reads no secret', () => {
-    const actions = allowedActions('triage');
+    const actions = dataActions('triage');
     expect(actions.filter((action) => action.startsWith('secretsmanager:'))).toEqual([]);
     expect(resourcesAllowed('triage', 'sqs:SendMessage')).toEqual([logicalId(stack.paging.work.queue)]);
     for (const consume of ['sqs:ReceiveMessage', 'sqs:DeleteMessage']) {
@@ -618,7 +625,7 @@ describe('IAM', () => {
       ContactVault: ['dynamodb:GetItem'],
       Audit: ['dynamodb:PutItem'],
     });
-    const actions = allowedActions('tipsterReply');
+    const actions = dataActions('tipsterReply');
     expect(sorted([...new Set(actions.filter((action) => action.startsWith('dynamodb:')))])).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
     expect(actions.filter((action) => action.startsWith('sqs:'))).toEqual([]);
   });
@@ -651,7 +658,7 @@ describe('IAM', () => {
   });
 
   it('twilio-cleanup consumes its queue only and has no DynamoDB right', () => {
-    const actions = allowedActions('twilioCleanup');
+    const actions = dataActions('twilioCleanup');
     expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
     expect(actions).not.toContain('sqs:SendMessage');
     for (const consume of ['sqs:ReceiveMessage', 'sqs:DeleteMessage']) {
@@ -674,7 +681,7 @@ describe('IAM', () => {
       expect(resourcesAllowed(handler, 'dynamodb:GetItem').includes(vaultId()), handler).toBe(handler === 'tipsterReply');
     }
     expect(actionsOn('tipsterReply', vaultId())).toEqual(['dynamodb:GetItem']);
-    for (const handler of ['webIntake', 'triage', 'operatorApi', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi'] as const) {
+    for (const handler of ['webIntake', 'triage', 'operatorApi', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi', 'publicForm'] as const) {
       expect(actionsOn(handler, vaultId()), handler).toEqual([]);
     }
     // Any policy in the stack, present or future, not only the six execution roles.
@@ -702,13 +709,15 @@ describe('IAM', () => {
   });
 
   it('only sms-intake and roster-api generate data keys, only tipster-reply, twilio-cleanup and paging decrypt, nobody else touches the key', () => {
-    for (const handler of ['webIntake', 'triage', 'operatorApi', 'smsStatus'] as const) {
-      expect(allowedActions(handler).filter((action) => action.startsWith('kms:')), handler).toEqual([]);
+    for (const handler of ['webIntake', 'triage', 'operatorApi', 'smsStatus', 'publicForm'] as const) {
+      expect(dataActions(handler).filter((action) => action.startsWith('kms:')), handler).toEqual([]);
     }
+    // On the vault key: the tables' and queues' keys are hardening.test.ts's.
     const kmsRoles = (action: string) =>
       sorted([
         ...new Set(
           allPolicyStatements()
+            .filter((s) => referencedIds(s.resources).includes(keyId()) || s.resources.includes('*'))
             .filter((s) => s.actions.some((a) => a === action || a === 'kms:*' || a === '*'))
             .flatMap((s) => s.roles),
         ),
@@ -719,9 +728,9 @@ describe('IAM', () => {
     const onKey = allPolicyStatements().filter((s) => referencedIds(s.resources).includes(keyId()));
     expect(onKey.length).toBe(6);
     for (const statement of onKey) expect(statement.conditions?.StringEquals, statement.policy).toHaveProperty([PURPOSE]);
-    // No role holds a KMS right without a purpose condition, on any key.
+    // No role holds a KMS right on every key ("*"), which would include this one.
     for (const statement of allPolicyStatements().filter((s) => s.actions.some((a) => a.startsWith('kms:') || a === '*'))) {
-      expect(statement.conditions?.StringEquals, statement.policy).toHaveProperty([PURPOSE]);
+      expect(statement.resources, statement.policy).not.toContain('*');
     }
   });
 
@@ -731,6 +740,8 @@ describe('IAM', () => {
     const pepper = logicalId(stack.secrets.receiptPepper);
     expect(resourcesAllowed('smsIntake', 'secretsmanager:GetSecretValue')).toEqual(sorted([twilio, contactKey]));
     expect(resourcesAllowed('webIntake', 'secretsmanager:GetSecretValue')).toEqual([pepper]);
+    // Hashes a receipt code the way web-intake did when it issued it.
+    expect(resourcesAllowed('publicForm', 'secretsmanager:GetSecretValue')).toEqual([pepper]);
     expect(resourcesAllowed('tipsterReply', 'secretsmanager:GetSecretValue')).toEqual([twilio]);
     expect(resourcesAllowed('twilioCleanup', 'secretsmanager:GetSecretValue')).toEqual([twilio]);
     expect(resourcesAllowed('paging', 'secretsmanager:GetSecretValue')).toEqual([twilio]);
@@ -740,7 +751,7 @@ describe('IAM', () => {
     expect(resourcesAllowed('triage', 'secretsmanager:GetSecretValue')).toEqual([]);
     expect(resourcesAllowed('operatorApi', 'secretsmanager:GetSecretValue')).toEqual([]);
     // No other policy in the stack (present or future) may read them either.
-    const secretRoles = new Set((['smsIntake', 'webIntake', 'tipsterReply', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi'] as const).map(roleIdOf));
+    const secretRoles = new Set((['smsIntake', 'webIntake', 'tipsterReply', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi', 'publicForm'] as const).map(roleIdOf));
     for (const [id, policy] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
       const properties = policy.Properties as Json;
       const readsSecrets = toStatements(properties.PolicyDocument).some(
@@ -782,11 +793,14 @@ describe('IAM', () => {
     }
   });
 
-  it('execution roles carry only the basic logging managed policy', () => {
+  it('execution roles carry no managed policy: each may write its own log group and no other', () => {
     for (const handler of HANDLERS) {
-      const managed = props(roleIdOf(handler)).ManagedPolicyArns;
-      expect(JSON.stringify(managed), handler).toContain('service-role/AWSLambdaBasicExecutionRole');
-      expect(asArray(managed as unknown[]), handler).toHaveLength(1);
+      expect(props(roleIdOf(handler)).ManagedPolicyArns, handler).toBeUndefined();
+      const logGroupId = logicalId(stack.functions[handler].logGroup);
+      const logs = statementsOf(handler).filter((s) => s.actions.some((action) => action.startsWith('logs:')));
+      expect(logs.map((s) => ({ actions: sorted(s.actions), resources: s.resources })), handler).toEqual([
+        { actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [{ 'Fn::GetAtt': [logGroupId, 'Arn'] }] },
+      ]);
     }
   });
 });

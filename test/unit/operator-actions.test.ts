@@ -51,7 +51,8 @@ describe('changeStatus', () => {
   it('closing needs an outcome and records when', () => {
     expect(() => changeStatus(tip(), { status: 'closed' }, OLGA, NOW)).toThrow(InvalidRequest);
     const closed = changeStatus(tip(), { status: 'closed', outcome: 'victim_safe' }, OLGA, NOW).tip;
-    expect(closed).toMatchObject({ status: 'closed', outcome: 'victim_safe', closedAt: NOW.toISOString() });
+    expect(closed).toMatchObject({ status: 'closed', outcome: 'victim_safe', closedAt: NOW.toISOString(), expiresAt: NOW.getTime() / 1000 + 365 * 86_400 });
+    expect(changeStatus(tip(), { status: 'closed', outcome: 'victim_safe' }, OLGA, NOW, 30).tip.expiresAt).toBe(NOW.getTime() / 1000 + 30 * 86_400);
   });
 
   it('an outcome without closing is refused', () => {
@@ -64,6 +65,7 @@ describe('changeStatus', () => {
     const reopened = changeStatus(closed, { status: 'in_review' }, SARA, NOW).tip;
     expect(reopened.outcome).toBeUndefined();
     expect(reopened.closedAt).toBeUndefined();
+    expect(reopened.expiresAt).toBeUndefined();
   });
 
   it('someone else\'s claimed tip is theirs to move, or a supervisor\'s', () => {

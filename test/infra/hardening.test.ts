@@ -1,0 +1,323 @@
+// Issue 8's AWS hardening, as the template has it: customer-managed keys and who may use them,
+// point-in-time recovery, log retention, access logs that name no one, closed-tip retention and
+// the alarms. (API throttling and the consumers' concurrency caps: stack.test.ts; the WAF rate
+// rule: public-form.test.ts; cdk-nag: nag.test.ts.)
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { ENV } from '../../functions/config/env-names';
+import { ALL_TABLES, TIPS_TABLE } from '../../functions/config/tables';
+import { Alarms, readAlarmEmail } from '../../lib/alarms';
+import { ACCESS_LOG_FIELDS } from '../../lib/http-api';
+import { DEFAULT_CLOSED_TIP_RETENTION_DAYS, readClosedTipRetentionDays } from '../../lib/operator-api';
+import { REPO_ROOT, type HandlerName } from '../../lib/tipline-function';
+import { TiplineStack } from '../../lib/tipline-stack';
+import { asArray, inspect, referencedIds, sorted, type Json } from './inspect';
+
+let stack: TiplineStack;
+let template: Template;
+let assemblyDir: string;
+
+beforeAll(() => {
+  const cdkJson = z.object({ context: z.record(z.string(), z.unknown()) }).parse(JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')));
+  // No bundling: nothing here looks inside a function's code.
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  stack = new TiplineStack(app, 'TiplineStack');
+  template = Template.fromStack(stack);
+  assemblyDir = app.synth().directory;
+});
+
+afterAll(() => {
+  if (assemblyDir?.startsWith(tmpdir())) rmSync(assemblyDir, { recursive: true, force: true });
+});
+
+const { logicalId, resource, props, statementsOf, actionsByTable, allPolicyStatements, tableIdByShapeName, envOf } = inspect(() => ({ stack, template }));
+
+const HANDLERS = Object.keys({
+  smsIntake: 0,
+  webIntake: 0,
+  triage: 0,
+  operatorApi: 0,
+  tipsterReply: 0,
+  twilioCleanup: 0,
+  paging: 0,
+  smsStatus: 0,
+  rosterApi: 0,
+  publicForm: 0,
+} satisfies Record<HandlerName, 0>) as HandlerName[];
+
+const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+const viaService = (service: string) => ({ 'Fn::Join': ['', [`${service}.`, { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]] });
+const keyIds = () => ({ tables: logicalId(stack.keys.tables), queues: logicalId(stack.keys.queues), alarms: logicalId(stack.keys.alarms), vault: logicalId(stack.vault.key) });
+
+/** A function's KMS statements on one key, as { actions, condition }. */
+function grantsOnKey(handler: HandlerName, keyId: string): Array<{ actions: string[]; conditions: Json | undefined }> {
+  return statementsOf(handler)
+    .filter((s) => s.effect === 'Allow' && s.actions.some((a) => a.startsWith('kms:')) && referencedIds(s.resources).includes(keyId))
+    .map((s) => ({ actions: sorted(s.actions), conditions: s.conditions }));
+}
+
+const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+describe('customer-managed keys', () => {
+  it.each(['tables', 'queues', 'alarms'] as const)('the %s key is rotated, retained, aliased and delegates to IAM', (which) => {
+    const id = keyIds()[which];
+    expect(props(id).EnableKeyRotation).toBe(true);
+    expect(resource(id).DeletionPolicy).toBe('Retain');
+    expect(resource(id).UpdateReplacePolicy).toBe('Retain');
+    const aliases = Object.values(template.findResources('AWS::KMS::Alias')).filter((a) => JSON.stringify((a.Properties as Json).TargetKeyId) === JSON.stringify(arnOf(id)));
+    expect(aliases).toHaveLength(1);
+    const statements = asArray((props(id).KeyPolicy as { Statement: Json[] }).Statement);
+    expect(JSON.stringify(statements[0]?.Principal)).toContain(':root');
+    // Only the alarms key names anyone else, and only CloudWatch, to publish alarms to the topic.
+    const others = statements.slice(1);
+    if (which === 'alarms') {
+      expect(others).toEqual([
+        expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' }),
+      ]);
+    } else {
+      expect(others).toEqual([]);
+    }
+  });
+
+  it('are four, each for one thing: the vault key is not the tables key', () => {
+    template.resourceCountIs('AWS::KMS::Key', 4);
+    expect(new Set(Object.values(keyIds())).size).toBe(4);
+  });
+
+  it.each(ALL_TABLES.map((shape) => shape.name))('table %s is encrypted with the tables key and recoverable to any point in time', (name) => {
+    const table = props(tableIdByShapeName(name));
+    expect(table.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: arnOf(keyIds().tables) });
+    expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+  });
+
+  it.each(HANDLERS)('%s uses the tables key exactly for the tables it touches, through DynamoDB only', (handler) => {
+    const dynamo = Object.values(actionsByTable(handler)).flat();
+    const grants = grantsOnKey(handler, keyIds().tables);
+    if (dynamo.length === 0) {
+      expect(grants).toEqual([]);
+      return;
+    }
+    const writes = dynamo.some((action) => TABLE_WRITES.includes(action));
+    const expected = writes ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'];
+    expect(grants.length).toBeGreaterThan(0);
+    for (const grant of grants) {
+      expect(grant.conditions).toEqual({ StringEquals: { 'kms:ViaService': viaService('dynamodb') } });
+      expect(grant.actions.every((action) => expected.includes(action)), JSON.stringify(grant)).toBe(true);
+    }
+    expect(sorted([...new Set(grants.flatMap((g) => g.actions))])).toEqual(expected);
+  });
+
+  const PRODUCERS: HandlerName[] = ['smsIntake', 'webIntake', 'publicForm', 'triage', 'paging'];
+  const CONSUMERS: HandlerName[] = ['triage', 'twilioCleanup', 'paging'];
+
+  it.each(HANDLERS)('%s uses the queues key only if it sends (GenerateDataKey, Decrypt, through SQS) or consumes (Decrypt)', (handler) => {
+    const grants = grantsOnKey(handler, keyIds().queues);
+    const expected = [
+      ...(PRODUCERS.includes(handler) ? [{ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], conditions: { StringEquals: { 'kms:ViaService': viaService('sqs') } } }] : []),
+      // CDK's grantConsumeMessages, added by the SQS event source.
+      ...(CONSUMERS.includes(handler) ? [{ actions: ['kms:Decrypt'], conditions: undefined }] : []),
+    ];
+    expect(grants).toEqual(expect.arrayContaining(expected));
+    expect(grants).toHaveLength(expected.length);
+  });
+
+  it('the producers and consumers above are the functions that send to or receive from a queue', () => {
+    const senders = HANDLERS.filter((h) => statementsOf(h).some((s) => s.actions.includes('sqs:SendMessage')));
+    const receivers = HANDLERS.filter((h) => statementsOf(h).some((s) => s.actions.includes('sqs:ReceiveMessage')));
+    expect(sorted(senders)).toEqual(sorted(PRODUCERS));
+    expect(sorted(receivers)).toEqual(sorted(CONSUMERS));
+  });
+
+  it('every KMS right in the stack is one of: the vault key for a purpose, the tables key through DynamoDB, the queues key through SQS or to consume', () => {
+    const { tables, queues, vault } = keyIds();
+    const kms = allPolicyStatements().filter((s) => s.actions.some((a) => a.startsWith('kms:') || a === '*'));
+    expect(kms.length).toBeGreaterThan(0);
+    for (const s of kms) {
+      const on = referencedIds(s.resources);
+      const where = `${s.policy}: ${JSON.stringify(s.actions)} on ${on.join(',')}`;
+      expect(on, where).toHaveLength(1);
+      expect(s.actions.every((a) => a.startsWith('kms:') && !a.includes('*')), where).toBe(true);
+      const equals = s.conditions?.StringEquals as Json | undefined;
+      switch (on[0]) {
+        case vault:
+          expect(equals, where).toHaveProperty(['kms:EncryptionContext:purpose']);
+          break;
+        case tables:
+          expect(s.conditions, where).toEqual({ StringEquals: { 'kms:ViaService': viaService('dynamodb') } });
+          break;
+        case queues:
+          if (s.conditions === undefined) expect(s.actions, where).toEqual(['kms:Decrypt']);
+          else expect(s.conditions, where).toEqual({ StringEquals: { 'kms:ViaService': viaService('sqs') } });
+          break;
+        default:
+          throw new Error(`unexpected KMS right: ${where}`);
+      }
+    }
+    // Nobody holds a right on the alarms key: only CloudWatch, through its key policy.
+    expect(kms.filter((s) => referencedIds(s.resources).includes(keyIds().alarms))).toEqual([]);
+  });
+});
+
+describe('logs', () => {
+  it('every Lambda function in the stack (CDK deployment provider included) logs to a log group of the stack', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions).length).toBe(HANDLERS.length + 1);
+    for (const [id, fn] of Object.entries(functions)) {
+      const logGroup = referencedIds(((fn.Properties as Json).LoggingConfig as Json | undefined)?.LogGroup);
+      expect(logGroup, id).toHaveLength(1);
+      expect(resource(logGroup[0] ?? '').Type, id).toBe('AWS::Logs::LogGroup');
+    }
+  });
+
+  it('every log group has an explicit retention, and none is left to a LogRetention custom resource', () => {
+    const groups = template.findResources('AWS::Logs::LogGroup');
+    expect(Object.keys(groups).length).toBeGreaterThanOrEqual(HANDLERS.length + 2);
+    for (const [id, group] of Object.entries(groups)) expect((group.Properties as Json).RetentionInDays, id).toBe(30);
+    expect(Object.keys(template.findResources('Custom::LogRetention'))).toEqual([]);
+  });
+});
+
+describe('API access logs', () => {
+  const stage = () => {
+    const stages = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(1);
+    return stages[0]?.Properties as Json;
+  };
+  const format = () => (stage().AccessLogSettings as Json).Format as string;
+
+  it('go to a log group of the stack with a retention', () => {
+    const settings = stage().AccessLogSettings as Json;
+    expect(settings.DestinationArn).toEqual(arnOf(logicalId(stack.httpApi.accessLogs)));
+    expect(props(logicalId(stack.httpApi.accessLogs)).RetentionInDays).toBe(30);
+  });
+
+  it('record the request id, route, status, latency and integration error, and the time', () => {
+    expect(JSON.parse(format())).toEqual(ACCESS_LOG_FIELDS);
+    for (const variable of ['$context.requestId', '$context.routeKey', '$context.status', '$context.responseLatency', '$context.integrationErrorMessage', '$context.requestTimeEpoch']) {
+      expect(format()).toContain(variable);
+    }
+  });
+
+  it('record no source IP, User-Agent, path, query string or caller identity', () => {
+    const variables = format().match(/\$context\.[A-Za-z.]+/g) ?? [];
+    expect(variables.length).toBe(Object.keys(ACCESS_LOG_FIELDS).length);
+    for (const forbidden of ['sourceIp', 'userAgent', 'identity', 'path', 'querystring', 'queryString', 'requestOverride', 'authorizer', 'domainName', 'customDomain']) {
+      expect(format().toLowerCase(), forbidden).not.toContain(forbidden.toLowerCase());
+    }
+    // Nor any request input at all.
+    expect(format()).not.toMatch(/\$input|\$request|\$stageVariables/);
+  });
+});
+
+describe('closed-tip retention', () => {
+  it('the Tips table expires items on expiresAt', () => {
+    expect(TIPS_TABLE.timeToLive).toBe('expiresAt');
+    expect(props(tableIdByShapeName(TIPS_TABLE.name)).TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+  });
+
+  it('operator-api, which closes tips, is told how many days to keep them (365 by default)', () => {
+    expect(DEFAULT_CLOSED_TIP_RETENTION_DAYS).toBe(365);
+    expect(envOf('operatorApi')[ENV.closedTipRetentionDays]).toBe('365');
+    for (const handler of HANDLERS.filter((h) => h !== 'operatorApi')) expect(envOf(handler)[ENV.closedTipRetentionDays], handler).toBeUndefined();
+  });
+
+  it('takes closedTipRetentionDays from context and refuses anything but a positive whole number', () => {
+    const withContext = (value: unknown) => new Stack(new App({ context: { closedTipRetentionDays: value } }), 'S');
+    expect(readClosedTipRetentionDays(withContext(90))).toBe(90);
+    expect(readClosedTipRetentionDays(withContext('730'))).toBe(730);
+    for (const bad of [0, -1, '1.5', 'a year', '']) expect(() => readClosedTipRetentionDays(withContext(bad)), String(bad)).toThrow(/closedTipRetentionDays/);
+  });
+});
+
+describe('alarms', () => {
+  const alarm = (name: string): Json => {
+    const found = stack.alarms.alarms.get(name);
+    if (found === undefined) throw new Error(`no alarm ${name}`);
+    return props(logicalId(found));
+  };
+  const topicRef = () => ({ Ref: logicalId(stack.alarms.topic) });
+
+  it('are exactly one per dead-letter queue and an error and a throttle alarm per queue consumer', () => {
+    expect(sorted([...stack.alarms.alarms.keys()])).toEqual(
+      sorted(['TipsDeadLetters', 'TwilioCleanupDeadLetters', 'PagingDeadLetters', 'TriageErrors', 'TriageThrottles', 'TwilioCleanupErrors', 'TwilioCleanupThrottles', 'PagingErrors', 'PagingThrottles']),
+    );
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 9);
+  });
+
+  it.each([
+    ['TipsDeadLetters', () => stack.tipsQueue.deadLetterQueue],
+    ['TwilioCleanupDeadLetters', () => stack.twilioCleanup.jobs.deadLetterQueue],
+    ['PagingDeadLetters', () => stack.paging.work.deadLetterQueue],
+  ] as const)('%s fires on the first message visible in its dead-letter queue', (name, queue) => {
+    expect(alarm(name)).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(queue()), 'QueueName'] } }],
+      Statistic: 'Maximum',
+      Period: 60,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topicRef()],
+      OKActions: [topicRef()],
+    });
+  });
+
+  it.each([
+    ['Triage', 'triage'],
+    ['TwilioCleanup', 'twilioCleanup'],
+    ['Paging', 'paging'],
+  ] as const)('%s alarms on any error and any throttle of its consumer', (name, handler) => {
+    for (const [suffix, metric] of [
+      ['Errors', 'Errors'],
+      ['Throttles', 'Throttles'],
+    ] as const) {
+      expect(alarm(`${name}${suffix}`)).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        MetricName: metric,
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(stack.functions[handler]) } }],
+        Statistic: 'Sum',
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 0,
+        EvaluationPeriods: 1,
+        AlarmActions: [topicRef()],
+      });
+    }
+  });
+
+  it('notify one topic, encrypted with the alarms key and refusing plain HTTP, with no subscriber unless alarmEmail is set', () => {
+    expect(props(logicalId(stack.alarms.topic)).KmsMasterKeyId).toEqual(arnOf(keyIds().alarms));
+    const policies = Object.values(template.findResources('AWS::SNS::TopicPolicy')).map((p) => p.Properties as Json);
+    const denyHttp = policies.filter((p) =>
+      asArray((p.PolicyDocument as { Statement: Json[] }).Statement).some(
+        (s) => s.Effect === 'Deny' && JSON.stringify(s.Condition) === JSON.stringify({ Bool: { 'aws:SecureTransport': 'false' } }),
+      ),
+    );
+    expect(denyHttp.map((p) => p.Topics)).toEqual([[topicRef()]]);
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.AlarmTopicArn?.Value).toEqual(topicRef());
+  });
+
+  it('subscribe the alarmEmail address, and refuse one that is not an address', () => {
+    const withEmail = (alarmEmail: string) => new Stack(new App({ context: { alarmEmail } }), 'S');
+    const s = withEmail('alerts@example.org');
+    new Alarms(s, 'Alarms', { key: new Key(s, 'Key') });
+    Template.fromStack(s).hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'alerts@example.org' });
+    expect(() => readAlarmEmail(withEmail('alerts at example.org'))).toThrow(/alarmEmail/);
+  });
+
+  it('give no execution role any right on the topic: only CloudWatch publishes', () => {
+    const topicId = logicalId(stack.alarms.topic);
+    for (const handler of HANDLERS) {
+      expect(statementsOf(handler).filter((s) => referencedIds(s.resources).includes(topicId)), handler).toEqual([]);
+    }
+  });
+});
