@@ -1,17 +1,14 @@
 // Staff sign-in (Cognito) and the dashboard's hosting (S3 + CloudFront). One synth for the file,
 // with bundling switched off: stack.test.ts checks the bundles, this file only the template.
-import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, type CfnElement } from 'aws-cdk-lib';
+import { type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../functions/config/tables';
 import { API_PATH_PATTERN, CONFIG_PATH, DASHBOARD_PATH_PATTERN } from '../../lib/dashboard';
-import { REPO_ROOT } from '../../lib/tipline-function';
 import { TiplineStack } from '../../lib/tipline-stack';
+import { useSynthesizedStack } from './synth';
 
 type Json = Record<string, unknown>;
 
@@ -22,19 +19,9 @@ const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 
 let stack: TiplineStack;
 let template: Template;
-let assemblyDir: string;
-
-beforeAll(() => {
-  const cdkJson = z.object({ context: z.record(z.string(), z.unknown()) }).parse(JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')));
-  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-  stack = new TiplineStack(app, 'TiplineStack');
-  template = Template.fromStack(stack);
-  assemblyDir = app.synth().directory;
-});
-
-// Only a temporary assembly is removed, never a CDK_OUTDIR.
-afterAll(() => {
-  if (assemblyDir?.startsWith(tmpdir())) rmSync(assemblyDir, { recursive: true, force: true });
+useSynthesizedStack((s, t) => {
+  stack = s;
+  template = t;
 });
 
 function logicalId(construct: IConstruct): string {

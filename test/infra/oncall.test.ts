@@ -2,36 +2,22 @@
 // and exactly what each function (and the ones that feed paging) may touch. One synth for the
 // file, with bundling off: stack.test.ts checks the bundles and the settings every function
 // and work queue shares.
-import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/env-names';
 import { PAGING_QUEUE, ROUTES } from '../../functions/config/tables';
 import { API_PATH_PATTERN } from '../../lib/dashboard';
-import { REPO_ROOT, type HandlerName } from '../../lib/tipline-function';
+import { type HandlerName } from '../../lib/tipline-function';
 import { TiplineStack } from '../../lib/tipline-stack';
 import { TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
+import { useSynthesizedStack } from './synth';
 import { asArray, inspect, referencedIds, sorted, type Json } from './inspect';
 
 let stack: TiplineStack;
 let template: Template;
-let assemblyDir: string;
-
-beforeAll(() => {
-  const cdkJson = z.object({ context: z.record(z.string(), z.unknown()) }).parse(JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')));
-  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-  stack = new TiplineStack(app, 'TiplineStack');
-  template = Template.fromStack(stack);
-  assemblyDir = app.synth().directory;
-});
-
-// Only a temporary assembly is removed, never a CDK_OUTDIR.
-afterAll(() => {
-  if (assemblyDir?.startsWith(tmpdir())) rmSync(assemblyDir, { recursive: true, force: true });
+useSynthesizedStack((s, t) => {
+  stack = s;
+  template = t;
 });
 
 const { logicalId, props, roleIdOf, dataActions, resourcesAllowed, allPolicyStatements, tableIdByShapeName, actionsByTable, targetsOf, envOf } = inspect(

@@ -1,22 +1,18 @@
 // The public tip form in AWS: its function and exactly what it may touch, its routes, how the
 // distribution serves it (page, static files, inbox API, headers), and the WAF in front. One
 // synth for the file, with bundling off: stack.test.ts checks the bundles.
-import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_EMERGENCY_NUMBERS, DEFAULT_QUICK_EXIT_URL } from '../../functions/config/defaults';
 import { ENV } from '../../functions/config/env-names';
 import { ALL_TABLES, ROUTES } from '../../functions/config/tables';
 import { API_PATH_PATTERN, DASHBOARD_PATH_PATTERN, FORM_ASSET_PATHS, INBOX_PATH_PATTERN } from '../../lib/dashboard';
 import { PUBLIC_RATE_LIMIT, PUBLIC_RATE_WINDOW_SECONDS } from '../../lib/edge-firewall';
 import { FORM_ASSET_FILES, FORM_KEY_PREFIX } from '../../lib/public-form';
-import { REPO_ROOT } from '../../lib/tipline-function';
 import { TiplineStack } from '../../lib/tipline-stack';
 import { inspect, referencedIds, sorted, type Json } from './inspect';
+import { useSynthesizedStack } from './synth';
 
 // CloudFront's managed policies, by their fixed ids.
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -25,19 +21,9 @@ const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 let stack: TiplineStack;
 let template: Template;
-let assemblyDir: string;
-
-beforeAll(() => {
-  const cdkJson = z.object({ context: z.record(z.string(), z.unknown()) }).parse(JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')));
-  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-  stack = new TiplineStack(app, 'TiplineStack');
-  template = Template.fromStack(stack);
-  assemblyDir = app.synth().directory;
-});
-
-// Only a temporary assembly is removed, never a CDK_OUTDIR.
-afterAll(() => {
-  if (assemblyDir?.startsWith(tmpdir())) rmSync(assemblyDir, { recursive: true, force: true });
+useSynthesizedStack((s, t) => {
+  stack = s;
+  template = t;
 });
 
 const { logicalId, resource, props, statementsOf, dataActions, resourcesAllowed, tableIdByShapeName, actionsByTable, targetsOf, envOf } = inspect(() => ({
