@@ -80,3 +80,11 @@ export function benchFunctions(print: (line?: string) => void): void {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The load test at issue 9's steady rate, on its own local stack; its report, as printed. */
+export function benchLocalStack(print: (line?: string) => void): void {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/loadtest.ts', '--rate', '20', '--seconds', '30'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  const lines = run.stdout.split('\n').filter((line) => /^\s+(sent|accepted|stored|critical|intake answer|tip-to-stored|tip-to-page|load)\b/.test(line));
+  for (const line of lines) print(line);
+  if (run.status !== 0) print(`  (the load test exited with ${run.status}: see npm run loadtest)`);
+}

@@ -5,7 +5,7 @@ import { triageMetrics, type CorpusRow } from '../functions/core/triage/metrics'
 import { scoreUrgency } from '../functions/core/triage/score';
 import { GENERATORS, LENGTHS } from './adversarial';
 import { naiveScore } from './baseline';
-import { benchFunctions } from './functions';
+import { benchFunctions, benchLocalStack } from './functions';
 import { CORPORA, readCorpus } from './corpora';
 import { machineLines } from './machine';
 import { summarise, time, us, type Summary } from './stats';
@@ -128,6 +128,11 @@ function main(): void {
   if (!process.argv.includes('--no-functions')) {
     print();
     benchFunctions(print);
+  }
+  if (process.argv.includes('--stack')) {
+    print();
+    print('local stack: tip-to-stored and tip-to-page at a steady 20 tips/s for 30 s (npm run loadtest)');
+    benchLocalStack(print);
   }
   print();
   print(`bench took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s`);
