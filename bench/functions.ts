@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { HANDLER_ENTRIES } from '../functions/config/tables';
+import { ESBUILD_ALIASES } from '../lib/bundling';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COLD_RUNS = 9;
@@ -44,6 +45,7 @@ function bundle(entry: string, outfile: string): number {
     mainFields: ['module', 'main'],
     external: ['@aws-sdk/*', '@smithy/*'],
     banner: { js: BANNER },
+    alias: ESBUILD_ALIASES,
     outfile,
     logLevel: 'error',
   });

@@ -7,6 +7,7 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { HANDLER_ENTRIES } from '../functions/config/tables';
+import { ESBUILD_ALIASES } from './bundling';
 import { acknowledge } from './nag';
 
 /** The repository root: HANDLER_ENTRIES and the lock file are relative to it, not to the cwd of `cdk` or vitest. */
@@ -67,6 +68,8 @@ export class TiplineFunction extends NodejsFunction {
         externalModules: ['@aws-sdk/*', '@smithy/*'],
         // No Docker here or in CI: bundle with the esbuild from node_modules.
         forceDockerBundling: false,
+        // See lib/bundling.ts: the same substitutions as the bench and the bundle test.
+        esbuildArgs: Object.fromEntries(Object.entries(ESBUILD_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
       },
     });
 
