@@ -210,6 +210,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `… | head` closes the pipe early: that is the reader being done, not an error to report.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -67,17 +67,16 @@ function filterExpression(filter: QueueFilter): { expression?: string; names: Re
   return { ...(parts.length ? { expression: parts.join(' AND ') } : {}), names, values };
 }
 
-export function dynamoTipReader(client: DynamoDBDocumentClient, tables: ReaderTables): TipReader {
+/** A tip's thread only, for readers that must not see the tip itself (the receipt inbox). */
+export function dynamoThreadReader(client: DynamoDBDocumentClient, messagesTable: string): Pick<TipReader, 'listMessages'> {
   return {
-    getTip: dynamoTipLookup(client, tables.tips).getTip,
-
     async listMessages(tipId) {
       const messages: StoredMessage[] = [];
       let start: Record<string, unknown> | undefined;
       do {
         const out = await client.send(
           new QueryCommand({
-            TableName: tables.messages,
+            TableName: messagesTable,
             IndexName: MESSAGES_BY_TIP,
             KeyConditionExpression: 'tipId = :tipId',
             ExpressionAttributeValues: { ':tipId': tipId },
@@ -89,6 +88,14 @@ export function dynamoTipReader(client: DynamoDBDocumentClient, tables: ReaderTa
       } while (start);
       return messages;
     },
+  };
+}
+
+export function dynamoTipReader(client: DynamoDBDocumentClient, tables: ReaderTables): TipReader {
+  return {
+    getTip: dynamoTipLookup(client, tables.tips).getTip,
+
+    listMessages: dynamoThreadReader(client, tables.messages).listMessages,
 
     async listTips(filter, { limit, cursor }) {
       const closed = filter.status === 'closed';

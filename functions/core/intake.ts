@@ -3,7 +3,7 @@
 import { contactKey, smsMessageId } from './contact-key';
 import { detectLanguage } from './language';
 import { redactIdentifiers } from './redaction/redact';
-import type { Lang, MessageSid, TipReceived, TipSignals } from './tip';
+import type { ContactKey, Lang, MessageSid, TipReceived, TipSignals } from './tip';
 
 /**
  * Lone UTF-16 surrogates (possible in JSON as "\ud800") cannot be stored or queued as text;
@@ -22,6 +22,8 @@ export interface SmsIntake {
   from: string;
   body: string;
   receivedAt: Date;
+  /** The sender's contact key when the caller already derived it (intake does, to check erasure and ACKs). */
+  contactKey?: ContactKey;
 }
 
 export function tipFromSms(sms: SmsIntake, secrets: IntakeSecrets): TipReceived {
@@ -36,7 +38,7 @@ export function tipFromSms(sms: SmsIntake, secrets: IntakeSecrets): TipReceived 
     lang: detectLanguage(sms.body),
     text: redaction.text,
     receivedAt: sms.receivedAt.toISOString(),
-    contactKey: contactKey(sms.from, secrets.contactKeySecret),
+    contactKey: sms.contactKey ?? contactKey(sms.from, secrets.contactKeySecret),
     redactions: redaction.counts,
   };
 }

@@ -7,7 +7,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { documentClient, sqsClient } from '../adapters/aws-clients';
 import { dynamoReceipts } from '../adapters/dynamo-receipts';
-import { dynamoTipReader } from '../adapters/dynamo-tip-store';
+import { dynamoThreadReader } from '../adapters/dynamo-tip-store';
 import { answerError, bodyText, clientAddress, json, parseJsonBody, requireContentType, SAFE_HEADERS, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
 import { loadReceiptPepper } from '../adapters/secrets';
@@ -35,7 +35,7 @@ const quickExitUrl = config[ENV.quickExitUrl];
 const queue = sqsTipQueue(sqsClient(), config[ENV.tipsQueueUrl]);
 const dynamo = documentClient();
 // The thread only: the inbox never reads the tip itself (its level, indicators, operators).
-const thread = dynamoTipReader(dynamo, { tips: '', messages: config[ENV.messagesTable] });
+const thread = dynamoThreadReader(dynamo, config[ENV.messagesTable]);
 const receipts = dynamoReceipts(dynamo, config[ENV.receiptsTable]);
 const logger = createLogger('public-form');
 

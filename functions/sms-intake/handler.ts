@@ -26,7 +26,7 @@ import { detectLanguage } from '../core/language';
 import { parseAck } from '../core/oncall/ack';
 import type { PagingJob } from '../core/paging-jobs';
 import { FixedWindowLimiter } from '../core/rate-limit';
-import { MAX_TIP_TEXT, type MessageSid } from '../core/tip';
+import { MAX_TIP_TEXT, type ContactKey, type MessageSid } from '../core/tip';
 import { TWILIO_CLEANUP_CONTEXT, type DeleteTwilioMessage } from '../core/twilio-cleanup';
 
 const config = readConfig({
@@ -103,13 +103,13 @@ async function acknowledge(message: InboundMessage, responderId: string, code: s
   return twiml(twimlEmpty());
 }
 
-async function acceptTip(message: InboundMessage, key: string): Promise<HttpResult> {
+async function acceptTip(message: InboundMessage, key: ContactKey): Promise<HttpResult> {
   const now = new Date();
   if (!perContact.allow(key, now.getTime())) {
     logger.warn('rate limited', { outcome: 'rate_limited' });
     return twiml(twimlMessage(slowDown(detectLanguage(message.Body), emergencyNumbers)));
   }
-  const tip = tipFromSms({ messageSid: message.MessageSid as MessageSid, from: message.From, body: message.Body, receivedAt: now }, { contactKeySecret: await loadContactKeySecret() });
+  const tip = tipFromSms({ messageSid: message.MessageSid as MessageSid, from: message.From, body: message.Body, receivedAt: now, contactKey: key }, { contactKeySecret: await loadContactKeySecret() });
   await queue.send(tip);
   await vault.remember(key, replyAddress(message.From), now);
   await deleteTwilioCopyLater(message.MessageSid as MessageSid);
