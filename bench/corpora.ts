@@ -6,7 +6,7 @@ import type { CorpusRow } from '../functions/core/triage/metrics';
 const at = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url));
 
 export const CORPORA: Record<string, string> = {
-  dev: at('../../shared/corpus/dev-tips.jsonl'),
+  dev: at('../test/corpus/dev-tips.jsonl'),
   tips: at('../test/corpus/tips.jsonl'),
   holdout: at('../test/corpus/holdout.jsonl'),
 };

@@ -24,7 +24,7 @@ const USAGE = `usage:
   tipline explain --jsonl FILE   explain every tip of a file
   tipline explain                explain the text read from standard input
   tipline eval FILE [--json]     score a labelled corpus ({"id","text","level","indicators","pii"?,"keep"?}
-                                 a line) and print the metrics of ../shared/tools/triage-metrics.mjs
+                                 a line) and print the team's triage metrics (test/support/reference-triage-metrics.mjs)
 FILE may be "-" for standard input.
 ${DLQ_USAGE}`;
 

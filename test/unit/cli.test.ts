@@ -9,8 +9,8 @@ import { INDICATOR_IDS, LEVELS } from '../../functions/core/tip';
 
 const run = promisify(execFile);
 const repoRoot = new URL('../..', import.meta.url);
-const devCorpus = new URL('../../../shared/corpus/dev-tips.jsonl', import.meta.url);
-const sharedMetrics = new URL('../../../shared/tools/triage-metrics.mjs', import.meta.url);
+const devCorpus = new URL('../corpus/dev-tips.jsonl', import.meta.url);
+const sharedMetrics = new URL('../support/reference-triage-metrics.mjs', import.meta.url);
 
 async function cli(...args: string[]) {
   return run('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: repoRoot }).then(

@@ -1,11 +1,11 @@
 // Runs the redactor over the labelled dev corpus and scores it exactly as
-// /work/shared/tools/triage-metrics.mjs does: zero leaks and every incident detail kept.
+// test/support/reference-triage-metrics.mjs (the team's judging tool, copied) does: zero leaks and every incident detail kept.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { redactIdentifiers } from '../../functions/core/redaction/redact';
 
-const CORPUS = new URL('../../../shared/corpus/dev-tips.jsonl', import.meta.url);
+const CORPUS = new URL('../corpus/dev-tips.jsonl', import.meta.url);
 
 const tipSchema = z.object({
   id: z.string(),

@@ -1,4 +1,4 @@
-// The metrics report as ../shared/tools/triage-metrics.mjs prints it, line for line, so that
+// The metrics report as the team's judging tool (a copy: test/support/reference-triage-metrics.mjs) prints it, line for line, so that
 // `tipline eval` and the shared tool can be compared by eye or by diff.
 import type { TriageMetrics } from './metrics';
 

@@ -1,5 +1,5 @@
 // The project's triage metrics (the same fields and arithmetic as
-// shared/tools/triage-metrics.mjs), pure, so that tests and the CLI can report them.
+// test/support/reference-triage-metrics.mjs), pure, so that tests and the CLI can report them.
 import { LEVELS, type Level } from '../tip';
 
 export interface CorpusRow {
