@@ -2,7 +2,7 @@
 // after a person, "tiene 13", "15 años" after a person or "de", "a 12-year-old",
 // "14 watayuq"): tips are full of numbers that are soles, hours, days and km markers.
 import { ageLists } from './lexicon';
-import type { Token } from './normalize';
+import { Break, type Token } from './normalize';
 
 export interface AgeMention {
   age: number;
@@ -45,7 +45,8 @@ function isAgeConstruction(tokens: readonly Token[], j: number, width: number): 
     return { from: j, to: is(n2, 'old') ? j + width + 2 : j + width + 1 };
   }
   if (is(p1, 'as') && is(p2, 'young') && is(tokens[j - 3], 'as')) return { from: j - 3, to: end };
-  if (ageLists.nonAgeUnits.has(n1)) return undefined;
+  // "tengo 16. km 107": a unit only counts in the number's own sentence
+  if (ageLists.nonAgeUnits.has(n1) && n1?.brk === Break.None) return undefined;
   if (is(p1, 'de', 'of')) {
     const afterPerson = ageLists.persons.has(p2) || is(p2, 'una', 'un', 'a');
     return afterPerson || (unit && !ageLists.blockers.has(p2)) ? { from: k, to: end } : undefined;

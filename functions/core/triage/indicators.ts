@@ -15,7 +15,7 @@ export interface Found {
 }
 
 /** Helper cues that are no indicator but make a tip worth a look (and frame a minor). */
-export const RISK_CUES = ['venue_sex', 'venue_work', 'missing', 'recruit', 'trafficking', 'conditions'] as const;
+export const RISK_CUES = ['venue_sex', 'venue_work', 'missing', 'recruit', 'trafficking', 'conditions', 'suspicion'] as const;
 export type RiskCue = (typeof RISK_CUES)[number];
 
 export interface Reading {
@@ -53,6 +53,7 @@ const OVERLAP_RULES: ReadonlyArray<readonly [string, string]> = [
   ['violence', 'threats'], // "threatens to hurt her" is the threat, not a beating
   ['minor', 'pseudo'], // "her kids" are the victim's children, not a child victim
   ['trafficking', 'pseudo'], // "anti-trafficking office"
+  ['resolved', 'temporary'], // "she got out for one day to buy medicine" is not a rescue
 ];
 
 const VETOES: Readonly<Record<string, string>> = {
@@ -150,6 +151,11 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
     if (better) found.set(id, { id, start: hit.start, end: hit.end, status });
   };
   for (const { hit, status } of live) if (isIndicator(hit.kind) && hit.kind !== 'minor') put(hit.kind, hit, status);
+
+  // violence with "now" in its sentence is happening now: "le están pegando ahora", "maqanku kunan"
+  const nowSentences = new Set(live.filter((x) => x.hit.kind === 'now').map((x) => scope.sentenceOf(x.hit.start)));
+  const beating = live.find((x) => x.hit.kind === 'violence' && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start)));
+  if (beating !== undefined) put('imminent_danger', beating.hit, 'current');
 
   const risks = new Set<RiskCue>(RISK_CUES.filter((r) => current(r)));
   const pastRisks = new Set<RiskCue>(RISK_CUES.filter((r) => has(r) && !current(r)));

@@ -16,6 +16,7 @@ const RISK_WORDS: Record<RiskCue, string> = {
   recruit: 'recruited to work away',
   trafficking: 'trafficking mentioned',
   conditions: 'abusive conditions',
+  suspicion: 'the writer finds it suspicious',
 };
 
 const BASE: Record<Level, number> = { low: 0, medium: 25, high: 50, critical: 75 };
@@ -45,6 +46,9 @@ export function decide(reading: Reading, signals: TipSignals = {}): Decision {
   if (minor && coercion.length > 0) return at('critical', `critical: ${minorWords} under coercion (${coercion.join(', ')})`);
   if (minor && reading.risks.has('missing') && (reading.risks.size > 1 || now.has('deception'))) {
     return at('critical', `critical: missing ${minorWords} with signs of recruitment`);
+  }
+  if (minor && reading.risks.has('recruit') && (reading.risks.size > 1 || now.has('deception'))) {
+    return at('critical', `critical: ${minorWords} being taken, with signs of recruitment`);
   }
   if (minor && reading.risks.has('venue_sex')) return at('critical', `critical: ${minorWords} in a bar or nightclub`);
   if (now.has('confinement') && reading.plea) return at('critical', 'critical: locked in and asking for help');

@@ -4,12 +4,16 @@
 import es from './lexicons/es.json' with { type: 'json' };
 import en from './lexicons/en.json' with { type: 'json' };
 import qu from './lexicons/qu.json' with { type: 'json' };
+import pt from './lexicons/pt.json' with { type: 'json' };
 import places from './lexicons/places.json' with { type: 'json' };
 import { TypoIndex } from './fuzzy';
 import { normWord, tokenize, type Readings, type Token } from './normalize';
 import { PhraseMatcher, type Hit, type PatternEntry } from './patterns';
 
 interface LanguageFile {
+  /** common words of this language and no other here, to tell Portuguese from Spanish */
+  markers?: string[];
+  suffixes?: { long: string[]; short: string[] };
   sms: Record<string, string | string[]>;
   numbers: Record<string, number>;
   keepK: string[];
@@ -39,7 +43,7 @@ export class WordSet {
   }
 }
 
-const LANGUAGES: readonly LanguageFile[] = [es, en, qu];
+const LANGUAGES: readonly LanguageFile[] = [es, en, qu, pt];
 
 function mergeClasses(): Map<string, string[]> {
   const classes = new Map<string, string[]>();
@@ -69,10 +73,22 @@ function placeEntries(): PatternEntry[] {
   return entries;
 }
 
+/** Shorthand from every language; a key two languages share keeps the readings of both. */
+function smsReadings(): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const lang of LANGUAGES) {
+    for (const [key, value] of Object.entries(lang.sms)) {
+      const k = normWord(key);
+      const list = map.get(k) ?? [];
+      for (const v of (Array.isArray(value) ? value : [value]).map(normWord)) if (!list.includes(v)) list.push(v);
+      map.set(k, list);
+    }
+  }
+  return map;
+}
+
 const readings: Readings = {
-  sms: new Map(
-    LANGUAGES.flatMap((l) => Object.entries(l.sms).map(([k, v]) => [normWord(k), (Array.isArray(v) ? v : [v]).map(normWord)] as const)),
-  ),
+  sms: smsReadings(),
   numbers: new Map(LANGUAGES.flatMap((l) => Object.entries(l.numbers).map(([k, v]) => [normWord(k), v] as const))),
   keepK: new Set(LANGUAGES.flatMap((l) => l.keepK.map(normWord))),
 };
@@ -93,17 +109,78 @@ export const ageLists: Record<AgeListName, WordSet> = {
   nonAgeUnits: new WordSet(LANGUAGES.flatMap((l) => l.ages.nonAgeUnits)),
 };
 
-/** Tokens of a tip, with a corrected reading added to long misspelt words. */
+const known = new Set([...cueMatcher.vocabulary(), ...placeMatcher.vocabulary()]);
+const suffixes = {
+  long: qu.suffixes.long.map(normWord).sort((a, b) => b.length - a.length),
+  short: qu.suffixes.short.map(normWord).sort((a, b) => b.length - a.length),
+};
+const MIN_STEM = 3;
+const MIN_SHORT_STEM = 5;
+
+/** A lexicon word a suffixed stem stands for, as written or one typo away ("masuku" for Mazuko). */
+function lexiconWord(stem: string): string | undefined {
+  if (known.has(stem)) return stem;
+  return stem.length >= MIN_SHORT_STEM ? typos.correct(stem) : undefined;
+}
+
+/**
+ * Quechua glues case and discourse endings to any word, Spanish loans and place names
+ * included ("Mazukupi", "Huepetuhemanta", "barpi"). A stripped reading is added only when
+ * what remains is a lexicon word, so Spanish words that happen to end in "-ta" or "-pi" gain
+ * nothing; the short endings ("-ta", "-mi", "-n") need a longer remainder.
+ */
+function stemReadings(word: string): string[] {
+  const out: string[] = [];
+  const tryStem = (stem: string, min: number): void => {
+    if (stem.length < min) return;
+    const w = lexiconWord(stem);
+    if (w !== undefined && w !== word && !out.includes(w)) out.push(w);
+  };
+  for (const s of suffixes.long) {
+    if (!word.endsWith(s)) continue;
+    const stem = word.slice(0, -s.length);
+    tryStem(stem, MIN_STEM);
+    for (const t of suffixes.short) if (stem.endsWith(t)) tryStem(stem.slice(0, -t.length), MIN_SHORT_STEM);
+    break;
+  }
+  for (const t of suffixes.short) if (word.endsWith(t)) tryStem(word.slice(0, -t.length), MIN_SHORT_STEM);
+  return out;
+}
+
+/** Tokens of a tip, with a corrected reading added to long misspelt words and to suffixed Quechua words. */
 export function readTokens(text: string): Token[] {
   const tokens = tokenize(text, readings);
   for (const t of tokens) {
-    const fixed = typos.correct(t.forms[0]!);
+    const plain = t.forms[0]!;
+    if (plain.startsWith('[') || t.num !== undefined) continue;
+    const fixed = typos.correct(plain);
     if (fixed !== undefined && !t.forms.includes(fixed)) t.forms.push(fixed);
+    for (const stem of stemReadings(plain)) if (!t.forms.includes(stem)) t.forms.push(stem);
   }
   return tokens;
 }
 
-export const findCues = (tokens: readonly Token[]): Hit[] => cueMatcher.run(tokens);
+const markers = (lang: LanguageFile): ReadonlySet<string> => new Set((lang.markers ?? []).map(normWord));
+const spanishMarkers = markers(es);
+const portugueseMarkers = markers(pt);
+/** Negation words that are something else in Portuguese: "trabalha no garimpo" is "in the mine". */
+const SPANISH_ONLY_NEGATION = new Set(['no']);
+
+function readsAsPortuguese(tokens: readonly Token[]): boolean {
+  let vote = 0;
+  for (const t of tokens) {
+    const w = t.forms[0]!;
+    if (portugueseMarkers.has(w)) vote++;
+    else if (spanishMarkers.has(w)) vote--;
+  }
+  return vote > 0;
+}
+
+export function findCues(tokens: readonly Token[]): Hit[] {
+  const hits = cueMatcher.run(tokens);
+  if (!readsAsPortuguese(tokens)) return hits;
+  return hits.filter((h) => !(h.kind === 'neg' && h.end === h.start + 1 && SPANISH_ONLY_NEGATION.has(tokens[h.start]!.forms[0]!)));
+}
 
 export interface PlaceHit {
   hit: Hit;
