@@ -20,13 +20,16 @@ export const INDICATOR_IDS = [
   'deception',
   'withheld_wages',
   'imminent_danger',
+  /** officials paid by or serving the exploiters: changes who is paged, not the level */
+  'official_complicity',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
 export const CHANNELS = ['sms', 'whatsapp', 'web'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const LANGS = ['es', 'en', 'qu'] as const;
+/** Spanish (the default), English, Quechua, Brazilian Portuguese (near the border at Iñapari). */
+export const LANGS = ['es', 'en', 'qu', 'pt'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** A found indicator and the words of the (redacted) text that triggered it. */

@@ -71,6 +71,7 @@ describe('the page', () => {
     ['es', 'critical', 'Madre de Dios', ['minor', 'document_retention'], 'tipline CRITICO T-7K2F Madre de Dios: menor, documentos retenidos. Responde ACK 7K2F'],
     ['es', 'high', 'Apurímac', ['deception', 'debt_bondage'], 'tipline ALTO T-7K2F Apurimac: deuda forzada, engaño. Responde ACK 7K2F'],
     ['qu', 'critical', 'Cusco', ['minor'], 'tipline CRITICO T-7K2F Cusco: irqi. ACK 7K2F nispa kutichiy'],
+    ['pt', 'critical', 'Madre de Dios', ['minor', 'document_retention'], 'tipline CRITICO T-7K2F Madre de Dios: menor, documentos retidos. Responda ACK 7K2F'],
     ['es', 'high', null, [], 'tipline ALTO T-7K2F sin region. Responde ACK 7K2F'],
     ['en', 'high', '  ', ['threats', 'threats'], 'tipline HIGH T-7K2F no region: threats. Reply ACK 7K2F'],
   ] as const)('%s %s %j %j', (lang, level, region, indicators, expected) => {
@@ -83,7 +84,13 @@ describe('the page', () => {
     expect(text).not.toContain('engaño');
     expect(text.length).toBeLessThanOrEqual(160);
     const shown = text.split(': ')[1]!.split(' +')[0]!.split(', ').length;
-    expect(Number(/\+(\d+)\./.exec(text)?.[1])).toBe(INDICATOR_IDS.length - shown);
+    const paged = INDICATOR_IDS.filter((id) => id !== 'official_complicity');
+    expect(Number(/\+(\d+)\./.exec(text)?.[1])).toBe(paged.length - shown);
+  });
+
+  it('never says that officials may be complicit, not even as a count', () => {
+    const alone = pageText({ lang: 'es', level: 'critical', code: '7K2F', region: 'Madre de Dios', indicators: ['official_complicity'] });
+    expect(alone).toBe('tipline CRITICO T-7K2F Madre de Dios. Responde ACK 7K2F');
   });
 
   it('is one GSM-7 segment for every level x language x indicator set x region (property)', () => {

@@ -18,8 +18,12 @@ export function pageCode(tipId: string): PageCode {
   return tipId.slice(0, 4) as PageCode;
 }
 
-/** Most telling first, so that when indicators must be dropped the least telling go. */
-const PAGE_ORDER: readonly IndicatorId[] = [
+/**
+ * Most telling first, so that when indicators must be dropped the least telling go.
+ * official_complicity is never paged: the page must not tell a responder, who may be the
+ * official in question, why the usual first call was skipped.
+ */
+const PAGE_ORDER: ReadonlyArray<Exclude<IndicatorId, 'official_complicity'>> = [
   'imminent_danger',
   'minor',
   'sexual_exploitation',

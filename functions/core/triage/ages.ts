@@ -53,6 +53,31 @@ function isAgeConstruction(tokens: readonly Token[], j: number, width: number): 
   }
   if (ageLists.lead.has(p1)) return { from: k, to: end };
   if (ageLists.persons.has(p1)) return { from: j, to: end };
+  return childAgeNearPerson(tokens, j, width, k, unit ? end : undefined);
+}
+
+const CHILD_AGE = { min: 8, max: 17 } as const;
+const PERSON_WINDOW = 4;
+
+/**
+ * The looser reading, for a child's age only: "cinco chicas que parecen de 14 o 15 años",
+ * "mi hija Carmen de 16", "a patient, 17, came in", "a girl who looked about 14". A number
+ * from 8 to 17 is an age when "years" follows it, or when a person word stands at most four
+ * words before it in the same sentence; never after a word that makes it a time, an amount,
+ * a kilometre or a house number ("a las 11", "km 15", "hace 12 años", "cuarto 12").
+ */
+function childAgeNearPerson(tokens: readonly Token[], j: number, width: number, k: number, unitEnd: number | undefined): { from: number; to: number } | undefined {
+  const value = tokens[j]!.num ?? 0;
+  if (value < CHILD_AGE.min || value > CHILD_AGE.max) return undefined;
+  const before = tokens[k];
+  if (ageLists.notAgeBefore.has(before) || ageLists.blockers.has(before) && !is(before, 'de', 'of', 'a')) return undefined;
+  const after = tokens[j + width];
+  if (after !== undefined && after.brk === Break.None && ageLists.nonAgeUnits.has(after)) return undefined;
+  if (unitEnd !== undefined) return { from: j, to: unitEnd };
+  for (let i = j - 1; i >= 0 && i >= j - PERSON_WINDOW; i--) {
+    if (ageLists.persons.has(tokens[i])) return { from: j, to: j + width };
+    if (tokens[i]!.brk === Break.Hard) break;
+  }
   return undefined;
 }
 

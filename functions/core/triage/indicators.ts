@@ -15,7 +15,7 @@ export interface Found {
 }
 
 /** Helper cues that are no indicator but make a tip worth a look (and frame a minor). */
-export const RISK_CUES = ['venue_sex', 'venue_work', 'missing', 'recruit', 'trafficking', 'conditions', 'suspicion'] as const;
+export const RISK_CUES = ['venue_sex', 'venue_work', 'missing', 'recruit', 'trafficking', 'conditions', 'suspicion', 'mining_area'] as const;
 export type RiskCue = (typeof RISK_CUES)[number];
 
 export interface Reading {
@@ -53,6 +53,7 @@ const OVERLAP_RULES: ReadonlyArray<readonly [string, string]> = [
   ['violence', 'threats'], // "threatens to hurt her" is the threat, not a beating
   ['minor', 'pseudo'], // "her kids" are the victim's children, not a child victim
   ['trafficking', 'pseudo'], // "anti-trafficking office"
+  ['work', 'pseudo'], // "a health post worker", "trabajo en una ONG": the writer's own job
   ['resolved', 'temporary'], // "she got out for one day to buy medicine" is not a rescue
 ];
 
@@ -114,10 +115,11 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
     return false;
   });
   // "tonight", "urgente", "ahora mismo" say when, not what: imminent only if something is at stake
-  const stakes = hits.some((h) => (isIndicator(h.kind) && h.kind !== 'imminent_danger') || (RISK_CUES as readonly string[]).includes(h.kind) || h.kind === 'plea');
+  // (a child's age is at stake too: "una tiene 16 ... esta noche nos trasladan")
+  const ages = findAges(tokens).map((a) => ({ ...a, minor: isMinorAge(a) }));
+  const stakes = ages.some((a) => a.minor) || hits.some((h) => (isIndicator(h.kind) && h.kind !== 'imminent_danger') || (RISK_CUES as readonly string[]).includes(h.kind) || h.kind === 'plea');
   hits = hits.flatMap((h) => (h.kind !== 'imminent_time' ? [h] : stakes ? [{ ...h, kind: 'imminent_danger' }] : []));
 
-  const ages = findAges(tokens).map((a) => ({ ...a, minor: isMinorAge(a) }));
   // "aún no cumple 18" states an age of 18 but means a minor
   const minorCues = new Containment(n, hits.filter((h) => h.kind === 'minor'));
   const adultHits: Hit[] = [

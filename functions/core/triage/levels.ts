@@ -17,6 +17,7 @@ const RISK_WORDS: Record<RiskCue, string> = {
   trafficking: 'trafficking mentioned',
   conditions: 'abusive conditions',
   suspicion: 'the writer finds it suspicious',
+  mining_area: 'mining area',
 };
 
 const BASE: Record<Level, number> = { low: 0, medium: 25, high: 50, critical: 75 };
@@ -55,6 +56,7 @@ export function decide(reading: Reading, signals: TipSignals = {}): Decision {
 
   if (coercion.length > 0) return at('high', `high: ongoing coercion (${coercion.join(', ')})`);
   if (now.has('sexual_exploitation')) return at('high', 'high: sexual_exploitation');
+  if (minor && now.has('deception')) return at('high', `high: ${minorWords} targeted by a suspicious offer`);
   if (minor && now.has('labor_exploitation')) return at('high', `high: ${minorWords} + labor_exploitation`);
   if (now.has('withheld_wages')) {
     return at('high', now.has('labor_exploitation') ? 'high: labor_exploitation + withheld_wages' : 'high: withheld_wages');

@@ -18,12 +18,12 @@ interface LanguageFile {
   numbers: Record<string, number>;
   keepK: string[];
   realWords: string[];
-  ages: Record<AgeListName, string[]>;
+  ages: Record<Exclude<AgeListName, 'notAgeBefore'>, string[]> & { notAgeBefore?: string[] };
   classes: Record<string, string[]>;
   cues: Record<string, string[]>;
 }
 
-export type AgeListName = 'units' | 'lead' | 'persons' | 'blockers' | 'nonAgeUnits';
+export type AgeListName = 'units' | 'lead' | 'persons' | 'blockers' | 'nonAgeUnits' | 'notAgeBefore';
 
 /** A set of words where items ending in "*" are stems. */
 export class WordSet {
@@ -107,6 +107,7 @@ export const ageLists: Record<AgeListName, WordSet> = {
   persons: new WordSet(LANGUAGES.flatMap((l) => l.ages.persons)),
   blockers: new WordSet(LANGUAGES.flatMap((l) => l.ages.blockers)),
   nonAgeUnits: new WordSet(LANGUAGES.flatMap((l) => l.ages.nonAgeUnits)),
+  notAgeBefore: new WordSet(LANGUAGES.flatMap((l) => l.ages.notAgeBefore ?? [])),
 };
 
 const known = new Set([...cueMatcher.vocabulary(), ...placeMatcher.vocabulary()]);
