@@ -49,7 +49,8 @@ function isAgeConstruction(tokens: readonly Token[], j: number, width: number): 
   if (ageLists.nonAgeUnits.has(n1) && n1?.brk === Break.None) return undefined;
   if (is(p1, 'de', 'of')) {
     const afterPerson = ageLists.persons.has(p2) || is(p2, 'una', 'un', 'a');
-    return afterPerson || (unit && !ageLists.blockers.has(p2)) ? { from: k, to: end } : undefined;
+    if (afterPerson || (unit && !ageLists.blockers.has(p2))) return { from: k, to: end };
+    return childAgeNearPerson(tokens, j, width, k, unit ? end : undefined);
   }
   if (ageLists.lead.has(p1)) return { from: k, to: end };
   if (ageLists.persons.has(p1)) return { from: j, to: end };

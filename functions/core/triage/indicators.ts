@@ -117,7 +117,11 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   // "tonight", "urgente", "ahora mismo" say when, not what: imminent only if something is at stake
   // (a child's age is at stake too: "una tiene 16 ... esta noche nos trasladan")
   const ages = findAges(tokens).map((a) => ({ ...a, minor: isMinorAge(a) }));
-  const stakes = ages.some((a) => a.minor) || hits.some((h) => (isIndicator(h.kind) && h.kind !== 'imminent_danger') || (RISK_CUES as readonly string[]).includes(h.kind) || h.kind === 'plea');
+  // only what is asserted now counts: "ahorita no hay menores" puts nothing at stake
+  const atStake = (h: Hit): boolean =>
+    ((isIndicator(h.kind) && h.kind !== 'imminent_danger') || (RISK_CUES as readonly string[]).includes(h.kind) || h.kind === 'plea') &&
+    scope.statusOf(h) === 'current';
+  const stakes = ages.some((a) => a.minor && scope.statusOf({ kind: 'minor', start: a.start, end: a.end, source: 'age' }) === 'current') || hits.some(atStake);
   hits = hits.flatMap((h) => (h.kind !== 'imminent_time' ? [h] : stakes ? [{ ...h, kind: 'imminent_danger' }] : []));
 
   // "aún no cumple 18" states an age of 18 but means a minor
@@ -158,6 +162,14 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   const nowSentences = new Set(live.filter((x) => x.hit.kind === 'now').map((x) => scope.sentenceOf(x.hit.start)));
   const beating = live.find((x) => x.hit.kind === 'violence' && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start)));
   if (beating !== undefined) put('imminent_danger', beating.hit, 'current');
+
+  // an official and money or collusion in one sentence: "personal de la comisaría frecuenta los
+  // bares y recibiría pagos", "the police at the checkpoint are paid by the bar owners"
+  if (!found.has('official_complicity')) {
+    const bribeSentences = new Set(live.filter((x) => x.hit.kind === 'bribe').map((x) => scope.sentenceOf(x.hit.start)));
+    const official = live.find((x) => x.hit.kind === 'official' && bribeSentences.has(scope.sentenceOf(x.hit.start)));
+    if (official !== undefined) put('official_complicity', official.hit, official.status);
+  }
 
   const risks = new Set<RiskCue>(RISK_CUES.filter((r) => current(r)));
   const pastRisks = new Set<RiskCue>(RISK_CUES.filter((r) => has(r) && !current(r)));

@@ -55,6 +55,8 @@ export function decide(reading: Reading, signals: TipSignals = {}): Decision {
   if (now.has('confinement') && reading.plea) return at('critical', 'critical: locked in and asking for help');
 
   if (coercion.length > 0) return at('high', `high: ongoing coercion (${coercion.join(', ')})`);
+  // paid-off officials around bars or camps are an ongoing situation; alone, a report to look into
+  if (now.has('official_complicity') && (risks.length > 0 || minor)) return at('high', 'high: official_complicity where people are exploited');
   if (now.has('sexual_exploitation')) return at('high', 'high: sexual_exploitation');
   if (minor && now.has('deception')) return at('high', `high: ${minorWords} targeted by a suspicious offer`);
   if (minor && now.has('labor_exploitation')) return at('high', `high: ${minorWords} + labor_exploitation`);

@@ -80,6 +80,8 @@ function soundReadings(w: string): string[] {
   const out: string[] = [];
   if (w.length >= 5 && w[0] === 'y' && /[aeiou]/.test(w[1] ?? '')) out.push(`l${w.slice(1)}`);
   if (w.length >= 5 && /j[ei]/.test(w)) out.push(w.replace(/j(?=[ei])/g, 'g'));
+  // "x" for "ch" in SMS ("xicos", "noxe", "muxo"); only an extra reading, so "taxi" loses nothing
+  if (w.length >= 4 && /x[aeiou]/.test(w)) out.push(w.replace(/x(?=[aeiou])/g, 'ch'));
   return out;
 }
 

@@ -4,8 +4,9 @@
 //   a clause ends at punctuation or a conjunction ("y", "pero", "but"). A negation word
 //   that is part of a longer cue ("no la dejan salir", "no le pagan", "no sé") is that
 //   cue's own wording (a pseudo-negation) and negates nothing.
-// - Time ("hace dos años", "el año pasado", "last year") covers its sentence up to a
-//   contrast or a present-time word ("pero", "ahora", "todavía", "still").
+// - Time ("hace dos años", "el año pasado", "last year") covers the rest of its sentence up to
+//   a contrast or a present-time word ("pero", "ahora", "todavía", "still"), and reaches back
+//   only to the start of its own clause.
 // - Resolution ("ya está en casa", "ya regresó", "was rescued") covers what came before it,
 //   unless a contrast or present-time word stands between them.
 import { Break, type Token } from './normalize';
@@ -22,10 +23,12 @@ export class Scope {
   private readonly sentence: Int32Array;
   /** for each token, the clause of a negation that ends right before it (-1: none) */
   private readonly negationEnd: Int32Array;
-  private readonly pastSegments = new Set<number>();
   private readonly resolvedSegments = new Set<number>();
   /** a resolution starts at or after the token with no present-time word in between */
   private readonly resolvedAhead: Uint8Array;
+  private readonly selfNegating: Uint8Array;
+  /** per segment, the first token a past cue reaches back to: the start of its own clause */
+  private readonly pastFrom = new Map<number, number>();
 
   constructor(tokens: readonly Token[], hits: readonly Hit[]) {
     const n = tokens.length;
@@ -36,6 +39,10 @@ export class Scope {
       hits.filter((h) => h.kind !== 'neg' && h.kind !== 'conj' && h.kind !== 'present'),
     );
     const negations = byKind('neg').filter((h) => !wording.contains(h));
+    // a cue that opens with its own negation ("no la dejan salir") is not negated again by an
+    // earlier one: "no sabe dónde estoy, no me dejan llamar"
+    this.selfNegating = new Uint8Array(n + 1);
+    for (const h of byKind('neg')) this.selfNegating[h.start] = 1;
 
     const conj = new Set(byKind('conj').map((h) => h.start));
     const presentStarts = new Uint8Array(n + 1);
@@ -59,7 +66,12 @@ export class Scope {
     this.negationEnd = new Int32Array(n + 1).fill(-1);
     for (const neg of negations) this.negationEnd[neg.end] = this.clause[neg.start]!;
 
-    for (const p of byKind('past')) this.pastSegments.add(this.segment[p.start]!);
+    for (const p of byKind('past')) {
+      const seg = this.segment[p.start]!;
+      let from = p.start;
+      while (from > 0 && this.clause[from - 1] === this.clause[p.start]) from--;
+      this.pastFrom.set(seg, Math.min(this.pastFrom.get(seg) ?? from, from));
+    }
     const resolvedStarts = new Uint8Array(n + 1);
     for (const r of byKind('resolved')) {
       this.resolvedSegments.add(this.segment[r.start]!);
@@ -86,6 +98,7 @@ export class Scope {
   }
 
   private isNegated(hit: Hit): boolean {
+    if (this.selfNegating[hit.start] === 1) return false;
     const clause = this.clause[hit.start];
     for (let end = Math.max(0, hit.start - NEGATION_REACH); end <= hit.start; end++) {
       if (this.negationEnd[end] === clause) return true;
@@ -95,7 +108,10 @@ export class Scope {
 
   private isPast(hit: Hit): boolean {
     const seg = this.segment[hit.start]!;
-    if (this.pastSegments.has(seg) || this.resolvedSegments.has(seg)) return true;
+    // a time phrase covers what follows it in its sentence, but reaches back only over its own
+    // clause: "hay adolescentes en los prostibares, que fueron alumnas hasta el año pasado"
+    const pastFrom = this.pastFrom.get(seg);
+    if ((pastFrom !== undefined && hit.start >= pastFrom) || this.resolvedSegments.has(seg)) return true;
     return this.resolvedAhead[hit.start] === 1;
   }
 }
