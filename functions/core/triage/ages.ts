@@ -24,6 +24,11 @@ function numberAt(tokens: readonly Token[], j: number): { value: number; width: 
   const t = tokens[j];
   if (t?.num === undefined || t.num > 120) return undefined;
   const next = tokens[j + 1]?.forms[0];
+  // "iskay chunka" is twenty, "iskay chunka hukniyuq" twenty-one
+  if (t.num >= 2 && t.num <= 9 && next === 'chunka') {
+    const m = QUECHUA_TEENS.exec(tokens[j + 2]?.forms[0] ?? '');
+    return m ? { value: t.num * 10 + (QUECHUA_UNITS[m[1]!] ?? 0), width: 3 } : { value: t.num * 10, width: 2 };
+  }
   if (t.num === 10 && next !== undefined) {
     const m = QUECHUA_TEENS.exec(next);
     if (m) return { value: 10 + (QUECHUA_UNITS[m[1]!] ?? 0), width: 2 };
@@ -48,7 +53,7 @@ function isAgeConstruction(tokens: readonly Token[], j: number, width: number): 
   // "tengo 16. km 107": a unit only counts in the number's own sentence
   if (ageLists.nonAgeUnits.has(n1) && n1?.brk === Break.None) return undefined;
   if (is(p1, 'de', 'of')) {
-    const afterPerson = ageLists.persons.has(p2) || is(p2, 'una', 'un', 'a');
+    const afterPerson = ageLists.persons.has(p2) || is(p2, 'una', 'un', 'a', 'uma', 'um');
     if (afterPerson || (unit && !ageLists.blockers.has(p2))) return { from: k, to: end };
     return childAgeNearPerson(tokens, j, width, k, unit ? end : undefined);
   }

@@ -71,8 +71,8 @@ const WORK_KINDS: ReadonlySet<string> = new Set(['work', 'workplace', 'venue_wor
  * threat, not danger tonight; "lo amenaza con botarlo sin pagarle" threatens unpaid wages.
  */
 const HYPOTHETICAL: Readonly<Record<string, ReadonlySet<string>>> = {
-  hypo: new Set(['imminent_danger']),
-  threat_of: new Set(['imminent_danger', 'withheld_wages', 'document_retention', 'violence', 'confinement', 'debt_bondage']),
+  hypo: new Set(['imminent_danger', 'moving']),
+  threat_of: new Set(['imminent_danger', 'moving', 'withheld_wages', 'document_retention', 'violence', 'confinement', 'debt_bondage']),
 };
 const HYPOTHETICAL_REACH = 6;
 
@@ -162,6 +162,10 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   const nowSentences = new Set(live.filter((x) => x.hit.kind === 'now').map((x) => scope.sentenceOf(x.hit.start)));
   const beating = live.find((x) => x.hit.kind === 'violence' && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start)));
   if (beating !== undefined) put('imminent_danger', beating.hit, 'current');
+  // someone being moved with "now", "today", "tonight" in the sentence, when something is at
+  // stake: "the pickup is leaving now with the two girls", "hoje vão transferir as meninas"
+  const moving = stakes ? live.find((x) => x.hit.kind === 'moving' && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start))) : undefined;
+  if (moving !== undefined) put('imminent_danger', moving.hit, 'current');
 
   // an official and money or collusion in one sentence: "personal de la comisaría frecuenta los
   // bares y recibiría pagos", "the police at the checkpoint are paid by the bar owners"

@@ -31,7 +31,8 @@ export function decide(reading: Reading, signals: TipSignals = {}): Decision {
   const minorWords = formMinor ? 'minor (web form)' : 'minor';
   const imminent = now.has('imminent_danger') || signals.happeningNow === true;
   const coercion = COERCION.filter((id) => now.has(id));
-  const risks = [...reading.risks];
+  // being in a mining town frames a minor or a disappearance, but is no report by itself
+  const risks = [...reading.risks].filter((r) => r !== 'mining_area');
 
   const strength =
     4 * now.size + 2 * past.length + risks.length + (formMinor ? 3 : 0) + (signals.happeningNow === true ? 3 : 0);
@@ -42,9 +43,13 @@ export function decide(reading: Reading, signals: TipSignals = {}): Decision {
     return at('critical', `critical: ${why}${minor ? ` + ${minorWords}` : ''}`);
   }
   if (minor && now.has('sexual_exploitation')) return at('critical', `critical: ${minorWords} + sexual_exploitation`);
-  const force = coercion.filter((id) => id === 'confinement' || id === 'violence');
+  const force = coercion.filter((id) => id === 'confinement' || id === 'violence' || id === 'threats');
   if (minor && force.length > 0) return at('critical', `critical: ${minorWords} held by force (${force.join(', ')})`);
-  if (minor && coercion.length > 0) return at('critical', `critical: ${minorWords} under coercion (${coercion.join(', ')})`);
+  // documents, debt or threats make a minor's situation critical where the minor is sold for sex
+  // or kept in a bar; a boy in debt on a dredge is a minor in labour exploitation (high)
+  if (minor && coercion.length > 0 && reading.risks.has('venue_sex')) {
+    return at('critical', `critical: ${minorWords} under coercion (${coercion.join(', ')}) in a bar or nightclub`);
+  }
   if (minor && reading.risks.has('missing') && (reading.risks.size > 1 || now.has('deception'))) {
     return at('critical', `critical: missing ${minorWords} with signs of recruitment`);
   }
@@ -59,6 +64,7 @@ export function decide(reading: Reading, signals: TipSignals = {}): Decision {
   if (now.has('official_complicity') && (risks.length > 0 || minor)) return at('high', 'high: official_complicity where people are exploited');
   if (now.has('sexual_exploitation')) return at('high', 'high: sexual_exploitation');
   if (minor && now.has('deception')) return at('high', `high: ${minorWords} targeted by a suspicious offer`);
+  if (minor && coercion.length > 0) return at('high', `high: ${minorWords} under coercion (${coercion.join(', ')})`);
   if (minor && now.has('labor_exploitation')) return at('high', `high: ${minorWords} + labor_exploitation`);
   if (now.has('withheld_wages')) {
     return at('high', now.has('labor_exploitation') ? 'high: labor_exploitation + withheld_wages' : 'high: withheld_wages');

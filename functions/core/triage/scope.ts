@@ -16,6 +16,7 @@ import type { Hit } from './patterns';
 export type Status = 'current' | 'past' | 'negated';
 
 const NEGATION_REACH = 3;
+const RESOLUTION_REACH_SENTENCES = 1;
 
 export class Scope {
   private readonly clause: Int32Array;
@@ -77,9 +78,14 @@ export class Scope {
       this.resolvedSegments.add(this.segment[r.start]!);
       resolvedStarts[r.start] = 1;
     }
+    // a resolution reaches back over its own sentence and the one before, no further: "El vecino
+    // ya regresó solo" three sentences later does not resolve the girl he took
     this.resolvedAhead = new Uint8Array(n + 1);
+    let resolvedSentence = -1;
     for (let i = n - 1; i >= 0; i--) {
-      this.resolvedAhead[i] = resolvedStarts[i] === 1 || (presentStarts[i + 1] !== 1 && this.resolvedAhead[i + 1] === 1) ? 1 : 0;
+      if (resolvedStarts[i] === 1) resolvedSentence = this.sentence[i]!;
+      const inReach = resolvedSentence >= 0 && this.sentence[i]! >= resolvedSentence - RESOLUTION_REACH_SENTENCES;
+      this.resolvedAhead[i] = resolvedStarts[i] === 1 || (inReach && presentStarts[i + 1] !== 1 && this.resolvedAhead[i + 1] === 1) ? 1 : 0;
     }
   }
 
