@@ -15,6 +15,7 @@ const KEYWORDS: Record<IndicatorId, RegExp> = {
   deception: /\b(ofrec\w*|pasaje pagado|pasaje gratis|anuncio|job offer)\b/i,
   withheld_wages: /\b(no (le|me|nos) pagan|sin pago|not paid|doesn'?t pay)\b/i,
   imminent_danger: /\b(urgente|ahora mismo|esta noche|tonight|right now)\b/i,
+  official_complicity: /\b(cobran cupo|coima|bribe|propina)\b/i,
 };
 
 const COERCION: readonly IndicatorId[] = ['document_retention', 'debt_bondage', 'confinement', 'violence', 'threats', 'withheld_wages'];

@@ -7,6 +7,7 @@ import { GENERATORS, LENGTHS } from './adversarial';
 import { naiveScore } from './baseline';
 import { benchFunctions, benchLocalStack } from './functions';
 import { CORPORA, readCorpus } from './corpora';
+import { benchLearned } from './learned';
 import { machineLines } from './machine';
 import { summarise, time, us, type Summary } from './stats';
 
@@ -123,6 +124,8 @@ function main(): void {
 
   perTip('dev corpus', corpora.dev ?? [], DEV_PASSES);
   perTip('own corpora (tips + holdout)', [...(corpora.tips ?? []), ...(corpora.holdout ?? [])], OWN_PASSES);
+  benchLearned(print, all);
+  print();
   lengthTable();
   accuracy(corpora);
   if (!process.argv.includes('--no-functions')) {

@@ -4,6 +4,7 @@
 //   npm run --silent cli -- score --jsonl FILE
 //   npm run --silent cli -- explain "text"
 //   npm run --silent cli -- eval FILE
+//   npm run --silent cli -- eval --overrides [--since YYYY-MM-DD] [--aws]
 //   npm run --silent cli -- dlq list|inspect ID|redrive
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -15,6 +16,7 @@ import { triageMetrics, type CorpusRow, type Prediction } from '../functions/cor
 import { formatTriageMetrics, metricsJson } from '../functions/core/triage/metrics-text';
 import { scoreUrgency } from '../functions/core/triage/score';
 import { DLQ_USAGE, dlqCommand, UsageError } from './dlq';
+import { OVERRIDES_USAGE, overridesCommand } from './overrides';
 
 const USAGE = `usage:
   tipline score --jsonl FILE     score tips, one JSON object a line: {"id", "text", "channel"?}
@@ -26,6 +28,7 @@ const USAGE = `usage:
   tipline eval FILE [--json]     score a labelled corpus ({"id","text","level","indicators","pii"?,"keep"?}
                                  a line) and print the team's triage metrics (test/support/reference-triage-metrics.mjs)
 FILE may be "-" for standard input.
+${OVERRIDES_USAGE}
 ${DLQ_USAGE}`;
 
 const tipLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string(), channel: z.enum(CHANNELS).optional() });
@@ -193,20 +196,25 @@ async function main(argv: string[]): Promise<number> {
     case 'explain':
       return explain(rest);
     case 'eval':
-      return evaluate(rest);
+      return rest.includes('--overrides') ? withUsage(() => overridesCommand(rest, (line) => process.stdout.write(`${line}\n`))) : evaluate(rest);
     case 'dlq':
-      try {
-        return await dlqCommand(rest, (line) => process.stdout.write(`${line}\n`));
-      } catch (error: unknown) {
-        // parseArgs' own errors (an unknown option) are usage errors as well
-        if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-          process.stderr.write(`tipline: ${error.message}\n`);
-          return usage();
-        }
-        throw error;
-      }
+      return withUsage(() => dlqCommand(rest, (line) => process.stdout.write(`${line}\n`)));
     default:
       return usage();
+  }
+}
+
+/** Runs a command whose wrong arguments throw: those end with the usage, anything else is a failure. */
+async function withUsage(command: () => Promise<number>): Promise<number> {
+  try {
+    return await command();
+  } catch (error: unknown) {
+    // parseArgs' own errors (an unknown option) are usage errors as well
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`tipline: ${error.message}\n`);
+      return usage();
+    }
+    throw error;
   }
 }
 

@@ -58,8 +58,9 @@ export class Paging extends Construct {
     });
     // The roster is small and read whole per region; one GetItem opens a paged responder's entry.
     useTableItems(this.fn, storage.roster, ENV.rosterTable, ['dynamodb:Query', 'dynamodb:GetItem']);
-    // Only the level and the places the scorer found, never the tip's text.
-    useTableItems(this.fn, storage.tips, ENV.tipsTable, ['dynamodb:GetItem']);
+    // Only the level and the places the scorer found, never the tip's text; the one write is
+    // the tip's `pageUnanswered` flag (a conditional UpdateItem on its version) for the queue.
+    useTableItems(this.fn, storage.tips, ENV.tipsTable, ['dynamodb:GetItem', 'dynamodb:UpdateItem']);
     // The state is written whole with a condition on its version: Get and Put are enough.
     useTableItems(this.fn, storage.paging, ENV.pagingTable, ['dynamodb:GetItem', 'dynamodb:PutItem']);
     // A conditional Put per idempotency key is what keeps a page from going out twice; the

@@ -1,6 +1,6 @@
-// The time the paging function decides with. In AWS it is the system clock. The local stack
-// can point it at a file holding an offset in milliseconds, so that its tests move time past a
-// deadline instead of sleeping through it.
+// The time the paging function decides with, and the operator API counts its reports back
+// from. In AWS it is the system clock. The local stack can point it at a file holding an offset
+// in milliseconds, so that its tests move time past a deadline instead of sleeping through it.
 import { readFileSync } from 'node:fs';
 import { ENV } from '../config/env-names';
 

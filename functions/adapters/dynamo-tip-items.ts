@@ -10,7 +10,7 @@ export const CLOSED = 'closed';
 const TIP_FIELDS = [
   'tipId', 'status', 'channel', 'lang', 'level', 'score', 'rule', 'indicators', 'places', 'region',
   'preview', 'signals', 'contactKey', 'createdAt', 'lastMessageAt', 'messageCount', 'version',
-  'scoredLevel', 'levelOverride', 'claimedBy', 'claimedAt', 'outcome', 'closedAt', 'expiresAt',
+  'scoredLevel', 'levelOverride', 'claimedBy', 'claimedAt', 'outcome', 'closedAt', 'expiresAt', 'pageUnanswered',
 ] as const satisfies ReadonlyArray<keyof TipRecord>;
 
 const MESSAGE_FIELDS = [

@@ -11,7 +11,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { MESSAGES_TABLE, TIPS_TABLE } from '../config/tables';
-import type { QueueFilter, StoredMessage, ThreadPointer, TipReader, TipRecord, TipStore, TipWriter, TriageWrite } from '../core/tip-record';
+import type { ClosedTipReader, QueueFilter, StoredMessage, ThreadPointer, TipReader, TipRecord, TipStore, TipWriter, TriageWrite } from '../core/tip-record';
 import { TipVersionConflict } from '../core/tip-record';
 import { CLOSED, OPEN, decodeCursor, encodeCursor, tipItem, toMessage, toTip } from './dynamo-tip-items';
 
@@ -124,7 +124,31 @@ export function dynamoTipReader(client: DynamoDBDocumentClient, tables: ReaderTa
   };
 }
 
-export function dynamoTipWriter(client: DynamoDBDocumentClient, tables: ReaderTables): TipWriter {
+/** A Query of the sparse closed-tips index by closing time: reads no open tip at all. */
+export function dynamoClosedTips(client: DynamoDBDocumentClient, tipsTable: string): ClosedTipReader {
+  return {
+    async *closedSince(since) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await client.send(
+          new QueryCommand({
+            TableName: tipsTable,
+            IndexName: CLOSED_INDEX,
+            KeyConditionExpression: 'closedQueue = :queue AND closedAt >= :since',
+            ExpressionAttributeValues: { ':queue': CLOSED, ':since': since },
+            ScanIndexForward: false,
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of out.Items ?? []) yield toTip(item);
+        start = out.LastEvaluatedKey;
+      } while (start);
+    },
+  };
+}
+
+/** Conditional updates of a tip on its version, alone: for paging, which keeps one flag on it. */
+export function dynamoTipUpdater(client: DynamoDBDocumentClient, tipsTable: string): Pick<TipWriter, 'updateTip'> {
   return {
     async updateTip(before, after) {
       const next = tipItem({ ...after, version: before.version + 1 });
@@ -150,7 +174,7 @@ export function dynamoTipWriter(client: DynamoDBDocumentClient, tables: ReaderTa
       try {
         await client.send(
           new UpdateCommand({
-            TableName: tables.tips,
+            TableName: tipsTable,
             Key: { tipId: before.tipId },
             UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
             ConditionExpression: 'version = :expected',
@@ -163,6 +187,12 @@ export function dynamoTipWriter(client: DynamoDBDocumentClient, tables: ReaderTa
         throw error;
       }
     },
+  };
+}
+
+export function dynamoTipWriter(client: DynamoDBDocumentClient, tables: ReaderTables): TipWriter {
+  return {
+    updateTip: dynamoTipUpdater(client, tables.tips).updateTip,
 
     async addThreadEntry(entry) {
       await client.send(new PutCommand({ TableName: tables.messages, Item: entry, ConditionExpression: 'attribute_not_exists(messageId)' }));

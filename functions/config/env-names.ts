@@ -56,8 +56,9 @@ export const ENV = {
   /** Days a closed tip is kept before DynamoDB's time-to-live deletes it (365): sets `expiresAt` on close. */
   closedTipRetentionDays: 'TIPLINE_CLOSED_TIP_RETENTION_DAYS',
   /** Local stack only:
-   * A file holding a clock offset in milliseconds, read by the paging function's clock: lets
-   * the local stack (and its tests) move time forward instead of waiting for a deadline.
+   * A file holding a clock offset in milliseconds, read by the paging function's clock (and the
+   * operator API's report window): lets the local stack (and its tests) move time forward
+   * instead of waiting for a deadline.
    */
   clockOffsetFile: 'TIPLINE_LOCAL_CLOCK_OFFSET_FILE',
 } as const;

@@ -18,7 +18,8 @@ export const TIPS_TABLE = {
   // Set when a tip is closed (closedTipRetentionDays later), cleared when it is reopened.
   timeToLive: 'expiresAt',
   indexes: [
-    // Sparse: only open tips carry `openQueue`; `queueOrder` sorts by level, then oldest first.
+    // Sparse: only open tips carry `openQueue`; `queueOrder` sorts by level, then imminent
+    // danger, an unanswered page, score and age (functions/core/queue-order.ts).
     { name: 'QueueByUrgency', partitionKey: 'openQueue', sortKey: 'queueOrder' },
     // Sparse as well: only closed tips carry `closedQueue`; newest closures first.
     { name: 'ClosedByTime', partitionKey: 'closedQueue', sortKey: 'closedAt' },
@@ -216,6 +217,8 @@ export const ROUTES = [
   { method: 'GET', path: '/api/tips/{id}/audit', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
   // Who was paged for a tip and who acknowledged: staff and the responders themselves.
   { method: 'GET', path: '/api/tips/{id}/pages', handler: 'operatorApi', auth: 'jwt', roles: EVERYONE },
+  // How often operators raised or lowered the scorer's level (counts only): supervisors only.
+  { method: 'GET', path: '/api/reports/agreement', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
   // The on-call roster: its own function, the only staff one that can seal a phone number.
   { method: 'GET', path: '/api/roster', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
   { method: 'PUT', path: '/api/roster/responders/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },

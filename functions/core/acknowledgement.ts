@@ -22,8 +22,7 @@ export function parseEmergencyNumbers(config: string): EmergencyNumber[] {
 }
 
 function listNumbers(numbers: EmergencyNumber[], lang: Lang): string {
-  const joiner = lang === 'en' ? ' or ' : lang === 'qu' ? ' utaq ' : ' o ';
-  return numbers.map((n) => (n.label ? `${n.number} (${n.label})` : n.number)).join(joiner);
+  return numbers.map((n) => (n.label ? `${n.number} (${n.label})` : n.number)).join(` ${replies[lang].or} `);
 }
 
 function withEmergencyNumbers(text: string, lang: Lang, numbers: EmergencyNumber[]): string {

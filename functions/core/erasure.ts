@@ -1,25 +1,31 @@
-// Erasure by the tipster: a message that is only BORRAR (or ELIMINAR, STOP, DELETE) removes
-// their number from the contact vault at once. Matched on the whole message, case, accents and
-// punctuation aside, so a tip that merely contains the word is never mistaken for it.
+// Erasure by the tipster: a message that is only BORRAR (or ELIMINAR, STOP, DELETE, APAGAR,
+// EXCLUIR…) removes their number from the contact vault at once. Matched on the whole message,
+// case, accents and punctuation aside, so a tip that merely contains the word is never mistaken
+// for it.
 import erasure from './messages/erasure.json' with { type: 'json' };
 import type { Lang } from './tip';
 
-const KEYWORDS = new Set(erasure.keywords);
+/** Each keyword and the language it is confirmed in; a word listed twice keeps the first. */
+const KEYWORDS = new Map<string, Lang>();
+for (const [lang, words] of Object.entries(erasure.keywords) as Array<[Lang, string[]]>) {
+  for (const word of words) if (!KEYWORDS.has(word)) KEYWORDS.set(word, lang);
+}
 
-export function isErasureRequest(body: string): boolean {
-  const word = body
+function keyword(body: string): string {
+  return body
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}]/gu, '');
-  return KEYWORDS.has(word) && body.trim().split(/\s+/).length === 1;
 }
 
-/** English for STOP and DELETE; Spanish otherwise (the line's default language). */
+export function isErasureRequest(body: string): boolean {
+  return KEYWORDS.has(keyword(body)) && body.trim().split(/\s+/).length === 1;
+}
+
+/** The language of the keyword (STOP and DELETE: English; APAGAR, EXCLUIR: Portuguese); Spanish otherwise. */
 export function erasureLanguage(body: string): Lang {
-  const word = body.trim().toLowerCase();
-  if (word.startsWith('stop') || word.startsWith('delete')) return 'en';
-  return 'es';
+  return KEYWORDS.get(keyword(body)) ?? 'es';
 }
 
 export function erasureConfirmation(lang: Lang): string {

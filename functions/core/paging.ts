@@ -4,6 +4,9 @@
 // thing again, and the per-message delivery claims (keyed tip/step/round/responder) let only
 // the messages not yet sent go out. A page, a notice or a confirmation is sent once; a
 // deadline may be scheduled twice, which the state machine treats as stale.
+//
+// Whether a tip's page is still unanswered is copied onto the tip (`pageUnanswered`) once the
+// state is stored, so that the operators' queue can order by it (core/queue-order.ts).
 import type { AuditLog } from './audit';
 import {
   ackUnknownText,
@@ -26,7 +29,8 @@ import {
   type Transition,
 } from './oncall';
 import type { PagingJob } from './paging-jobs';
-import type { TipReader } from './tip-record';
+import type { TipReader, TipRecord, TipWriter } from './tip-record';
+import { TipVersionConflict } from './tip-record';
 
 export class PagingStateConflict extends Error {
   override name = 'PagingStateConflict';
@@ -65,7 +69,8 @@ export interface Deliveries {
 
 export interface PagingPorts {
   roster: { load(): Promise<Roster> };
-  tips: Pick<TipReader, 'getTip'>;
+  /** Reads the tip to page; writes only its `pageUnanswered` flag. */
+  tips: Pick<TipReader, 'getTip'> & Pick<TipWriter, 'updateTip'>;
   states: PagingStore;
   deliveries: Deliveries;
   phones: { phoneOf(responderId: string): Promise<string | undefined> };
@@ -109,12 +114,45 @@ async function start(tipId: string, onlyIfUnclaimed: boolean, ports: PagingPorts
       return;
     }
   }
-  if (await ports.states.get(tipId)) return; // already paging: a duplicate start
-  const roster = await ports.roster.load();
-  const transition = startPaging({ tipId, level: tip.level, region: tip.region, indicators: tip.indicators.map((i) => i.id) }, roster, now);
-  await carryOut(transition, roster, now, ports);
-  // A concurrent duplicate may have stored it first; its pages had the same keys.
-  await ports.states.create(transition.state);
+  if (!(await ports.states.get(tipId))) {
+    const roster = await ports.roster.load();
+    const transition = startPaging({ tipId, level: tip.level, region: tip.region, indicators: tip.indicators.map((i) => i.id) }, roster, now);
+    await carryOut(transition, roster, now, ports);
+    // A concurrent duplicate may have stored it first; its pages had the same keys.
+    await ports.states.create(transition.state);
+  }
+  // Also on a duplicate start: the start that stored the state may have failed before this.
+  await markTip(tipId, ports);
+}
+
+/** A page nobody answered: paging started and no responder acknowledged, running or stopped. */
+export const isPageUnanswered = (state: PagingState | undefined): boolean => state !== undefined && !state.acknowledged;
+
+function withPageFlag(tip: TipRecord, unanswered: boolean): TipRecord {
+  const { pageUnanswered: _was, ...rest } = tip;
+  return unanswered ? { ...rest, pageUnanswered: true } : rest;
+}
+
+/**
+ * Copies "page unanswered" from the stored paging state onto the tip, on the tip's version.
+ * Idempotent: a tip that already says so is not written. The tip is read before the state, so
+ * that a write decided on a state an ACK has since changed fails on the version the ACK's own
+ * mark bumped, and is decided again.
+ */
+async function markTip(tipId: string, ports: PagingPorts): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const tip = await ports.tips.getTip(tipId);
+    if (!tip) return;
+    const unanswered = isPageUnanswered((await ports.states.get(tipId))?.state);
+    if ((tip.pageUnanswered === true) === unanswered) return;
+    try {
+      await ports.tips.updateTip(tip, withPageFlag(tip, unanswered));
+      return;
+    } catch (error: unknown) {
+      // An operator or a new message changed the tip meanwhile: read it again.
+      if (!(error instanceof TipVersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
 }
 
 async function withState(tipId: string, ports: PagingPorts, decide: (state: PagingState, roster: Roster, now: Date) => Transition): Promise<void> {
@@ -156,6 +194,8 @@ async function acknowledge(responderId: string, code: string | null, ports: Pagi
     rejected = result.reason;
     return result;
   });
+  // Also on a repeated ACK: the first one may have failed between the state and the tip.
+  await markTip(page.tipId, ports);
   if (rejected === 'already_acknowledged') {
     await sendOnce(`ack-taken#${page.tipId}#${responderId}`, { tipId: page.tipId, responderId, kind: 'ack_confirmation', code: page.code, at: now }, responder, alreadyAcknowledgedText(responder.lang, page.code), ports);
   }

@@ -1,6 +1,7 @@
 // What is stored about a tip and its messages, and the store port the use cases talk to.
 import type { Assessment, Channel, IndicatorFinding, Lang, Level, PlaceMention, PlaceholderKind, TipSignals } from './tip';
-import { levelRank } from './tip';
+
+export { queueOrder } from './queue-order';
 
 export const TIP_STATUSES = ['new', 'in_review', 'escalated', 'referred', 'closed'] as const;
 export type TipStatus = (typeof TIP_STATUSES)[number];
@@ -66,6 +67,12 @@ export interface TipRecord {
   closedAt?: string;
   /** Closed tips only: when DynamoDB may delete the tip (epoch seconds; the table's TTL). */
   expiresAt?: number;
+  /**
+   * true while paging for the tip has no responder's ACK (still running, or stopped with nobody
+   * confirming); absent otherwise. Kept on the tip by paging, only so that the queue can put
+   * such tips first within their level without reading the paging table per tip.
+   */
+  pageUnanswered?: boolean;
 }
 
 export interface StoredMessage {
@@ -123,8 +130,14 @@ export interface QueueFilter {
 export interface TipReader {
   getTip(tipId: string): Promise<TipRecord | undefined>;
   listMessages(tipId: string): Promise<StoredMessage[]>;
-  /** Open tips most urgent first, then oldest first; closed tips newest closure first. */
+  /** Open tips in queue order (core/queue-order.ts); closed tips newest closure first. */
   listTips(filter: QueueFilter, page: { limit: number; cursor?: string }): Promise<{ tips: TipRecord[]; cursor?: string }>;
+}
+
+/** Closed tips by when they were closed: the supervisors' agreement report, the labelling export. */
+export interface ClosedTipReader {
+  /** Every tip closed at or after `since` (an ISO instant), newest closure first, page by page. */
+  closedSince(since: string): AsyncIterable<TipRecord>;
 }
 
 /** What operators change: the tip (optimistically, on its version) and its thread. */
@@ -144,11 +157,6 @@ export interface TipStore extends TipReader {
    * tip moved on since it was read.
    */
   commit(write: TriageWrite): Promise<'stored' | 'duplicate'>;
-}
-
-/** Sort key of the open queue: level (most urgent first), then age (oldest first). */
-export function queueOrder(tip: Pick<TipRecord, 'level' | 'createdAt' | 'tipId'>): string {
-  return `${3 - levelRank(tip.level)}#${tip.createdAt}#${tip.tipId}`;
 }
 
 export function applyAssessment(tip: TipRecord, assessment: Assessment): TipRecord {

@@ -1,19 +1,22 @@
 // The staff API: the queue in urgency order, a tip with its thread and evidence, and what
 // operators do to a tip. Every route authenticates, then checks the route table for the
-// caller's role; every read of a tip and every action goes to the tip's audit trail.
+// caller's role; every read of a tip and every action goes to the tip's audit trail. The
+// supervisors' agreement report (counts only) is audited as a read too.
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { documentClient } from '../adapters/aws-clients';
+import { clockFromEnv } from '../adapters/clock';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
 import { dynamoDeliveries, dynamoPagingStore } from '../adapters/dynamo-paging';
-import { dynamoTipReader, dynamoTipWriter, InvalidCursor } from '../adapters/dynamo-tip-store';
+import { dynamoClosedTips, dynamoTipReader, dynamoTipWriter, InvalidCursor } from '../adapters/dynamo-tip-store';
 import { answerError, fieldErrors, json, parseJsonBody, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
 import { authorize, operatorAuthenticatorFromEnv } from '../adapters/operator-auth';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
 import type { RouteKeyFor } from '../config/tables';
+import { agreementWindowStart, triageAgreement } from '../core/agreement';
 import type { AuditAction } from '../core/audit';
 import { InvalidRequest, TipNotFound } from '../core/errors';
 import { changeStatus, claimTip, DEFAULT_CLOSED_TIP_RETENTION_DAYS, overrideLevel, releaseTip, staffRef, TipConflict, type Actor, type Decision } from '../core/operator-actions';
@@ -34,11 +37,19 @@ const dynamo = documentClient();
 const tables = { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] };
 const reader = dynamoTipReader(dynamo, tables);
 const writer = dynamoTipWriter(dynamo, tables);
+const closedTips = dynamoClosedTips(dynamo, tables.tips);
 const audit = dynamoAuditLog(dynamo, config[ENV.auditTable]);
 const paging = dynamoPagingStore(dynamo, config[ENV.pagingTable]);
 const deliveries = dynamoDeliveries(dynamo, config[ENV.pageDeliveriesTable]);
 const authenticate = operatorAuthenticatorFromEnv();
 const logger = createLogger('operator-api');
+// The time reports are counted back from: the system clock in AWS; in the local stack, its
+// movable clock (as paging's). Actions keep the wall time, so that notes and claims sort among
+// the tipster's messages, which intake stamps with it.
+const reportClock = clockFromEnv();
+
+/** The audit table's partition for reads of reports: not a tip id (those are 8 characters). */
+const REPORTS_AUDIT_KEY = 'reports';
 
 const queueQuery = z.strictObject({
   status: z.enum(['open', ...TIP_STATUSES]).default('open'),
@@ -49,6 +60,7 @@ const queueQuery = z.strictObject({
 });
 const statusBody = z.strictObject({ status: z.enum(TIP_STATUSES), outcome: z.enum(OUTCOMES).optional() });
 const noteBody = z.strictObject({ text: z.string().trim().min(1, 'text is required').max(2000, 'text must be at most 2000 characters') });
+const noQuery = z.strictObject({});
 const levelBody = z.strictObject({
   level: z.enum(LEVELS),
   reason: z.string().trim().min(3, 'say why, in a few words').max(500, 'reason must be at most 500 characters'),
@@ -169,6 +181,18 @@ const routes: Record<RouteKeyFor<'operatorApi'>, (request: Request) => Promise<H
           return { responder: { id: d.responderId, name: d.responderName, role: d.responderRole }, step: Number(step), cycle: Number(cycle), pagedAt: d.pagedAt, status: d.status };
         }),
     });
+  },
+
+  'GET /api/reports/agreement': async ({ event, actor }) => {
+    const query = noQuery.safeParse(event.queryStringParameters ?? {});
+    if (!query.success) throw new InvalidRequest('This report takes no parameters: it always covers the last 30 days.', fieldErrors(query.error.issues));
+    const now = reportClock();
+    const tips: TipRecord[] = [];
+    for await (const tip of closedTips.closedSince(agreementWindowStart(now))) tips.push(tip);
+    const report = triageAgreement(tips, now);
+    // Recorded before the answer leaves, as every read is.
+    await audit.record({ tipId: REPORTS_AUDIT_KEY, at: new Date().toISOString(), actor: staffRef(actor), action: 'report_read', details: { report: 'agreement', from: report.from, to: report.to } });
+    return json(200, report);
   },
 
   'GET /api/tips/{id}/audit': async (request) => {

@@ -10,7 +10,7 @@ import { dataKeySourceFromEnv } from '../adapters/data-keys';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
 import { dynamoDeliveries, dynamoPagingStore } from '../adapters/dynamo-paging';
 import { dynamoResponderPhones, dynamoRosterReader } from '../adapters/dynamo-roster';
-import { dynamoTipLookup } from '../adapters/dynamo-tip-store';
+import { dynamoTipLookup, dynamoTipUpdater } from '../adapters/dynamo-tip-store';
 import { createLogger, errorName } from '../adapters/logger';
 import { loadTwilioAuthToken } from '../adapters/secrets';
 import { sqsDelayedJobs } from '../adapters/sqs-delayed';
@@ -34,7 +34,7 @@ const dynamo = documentClient();
 const now = clockFromEnv();
 const ports: PagingPorts = {
   roster: dynamoRosterReader(dynamo, config[ENV.rosterTable]),
-  tips: dynamoTipLookup(dynamo, config[ENV.tipsTable]),
+  tips: { ...dynamoTipLookup(dynamo, config[ENV.tipsTable]), ...dynamoTipUpdater(dynamo, config[ENV.tipsTable]) },
   states: dynamoPagingStore(dynamo, config[ENV.pagingTable]),
   deliveries: dynamoDeliveries(dynamo, config[ENV.pageDeliveriesTable]),
   phones: dynamoResponderPhones(dynamo, config[ENV.rosterTable], dataKeySourceFromEnv()),

@@ -21,6 +21,7 @@ import { tipFromWeb } from '../core/intake';
 import { DailyKeyedHash, FixedWindowLimiter } from '../core/rate-limit';
 import { formatReceiptCode, hashReceiptCode, InvalidReceiptCode, newReceiptCode } from '../core/receipt';
 import { openInbox, WrongReceipt } from '../core/receipt-inbox';
+import { LANGS } from '../core/tip';
 import { FORM_LIMITS, formPage, inboxPage, receiptPage, type FieldProblem, type FormLang, type TipFormValues } from './pages';
 
 const config = readConfig({
@@ -48,7 +49,7 @@ const inboxAttemptsPerSender = new FixedWindowLimiter(10, 10 * 60_000);
 // connect-src: the enhanced form talks to /api/* on this origin, and nowhere else.
 const FORM_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_BODY_BYTES = 32 * 1024;
-const LANG = z.enum(['es', 'en', 'qu']).catch('es');
+const LANG = z.enum(LANGS).catch('es');
 
 function html(statusCode: number, body: string): HttpResult {
   return { statusCode, headers: { ...SAFE_HEADERS, 'content-security-policy': FORM_CSP, 'content-type': 'text/html; charset=utf-8' }, body };
@@ -166,7 +167,7 @@ const receiptBody = z.strictObject({ receipt: z.string().max(64) });
 const replyBody = z.strictObject({
   receipt: z.string().max(64),
   text: z.string().trim().min(1, 'text is required').max(FORM_LIMITS.reply, `text must be at most ${FORM_LIMITS.reply} characters`),
-  lang: z.enum(['es', 'en', 'qu']).optional(),
+  lang: z.enum(LANGS).optional(),
 });
 
 async function inboxJson(event: APIGatewayProxyEventV2, now: Date, reply: boolean): Promise<HttpResult> {

@@ -4,10 +4,12 @@
 // <template>s below give it the receipt and inbox markup, so both paths show the same thing.
 import type { EmergencyNumber } from '../core/acknowledgement';
 import replies from '../core/messages/replies.json' with { type: 'json' };
+import { LANGS, type Lang } from '../core/tip';
 import { dataAttributes, html, SafeHtml } from './html';
 import { STRINGS, type ErrorField, type Strings } from './strings';
 
-export type FormLang = 'es' | 'en' | 'qu';
+/** The form speaks every language the line answers in. */
+export type FormLang = Lang;
 export interface TipFormValues {
   text: string;
   where: string;
@@ -29,14 +31,15 @@ export interface InboxEntry {
 
 export const FORM_LIMITS = { text: 5000, where: 200, reply: 2000 } as const satisfies { text: 5000; where: 200; reply: 2000 };
 
-export const FORM_LANGS: readonly FormLang[] = ['es', 'en', 'qu'];
+export const FORM_LANGS: readonly FormLang[] = LANGS;
 
 const EMPTY_VALUES: TipFormValues = { text: '', where: '', minor: '', now: '', followUp: '' };
 
 // Dates in the thread are shown in Peru's time: the deployment serves Peru, and the server
-// cannot know the phone's zone. The enhanced form uses the phone's own zone instead.
+// cannot know the phone's zone. The enhanced form uses the phone's own zone instead, and this
+// locale, which the thread carries as data-locale.
 const DISPLAY_TIME_ZONE = 'America/Lima';
-const DATE_LOCALE: Record<FormLang, string> = { es: 'es-PE', en: 'en-GB', qu: 'es-PE' };
+const DATE_LOCALE: Record<FormLang, string> = { es: 'es-PE', en: 'en-GB', qu: 'es-PE', pt: 'pt-BR' };
 
 export function formatAt(at: string, lang: FormLang): string {
   const date = new Date(at);
@@ -172,7 +175,7 @@ function inboxContent(lang: FormLang, s: Strings, p: InboxContent): SafeHtml {
   // travels with it (as `text` with action=inbox) and is re-filled, never lost.
   return html`<section class="inbox" aria-labelledby="inbox-title">
 <h1 id="inbox-title" tabindex="-1">${s.inboxHeading}</h1>
-<ol class="thread" data-slot="entries"${dataAttributes({ in: s.fromYou, out: s.fromUs })}>
+<ol class="thread" data-slot="entries"${dataAttributes({ in: s.fromYou, out: s.fromUs, locale: DATE_LOCALE[lang] })}>
 ${entries}</ol>
 <p class="empty" data-slot="empty"${p.entries.length ? new SafeHtml(' hidden') : ''}>${s.inboxEmpty}</p>
 <form method="post" action="/" autocomplete="off" novalidate class="reply-form" id="reply-form">

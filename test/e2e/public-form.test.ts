@@ -2,7 +2,8 @@
 // with JavaScript on and another with it off both reach the operator queue; the receipt reads an
 // operator's question and answers it; nothing is requested from another origin and no cookie is
 // set; the quick exit leaves no tipline entry in the session history; the headers are strict;
-// the first load is weighed; and the form is photographed in Spanish, English and Quechua.
+// the first load is weighed; and the form is photographed in Spanish, English, Quechua and
+// Portuguese. A Portuguese tip goes through with JavaScript off and on, in Portuguese throughout.
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -116,6 +117,9 @@ describe('the public tip form on a phone', () => {
       await page.click('button[name="lang"][value="qu"]');
       await page.locator('html[lang="qu"]').waitFor();
       await page.screenshot({ path: `${SHOTS}/public-form-qu.png`, fullPage: true });
+      await page.click('button[name="lang"][value="pt"]');
+      await page.locator('html[lang="pt"]').waitFor();
+      await page.screenshot({ path: `${SHOTS}/public-form-pt.png`, fullPage: true });
       await page.click('button[name="lang"][value="es"]');
       await page.locator('html[lang="es"]').waitFor();
 
@@ -242,6 +246,82 @@ describe('the public tip form on a phone', () => {
       expect(page.url()).toBe(home);
       expect(foreign(requests)).toEqual([]);
       expect(await context.cookies()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sends a Portuguese tip with JavaScript off, reads the reply and answers it, in Portuguese throughout', async () => {
+    // Arrange
+    const { context, page, requests } = await phone(false);
+    const marker = `refpt${letters(6)}`;
+    const tipText = `${marker} o dono ficou com o passaporte dela e ela tá presa num quarto`;
+
+    try {
+      // Act: Portuguese is chosen like any other language, and what was typed stays
+      await page.goto(home);
+      await page.fill('#tip-text', tipText);
+      await page.click('button[name="lang"][value="pt"]');
+      await page.locator('html[lang="pt"]').waitFor();
+      expect(await page.textContent('#form-title')).toBe('Conte para nós o que está acontecendo');
+      expect(await page.inputValue('#tip-text')).toBe(tipText);
+      await page.fill('#tip-where', 'Iñapari');
+      await page.check('input[name="now"][value="yes"]');
+      await page.click('button[name="action"][value="tip"]');
+      await page.locator('.receipt .code .group').first().waitFor();
+      const receipt = await receiptOnScreen(page);
+      await page.screenshot({ path: `${SHOTS}/public-form-receipt-pt.png`, fullPage: true });
+
+      // Assert: the receipt speaks Portuguese, the place carries the same label as in Spanish
+      expect(await page.getAttribute('html', 'lang')).toBe('pt');
+      expect(await page.textContent('#receipt-title')).toBe('Recebemos sua mensagem');
+      expect(receipt).toMatch(RECEIPT_SHAPE);
+      const tipId = await queuedTip(marker);
+      expect((await getTip(stack, tipId)).text).toContain('Lugar: Iñapari');
+
+      const question = `Ela ainda está no mesmo lugar? ${letters(4)}`;
+      await operatorAsks(tipId, question);
+      await page.click('.start-over button');
+      await page.locator('html[lang="pt"]').waitFor();
+      await page.fill('#inbox-receipt', receipt);
+      await page.click('#inbox-form button');
+      await page.locator('.entry.out', { hasText: question }).waitFor();
+      expect(await page.textContent('#inbox-title')).toBe('Suas mensagens');
+      const answer = `sim, desde segunda ${letters(5)}`;
+      await page.fill('#reply-text', answer);
+      await page.click('button[name="action"][value="reply"]');
+      await page.locator('#reply-sent:not([hidden])', { hasText: 'Enviado. Obrigado.' }).waitFor();
+      await page.locator('.entry.in', { hasText: answer }).locator('.who', { hasText: 'Você' }).waitFor();
+      await page.screenshot({ path: `${SHOTS}/public-form-inbox-pt.png`, fullPage: true });
+      await threadHasAnswer(tipId, answer);
+      expect(page.url()).toBe(home);
+      expect(foreign(requests)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sends a Portuguese tip with JavaScript on and says in Portuguese when a code is wrong', async () => {
+    const { context, page, requests } = await phone(true);
+    const marker = `refptjs${letters(6)}`;
+    try {
+      await page.goto(home);
+      await page.click('button[name="lang"][value="pt"]');
+      await page.locator('html[lang="pt"]').waitFor();
+
+      await page.fill('#inbox-receipt', '0000 0000 0000 0001');
+      await page.click('#inbox-form button');
+      await page.locator('#inbox-receipt-error:not([hidden])').waitFor();
+      expect(await page.textContent('#inbox-receipt-error')).toBe('Esse código não está certo. Confira os 16 números.');
+
+      await page.fill('#tip-text', `${marker} minha filha de 15 anos não voltou do garimpo`);
+      await page.click('button[name="action"][value="tip"]');
+      await page.locator('.receipt .code .group').first().waitFor();
+      expect(await page.textContent('#receipt-title')).toBe('Recebemos sua mensagem');
+      expect(await receiptOnScreen(page)).toMatch(RECEIPT_SHAPE);
+      await queuedTip(marker);
+      expect(page.url()).toBe(home);
+      expect(foreign(requests)).toEqual([]);
     } finally {
       await context.close();
     }

@@ -158,10 +158,11 @@ describe('paging', () => {
     });
   });
 
-  it('reads the roster and the tip, keeps its state and deliveries, appends to the audit trail: nothing else', () => {
+  it('reads the roster and the tip, flags the tip, keeps its state and deliveries, appends to the audit trail: nothing else', () => {
     expect(actionsByTable('paging')).toEqual({
       ...noTable(),
-      Tips: ['dynamodb:GetItem'],
+      // UpdateItem: the tip's `pageUnanswered` flag, for the queue's order; never a Put or a Delete.
+      Tips: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
       Roster: ['dynamodb:GetItem', 'dynamodb:Query'],
       Paging: ['dynamodb:GetItem', 'dynamodb:PutItem'],
       PageDeliveries: ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],

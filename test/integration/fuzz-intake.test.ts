@@ -300,7 +300,7 @@ const webCase: fc.Arbitrary<WebCase> = fc.oneof(
       text,
       type: contentType('application/json'),
       ip: sourceIp,
-      extra: fc.record({ lang: fc.constantFrom('es', 'en', 'qu', 'fr'), signals: fc.record({ minor: fc.constantFrom('yes', 'no', 'unknown', 'maybe'), happeningNow: fc.boolean() }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+      extra: fc.record({ lang: fc.constantFrom('es', 'en', 'qu', 'pt', 'fr'), signals: fc.record({ minor: fc.constantFrom('yes', 'no', 'unknown', 'maybe'), happeningNow: fc.boolean() }, { requiredKeys: [] }) }, { requiredKeys: [] }),
     }),
   },
 );
@@ -356,7 +356,7 @@ const formCase: fc.Arbitrary<FormCase> = fc.oneof(
       now: fc.constantFrom('yes', 'no', '', 'x'),
       // Mostly without a receipt: each receipt costs a deliberately slow hash.
       followUp: fc.constantFrom('none', 'none', 'none', 'receipt', ''),
-      lang: fc.constantFrom('es', 'en', 'qu', 'xx'),
+      lang: fc.constantFrom('es', 'en', 'qu', 'pt', 'xx'),
       type: contentType('application/x-www-form-urlencoded'),
       ip: sourceIp,
     }),

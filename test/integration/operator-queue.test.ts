@@ -1,7 +1,10 @@
-// The operator queue puts the most urgent tip first, then the oldest.
+// The operator queue puts the most urgent tip first; within a level, imminent danger, then a
+// page nobody answered, then the higher score, then the oldest.
 import { describe, expect, inject, it } from 'vitest';
+import type { QueueItem } from '../../functions/core/operator-views';
 import { eventually } from '../support/local-aws';
-import { getQueue } from '../support/operator';
+import { twilioOutbox } from '../support/local-twilio';
+import { call, getQueue } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
 
 const stack = inject('stack');
@@ -34,3 +37,66 @@ describe('GET /api/queue', () => {
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
   });
 });
+
+describe('GET /api/queue within a level', () => {
+  /** The responder's ACK by SMS, from the number the page went to, as a responder would answer. */
+  async function acknowledge(tip: QueueItem): Promise<void> {
+    const code = tip.tipId.slice(0, 4);
+    const page = await eventually(async () => (await twilioOutbox(stack.twilioApiUrl)).find((m) => m.body.endsWith(`ACK ${code}`)), 15_000, `the page for ${tip.tipId}`);
+    await postSignedSms(stack, twilioWebhook({ From: page.to, Body: `ACK ${code}` }));
+    await eventually(
+      async () => {
+        const pages = (await (await call(stack, stack.operatorToken, 'GET', `/api/tips/${tip.tipId}/pages`)).json()) as { state: { acknowledged: unknown } | null };
+        return pages.state?.acknowledged ? true : undefined;
+      },
+      15_000,
+      `the ACK of ${tip.tipId}`,
+    );
+  }
+
+  it('orders critical tips: imminent danger first even if newest, then the unanswered page, then score, then oldest', async () => {
+    // Arrange: five critical tips, sent oldest first; every critical tip is paged at once
+    const marker = 'zprioridad';
+    const sent = [
+      ['viejo', '+51933100001', 'mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI'],
+      ['igual', '+51933100002', 'mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI'],
+      ['mayor', '+51933100003', 'mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI, no la dejan salir y le pegan, dice que debe el pasaje'],
+      ['sinack', '+51933100004', 'mi sobrina de 16 esta en un bar en la pampa'],
+      ['ahora', '+51933100005', 'ayuda ahora mismo estan subiendo a unas chicas a un bote en laberinto, se las llevan esta noche'],
+    ] as const;
+    for (const [name, from, text] of sent) {
+      await postSignedSms(stack, twilioWebhook({ From: from, Body: `${marker}${name} ${text}` }));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const tips = await eventually(async () => {
+      const queue = (await getQueue(stack)).filter((t) => t.preview.startsWith(marker));
+      return queue.length === sent.length ? queue : undefined;
+    }, 30_000, 'five tips');
+    const named = (name: string): QueueItem => tips.find((t) => t.preview.startsWith(`${marker}${name} `))!;
+    // What the order below rests on, as the scorer saw these tips
+    expect(tips.map((t) => t.level)).toEqual(sent.map(() => 'critical'));
+    expect(named('ahora').indicators).toContain('imminent_danger');
+    expect(tips.filter((t) => t.tipId !== named('ahora').tipId).flatMap((t) => t.indicators)).not.toContain('imminent_danger');
+    expect(named('ahora').score).toBeLessThan(named('sinack').score);
+    expect(named('sinack').score).toBeLessThan(named('viejo').score);
+    expect(named('viejo').score).toBe(named('igual').score);
+    expect(named('viejo').score).toBeLessThan(named('mayor').score);
+    expect(named('viejo').createdAt < named('igual').createdAt).toBe(true);
+
+    // Act: responders acknowledge every page but one
+    for (const name of ['ahora', 'mayor', 'viejo', 'igual']) await acknowledge(named(name));
+
+    // Assert
+    const expected = ['ahora', 'sinack', 'mayor', 'viejo', 'igual'].map((name) => named(name).tipId);
+    const order = await eventually(async () => {
+      const ids = (await getQueue(stack)).filter((t) => t.preview.startsWith(marker)).map((t) => t.tipId);
+      return JSON.stringify(ids) === JSON.stringify(expected) ? ids : undefined;
+    }, 15_000, 'the queue in the expected order').catch(async () => (await getQueue(stack)).filter((t) => t.preview.startsWith(marker)).map((t) => t.tipId));
+    expect(order).toEqual(expected);
+    // One page is still unanswered; the answered ones say so
+    const pages = (await (await call(stack, stack.operatorToken, 'GET', `/api/tips/${named('sinack').tipId}/pages`)).json()) as { state: { acknowledged: unknown } | null };
+    expect(pages.state).not.toBeNull();
+    expect(pages.state!.acknowledged).toBeNull();
+  }, 120_000);
+});
+

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledgement, parseEmergencyNumbers } from '../../functions/core/acknowledgement';
+import { acknowledgement, parseEmergencyNumbers, slowDown, webReceiptNotice, withPlace } from '../../functions/core/acknowledgement';
 import { detectLanguage } from '../../functions/core/language';
+import { gsm7Length, isGsm7 } from '../../functions/core/oncall/gsm7';
+import { LANGS } from '../../functions/core/tip';
 
 describe('language of the answer', () => {
   it.each([
@@ -15,6 +17,44 @@ describe('language of the answer', () => {
   ] as const)('%j -> %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });
+
+  it.each([
+    'o dono ficou com o passaporte dela',
+    'tô presa num quarto',
+    'TO PRESA NUM QUARTO',
+    'minha filha de 15 anos',
+    'socorro, tô presa num quarto e não me deixam sair',
+    'Minha irmã foi levada pra um garimpo em Huepetuhe, tiraram o documento dela',
+    'o patrão não paga e diz que a gente deve a passagem',
+    'a menina tem 14 anos e trabalha na boate',
+    'ele bate nela',
+    'ajuda por favor',
+  ])('%j is Portuguese (Brazilian, near Iñapari)', (text) => {
+    expect(detectLanguage(text)).toBe('pt');
+  });
+
+  // Words Spanish shares with Portuguese ("de", "que", "no", "esta", "por"), Spanish written
+  // without accents or ñ ("anos", "oi" for "oí", "na" for "nada") and Portuguese loan words in a
+  // Spanish tip must not turn it Portuguese.
+  it.each([
+    'mi hija esta en un bar',
+    'no la dejan salir',
+    'mi hija de 15 anos esta en un bar de la pampa',
+    'no le pagan y dice q debe el pasaje',
+    'se la llevaron a brasil con un señor',
+    'oi gritos en el cuarto de al lado',
+    'na que ver, es un bar normal',
+    'me quitaron mi pasaporte en la boate',
+    'mi prima brasileira esta en un bar',
+    'escribeme a rosa123@gmail.com mi hija no regresa',
+    'socorro',
+  ])('%j stays Spanish', (text) => {
+    expect(detectLanguage(text)).toBe('es');
+  });
+
+  it.each(['what do i do', 'they took her to a garimpo'])('%j stays English', (text) => {
+    expect(detectLanguage(text)).toBe('en');
+  });
 });
 
 describe('acknowledgement', () => {
@@ -28,7 +68,7 @@ describe('acknowledgement', () => {
     expect(parseEmergencyNumbers('abc, ,911')).toEqual([{ number: '911', label: '' }]);
   });
 
-  it.each(['es', 'en', 'qu'] as const)('in %s it is short and carries the emergency numbers', (lang) => {
+  it.each(LANGS)('in %s it is short and carries the emergency numbers', (lang) => {
     const text = acknowledgement(lang, numbers);
     expect(text).toContain('105');
     expect(text).toContain('1818');
@@ -37,6 +77,27 @@ describe('acknowledgement', () => {
   });
 
   it('says nothing about trafficking, in case someone else reads the phone', () => {
-    for (const lang of ['es', 'en', 'qu'] as const) expect(acknowledgement(lang, numbers)).not.toMatch(/trata de personas|trafficking|denuncia/i);
+    for (const lang of LANGS) expect(acknowledgement(lang, numbers)).not.toMatch(/trata de personas|tráfico|trafficking|denuncia/i);
+  });
+
+  it('in Portuguese is one GSM-7 segment with plain numbers, as in English and Quechua', () => {
+    const plain = parseEmergencyNumbers('105,1818');
+    for (const lang of ['pt', 'en', 'qu'] as const) {
+      const text = acknowledgement(lang, plain);
+      expect(isGsm7(text), text).toBe(true);
+      expect(gsm7Length(text), text).toBeLessThanOrEqual(160);
+    }
+    expect(acknowledgement('pt', plain)).toBe(
+      'Recebemos sua mensagem. Uma pessoa da equipe vai ler em breve. Pode continuar escrevendo aqui. Se houver perigo agora, ligue sem custo para 105 ou 1818.',
+    );
+  });
+
+  it('in Portuguese slows a flood down, gives the web receipt and labels the place', () => {
+    const plain = parseEmergencyNumbers('105,1818');
+    expect(slowDown('pt', plain)).toBe('Recebemos muitas mensagens suas seguidas. Espere alguns minutos e escreva de novo. Se houver perigo agora, ligue sem custo para 105 ou 1818.');
+    expect(isGsm7(slowDown('pt', plain))).toBe(true);
+    expect(webReceiptNotice('pt', '1234 5678 9012 3456')).toBe('Guarde este código para ler nossas perguntas e responder: 1234 5678 9012 3456. Não o compartilhe.');
+    // "Lugar" as in Spanish: the scorer reads "local" as a venue.
+    expect(withPlace('minha filha', 'Iñapari', 'pt')).toBe('minha filha\nLugar: Iñapari');
   });
 });

@@ -5,7 +5,7 @@ import type { AuditEvent } from '../../functions/core/audit';
 import type { OpenPage, PagingState } from '../../functions/core/oncall';
 import { handlePagingJob, PagingStateConflict, type DeliveryClaim, type PagingPorts } from '../../functions/core/paging';
 import type { PagingJob } from '../../functions/core/paging-jobs';
-import type { TipRecord } from '../../functions/core/tip-record';
+import { TipVersionConflict, type TipRecord } from '../../functions/core/tip-record';
 import { responder, roster as baseRoster } from './oncall-fixtures';
 
 const CRITICAL_TIP: TipRecord = {
@@ -15,8 +15,11 @@ const CRITICAL_TIP: TipRecord = {
   lastMessageAt: '2026-11-27T07:00:00.000Z', messageCount: 1, version: 1,
 };
 
-function world(tip: TipRecord = CRITICAL_TIP) {
+function world(initial: TipRecord = CRITICAL_TIP) {
   let clock = new Date('2026-11-27T07:00:00.000Z');
+  // As the DynamoDB adapter: a write is conditional on the version read, and bumps it.
+  const tips = new Map([[initial.tipId, structuredClone(initial)]]);
+  const tipWrites: TipRecord[] = [];
   const roster = baseRoster({ responders: [...baseRoster().responders, responder('sup-sara', { role: 'supervisor' })] });
   const states = new Map<string, { state: PagingState; version: number }>();
   const deliveries = new Map<string, DeliveryClaim & { status: string }>();
@@ -25,7 +28,15 @@ function world(tip: TipRecord = CRITICAL_TIP) {
   const audit: AuditEvent[] = [];
   const ports: PagingPorts = {
     roster: { load: async () => roster },
-    tips: { getTip: async (id) => (id === tip.tipId ? tip : undefined) },
+    tips: {
+      getTip: async (id) => structuredClone(tips.get(id)),
+      updateTip: async (before, after) => {
+        if (tips.get(before.tipId)?.version !== before.version) throw new TipVersionConflict(before.tipId);
+        const written = { ...structuredClone(after), version: before.version + 1 };
+        tips.set(before.tipId, written);
+        tipWrites.push(written);
+      },
+    },
     states: {
       get: async (id) => states.get(id),
       create: async (state) => (states.has(state.tipId) ? false : (states.set(state.tipId, { state, version: 1 }), true)),
@@ -50,7 +61,8 @@ function world(tip: TipRecord = CRITICAL_TIP) {
     highAfterMinutes: 15,
   };
   return {
-    ports, states, deliveries, sms, later, audit,
+    ports, states, deliveries, sms, later, audit, tips, tipWrites,
+    tip: () => tips.get(initial.tipId)!,
     advance: (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000)),
     pagesTo: (id: string) => [...deliveries.entries()].filter(([, d]) => d.kind === 'page' && d.responderId === id),
   };
@@ -167,5 +179,107 @@ describe('handlePagingJob', () => {
     await handlePagingJob(deadline, w.ports);
     expect(w.pagesTo('fis-carla')).toHaveLength(1);
     expect(w.states.get(CRITICAL_TIP.tipId)?.state.step).toBe(1);
+  });
+
+  describe('the tip says whether its page is unanswered (for the queue order)', () => {
+    const start: PagingJob = { type: 'PageRequested', tipId: CRITICAL_TIP.tipId };
+
+    it('flags the tip when paging starts, once however often the start is delivered', async () => {
+      // Arrange
+      const w = world();
+
+      // Act
+      await handlePagingJob(start, w.ports);
+      await handlePagingJob(start, w.ports);
+
+      // Assert
+      expect(w.tip().pageUnanswered).toBe(true);
+      expect(w.tipWrites).toHaveLength(1);
+      expect(w.tip().version).toBe(CRITICAL_TIP.version + 1);
+    });
+
+    it('clears the flag on the ACK, and a repeated ACK writes nothing', async () => {
+      // Arrange
+      const w = world();
+      await handlePagingJob(start, w.ports);
+      const paged = w.pagesTo('pol-ana').length ? 'pol-ana' : 'pol-beto';
+
+      // Act
+      await handlePagingJob({ type: 'AckReceived', responderId: paged, code: '7K2F', receivedAt: '2026-11-27T07:05:00.000Z' }, w.ports);
+      await handlePagingJob({ type: 'AckReceived', responderId: paged, code: '7K2F', receivedAt: '2026-11-27T07:06:00.000Z' }, w.ports);
+
+      // Assert
+      expect(w.tip().pageUnanswered).toBeUndefined();
+      expect('pageUnanswered' in w.tip()).toBe(false);
+      expect(w.tipWrites).toHaveLength(2);
+    });
+
+    it('keeps the flag when paging runs out with nobody confirming', async () => {
+      // Arrange
+      const w = world();
+      await handlePagingJob(start, w.ports);
+
+      // Act: every deadline passes without an ACK
+      for (let i = 0; i < 20 && !w.states.get(CRITICAL_TIP.tipId)?.state.stoppedAt; i++) {
+        w.advance(31);
+        await handlePagingJob(w.later.at(-1)!.job, w.ports);
+      }
+
+      // Assert
+      expect(w.states.get(CRITICAL_TIP.tipId)?.state.stoppedAt).toBeDefined();
+      expect(w.tip().pageUnanswered).toBe(true);
+    });
+
+    it('a start that stored the state but failed before flagging the tip is mended by the retried job', async () => {
+      // Arrange: the first write of the flag fails
+      const w = world();
+      const update = w.ports.tips.updateTip;
+      w.ports.tips.updateTip = async () => {
+        throw new Error('DynamoDB throttled');
+      };
+      await expect(handlePagingJob(start, w.ports)).rejects.toThrow('DynamoDB throttled');
+      expect(w.states.size).toBe(1);
+      w.ports.tips.updateTip = update;
+
+      // Act
+      await handlePagingJob(start, w.ports);
+
+      // Assert: flagged, and nobody paged twice
+      expect(w.tip().pageUnanswered).toBe(true);
+      expect(w.sms).toHaveLength(1);
+    });
+
+    it('an operator changing the tip meanwhile makes it read the tip again, and keeps their change', async () => {
+      // Arrange: an operator's claim lands between paging's read of the tip and its write
+      const w = world();
+      const update = w.ports.tips.updateTip;
+      let raced = false;
+      w.ports.tips.updateTip = async (before, after) => {
+        if (!raced) {
+          raced = true;
+          const current = w.tips.get(before.tipId)!;
+          w.tips.set(before.tipId, { ...current, claimedBy: { id: 'olga', name: 'Olga' }, version: current.version + 1 });
+        }
+        return update(before, after);
+      };
+
+      // Act
+      await handlePagingJob(start, w.ports);
+
+      // Assert
+      expect(w.tip()).toMatchObject({ pageUnanswered: true, claimedBy: { id: 'olga', name: 'Olga' }, version: CRITICAL_TIP.version + 2 });
+    });
+
+    it('a tip that is not paged is never written', async () => {
+      // Arrange
+      const w = world({ ...CRITICAL_TIP, level: 'medium' });
+
+      // Act
+      await handlePagingJob(start, w.ports);
+
+      // Assert
+      expect(w.tipWrites).toEqual([]);
+      expect(w.sms).toEqual([]);
+    });
   });
 });

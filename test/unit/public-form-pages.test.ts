@@ -78,7 +78,7 @@ describe('the form pages', () => {
     for (const form of forms) {
       const start = form.slice(0, form.indexOf('>') + 1);
       expect(start).toMatch(/^<form method="post" action="\/" autocomplete="off"[ >]/);
-      expect(form).toMatch(/<input type="hidden" name="lang" value="(es|en|qu)">/);
+      expect(form).toMatch(/<input type="hidden" name="lang" value="(es|en|qu|pt)">/);
       expect(form).toMatch(/name="action" value="(tip|lang|inbox|reply)"/);
     }
     expect(page).not.toMatch(/method="get"/i);
@@ -129,8 +129,24 @@ describe('the tip form', () => {
     const form = formPage(common('en')).match(/<form[^>]*id="tip-form"[\s\S]*?<\/form>/)![0];
     const names = [...form.matchAll(/<(?:button|input)\b[^>]*\bname="(action|lang)" value="([a-z]+)"/g)].map((m) => `${m[1]}=${m[2]}`);
     // First value of each name wins: Send gives action=tip; a language button gives lang=<it>, action=lang.
-    expect(names).toEqual(['action=tip', 'lang=es', 'lang=en', 'lang=qu', 'lang=en', 'action=lang']);
+    expect(names).toEqual(['action=tip', 'lang=es', 'lang=en', 'lang=qu', 'lang=pt', 'lang=en', 'action=lang']);
     expect(form).toContain('<button type="submit" name="lang" value="en" lang="en" aria-current="true">English</button>');
+    expect(form).toContain('<button type="submit" name="lang" value="pt" lang="pt">Português</button>');
+  });
+
+  it('speaks Brazilian Portuguese when chosen, without JavaScript as with it', () => {
+    const page = formPage({ ...common('pt'), values: values({ text: 'o dono ficou com o passaporte dela', where: 'Iñapari' }) });
+    expect(page.startsWith('<!doctype html>\n<html lang="pt">')).toBe(true);
+    expect(page).toContain('<title>Formulário de contato</title>');
+    expect(page).toContain('>Conte para nós o que está acontecendo</h1>');
+    expect(page).toContain('<button type="submit" name="lang" value="pt" lang="pt" aria-current="true">Português</button>');
+    expect(page).toContain('>Sair rápido</a>');
+    expect(page).toContain('<h2 id="emergency-title">Tem alguém em perigo agora?</h2>');
+    expect(page).toContain('>o dono ficou com o passaporte dela</textarea>');
+    // form.js puts the same label before the place as the server does ("Lugar", as in Spanish).
+    expect(page).toContain('data-where="Lugar: "');
+    expect(page).toContain('Limpar dados de navegação');
+    expect(page).toContain('<input type="hidden" name="lang" value="pt"><input type="hidden" name="action" value="lang">');
   });
 
   it('re-renders what was typed, answers included, when switching language', () => {
@@ -209,6 +225,13 @@ describe('the receipt page', () => {
     expect(page).toMatch(new RegExp(`<input type="hidden" name="action" value="lang"><input type="hidden" name="lang" value="${lang}">\\s*<button type="submit" class="secondary">${escapeHtml(s.backToStart)}</button>`));
   });
 
+  it('in Portuguese, says what was received and how to come back', () => {
+    const page = receiptPage({ ...common('pt'), receipt: RECEIPT, followUp: true });
+    expect(page).toContain('>Recebemos sua mensagem</h1>');
+    expect(page).toContain('Anote num papel.');
+    expect(page).toContain('<button type="submit" class="secondary">Voltar ao início</button>');
+  });
+
   it('without follow-up, shows no code and says we will not write', () => {
     const page = receiptPage({ ...common(), receipt: '', followUp: false });
     expect(page).not.toContain('class="code"');
@@ -233,6 +256,18 @@ describe('the inbox page', () => {
     expect(page).toMatch(/<p class="empty" data-slot="empty" hidden>/);
   });
 
+  it('in Portuguese, names who wrote, dates the messages in Brazilian style and sends the answer as pt', () => {
+    const page = inboxPage({ ...common('pt'), receipt: RECEIPT, entries: [{ kind: 'in', at: '2025-03-01T14:05:00.000Z', text: 'minha filha não voltou' }, { kind: 'out', at: '2025-03-01T15:00:00.000Z', text: 'Onde ela foi vista?' }] });
+    expect(page).toMatch(/<span class="who">Você<\/span> · <time datetime="2025-03-01T14:05:00.000Z">1 de mar\.?,? 09:05<\/time>/);
+    expect(page).toContain('<span class="who">Equipe</span>');
+    // form.js dates the entries it adds with the same locale.
+    expect(page).toContain('<ol class="thread" data-slot="entries" data-in="Você" data-out="Equipe" data-locale="pt-BR">');
+    expect(page).toContain('>Suas mensagens</h1>');
+    expect(page).toContain(`<input type="hidden" name="receipt" value="${RECEIPT}" data-slot="receipt"><input type="hidden" name="lang" value="pt">`);
+    const empty = inboxPage({ ...common('pt'), receipt: RECEIPT, entries: [] });
+    expect(empty).toContain('Ainda não há resposta. Volte mais tarde.');
+  });
+
   it('keeps a reply that failed, next to its error, and says when one was sent', () => {
     const failed = inboxPage({ ...common('en'), receipt: RECEIPT, entries: [], replyValue: 'x'.repeat(2001), replyError: 'too_long' });
     expect(elementById(failed, 'reply-text')).toContain('aria-invalid="true"');
@@ -250,13 +285,18 @@ describe('the strings', () => {
   const keys = (value: unknown, prefix = ''): string[] =>
     value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix];
 
-  it.each(['en', 'qu'] as const)('%s has every key Spanish has, none empty', (lang) => {
+  it.each(FORM_LANGS.filter((lang) => lang !== 'es'))('%s has every key Spanish has, none empty', (lang) => {
     expect(keys(STRINGS[lang]).sort()).toEqual(keys(STRINGS.es).sort());
     expect(keys(STRINGS[lang]).filter((k) => /^\s*$/.test(String(k.split('.').reduce<unknown>((o, part) => (part ? (o as Record<string, unknown>)[part] : o), STRINGS[lang]))))).toEqual([]);
   });
 
-  it('asks for a Quechua speaker to review the Quechua', () => {
+  it('asks for a Quechua speaker to review the Quechua, and a Portuguese speaker the Portuguese', () => {
     expect(STRINGS.qu._why).toMatch(/review/i);
+    expect(STRINGS.pt._why).toMatch(/review/i);
+  });
+
+  it('offers every language the line answers in', () => {
+    expect([...FORM_LANGS]).toEqual(['es', 'en', 'qu', 'pt']);
   });
 });
 

@@ -147,7 +147,7 @@ function addEntry(list, entry) {
   var kind = entry.kind === 'out' ? 'out' : 'in';
   var at = String(entry.at);
   var date = new Date(at);
-  var time = node('time', '', isNaN(date) ? at : date.toLocaleString(pageLang() === 'en' ? 'en-GB' : 'es-PE', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }));
+  var time = node('time', '', isNaN(date) ? at : date.toLocaleString(list.getAttribute('data-locale') || 'es-PE', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }));
   time.setAttribute('datetime', at);
   var meta = node('p', 'meta');
   meta.append(node('span', 'who', list.getAttribute('data-' + kind)), ' · ', time);

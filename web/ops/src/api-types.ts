@@ -116,6 +116,27 @@ export interface TipPages {
   pages: PageSent[];
 }
 
+export interface AgreementCounts {
+  reviewed: number;
+  /** An operator set a higher level than the scorer's: the scorer under-triaged. */
+  raised: number;
+  /** An operator set a lower level: over-triage. */
+  lowered: number;
+}
+
+/**
+ * `GET /api/reports/agreement` (supervisors): the tips closed in the last `days` days, per
+ * scorer level (most urgent first) and per language (es, en, qu, pt). Counts only.
+ */
+export interface AgreementReport {
+  from: string;
+  to: string;
+  days: number;
+  byLevel: Array<{ level: Level } & AgreementCounts>;
+  byLang: Array<{ lang: string } & AgreementCounts>;
+  total: AgreementCounts;
+}
+
 /** `GET /local/outbox` on the local stack only: what its stand-in for Twilio was asked to send. */
 export interface OutboxMessage {
   sid: string;

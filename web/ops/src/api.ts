@@ -1,5 +1,5 @@
 // The operator API client. Every call carries the ID token; a 401 ends the session.
-import type { ApiErrorBody, Channel, Level, Me, Outcome, OutboxMessage, QueueItem, Status, StatusFilter, ThreadEntry, TipDetail, TipPages } from './api-types';
+import type { AgreementReport, ApiErrorBody, Channel, Level, Me, Outcome, OutboxMessage, QueueItem, Status, StatusFilter, ThreadEntry, TipDetail, TipPages } from './api-types';
 import { currentToken } from './auth';
 
 export class ApiError extends Error {
@@ -69,6 +69,9 @@ export const setStatus = (id: string, status: Status, outcome?: Outcome): Promis
 export const addNote = (id: string, text: string): Promise<ThreadEntry> => call('POST', tip(id, '/notes'), { text });
 export const overrideLevel = (id: string, level: Level, reason: string): Promise<QueueItem> => call('POST', tip(id, '/level'), { level, reason });
 export const reply = (id: string, text: string): Promise<{ status: 'sent'; channel: Channel }> => call('POST', tip(id, '/replies'), { text });
+
+/** Supervisors only: how often operators raised or lowered the scorer's level, last 30 days. */
+export const getAgreement = (): Promise<AgreementReport> => call('GET', '/api/reports/agreement');
 
 /** Who was paged for a tip. null when nothing was: a 404 is what a stack without paging answers. */
 export async function getPages(id: string): Promise<TipPages | null> {

@@ -7,6 +7,7 @@ import { lang, setLang, t } from './i18n';
 import { poll } from './poller';
 import { currentRoute, goToQueue, goToTip, onRoute, type Route } from './router';
 import { installShortcuts } from './shortcuts';
+import { AgreementPanel } from './views/agreement';
 import { DevPanel } from './views/dev-panel';
 import { helpDialog } from './views/help';
 import { QueueView } from './views/queue';
@@ -26,6 +27,8 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
   const main = h('main', { id: 'main', class: 'layout', 'data-view': 'queue' });
   let help = helpDialog(options);
   const dev = options.developer ? new DevPanel() : null;
+  // The API refuses the report to anyone else; the panel is not even built for them.
+  const agreement = me.roles.includes('supervisor') ? new AgreementPanel() : null;
   const skip = h('a', { class: 'skip', href: '#queue-list' });
   let primed = false;
   const seenCritical = new Set<string>();
@@ -71,6 +74,7 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     queue.renderChrome();
     tip.rerender();
     dev?.renderChrome();
+    agreement?.renderChrome();
   }
 
   async function refresh(): Promise<void> {
@@ -116,7 +120,7 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
   }
 
   main.append(queue.element, tip.element);
-  replaceChildren(root, skip, bar, live, dev?.element, main, help);
+  replaceChildren(root, skip, bar, live, dev?.element, agreement?.element, main, help);
   rerender();
   const poller = poll(refresh, POLL_MS);
   onRoute(route, lifetime.signal);
@@ -136,6 +140,7 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
   function stop(): void {
     poller.stop();
     dev?.stop();
+    agreement?.stop();
     lifetime.abort();
   }
   return { stop };
