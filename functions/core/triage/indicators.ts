@@ -71,8 +71,8 @@ const WORK_KINDS: ReadonlySet<string> = new Set(['work', 'workplace', 'venue_wor
  * threat, not danger tonight; "lo amenaza con botarlo sin pagarle" threatens unpaid wages.
  */
 const HYPOTHETICAL: Readonly<Record<string, ReadonlySet<string>>> = {
-  hypo: new Set(['imminent_danger', 'moving']),
-  threat_of: new Set(['imminent_danger', 'moving', 'withheld_wages', 'document_retention', 'violence', 'confinement', 'debt_bondage']),
+  hypo: new Set(['imminent_danger', 'moving', 'taken']),
+  threat_of: new Set(['imminent_danger', 'moving', 'taken', 'withheld_wages', 'document_retention', 'violence', 'confinement', 'debt_bondage']),
 };
 const HYPOTHETICAL_REACH = 6;
 
@@ -166,6 +166,10 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   // stake: "the pickup is leaving now with the two girls", "hoje vão transferir as meninas"
   const moving = stakes ? live.find((x) => x.hit.kind === 'moving' && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start))) : undefined;
   if (moving !== undefined) put('imminent_danger', moving.hit, 'current');
+  // someone being taken away ("se la llevan", "la suben a un bote") with a time that is now or
+  // soon is the danger itself: "mañana temprano se la llevan río abajo", "hace cinco minutos"
+  const taken = live.find((x) => x.hit.kind === 'taken' && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start)));
+  if (taken !== undefined) put('imminent_danger', taken.hit, 'current');
 
   // an official and money or collusion in one sentence: "personal de la comisaría frecuenta los
   // bares y recibiría pagos", "the police at the checkpoint are paid by the bar owners"

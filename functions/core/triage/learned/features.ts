@@ -4,7 +4,7 @@
 // longer than any before, a bigger work buffer.
 
 /** Bumped whenever the hashing changes: a weights file trained on another version is refused. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 export const HASH_BITS = 18;
 export const BUCKETS = 1 << HASH_BITS;
 export const CHAR_MIN = 3;
@@ -17,8 +17,15 @@ const SPACE = 0x20;
 const SALT_CHAR = [0, 0, 0, 0x3c6ef372, 0x5bd1e995, 0x27d4eb2f];
 const SALT_WORD = 0x7f4a7c15;
 const SALT_BIGRAM = 0x165667b1;
+const SALT_NEGATED = 0x61c88647;
 /** a number from 1 to 17 written in digits, which is how tipsters give a minor's age */
 const UNDER_18 = 0x2545f491;
+/**
+ * Words after one of these, up to NEGATION_REACH of them, count as other words ("no la tienen
+ * encerrada": encerrada-negated), so that a denial need not weigh like an assertion.
+ */
+const NEGATORS = ['no', 'ni', 'nunca', 'jamas', 'tampoco', 'not', 'never', 'nor', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'arent', 'werent'];
+const NEGATION_REACH = 3;
 
 /** murmur3's finaliser: FNV alone leaves the low bits poorly mixed for short keys. */
 function bucket(h: number): number {
@@ -46,6 +53,14 @@ const fold = (code: number): number => (code < FOLD.length ? FOLD[code]! : foldU
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 let buffer = new Uint16Array(512);
+
+/** The same FNV-1a hash the word loop computes, for an already folded word. */
+function wordHash(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+const NEGATOR_HASHES = new Set(NEGATORS.filter((w) => !w.includes(' ')).map(wordHash));
 
 /**
  * Folds text into the work buffer: lower case, accents stripped ("niña" -> "nina"), every run
@@ -96,8 +111,9 @@ export function forEachFeature(text: string, visit: (bucket: number) => void): n
       }
     }
   }
-  // words and word pairs
+  // words (those under a negation apart) and word pairs
   let prev = 0;
+  let negated = 0;
   let i = 1;
   while (i < n) {
     let h = FNV_OFFSET;
@@ -115,8 +131,12 @@ export function forEachFeature(text: string, visit: (bucket: number) => void): n
     const length = i - start;
     i++; // the space after the word
     if (length === 0) continue;
-    visit(bucket(h ^ SALT_WORD));
+    if (negated > 0) {
+      visit(bucket(h ^ SALT_NEGATED));
+      negated--;
+    } else visit(bucket(h ^ SALT_WORD));
     count++;
+    if (NEGATOR_HASHES.has(h)) negated = NEGATION_REACH;
     if (prev !== 0) {
       visit(bucket(Math.imul(prev, 0x9e3779b1) ^ h ^ SALT_BIGRAM));
       count++;
