@@ -63,12 +63,12 @@ function isAgeConstruction(tokens: readonly Token[], j: number, width: number): 
 }
 
 const CHILD_AGE = { min: 8, max: 17 } as const;
-const PERSON_WINDOW = 4;
+const PERSON_WINDOW = 6;
 
 /**
  * The looser reading, for a child's age only: "cinco chicas que parecen de 14 o 15 años",
  * "mi hija Carmen de 16", "a patient, 17, came in", "a girl who looked about 14". A number
- * from 8 to 17 is an age when "years" follows it, or when a person word stands at most four
+ * from 8 to 17 is an age when "years" follows it, or when a person word stands at most six
  * words before it in the same sentence; never after a word that makes it a time, an amount,
  * a kilometre or a house number ("a las 11", "km 15", "hace 12 años", "cuarto 12").
  */

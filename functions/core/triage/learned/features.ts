@@ -24,7 +24,8 @@ const UNDER_18 = 0x2545f491;
  * Words after one of these, up to NEGATION_REACH of them, count as other words ("no la tienen
  * encerrada": encerrada-negated), so that a denial need not weigh like an assertion.
  */
-const NEGATORS = ['no', 'ni', 'nunca', 'jamas', 'tampoco', 'not', 'never', 'nor', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'arent', 'werent'];
+// English contractions arrive split at the apostrophe: "didn t"
+const NEGATORS = ['no', 'ni', 'nunca', 'jamas', 'tampoco', 'not', 'never', 'nor', 'dont', 'didn', 'doesn', 'isn', 'wasn', 'aren', 'weren', 'haven', 'hasn'];
 const NEGATION_REACH = 3;
 
 /** murmur3's finaliser: FNV alone leaves the low bits poorly mixed for short keys. */
@@ -60,7 +61,7 @@ function wordHash(word: string): number {
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   return h;
 }
-const NEGATOR_HASHES = new Set(NEGATORS.filter((w) => !w.includes(' ')).map(wordHash));
+const NEGATOR_HASHES = new Set(NEGATORS.map(wordHash));
 
 /**
  * Folds text into the work buffer: lower case, accents stripped ("niña" -> "nina"), every run
