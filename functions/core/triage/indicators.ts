@@ -15,7 +15,7 @@ export interface Found {
 }
 
 /** Helper cues that are no indicator but make a tip worth a look (and frame a minor). */
-export const RISK_CUES = ['venue_sex', 'venue_work', 'missing', 'recruit', 'trafficking', 'conditions', 'suspicion', 'mining_area'] as const;
+export const RISK_CUES = ['venue_sex', 'venue_work', 'missing', 'recruit', 'trafficking', 'conditions', 'suspicion', 'mining_area', 'taken'] as const;
 export type RiskCue = (typeof RISK_CUES)[number];
 
 export interface Reading {
@@ -158,9 +158,12 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   };
   for (const { hit, status } of live) if (isIndicator(hit.kind) && hit.kind !== 'minor') put(hit.kind, hit, status);
 
-  // violence with "now" in its sentence is happening now: "le están pegando ahora", "maqanku kunan"
+  // violence or confinement with "now" in its sentence is happening now: "le están pegando ahora",
+  // "maqanku kunan", "she texted just now saying she has been locked in a storage room"
   const nowSentences = new Set(live.filter((x) => x.hit.kind === 'now').map((x) => scope.sentenceOf(x.hit.start)));
-  const beating = live.find((x) => x.hit.kind === 'violence' && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start)));
+  const beating = live.find(
+    (x) => (x.hit.kind === 'violence' || x.hit.kind === 'confinement') && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start)),
+  );
   if (beating !== undefined) put('imminent_danger', beating.hit, 'current');
   // someone being moved with "now", "today", "tonight" in the sentence, when something is at
   // stake: "the pickup is leaving now with the two girls", "hoje vão transferir as meninas"

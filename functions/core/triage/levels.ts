@@ -18,6 +18,7 @@ const RISK_WORDS: Record<RiskCue, string> = {
   conditions: 'abusive conditions',
   suspicion: 'the writer finds it suspicious',
   mining_area: 'mining area',
+  taken: 'someone taken away',
 };
 
 const BASE: Record<Level, number> = { low: 0, medium: 25, high: 50, critical: 75 };
@@ -56,6 +57,7 @@ export function decide(reading: Reading, signals: TipSignals = {}): Decision {
   if (minor && reading.risks.has('recruit') && (reading.risks.size > 1 || now.has('deception'))) {
     return at('critical', `critical: ${minorWords} being taken, with signs of recruitment`);
   }
+  if (minor && reading.risks.has('taken')) return at('critical', `critical: ${minorWords} taken away`);
   if (minor && reading.risks.has('venue_sex')) return at('critical', `critical: ${minorWords} in a bar or nightclub`);
   if (now.has('confinement') && reading.plea) return at('critical', 'critical: locked in and asking for help');
 

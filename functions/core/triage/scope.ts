@@ -16,7 +16,7 @@ import type { Hit } from './patterns';
 export type Status = 'current' | 'past' | 'negated';
 
 const NEGATION_REACH = 3;
-const RESOLUTION_REACH_SENTENCES = 1;
+const SHORT_SENTENCE = 6;
 
 export class Scope {
   private readonly clause: Int32Array;
@@ -78,13 +78,21 @@ export class Scope {
       this.resolvedSegments.add(this.segment[r.start]!);
       resolvedStarts[r.start] = 1;
     }
-    // a resolution reaches back over its own sentence and the one before, no further: "El vecino
-    // ya regresó solo" three sentences later does not resolve the girl he took
+    // a resolution reaches back over its own sentence, and over the one before only when it is a
+    // short sentence of its own: "El vecino ya regresó solo" does not resolve the girl he took
+    const sentenceLength = new Map<number, number>();
+    for (let i = 0; i < n; i++) sentenceLength.set(this.sentence[i]!, (sentenceLength.get(this.sentence[i]!) ?? 0) + 1);
     this.resolvedAhead = new Uint8Array(n + 1);
     let resolvedSentence = -1;
+    let reach = 0;
     for (let i = n - 1; i >= 0; i--) {
-      if (resolvedStarts[i] === 1) resolvedSentence = this.sentence[i]!;
-      const inReach = resolvedSentence >= 0 && this.sentence[i]! >= resolvedSentence - RESOLUTION_REACH_SENTENCES;
+      if (resolvedStarts[i] === 1) {
+        resolvedSentence = this.sentence[i]!;
+        // "Ya escapó." on its own speaks of the sentence before; a long sentence speaks of itself
+        // ("una compañera que consiguió fugir contó que la niña está encerrada")
+        reach = (sentenceLength.get(resolvedSentence) ?? 0) <= SHORT_SENTENCE ? 1 : 0;
+      }
+      const inReach = resolvedSentence >= 0 && this.sentence[i]! >= resolvedSentence - reach;
       this.resolvedAhead[i] = resolvedStarts[i] === 1 || (inReach && presentStarts[i + 1] !== 1 && this.resolvedAhead[i + 1] === 1) ? 1 : 0;
     }
   }
