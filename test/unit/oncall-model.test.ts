@@ -102,7 +102,7 @@ describe('responder schema', () => {
   });
 
   it.each([
-    ['an unknown language', { lang: 'pt' }],
+    ['an unknown language', { lang: 'fr' }],
     ['no region', { regions: [] }],
     ['a role with spaces', { role: 'police unit' }],
     ['an empty name', { name: '' }],
