@@ -12,7 +12,7 @@ export interface AgeMention {
 }
 
 const ADULT = 18;
-const QUECHUA_TEENS = /^(huk|iskay|kimsa|tawa|pichqa|phisqa|suqta|soqta|qanchis|pusaq|isqun)n?i?(yuq|yoq)$/;
+const QUECHUA_TEENS = /^(huk|iskay|kimsa|tawa|pichqa|phisqa|suqta|soqta|qanchis|pusaq|isqun)n?i?(yuq|yoq)(lla|raq|mi|qa|ña|n)*$/;
 const QUECHUA_UNITS: Record<string, number> = { huk: 1, iskay: 2, kimsa: 3, tawa: 4, pichqa: 5, phisqa: 5, suqta: 6, soqta: 6, qanchis: 7, pusaq: 8, isqun: 9 };
 
 const HEDGES = ['about', 'around', 'approximately', 'maybe', 'almost', 'only', 'just', 'unos', 'unas', 'como', 'casi', 'aprox', 'aproximadamente', 'solo', 'recien'];

@@ -17,6 +17,7 @@ export type Status = 'current' | 'past' | 'negated';
 
 const NEGATION_REACH = 3;
 const SHORT_SENTENCE = 6;
+const RESOLUTION_IMMUNE: ReadonlySet<string> = new Set(['imminent_danger', 'taken', 'plea']);
 
 export class Scope {
   private readonly clause: Int32Array;
@@ -107,7 +108,9 @@ export class Scope {
 
   statusOf(hit: Hit): Status {
     if (this.isNegated(hit)) return 'negated';
-    if (this.isPast(hit)) return 'past';
+    // an escape is when the danger peaks: "se escapó y la están buscando" stays urgent
+    if (!RESOLUTION_IMMUNE.has(hit.kind) && this.isPast(hit)) return 'past';
+    if (RESOLUTION_IMMUNE.has(hit.kind) && this.isPastInTime(hit)) return 'past';
     return 'current';
   }
 
@@ -118,6 +121,12 @@ export class Scope {
       if (this.negationEnd[end] === clause) return true;
     }
     return false;
+  }
+
+  /** past by a time phrase only ("hace dos años"), not by a resolution */
+  private isPastInTime(hit: Hit): boolean {
+    const pastFrom = this.pastFrom.get(this.segment[hit.start]!);
+    return pastFrom !== undefined && hit.start >= pastFrom;
   }
 
   private isPast(hit: Hit): boolean {

@@ -55,10 +55,21 @@ export function encodeSparse(buckets: readonly number[], bytes: Int8Array): { bu
   return { buckets: toBase64(Uint8Array.from(gaps)), weights: toBase64(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)) };
 }
 
-/** The file into a dense table, HEADS.length floats per bucket. */
-export function decodeTable(file: WeightsFile, buckets: number): Float32Array {
+/**
+ * The file unpacked for scoring: index maps every bucket to a slot (0: no weight), values holds
+ * HEADS.length floats per slot, slot 0 all zeros, so a lookup needs no branch. A slot index
+ * rather than a dense float table keeps the memory a cold start touches small (about 0.6 MB).
+ */
+export interface Table {
+  index: Uint16Array;
+  values: Float32Array;
+}
+
+export function decodeTable(file: WeightsFile, buckets: number): Table {
   const heads = HEADS.length;
-  const table = new Float32Array(heads * buckets);
+  if (file.size >= 0xffff) throw new Error(`learned reader: ${file.size} buckets, at most ${0xffff - 1} fit a slot index`);
+  const index = new Uint16Array(buckets);
+  const values = new Float32Array(heads * (file.size + 1));
   const gaps = fromBase64(file.buckets);
   const bytes = new Int8Array(fromBase64(file.weights).buffer);
   if (bytes.length !== heads * file.size) throw new Error(`learned reader: ${bytes.length} weights for ${file.size} buckets`);
@@ -76,7 +87,8 @@ export function decodeTable(file: WeightsFile, buckets: number): Float32Array {
     }
     b += gap;
     if (b >= buckets) throw new Error(`learned reader: bucket ${b} outside the hash space`);
-    for (let h = 0; h < heads; h++) table[heads * b + h] = bytes[heads * k + h]! * file.scale[h]!;
+    index[b] = k + 1;
+    for (let h = 0; h < heads; h++) values[heads * (k + 1) + h] = bytes[heads * k + h]! * file.scale[h]!;
   }
-  return table;
+  return { index, values };
 }

@@ -1,7 +1,8 @@
 // The learned reader's features: hashed character 3- to 5-grams of a folded text and hashed
 // word unigrams and bigrams. One function serves the trainer and the reader, so both sides
-// always hash the same way. Scoring a tip allocates nothing but, the first time a text is
-// longer than any before, a bigger work buffer.
+// always hash the same way. Scoring a tip in Latin script allocates nothing but, the first
+// time a text is longer than any before, a bigger work buffer; letters of other scripts are
+// folded through a short string each.
 
 /** Bumped whenever the hashing changes: a weights file trained on another version is refused. */
 export const FEATURE_VERSION = 2;

@@ -22,8 +22,14 @@ export interface TrainOptions {
   iterations: number;
   folds: number;
   seed: number;
-  /** the precision that out-of-fold raises to each level must keep */
+  /** the precision that out-of-fold predictions of each level must keep at and above its threshold */
   precision: { critical: number; high: number };
+  /**
+   * When the rules' levels are known: how many over-triaged tips one fixed under-triage is
+   * worth. Above the precision floor, each threshold is the one where raises that the rules
+   * needed, times this, less raises past the true level, is largest.
+   */
+  underCost: number;
   /** the most buckets the file keeps, the strongest first: a cap on its size */
   maxBuckets: number;
 }
@@ -35,6 +41,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   folds: 5,
   seed: 12,
   precision: { critical: 0.95, high: 0.95 },
+  underCost: 4,
   maxBuckets: 16_000,
 };
 
@@ -89,9 +96,15 @@ export function stratifiedFolds(levels: readonly Level[], folds: number, seed: n
 /**
  * Minimises mean log loss + l2/2·|w|² + l1·|w|₁ (the bias unpenalised) by FISTA with a fixed
  * step 1/L, L bounded by power iteration. Only buckets seen in training, and in allowed when
- * it is given, can get a weight.
+ * it is given, can get a weight. From start when given (a warm start), else from zero.
  */
-export function fitHead(examples: readonly Example[], labels: ArrayLike<number>, options: TrainOptions, allowed?: ReadonlySet<number>): Head {
+export function fitHead(
+  examples: readonly Example[],
+  labels: ArrayLike<number>,
+  options: TrainOptions,
+  allowed?: ReadonlySet<number>,
+  start?: Head,
+): Head {
   const n = examples.length;
   // local feature numbers, in bucket order, so that nothing depends on Map insertion order
   const seen = new Set<number>();
@@ -100,7 +113,7 @@ export function fitHead(examples: readonly Example[], labels: ArrayLike<number>,
   const local = new Map<number, number>();
   buckets.forEach((b, j) => local.set(b, j));
   // the examples as one compressed sparse row matrix
-  const start = new Int32Array(n + 1);
+  const rowStart = new Int32Array(n + 1);
   const cols: number[] = [];
   const vals: number[] = [];
   examples.forEach((e, i) => {
@@ -110,7 +123,7 @@ export function fitHead(examples: readonly Example[], labels: ArrayLike<number>,
       cols.push(j);
       vals.push(e.values[k]!);
     });
-    start[i + 1] = cols.length;
+    rowStart[i + 1] = cols.length;
   });
   const col = Int32Array.from(cols);
   const val = Float64Array.from(vals);
@@ -124,8 +137,8 @@ export function fitHead(examples: readonly Example[], labels: ArrayLike<number>,
     next.fill(0);
     for (let i = 0; i < n; i++) {
       let z = v[m]!;
-      for (let k = start[i]!; k < start[i + 1]!; k++) z += v[col[k]!]! * val[k]!;
-      for (let k = start[i]!; k < start[i + 1]!; k++) next[col[k]!]! += z * val[k]!;
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) z += v[col[k]!]! * val[k]!;
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) next[col[k]!]! += z * val[k]!;
       next[m]! += z;
     }
     lambda = Math.sqrt(next.reduce((a, x) => a + x * x, 0));
@@ -135,11 +148,12 @@ export function fitHead(examples: readonly Example[], labels: ArrayLike<number>,
   const step = 1 / ((0.25 * lambda * 1.05) / n + options.l2);
 
   let w = new Float64Array(m);
+  if (start) buckets.forEach((b, j) => (w[j] = start.weights.get(b) ?? 0));
   let nextW = new Float64Array(m);
-  const yw = new Float64Array(m);
+  const yw = Float64Array.from(w);
   const grad = new Float64Array(m);
-  let bias = 0;
-  let yb = 0;
+  let bias = start?.bias ?? 0;
+  let yb = bias;
   let t = 1;
   const threshold = step * options.l1;
   for (let it = 0; it < options.iterations; it++) {
@@ -147,10 +161,10 @@ export function fitHead(examples: readonly Example[], labels: ArrayLike<number>,
     let gb = 0;
     for (let i = 0; i < n; i++) {
       let z = yb;
-      for (let k = start[i]!; k < start[i + 1]!; k++) z += yw[col[k]!]! * val[k]!;
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) z += yw[col[k]!]! * val[k]!;
       const residual = (sigmoid(z) - labels[i]!) / n;
       gb += residual;
-      for (let k = start[i]!; k < start[i + 1]!; k++) grad[col[k]!]! += residual * val[k]!;
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) grad[col[k]!]! += residual * val[k]!;
     }
     for (let j = 0; j < m; j++) {
       const u = yw[j]! - step * (grad[j]! + options.l2 * yw[j]!);
@@ -200,7 +214,8 @@ export interface Probabilities {
 
 /**
  * Both heads; when together they weigh more buckets than the file may keep, both are fitted
- * again on the strongest ones only, so that the stored model is the fitted one.
+ * again on the strongest ones only (from where they were, for half as long), so that the
+ * stored model is the fitted one.
  */
 function fitBoth(examples: readonly Example[], levels: readonly Level[], options: TrainOptions): [Head, Head] {
   const labels = [levels.map(isCritical), levels.map(isHighOrAbove)];
@@ -208,7 +223,8 @@ function fitBoth(examples: readonly Example[], levels: readonly Level[], options
   const used = new Set([...first[0].weights.keys(), ...first[1].weights.keys()]);
   if (used.size <= options.maxBuckets) return first;
   const keep = strongest(first, options.maxBuckets);
-  return [fitHead(examples, labels[0]!, options, keep), fitHead(examples, labels[1]!, options, keep)];
+  const again = { ...options, iterations: Math.ceil(options.iterations / 2) };
+  return [fitHead(examples, labels[0]!, again, keep, first[0]), fitHead(examples, labels[1]!, again, keep, first[1])];
 }
 
 function probabilities(heads: [Head, Head], e: Example): [number, number] {
@@ -254,11 +270,46 @@ export function chooseThreshold(probs: ArrayLike<number>, positive: ArrayLike<nu
   return chosen;
 }
 
-export function chooseThresholds(p: Probabilities, levels: readonly Level[], options: TrainOptions): { critical: number; high: number } {
-  return {
+/**
+ * The thresholds for a set of out-of-fold probabilities. Without the rules' levels, the
+ * precision floors of chooseThreshold. With them, the reader is judged by what it adds: at or
+ * above each floor (and 1, never raise), the threshold where underCost × (raises to at most
+ * the true level that the rules left below it) − (raises past the true level) is largest, the
+ * higher one on a tie. High is chosen first; critical then among the tips high lets through.
+ */
+export function chooseThresholds(
+  p: Probabilities,
+  levels: readonly Level[],
+  options: TrainOptions,
+  ruleLevels?: readonly Level[],
+): { critical: number; high: number } {
+  const floor = {
     critical: chooseThreshold(p.critical, levels.map(isCritical), options.precision.critical),
     high: chooseThreshold(p.highOrAbove, levels.map(isHighOrAbove), options.precision.high),
   };
+  if (!ruleLevels) return floor;
+  const best = (from: number, raises: (t: number, i: number) => Level | undefined): number => {
+    let chosen = 1;
+    let top = 0;
+    for (let cents = 100; cents >= Math.round(100 * from); cents--) {
+      const t = cents / 100;
+      let utility = 0;
+      levels.forEach((truth, i) => {
+        const to = raises(t, i);
+        if (to === undefined) return;
+        utility += levelRank(to) > levelRank(truth) ? -1 : options.underCost;
+      });
+      if (utility > top) {
+        top = utility;
+        chosen = t;
+      }
+    }
+    return chosen;
+  };
+  const rank = (i: number): number => levelRank(ruleLevels[i]!);
+  const high = best(floor.high, (t, i) => (p.highOrAbove[i]! >= t && rank(i) < 2 ? 'high' : undefined));
+  const critical = best(floor.critical, (t, i) => (p.highOrAbove[i]! >= high && p.critical[i]! >= t && rank(i) < 3 ? 'critical' : undefined));
+  return { critical, high };
 }
 
 /** The floor a reading vouches for, as reader.ts decides it: critical needs both heads to agree. */
@@ -301,6 +352,33 @@ export interface TrainReport {
   /** largest difference in the logit between the float model and the stored bytes, over the training tips */
   quantisationError: number;
   outOfFold: { critical: HeadFigures; highOrAbove: HeadFigures };
+  /** with the rules' levels: what the out-of-fold raises above them would have done */
+  againstRules?: RaiseTally;
+}
+
+export interface RaiseTally {
+  raised: number;
+  /** raised to at most the true level */
+  right: number;
+  /** raised from below the true level */
+  fixed: number;
+  /** raised past the true level */
+  over: number;
+}
+
+/** What raising each tip to the reader's floor, where that is above the rules, does. */
+export function tallyRaises(levels: readonly Level[], ruleLevels: readonly Level[], floors: readonly Level[]): RaiseTally {
+  const t: RaiseTally = { raised: 0, right: 0, fixed: 0, over: 0 };
+  levels.forEach((truth, i) => {
+    const rule = levelRank(ruleLevels[i]!);
+    const to = levelRank(floors[i]!);
+    if (to <= rule) return;
+    t.raised++;
+    if (to > levelRank(truth)) t.over++;
+    else t.right++;
+    if (rule < levelRank(truth)) t.fixed++;
+  });
+  return t;
 }
 
 /** Area under the ROC curve, ties counted half. */
@@ -349,11 +427,15 @@ function figures(probs: Float64Array, positive: number[], threshold: number): He
  * Trains on every tip: out-of-fold predictions choose the thresholds, then both heads are
  * fitted on all the tips and written as a weights file.
  */
-export function trainReader(tips: readonly LabelledTip[], options: TrainOptions = DEFAULT_OPTIONS): { file: WeightsFile; report: TrainReport } {
+export function trainReader(
+  tips: readonly LabelledTip[],
+  options: TrainOptions = DEFAULT_OPTIONS,
+  ruleLevels?: readonly Level[],
+): { file: WeightsFile; report: TrainReport } {
   const examples = tips.map((t) => toExample(t.text));
   const levels = tips.map((t) => t.level);
   const oof = outOfFold(examples, levels, options);
-  const thresholds = chooseThresholds(oof, levels, options);
+  const thresholds = chooseThresholds(oof, levels, options, ruleLevels);
   const heads = fitBoth(examples, levels, options);
   const { buckets, bytes, scale } = quantise(heads, options.maxBuckets);
   const byLevel = { low: 0, medium: 0, high: 0, critical: 0 };
@@ -377,6 +459,7 @@ export function trainReader(tips: readonly LabelledTip[], options: TrainOptions 
       folds: options.folds,
       seed: options.seed,
       precision: options.precision,
+      thresholds: ruleLevels ? `precision floor, then underCost ${options.underCost} against the rules' levels` : 'precision floor',
     },
   };
   const report: TrainReport = {
@@ -388,6 +471,9 @@ export function trainReader(tips: readonly LabelledTip[], options: TrainOptions 
       critical: figures(oof.critical, levels.map(isCritical), thresholds.critical),
       highOrAbove: figures(oof.highOrAbove, levels.map(isHighOrAbove), thresholds.high),
     },
+    ...(ruleLevels
+      ? { againstRules: tallyRaises(levels, ruleLevels, levels.map((_, i) => floorOf(oof.critical[i]!, oof.highOrAbove[i]!, thresholds))) }
+      : {}),
   };
   return { file, report };
 }
@@ -401,8 +487,8 @@ function quantisationError(file: WeightsFile, heads: [Head, Head], tips: readonl
   for (const tip of tips) {
     const sums = [0, 0];
     const n = forEachFeature(tip.text, (b) => {
-      sums[0]! += table[2 * b]!;
-      sums[1]! += table[2 * b + 1]!;
+      sums[0]! += table.values[2 * table.index[b]!]!;
+      sums[1]! += table.values[2 * table.index[b]! + 1]!;
     });
     const norm = n > 0 ? 1 / Math.sqrt(n) : 0;
     const e = toExample(tip.text);
@@ -443,7 +529,7 @@ export function crossValidateCombination(
     const trainExamples = train.map((i) => examples[i]!);
     const trainLevels = train.map((i) => levels[i]!);
     const inner = outOfFold(trainExamples, trainLevels, { ...options, seed: options.seed + 1 + f });
-    const t = chooseThresholds(inner, trainLevels, options);
+    const t = chooseThresholds(inner, trainLevels, options, train.map((i) => ruleLevels[i]!));
     thresholds.push(t);
     const heads = fitBoth(trainExamples, trainLevels, options);
     examples.forEach((e, i) => {

@@ -1,10 +1,12 @@
 // The learned reader: a second opinion beside the urgency rules that can only raise a tip.
 // Two logistic heads over hashed character and word n-grams (features.ts) give P(critical)
 // and P(high or critical); a tip is raised when one of them reaches the threshold that
-// cross-validation chose for precision (npm run train). Pure: the weights come in by import
-// and are unpacked once, when the module loads.
+// cross-validation chose (npm run train). It is trained on redacted tips: give it the same
+// redacted text the scorer reads. Pure: the weights come in by import and are unpacked once,
+// when the module loads. The thresholds were chosen against the rules of the day, so a change
+// to the rules calls for npm run train -- --eval, and a new weights file if it says so.
 import { levelRank, type Level } from '../../tip';
-import { decodeTable, FORMAT, HEADS, type WeightsFile } from './codec';
+import { decodeTable, FORMAT, HEADS, type Table, type WeightsFile } from './codec';
 import { BUCKETS, FEATURE_VERSION, forEachFeature, HASH_BITS } from './features';
 import weights from './weights.json' with { type: 'json' };
 
@@ -19,8 +21,7 @@ export function loadModel(file: WeightsFile): LearnedModel {
 }
 
 export interface LearnedModel {
-  /** HEADS.length weights per bucket */
-  table: Float32Array;
+  table: Table;
   bias: readonly [number, number];
   thresholds: { critical: number; high: number };
 }
@@ -47,12 +48,14 @@ export interface Raise {
 const shipped = loadModel(weights as WeightsFile);
 
 // The running sums live at module scope so that scoring creates no closure per call.
-let table = shipped.table;
+let index = shipped.table.index;
+let values = shipped.table.values;
 let sumCritical = 0;
 let sumHigh = 0;
 const add = (b: number): void => {
-  sumCritical += table[2 * b]!;
-  sumHigh += table[2 * b + 1]!;
+  const slot = 2 * index[b]!;
+  sumCritical += values[slot]!;
+  sumHigh += values[slot + 1]!;
 };
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
@@ -60,7 +63,8 @@ if (HEADS.length !== 2) throw new Error('learned reader: add() reads two heads')
 
 /** The reader's probabilities and the floor they vouch for; model defaults to the shipped one. */
 export function learnedLevel(text: string, model: LearnedModel = shipped): LearnedReading {
-  table = model.table;
+  index = model.table.index;
+  values = model.table.values;
   sumCritical = 0;
   sumHigh = 0;
   const n = forEachFeature(text, add);
