@@ -119,7 +119,7 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   const ages = findAges(tokens).map((a) => ({ ...a, minor: isMinorAge(a) }));
   // only what is asserted now counts: "ahorita no hay menores" puts nothing at stake
   const atStake = (h: Hit): boolean =>
-    ((isIndicator(h.kind) && h.kind !== 'imminent_danger') || (RISK_CUES as readonly string[]).includes(h.kind) || h.kind === 'plea') &&
+    ((isIndicator(h.kind) && h.kind !== 'imminent_danger') || (RISK_CUES as readonly string[]).includes(h.kind) || h.kind === 'plea' || h.kind === 'distress') &&
     scope.statusOf(h) === 'current';
   const stakes = ages.some((a) => a.minor && scope.statusOf({ kind: 'minor', start: a.start, end: a.end, source: 'age' }) === 'current') || hits.some(atStake);
   hits = hits.flatMap((h) => (h.kind !== 'imminent_time' ? [h] : stakes ? [{ ...h, kind: 'imminent_danger' }] : []));
@@ -158,11 +158,18 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   };
   for (const { hit, status } of live) if (isIndicator(hit.kind) && hit.kind !== 'minor') put(hit.kind, hit, status);
 
-  // violence or confinement with "now" in its sentence is happening now: "le están pegando ahora",
-  // "maqanku kunan", "she texted just now saying she has been locked in a storage room"
-  const nowSentences = new Set(live.filter((x) => x.hit.kind === 'now').map((x) => scope.sentenceOf(x.hit.start)));
+  // violence, confinement or someone screaming with "now" in its sentence is happening now: "le
+  // están pegando ahora", "maqanku kunan", "she texted just now saying she has been locked in"
+  const nowSentences = new Set<number>();
+  for (const x of live) {
+    if (x.hit.kind !== 'now') continue;
+    const s = scope.sentenceOf(x.hit.start);
+    nowSentences.add(s);
+    // "agora: 2 meninas num carro…": a time standing alone heads the sentence after it
+    if (scope.sentenceLength(s) <= 2) nowSentences.add(s + 1);
+  }
   const beating = live.find(
-    (x) => (x.hit.kind === 'violence' || x.hit.kind === 'confinement') && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start)),
+    (x) => (x.hit.kind === 'violence' || x.hit.kind === 'confinement' || x.hit.kind === 'distress') && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start)),
   );
   if (beating !== undefined) put('imminent_danger', beating.hit, 'current');
   // someone being moved with "now", "today", "tonight" in the sentence, when something is at
@@ -171,6 +178,9 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   if (moving !== undefined) put('imminent_danger', moving.hit, 'current');
   // someone being taken away ("se la llevan", "la suben a un bote") with a time that is now or
   // soon is the danger itself: "mañana temprano se la llevan río abajo", "hace cinco minutos"
+  // a fresh escape with a time that is now, or a plea: the owner is looking for her
+  const escaped = live.find((x) => x.hit.kind === 'escape' && x.status === 'current');
+  if (escaped !== undefined && (nowSentences.size > 0 || has('plea'))) put('imminent_danger', escaped.hit, 'current');
   const taken = live.find((x) => x.hit.kind === 'taken' && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start)));
   if (taken !== undefined) put('imminent_danger', taken.hit, 'current');
 

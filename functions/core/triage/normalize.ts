@@ -82,6 +82,8 @@ function soundReadings(w: string): string[] {
   if (w.length >= 5 && /j[ei]/.test(w)) out.push(w.replace(/j(?=[ei])/g, 'g'));
   // "x" for "ch" in SMS ("xicos", "noxe", "muxo"); only an extra reading, so "taxi" loses nothing
   if (w.length >= 4 && /x[aeiou]/.test(w)) out.push(w.replace(/x(?=[aeiou])/g, 'ch'));
+  // seseo the other way: "disiendo", "nesesito", "dise" for diciendo, necesito, dice
+  if (w.length >= 4 && /s[ei]/.test(w)) out.push(w.replace(/s(?=[ei])/g, 'c'));
   return out;
 }
 

@@ -17,7 +17,7 @@ export type Status = 'current' | 'past' | 'negated';
 
 const NEGATION_REACH = 3;
 const SHORT_SENTENCE = 6;
-const RESOLUTION_IMMUNE: ReadonlySet<string> = new Set(['imminent_danger', 'taken', 'plea']);
+const RESOLUTION_IMMUNE: ReadonlySet<string> = new Set(['imminent_danger', 'taken', 'plea', 'escape']);
 
 export class Scope {
   private readonly clause: Int32Array;
@@ -29,6 +29,7 @@ export class Scope {
   /** a resolution starts at or after the token with no present-time word in between */
   private readonly resolvedAhead: Uint8Array;
   private readonly selfNegating: Uint8Array;
+  private readonly sentenceLengths: Int32Array;
   /** per segment, the first token a past cue reaches back to: the start of its own clause */
   private readonly pastFrom = new Map<number, number>();
 
@@ -81,8 +82,8 @@ export class Scope {
     }
     // a resolution reaches back over its own sentence, and over the one before only when it is a
     // short sentence of its own: "El vecino ya regresó solo" does not resolve the girl he took
-    const sentenceLength = new Map<number, number>();
-    for (let i = 0; i < n; i++) sentenceLength.set(this.sentence[i]!, (sentenceLength.get(this.sentence[i]!) ?? 0) + 1);
+    this.sentenceLengths = new Int32Array(m + 1);
+    for (let i = 0; i < n; i++) this.sentenceLengths[this.sentence[i]!]!++;
     this.resolvedAhead = new Uint8Array(n + 1);
     let resolvedSentence = -1;
     let reach = 0;
@@ -91,7 +92,7 @@ export class Scope {
         resolvedSentence = this.sentence[i]!;
         // "Ya escapó." on its own speaks of the sentence before; a long sentence speaks of itself
         // ("una compañera que consiguió fugir contó que la niña está encerrada")
-        reach = (sentenceLength.get(resolvedSentence) ?? 0) <= SHORT_SENTENCE ? 1 : 0;
+        reach = this.sentenceLength(resolvedSentence) <= SHORT_SENTENCE ? 1 : 0;
       }
       const inReach = resolvedSentence >= 0 && this.sentence[i]! >= resolvedSentence - reach;
       this.resolvedAhead[i] = resolvedStarts[i] === 1 || (inReach && presentStarts[i + 1] !== 1 && this.resolvedAhead[i + 1] === 1) ? 1 : 0;
@@ -100,6 +101,11 @@ export class Scope {
 
   clauseOf(token: number): number {
     return this.clause[token] ?? -1;
+  }
+
+  /** how many tokens a sentence has */
+  sentenceLength(sentence: number): number {
+    return this.sentenceLengths[sentence] ?? 0;
   }
 
   sentenceOf(token: number): number {
