@@ -6,6 +6,7 @@
 // look-up costs a few map reads per token instead of a scan of the vocabulary.
 
 const MIN_LENGTH = 6;
+const MEMO_LIMIT = 20_000;
 
 /** Damerau (adjacent transposition) distance, stopped as soon as it exceeds 1. */
 export function withinOneEdit(a: string, b: string): boolean {
@@ -52,8 +53,21 @@ export class TypoIndex {
     }
   }
 
+  /** Words already looked up: tips repeat their words, and a look-up builds every deletion. */
+  private readonly memo = new Map<string, string | null>();
+
   /** The lexicon word a misspelt token stands for, if exactly one is within one edit. */
   correct(word: string): string | undefined {
+    const known = this.memo.get(word);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.lookUp(word);
+    // bounded, so that a stream of unique junk words cannot grow it without end
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(word, found ?? null);
+    return found;
+  }
+
+  private lookUp(word: string): string | undefined {
     // a token longer than any lexicon word cannot be one edit from it; checking first also keeps
     // a 10,000-letter token from costing 10,000 deletions of 10,000 letters
     if (word.length > this.longest + 1) return undefined;

@@ -94,7 +94,10 @@ function atomMatches(atom: Atom, token: Token): boolean {
   return false;
 }
 
-const tokMatches = (atoms: readonly Atom[], token: Token): boolean => atoms.some((a) => atomMatches(a, token));
+function tokMatches(atoms: readonly Atom[], token: Token): boolean {
+  for (let a = 0; a < atoms.length; a++) if (atomMatches(atoms[a]!, token)) return true;
+  return false;
+}
 
 export class PhraseMatcher {
   private readonly patterns: Pattern[];
@@ -131,25 +134,18 @@ export class PhraseMatcher {
   run(tokens: readonly Token[]): Hit[] {
     const hits: Hit[] = [];
     const seen = new Int32Array(this.patterns.length).fill(-1);
+    const candidates: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      const candidates: number[] = [];
-      const add = (ids: readonly number[] | undefined): void => {
-        for (const id of ids ?? []) {
-          if (seen[id] !== i) {
-            seen[id] = i;
-            candidates.push(id);
-          }
-        }
-      };
+      candidates.length = 0;
       for (const f of token.forms) {
-        add(this.byWord.get(f));
+        this.collect(this.byWord.get(f), seen, i, candidates);
         for (const len of this.stemLengths) {
           if (len > f.length) break;
-          add(this.byStem.get(f.slice(0, len)));
+          this.collect(this.byStem.get(f.slice(0, len)), seen, i, candidates);
         }
       }
-      if (token.num !== undefined) add(this.byNumber);
+      if (token.num !== undefined) this.collect(this.byNumber, seen, i, candidates);
       for (const id of candidates) {
         const p = this.patterns[id]!;
         const end = matchAt(p.steps, tokens, i);
@@ -157,6 +153,17 @@ export class PhraseMatcher {
       }
     }
     return hits;
+  }
+
+  /** Adds the patterns of one index entry that were not yet tried at token i. */
+  private collect(ids: readonly number[] | undefined, seen: Int32Array, i: number, into: number[]): void {
+    if (ids === undefined) return;
+    for (const id of ids) {
+      if (seen[id] !== i) {
+        seen[id] = i;
+        into.push(id);
+      }
+    }
   }
 }
 
@@ -168,32 +175,38 @@ function push(map: Map<string, number[]>, key: string, id: number): void {
 
 /** Earliest end of a match starting at token `i`, or undefined. */
 function matchAt(steps: readonly Step[], tokens: readonly Token[], i: number): number | undefined {
+  // hot path: written without closures or spreads, it runs for every candidate at every token
   let cur: number[] = [i];
-  for (const step of steps) {
+  for (let si = 0; si < steps.length; si++) {
+    const step = steps[si]!;
     const next: number[] = [];
-    const add = (pos: number): void => {
-      if (!next.includes(pos)) next.push(pos);
-    };
-    for (const pos of cur) {
+    for (let ci = 0; ci < cur.length; ci++) {
+      const pos = cur[ci]!;
       if (step.t === 'gap') {
-        add(pos);
+        addPosition(next, pos);
         for (let k = 1; k <= step.max; k++) {
           const skipped = tokens[pos + k - 1];
           if (skipped === undefined || skipped.brk !== Break.None) break;
           const after = tokens[pos + k];
           if (after !== undefined && after.brk !== Break.None) break;
-          add(pos + k);
+          addPosition(next, pos + k);
         }
       } else {
-        if (step.optional) add(pos);
+        if (step.optional) addPosition(next, pos);
         const token = tokens[pos];
         if (token === undefined) continue;
         if (pos > i && token.brk === Break.Hard) continue;
-        if (tokMatches(step.atoms, token)) add(pos + 1);
+        if (tokMatches(step.atoms, token)) addPosition(next, pos + 1);
       }
     }
     if (next.length === 0) return undefined;
     cur = next;
   }
-  return Math.min(...cur);
+  let end = cur[0]!;
+  for (let ci = 1; ci < cur.length; ci++) if (cur[ci]! < end) end = cur[ci]!;
+  return end;
+}
+
+function addPosition(list: number[], pos: number): void {
+  if (!list.includes(pos)) list.push(pos);
 }

@@ -275,7 +275,7 @@ export function chooseThreshold(probs: ArrayLike<number>, positive: ArrayLike<nu
  * precision floors of chooseThreshold. With them, the reader is judged by what it adds: at or
  * above each floor (and 1, never raise), the threshold where underCost × (raises to at most
  * the true level that the rules left below it) − (raises past the true level) is largest, the
- * higher one on a tie. High is chosen first; critical then among the tips high lets through.
+ * higher one on a tie. Each level is judged on its own head.
  */
 export function chooseThresholds(
   p: Probabilities,
@@ -308,14 +308,14 @@ export function chooseThresholds(
   };
   const rank = (i: number): number => levelRank(ruleLevels[i]!);
   const high = best(floor.high, (t, i) => (p.highOrAbove[i]! >= t && rank(i) < 2 ? 'high' : undefined));
-  const critical = best(floor.critical, (t, i) => (p.highOrAbove[i]! >= high && p.critical[i]! >= t && rank(i) < 3 ? 'critical' : undefined));
+  const critical = best(floor.critical, (t, i) => (p.critical[i]! >= t && rank(i) < 3 ? 'critical' : undefined));
   return { critical, high };
 }
 
-/** The floor a reading vouches for, as reader.ts decides it: critical needs both heads to agree. */
+/** The floor a reading vouches for, as reader.ts decides it. */
 export function floorOf(pCritical: number, pHighOrAbove: number, thresholds: { critical: number; high: number }): Level {
-  if (pHighOrAbove < thresholds.high) return 'low';
-  return pCritical >= thresholds.critical ? 'critical' : 'high';
+  if (pCritical >= thresholds.critical) return 'critical';
+  return pHighOrAbove >= thresholds.high ? 'high' : 'low';
 }
 
 /** Quantises both heads to signed bytes, drops what rounds to zero, keeps the strongest maxBuckets. */

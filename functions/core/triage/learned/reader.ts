@@ -28,8 +28,8 @@ export interface LearnedModel {
 
 export interface LearnedReading {
   /**
-   * The floor the reader vouches for: high when P(high or critical) reached its threshold,
-   * critical when P(critical) reached its own as well; otherwise low, which claims nothing.
+   * The floor the reader vouches for: critical when P(critical) reached its threshold, else
+   * high when P(high or critical) reached its own; otherwise low, which claims nothing.
    */
   level: Level;
   /** the probability behind level: P(critical) for critical, P(high or critical) otherwise */
@@ -72,10 +72,9 @@ export function learnedLevel(text: string, model: LearnedModel = shipped): Learn
   const pCritical = sigmoid(model.bias[0] + sumCritical * norm);
   // the heads are trained apart; P(high or critical) can never be below P(critical)
   const pHighOrAbove = Math.max(pCritical, sigmoid(model.bias[1] + sumHigh * norm));
-  // a tip is critical only if it is high or critical as well: both heads must agree
-  if (pHighOrAbove < model.thresholds.high) return { level: 'low', probability: pHighOrAbove, pCritical, pHighOrAbove };
   if (pCritical >= model.thresholds.critical) return { level: 'critical', probability: pCritical, pCritical, pHighOrAbove };
-  return { level: 'high', probability: pHighOrAbove, pCritical, pHighOrAbove };
+  const level: Level = pHighOrAbove >= model.thresholds.high ? 'high' : 'low';
+  return { level, probability: pHighOrAbove, pCritical, pHighOrAbove };
 }
 
 /**
