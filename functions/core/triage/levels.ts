@@ -58,6 +58,8 @@ export function decide(reading: Reading, signals: TipSignals = {}): Decision {
     return at('critical', `critical: ${minorWords} being taken, with signs of recruitment`);
   }
   if (minor && reading.risks.has('taken')) return at('critical', `critical: ${minorWords} taken away`);
+  // a child asking for help on a trafficking line ("soy menor, ayuda", "tengo 14, sáquenme")
+  if (minor && reading.plea && (coercion.length > 0 || risks.length > 0)) return at('critical', `critical: ${minorWords} asking for help`);
   if (minor && reading.risks.has('venue_sex')) return at('critical', `critical: ${minorWords} in a bar or nightclub`);
   if (now.has('confinement') && reading.plea) return at('critical', 'critical: locked in and asking for help');
 
