@@ -178,6 +178,9 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   if (moving !== undefined) put('imminent_danger', moving.hit, 'current');
   // someone being taken away ("se la llevan", "la suben a un bote") with a time that is now or
   // soon is the danger itself: "mañana temprano se la llevan río abajo", "hace cinco minutos"
+  // a plea with "now" in or beside its sentence: "ayuda. km 108. ahora"
+  const plea = live.find((x) => x.hit.kind === 'plea' && x.status === 'current' && (nowSentences.has(scope.sentenceOf(x.hit.start)) || nowSentences.has(scope.sentenceOf(x.hit.start) + 1) || nowSentences.has(scope.sentenceOf(x.hit.start) + 2)));
+  if (plea !== undefined) put('imminent_danger', plea.hit, 'current');
   // a fresh escape with a time that is now, or a plea: the owner is looking for her
   const escaped = live.find((x) => x.hit.kind === 'escape' && x.status === 'current');
   if (escaped !== undefined && (nowSentences.size > 0 || has('plea'))) put('imminent_danger', escaped.hit, 'current');
