@@ -14,7 +14,7 @@ import { CHANNELS, INDICATOR_IDS, LEVELS } from '../functions/core/tip';
 import { explainUrgency, type Explanation } from '../functions/core/triage/explain';
 import { triageMetrics, type CorpusRow, type Prediction } from '../functions/core/triage/metrics';
 import { formatTriageMetrics, metricsJson } from '../functions/core/triage/metrics-text';
-import { scoreUrgency } from '../functions/core/triage/score';
+import { scoreUrgency, type ScoringOptions } from '../functions/core/triage/score';
 import { DLQ_USAGE, dlqCommand, UsageError } from './dlq';
 import { OVERRIDES_USAGE, overridesCommand } from './overrides';
 
@@ -25,8 +25,10 @@ const USAGE = `usage:
                                  places, and what was set aside as negated, hypothetical or past
   tipline explain --jsonl FILE   explain every tip of a file
   tipline explain                explain the text read from standard input
-  tipline eval FILE [--json]     score a labelled corpus ({"id","text","level","indicators","pii"?,"keep"?}
-                                 a line) and print the team's triage metrics (test/support/reference-triage-metrics.mjs)
+  tipline eval FILE [--json] [--rules-only]
+                                 score a labelled corpus ({"id","text","level","indicators","pii"?,"keep"?}
+                                 a line) and print the team's triage metrics (test/support/reference-triage-metrics.mjs);
+                                 --rules-only leaves the learned reader out, to see what it adds
 FILE may be "-" for standard input.
 ${OVERRIDES_USAGE}
 ${DLQ_USAGE}`;
@@ -39,9 +41,9 @@ const labelledLine = tipLine.extend({
   keep: z.array(z.string()).optional(),
 });
 
-function scoreTip(text: string) {
+function scoreTip(text: string, options?: ScoringOptions) {
   const redaction = redactIdentifiers(text);
-  const assessment = scoreUrgency(redaction.text);
+  const assessment = scoreUrgency(redaction.text, undefined, options);
   return {
     level: assessment.level,
     score: assessment.score,
@@ -155,7 +157,8 @@ async function explain(args: string[]): Promise<number> {
 
 async function evaluate(args: string[]): Promise<number> {
   const asJson = args.includes('--json');
-  const rest = args.filter((a) => a !== '--json' && a !== '--jsonl');
+  const options: ScoringOptions = { learnedReader: !args.includes('--rules-only') };
+  const rest = args.filter((a) => a !== '--json' && a !== '--jsonl' && a !== '--rules-only');
   const file = rest[0] ?? (process.stdin.isTTY ? undefined : '-');
   if (!file) return usage();
   const failures = { count: 0 };
@@ -164,7 +167,7 @@ async function evaluate(args: string[]): Promise<number> {
   const expected = '{"id", "text", "level", "indicators": [...]}';
   for await (const row of jsonLines(file, labelledLine, expected, failures)) {
     rows.push(row);
-    const { level, indicators, redacted } = scoreTip(row.text);
+    const { level, indicators, redacted } = scoreTip(row.text, options);
     predictions.push({ id: row.id, level, indicators, redacted });
   }
   const metrics = triageMetrics(rows, predictions);

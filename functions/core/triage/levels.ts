@@ -21,7 +21,8 @@ const RISK_WORDS: Record<RiskCue, string> = {
   taken: 'someone taken away',
 };
 
-const BASE: Record<Level, number> = { low: 0, medium: 25, high: 50, critical: 75 };
+/** The score at which each level starts; a level's evidence adds up to 24 points above it. */
+export const BASE: Record<Level, number> = { low: 0, medium: 25, high: 50, critical: 75 };
 const COERCION: readonly IndicatorId[] = ['document_retention', 'debt_bondage', 'confinement', 'violence', 'threats'];
 
 export function decide(reading: Reading, signals: TipSignals = {}): Decision {

@@ -79,10 +79,13 @@ export function learnedLevel(text: string, model: LearnedModel = shipped): Learn
 
 /**
  * The level the learned reader raises a tip to, above the rules' level, with a reason; or
- * undefined when it has nothing higher to say. It never returns a level at or below ruleLevel.
+ * undefined when it has nothing higher to say. It never returns a level at or below ruleLevel,
+ * and never raises a tip the rules read as low.
  */
 export function raiseByLearnedReader(ruleLevel: Level, text: string, model: LearnedModel = shipped): Raise | undefined {
-  if (ruleLevel === 'critical') return undefined;
+  // Only where the rules found something: on a tip with no cue at all ("el bus sale a las 8 de la
+  // noche del km 3") n-grams of the corpora's wording can reach a high probability by themselves.
+  if (ruleLevel === 'critical' || ruleLevel === 'low') return undefined;
   const reading = learnedLevel(text, model);
   if (levelRank(reading.level) <= levelRank(ruleLevel)) return undefined;
   const what = reading.level === 'critical' ? 'P(critical)' : 'P(high or critical)';
