@@ -17,7 +17,8 @@ export type Status = 'current' | 'past' | 'negated';
 
 const NEGATION_REACH = 3;
 const SHORT_SENTENCE = 6;
-const RESOLUTION_IMMUNE: ReadonlySet<string> = new Set(['imminent_danger', 'taken', 'plea', 'escape']);
+// a child's age stays a child's age after she escapes; only a time phrase makes it past
+const RESOLUTION_IMMUNE: ReadonlySet<string> = new Set(['imminent_danger', 'taken', 'plea', 'escape', 'minor']);
 
 export class Scope {
   private readonly clause: Int32Array;
