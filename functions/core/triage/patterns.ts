@@ -99,27 +99,44 @@ function tokMatches(atoms: readonly Atom[], token: Token): boolean {
   return false;
 }
 
+/** Stems by their letters: one walk down a word finds every stem it starts with, without slicing. */
+interface StemNode {
+  next: Map<string, StemNode>;
+  ids: number[];
+}
+
+const stemNode = (): StemNode => ({ next: new Map(), ids: [] });
+
 export class PhraseMatcher {
   private readonly patterns: Pattern[];
   private readonly byWord = new Map<string, number[]>();
-  private readonly byStem = new Map<string, number[]>();
+  private readonly stems = stemNode();
   private readonly byNumber: number[] = [];
-  private readonly stemLengths: number[];
+  /** seen[id] === epoch + i: pattern id already tried at token i of this run (reused across runs) */
+  private seen: Int32Array;
+  private epoch = 0;
 
   constructor(entries: readonly PatternEntry[], classes: ReadonlyMap<string, readonly string[]>) {
     this.patterns = entries.flatMap((e) => parsePattern(e, classes));
-    const lengths = new Set<number>();
     this.patterns.forEach((p, id) => {
       const first = p.steps[0] as Extract<Step, { t: 'tok' }>;
       for (const atom of first.atoms) {
         if (atom.t === 'word') push(this.byWord, atom.w, id);
-        else if (atom.t === 'stem') {
-          push(this.byStem, atom.s, id);
-          lengths.add(atom.s.length);
-        } else if (!this.byNumber.includes(id)) this.byNumber.push(id);
+        else if (atom.t === 'stem') this.addStem(atom.s, id);
+        else if (!this.byNumber.includes(id)) this.byNumber.push(id);
       }
     });
-    this.stemLengths = [...lengths].sort((a, b) => a - b);
+    this.seen = new Int32Array(this.patterns.length).fill(-1);
+  }
+
+  private addStem(stem: string, id: number): void {
+    let node = this.stems;
+    for (const c of stem) {
+      let child = node.next.get(c);
+      if (child === undefined) node.next.set(c, (child = stemNode()));
+      node = child;
+    }
+    if (!node.ids.includes(id)) node.ids.push(id);
   }
 
   /** Literal words of the lexicon, for typo tolerance. */
@@ -133,19 +150,28 @@ export class PhraseMatcher {
 
   run(tokens: readonly Token[]): Hit[] {
     const hits: Hit[] = [];
-    const seen = new Int32Array(this.patterns.length).fill(-1);
+    // a fresh stamp range per run instead of a fresh array: tips are scored by the thousand
+    if (this.epoch > 2_000_000_000 - tokens.length) {
+      this.seen.fill(-1);
+      this.epoch = 0;
+    }
+    const base = this.epoch;
+    this.epoch += tokens.length + 1;
+    const seen = this.seen;
     const candidates: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
+      const stamp = base + i;
       candidates.length = 0;
       for (const f of token.forms) {
-        this.collect(this.byWord.get(f), seen, i, candidates);
-        for (const len of this.stemLengths) {
-          if (len > f.length) break;
-          this.collect(this.byStem.get(f.slice(0, len)), seen, i, candidates);
+        this.collect(this.byWord.get(f), seen, stamp, candidates);
+        let node: StemNode | undefined = this.stems;
+        for (let c = 0; c < f.length && node !== undefined; c++) {
+          node = node.next.get(f[c]!);
+          if (node !== undefined && node.ids.length > 0) this.collect(node.ids, seen, stamp, candidates);
         }
       }
-      if (token.num !== undefined) this.collect(this.byNumber, seen, i, candidates);
+      if (token.num !== undefined) this.collect(this.byNumber, seen, stamp, candidates);
       for (const id of candidates) {
         const p = this.patterns[id]!;
         const end = matchAt(p.steps, tokens, i);
@@ -155,12 +181,12 @@ export class PhraseMatcher {
     return hits;
   }
 
-  /** Adds the patterns of one index entry that were not yet tried at token i. */
-  private collect(ids: readonly number[] | undefined, seen: Int32Array, i: number, into: number[]): void {
+  /** Adds the patterns of one index entry that were not yet tried at this token. */
+  private collect(ids: readonly number[] | undefined, seen: Int32Array, stamp: number, into: number[]): void {
     if (ids === undefined) return;
     for (const id of ids) {
-      if (seen[id] !== i) {
-        seen[id] = i;
+      if (seen[id] !== stamp) {
+        seen[id] = stamp;
         into.push(id);
       }
     }
