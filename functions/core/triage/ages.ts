@@ -53,7 +53,7 @@ function isAgeConstruction(tokens: readonly Token[], j: number, width: number): 
   // "tengo 16. km 107": a unit only counts in the number's own sentence
   if (ageLists.nonAgeUnits.has(n1) && n1?.brk === Break.None) return undefined;
   if (is(p1, 'de', 'of')) {
-    const afterPerson = ageLists.persons.has(p2) || ageLists.lead.has(p2) && !is(p2, 'de', 'con') || is(p2, 'una', 'un', 'a', 'uma', 'um');
+    const afterPerson = ageLists.persons.has(p2) || ageLists.lead.has(p2) && !is(p2, 'de', 'con') || is(p2, 'una', 'un', 'a', 'uma', 'um', 'la', 'el');
     if (afterPerson || (unit && !ageLists.blockers.has(p2))) return { from: k, to: end };
     return childAgeNearPerson(tokens, j, width, k, unit ? end : undefined);
   }

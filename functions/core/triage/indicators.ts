@@ -65,6 +65,10 @@ const VETOES: Readonly<Record<string, string>> = {
 
 
 const WORK_KINDS: ReadonlySet<string> = new Set(['work', 'workplace', 'venue_work']);
+/** happening now when "now" shares their sentence */
+const NOW_DANGER: ReadonlySet<string> = new Set(['violence', 'confinement', 'distress', 'sexual_exploitation']);
+/** happening now with "ahora", "now", "agora", "kunan" as well */
+const CURRENTLY_DANGER: ReadonlySet<string> = new Set(['violence', 'distress']);
 
 /**
  * What a conditional or a threat introduces is not happening: "si se va lo van a matar" is a
@@ -160,31 +164,39 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
 
   // violence, confinement or someone screaming with "now" in its sentence is happening now: "le
   // están pegando ahora", "maqanku kunan", "she texted just now saying she has been locked in"
+  // "ahora", "now", "agora", "kunan" also mean "these days" ("ahora la obligan a prostituirse"):
+  // they make only violence and screaming urgent; the sharper words ("ahorita", "right now",
+  // "hoy", "esta noche") make anything of NOW_DANGER urgent
   const nowSentences = new Set<number>();
+  const currentlySentences = new Set<number>();
   for (const x of live) {
-    if (x.hit.kind !== 'now') continue;
+    if (x.hit.kind !== 'now' && x.hit.kind !== 'currently') continue;
+    const into = x.hit.kind === 'now' ? nowSentences : currentlySentences;
     const s = scope.sentenceOf(x.hit.start);
-    nowSentences.add(s);
+    into.add(s);
     // "agora: 2 meninas num carro…": a time standing alone heads the sentence after it
-    if (scope.sentenceLength(s) <= 2) nowSentences.add(s + 1);
+    if (scope.sentenceLength(s) <= 2) into.add(s + 1);
   }
-  const beating = live.find(
-    (x) => (x.hit.kind === 'violence' || x.hit.kind === 'confinement' || x.hit.kind === 'distress') && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start)),
-  );
+  for (const s of nowSentences) currentlySentences.add(s);
+  const beating = live.find((x) => {
+    if (x.status !== 'current') return false;
+    const s = scope.sentenceOf(x.hit.start);
+    return (NOW_DANGER.has(x.hit.kind) && nowSentences.has(s)) || (CURRENTLY_DANGER.has(x.hit.kind) && currentlySentences.has(s));
+  });
   if (beating !== undefined) put('imminent_danger', beating.hit, 'current');
   // someone being moved with "now", "today", "tonight" in the sentence, when something is at
   // stake: "the pickup is leaving now with the two girls", "hoje vão transferir as meninas"
-  const moving = stakes ? live.find((x) => x.hit.kind === 'moving' && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start))) : undefined;
+  const moving = stakes ? live.find((x) => x.hit.kind === 'moving' && x.status === 'current' && currentlySentences.has(scope.sentenceOf(x.hit.start))) : undefined;
   if (moving !== undefined) put('imminent_danger', moving.hit, 'current');
-  // someone being taken away ("se la llevan", "la suben a un bote") with a time that is now or
-  // soon is the danger itself: "mañana temprano se la llevan río abajo", "hace cinco minutos"
   // a plea with "now" in or beside its sentence: "ayuda. km 108. ahora"
-  const plea = live.find((x) => x.hit.kind === 'plea' && x.status === 'current' && (nowSentences.has(scope.sentenceOf(x.hit.start)) || nowSentences.has(scope.sentenceOf(x.hit.start) + 1) || nowSentences.has(scope.sentenceOf(x.hit.start) + 2)));
+  const plea = live.find((x) => x.hit.kind === 'plea' && x.status === 'current' && [0, 1, 2].some((d) => currentlySentences.has(scope.sentenceOf(x.hit.start) + d)));
   if (plea !== undefined) put('imminent_danger', plea.hit, 'current');
   // a fresh escape with a time that is now, or a plea: the owner is looking for her
   const escaped = live.find((x) => x.hit.kind === 'escape' && x.status === 'current');
-  if (escaped !== undefined && (nowSentences.size > 0 || has('plea'))) put('imminent_danger', escaped.hit, 'current');
-  const taken = live.find((x) => x.hit.kind === 'taken' && x.status === 'current' && nowSentences.has(scope.sentenceOf(x.hit.start)));
+  if (escaped !== undefined && (currentlySentences.size > 0 || has('plea'))) put('imminent_danger', escaped.hit, 'current');
+  // someone being taken away ("se la llevan", "la suben a un bote") with a time that is now or
+  // soon is the danger itself: "mañana temprano se la llevan río abajo", "hace cinco minutos"
+  const taken = live.find((x) => x.hit.kind === 'taken' && x.status === 'current' && currentlySentences.has(scope.sentenceOf(x.hit.start)));
   if (taken !== undefined) put('imminent_danger', taken.hit, 'current');
 
   // an official and money or collusion in one sentence: "personal de la comisaría frecuenta los
