@@ -43,7 +43,8 @@ function isAgeConstruction(tokens: readonly Token[], j: number, width: number): 
   const p2 = tokens[k - 1];
   const n1 = tokens[j + width];
   const n2 = tokens[j + width + 1];
-  const unit = ageLists.units.has(n1) && !is(n2, 'ago', 'atras');
+  // "15 años atrás", "2 years ago", "iskay wata ñawpaqta" (two years ago) are times, not ages
+  const unit = ageLists.units.has(n1) && !is(n2, 'ago', 'atras') && !(n2?.forms[0] ?? '').startsWith('nawpa') && !(n2?.forms[0] ?? '').startsWith('naupa');
   const end = unit ? j + width + 1 : j + width;
   if (unit && (n1?.forms[0] ?? '').startsWith('wata')) return { from: j, to: end };
   if (is(n1, 'yo', 'yearold') || (is(n1, 'year', 'years') && is(n2, 'old'))) {
@@ -54,7 +55,9 @@ function isAgeConstruction(tokens: readonly Token[], j: number, width: number): 
   if (ageLists.nonAgeUnits.has(n1) && n1?.brk === Break.None) return undefined;
   if (is(p1, 'de', 'of')) {
     const afterPerson = ageLists.persons.has(p2) || ageLists.lead.has(p2) && !is(p2, 'de', 'con') || is(p2, 'una', 'un', 'a', 'uma', 'um', 'la', 'el');
-    if (afterPerson || (unit && !ageLists.blockers.has(p2))) return { from: k, to: end };
+    // "somos 3 de 16 y 17": a count of people, then their ages
+    const afterCount = p2?.num !== undefined && p2.num >= 2 && p2.num <= 20 && !/^\d{3,}$/.test(p2.forms[0]!);
+    if (afterPerson || afterCount || (unit && !ageLists.blockers.has(p2))) return { from: k, to: end };
     return childAgeNearPerson(tokens, j, width, k, unit ? end : undefined);
   }
   if (ageLists.lead.has(p1)) return { from: k, to: end };
@@ -87,11 +90,14 @@ function childAgeNearPerson(tokens: readonly Token[], j: number, width: number, 
   return undefined;
 }
 
+/** Below this an "age" is an article or a count: "uma amiga", "one of our clients", "iskay wata". */
+const MIN_AGE = 5;
+
 export function findAges(tokens: readonly Token[]): AgeMention[] {
   const ages: AgeMention[] = [];
   for (let j = 0; j < tokens.length; j++) {
     const n = numberAt(tokens, j);
-    if (n === undefined || n.value < 1) continue;
+    if (n === undefined || n.value < MIN_AGE) continue;
     const span = isAgeConstruction(tokens, j, n.width);
     if (span !== undefined) ages.push({ age: n.value, start: span.from, end: span.to });
     j += n.width - 1;
