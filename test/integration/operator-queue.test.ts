@@ -62,7 +62,7 @@ describe('GET /api/queue within a level', () => {
       ['igual', '+51933100002', 'mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI'],
       ['mayor', '+51933100003', 'mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI, no la dejan salir y le pegan, dice que debe el pasaje'],
       ['sinack', '+51933100004', 'mi sobrina de 16 esta en un bar en la pampa'],
-      ['ahora', '+51933100005', 'ayuda ahora mismo estan subiendo a unas chicas a un bote en laberinto, se las llevan esta noche'],
+      ['ahora', '+51933100005', 'ayuda ahora mismo estan subiendo a unas chicas a un bote'],
     ] as const;
     for (const [name, from, text] of sent) {
       await postSignedSms(stack, twilioWebhook({ From: from, Body: `${marker}${name} ${text}` }));
