@@ -14,6 +14,7 @@ import { signTwilio, twilioWebhook, type TwilioParams } from '../test/support/tw
 import { machineLines } from './machine';
 import { startOwnStack, type LoadTarget, type OwnStack } from './loadtest-stack';
 import { watchPages, watchStored, type PageSighting, type StoredSighting } from './loadtest-watch';
+import { seededRandom } from '../functions/core/seeded-random';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -94,18 +95,7 @@ function loopbackOnly(url: string, option: string): string {
 
 // ---- the request mix ------------------------------------------------------------------
 
-/** mulberry32: a small seeded generator, so that a run's mix can be repeated. */
-function seeded(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(seed);
+const random = seededRandom(seed);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const CRITICAL_TEXTS = [

@@ -9,18 +9,8 @@ import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, Rece
 import type { ClientMiddleware } from '../../functions/adapters/aws-clients';
 import { MESSAGES_TABLE } from '../../functions/config/tables';
 import { dynamo } from './local-aws';
+import { seededRandom } from '../../functions/core/seeded-random';
 
-/** Deterministic, so that a failing run can be replayed with its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type DynamoFaultMode = { kind: 'off' } | { kind: 'throttle'; fraction: number } | { kind: 'down' } | { kind: 'slow'; delayMs: number };
 

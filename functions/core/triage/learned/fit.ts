@@ -7,6 +7,7 @@
 import { levelRank, type Level } from '../../tip';
 import { encodeSparse, FORMAT, HEADS, decodeTable, type WeightsFile } from './codec';
 import { BUCKETS, CHAR_MAX, CHAR_MIN, FEATURE_VERSION, featureCounts, forEachFeature, HASH_BITS } from './features';
+import { seededRandom } from '../../seeded-random';
 
 export interface LabelledTip {
   id: string;
@@ -67,21 +68,9 @@ export interface Head {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** mulberry32: a small seeded generator, so that folds never depend on Math.random. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fold number of each tip: shuffled within each level by the seed, then dealt in turn. */
 export function stratifiedFolds(levels: readonly Level[], folds: number, seed: number): Int32Array {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const out = new Int32Array(levels.length);
   let deal = 0;
   for (const level of ['critical', 'high', 'medium', 'low'] as const) {
