@@ -178,8 +178,10 @@ function readsAsPortuguese(tokens: readonly Token[]): boolean {
 }
 
 export function findCues(tokens: readonly Token[]): Hit[] {
+  if (!readsAsPortuguese(tokens)) return cueMatcher.run(tokens);
+  // in Portuguese SMS a lone "n" is "não" ("n deixam a gente sair"); in Spanish it is "en"
+  for (const t of tokens) if (t.forms[0] === 'n' && !t.forms.includes('nao')) t.forms.push('nao');
   const hits = cueMatcher.run(tokens);
-  if (!readsAsPortuguese(tokens)) return hits;
   return hits.filter((h) => !(h.kind === 'neg' && h.end === h.start + 1 && SPANISH_ONLY_NEGATION.has(tokens[h.start]!.forms[0]!)));
 }
 
