@@ -1,4 +1,4 @@
-// A closed tip as a line of the labelled corpus (../shared/corpus/README.md), for the team to
+// A closed tip as a line of the labelled corpus (test/corpus/README.md), for the team to
 // label from: what the tipster wrote (as stored: redacted at intake), the operator's level and
 // the scorer's. Pure. Only fields that are redacted or never free text in storage go out: the
 // tipster's messages, never an operator's note or reply (those are not redacted), nor the
