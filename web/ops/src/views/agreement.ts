@@ -4,7 +4,7 @@
 import * as api from '../api';
 import type { AgreementCounts, AgreementReport } from '../api-types';
 import { h, replaceChildren } from '../dom';
-import { describeError } from '../errors';
+import { loadWhileOpen, type FetchState } from '../panel-load';
 import { t, tOr } from '../i18n';
 import { poll } from '../poller';
 import { clock, timeOfDay } from '../time';
@@ -24,7 +24,7 @@ export class AgreementPanel {
   private readonly table = h('div', { class: 'agreement-table' });
   private poller: { now(): void; stop(): void } | null = null;
   private report: AgreementReport | null = null;
-  private lastFetch: { ok: boolean; at: Date; error?: string } | null = null;
+  private lastFetch: FetchState | null = null;
 
   constructor() {
     this.element = h('section', { class: 'agreement', 'aria-labelledby': 'agreement-title' }, h('div', { class: 'agreement-head' }, this.heading, this.toggle), this.body);
@@ -60,15 +60,10 @@ export class AgreementPanel {
   }
 
   private async refresh(): Promise<void> {
-    try {
-      const report = await api.getAgreement();
-      if (!this.isOpen) return;
-      this.report = report;
-      this.lastFetch = { ok: true, at: new Date() };
-    } catch (error: unknown) {
-      if (!this.isOpen) return;
-      this.lastFetch = { ok: false, at: new Date(), error: describeError(error) };
-    }
+    const got = await loadWhileOpen(api.getAgreement, () => this.isOpen);
+    if (got === undefined) return;
+    if (got.value !== undefined) this.report = got.value;
+    this.lastFetch = got.state;
     this.render();
   }
 

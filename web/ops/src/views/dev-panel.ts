@@ -6,7 +6,7 @@
 import * as api from '../api';
 import type { OutboxMessage } from '../api-types';
 import { h, replaceChildren } from '../dom';
-import { describeError } from '../errors';
+import { loadWhileOpen, type FetchState } from '../panel-load';
 import { t } from '../i18n';
 import { poll } from '../poller';
 import { timeOfDay } from '../time';
@@ -28,7 +28,7 @@ export class DevPanel {
   private poller: { now(): void; stop(): void } | null = null;
   private messages: OutboxMessage[] = [];
   private signature = '';
-  private lastFetch: { ok: boolean; at: Date; error?: string } | null = null;
+  private lastFetch: FetchState | null = null;
 
   constructor() {
     this.element = h('section', { class: 'dev', 'aria-labelledby': 'dev-title' }, h('div', { class: 'dev-head' }, this.heading, this.tag, this.toggle), this.body);
@@ -79,15 +79,10 @@ export class DevPanel {
   }
 
   private async refresh(): Promise<void> {
-    try {
-      const messages = await api.getOutbox();
-      if (!this.isOpen) return;
-      this.messages = messages;
-      this.lastFetch = { ok: true, at: new Date() };
-    } catch (error: unknown) {
-      if (!this.isOpen) return;
-      this.lastFetch = { ok: false, at: new Date(), error: describeError(error) };
-    }
+    const got = await loadWhileOpen(api.getOutbox, () => this.isOpen);
+    if (got === undefined) return;
+    if (got.value !== undefined) this.messages = got.value;
+    this.lastFetch = got.state;
     this.render();
   }
 
