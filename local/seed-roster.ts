@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { RosterReader, RosterWriter } from '../functions/adapters/dynamo-roster';
 import { contactKey, normaliseSenderAddress } from '../functions/core/contact-key';
-import { escalationPolicySchema, overrideSchema, responderSchema, rosterProblems, rotationSchema, type Roster } from '../functions/core/oncall';
+import { escalationPolicySchema, overrideSchema, responderSchema, rosterProblems, rotationSchema, type Roster } from '../functions/core/paging';
 import demoRosterJson from './demo-roster.json' with { type: 'json' };
 
 const demoRosterFile = z.strictObject({

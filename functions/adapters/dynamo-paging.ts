@@ -3,8 +3,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PAGE_DELIVERIES_TABLE } from '../config/tables';
-import type { PagingState } from '../core/oncall';
-import { PagingStateConflict, type Deliveries, type PagingStore } from '../core/paging';
+import type { PagingState } from '../core/paging';
+import { PagingStateConflict, type Deliveries, type PagingStore } from '../core/paging/handle-job';
 
 export function dynamoPagingStore(client: DynamoDBDocumentClient, table: string): PagingStore {
   return {

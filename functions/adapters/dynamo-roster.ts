@@ -3,7 +3,7 @@
 // contact key goes to ResponderContacts so that intake can recognise an ACK without reading
 // the roster. Only the paging function opens a phone, to send a page.
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { EscalationPolicy, Override, Responder, Roster, Rotation } from '../core/oncall';
+import type { EscalationPolicy, Override, Responder, Roster, Rotation } from '../core/paging';
 import { open, seal, type DataKeySource } from './envelope';
 
 export type RosterKind = 'responder' | 'rotation' | 'override' | 'policy';

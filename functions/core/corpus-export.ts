@@ -7,7 +7,7 @@ import { scorerVerdict } from './agreement';
 import type { Channel, IndicatorId, Lang, Level } from './tip';
 import type { StoredMessage, TipRecord } from './tip-record';
 import { isInbound } from './tip-record';
-import { threadText } from './triage';
+import { threadText } from './triage/triage-tip';
 
 export interface CorpusLine {
   id: string;

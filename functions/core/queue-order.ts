@@ -13,7 +13,7 @@ export interface QueueTip {
   createdAt: string;
   indicators: readonly Pick<IndicatorFinding, 'id' | 'tense'>[];
   signals?: TipSignals;
-  /** Set by paging while a page for the tip has no responder's ACK (see core/paging.ts). */
+  /** Set by paging while a page for the tip has no responder's ACK (see core/paging/handle-job.ts). */
   pageUnanswered?: boolean;
 }
 

@@ -18,8 +18,8 @@ import { twilioSmsFromEnv } from '../adapters/twilio-sender';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
 import { PAGING_QUEUE } from '../config/tables';
-import { handlePagingJob, type PagingPorts } from '../core/paging';
-import { pagingJobSchema, type PagingJob } from '../core/paging-jobs';
+import { handlePagingJob, type PagingPorts } from '../core/paging/handle-job';
+import { pagingJobSchema, type PagingJob } from '../core/paging/jobs';
 
 const config = readConfig({
   ...configShapes.tipsTable,

@@ -16,7 +16,7 @@ import { loadContactKeySecret } from '../adapters/secrets';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
 import type { RouteKeyFor } from '../config/tables';
-import { rosterProblems } from '../core/oncall';
+import { rosterProblems } from '../core/paging';
 import { staffRef, type Actor } from '../core/operator-actions';
 import {
   changeId,

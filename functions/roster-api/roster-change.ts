@@ -14,7 +14,7 @@ import {
   type Responder,
   type Roster,
   type Rotation,
-} from '../core/oncall';
+} from '../core/paging';
 
 export type RosterItemKind = 'responder' | 'rotation' | 'override' | 'policy';
 

@@ -23,8 +23,8 @@ import { erasureConfirmation, erasureLanguage, isErasureRequest } from '../core/
 import { InvalidRequest } from '../core/errors';
 import { tipFromSms } from '../core/intake';
 import { detectLanguage } from '../core/language';
-import { parseAck } from '../core/oncall/ack';
-import type { PagingJob } from '../core/paging-jobs';
+import { parseAck } from '../core/paging/ack';
+import type { PagingJob } from '../core/paging/jobs';
 import { FixedWindowLimiter } from '../core/rate-limit';
 import { MAX_TIP_TEXT, type ContactKey, type MessageSid } from '../core/tip';
 import { TWILIO_CLEANUP_CONTEXT, type DeleteTwilioMessage } from '../core/twilio-cleanup';

@@ -9,12 +9,12 @@ import { sqsDelayedJobs } from '../adapters/sqs-delayed';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
 import { PAGING_QUEUE } from '../config/tables';
-import type { PagingJob } from '../core/paging-jobs';
-import { pagingJobFor } from '../core/paging-trigger';
+import type { PagingJob } from '../core/paging/jobs';
+import { pagingJobFor } from '../core/paging/trigger';
 import { newTipId } from '../core/tip-id';
 import type { TipRecord } from '../core/tip-record';
 import { tipReceivedSchema } from '../core/tip';
-import { triageTip } from '../core/triage';
+import { triageTip } from '../core/triage/triage-tip';
 
 const config = readConfig({
   ...configShapes.tipsTable,

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
-import { escalationPolicySchema, overrideSchema, policyFor, responderSchema, rotationSchema, whoToPage, type Roster } from '../../functions/core/oncall';
+import { escalationPolicySchema, overrideSchema, policyFor, responderSchema, rotationSchema, whoToPage, type Roster } from '../../functions/core/paging';
 
 export const DEMO_ROSTER_PATH = fileURLToPath(new URL('../../local/demo-roster.json', import.meta.url));
 

@@ -3,7 +3,7 @@
 // passes each deadline; ACK stops it and is on the audit trail; duplicates page nobody twice.
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, inject, it } from 'vitest';
-import { policyFor, whoToPage, type Roster } from '../../functions/core/oncall';
+import { policyFor, whoToPage, type Roster } from '../../functions/core/paging';
 import demoRoster from '../../local/demo-roster.json' with { type: 'json' };
 import { eventually, queueUrl, sqs } from '../support/local-aws';
 import { twilioOutbox, type RecordedMessage } from '../support/local-twilio';

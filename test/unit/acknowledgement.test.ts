@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acknowledgement, parseEmergencyNumbers, slowDown, webReceiptNotice, withPlace } from '../../functions/core/acknowledgement';
 import { detectLanguage } from '../../functions/core/language';
-import { gsm7Length, isGsm7 } from '../../functions/core/oncall/gsm7';
+import { gsm7Length, isGsm7 } from '../../functions/core/paging/gsm7';
 import { LANGS } from '../../functions/core/tip';
 
 describe('language of the answer', () => {

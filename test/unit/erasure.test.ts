@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { erasureConfirmation, erasureLanguage, isErasureRequest } from '../../functions/core/erasure';
-import { gsm7Length, isGsm7 } from '../../functions/core/oncall/gsm7';
+import { gsm7Length, isGsm7 } from '../../functions/core/paging/gsm7';
 import { LANGS } from '../../functions/core/tip';
 
 describe('erasure requests', () => {

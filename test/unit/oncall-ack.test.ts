@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseCode, pageForAck, parseAck } from '../../functions/core/oncall';
+import { normaliseCode, pageForAck, parseAck } from '../../functions/core/paging';
 
 describe('an ACK', () => {
   it.each([

@@ -1,8 +1,8 @@
 // Paging one tip through its policy with time driven by `now`, never by sleeping.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PagingAction, PagingState, PagingTip, Roster, Transition } from '../../functions/core/oncall';
-import { HIGH_UNCLAIMED_PAGE_AFTER_MINUTES, MAX_CYCLES, isPagingOpen, onAck, onDeadline, pageDueAt, shouldPage, startPaging } from '../../functions/core/oncall';
+import type { PagingAction, PagingState, PagingTip, Roster, Transition } from '../../functions/core/paging';
+import { HIGH_UNCLAIMED_PAGE_AFTER_MINUTES, MAX_CYCLES, isPagingOpen, onAck, onDeadline, pageDueAt, shouldPage, startPaging } from '../../functions/core/paging';
 import { at, override, policy, responderLevel, roster, rotationLevel } from './oncall-fixtures';
 
 const T0 = at('2025-03-10T07:00:00Z'); // Monday 02:00 Lima: beto's week

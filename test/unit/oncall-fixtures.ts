@@ -1,5 +1,5 @@
 // Factories for the on-call tests: a small Madre de Dios roster that every test bends a little.
-import type { EscalationPolicy, Override, Responder, Roster, Rotation } from '../../functions/core/oncall';
+import type { EscalationPolicy, Override, Responder, Roster, Rotation } from '../../functions/core/paging';
 
 export const responder = (responderId: string, over: Partial<Responder> = {}): Responder => ({
   responderId,

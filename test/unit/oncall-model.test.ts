@@ -6,7 +6,7 @@ import {
   rosterProblems,
   rotationSchema,
   sameRegion,
-} from '../../functions/core/oncall';
+} from '../../functions/core/paging';
 import { override, policy, responderLevel, roster, rotationLevel } from './oncall-fixtures';
 
 const validRotation = {

@@ -10,8 +10,8 @@ import {
   pageText,
   supervisorText,
   toGsm7,
-} from '../../functions/core/oncall';
-import messages from '../../functions/core/oncall/messages.json' with { type: 'json' };
+} from '../../functions/core/paging';
+import messages from '../../functions/core/paging/messages.json' with { type: 'json' };
 import { INDICATOR_IDS, LANGS } from '../../functions/core/tip';
 import { scoreUrgency } from '../../functions/core/triage/score';
 

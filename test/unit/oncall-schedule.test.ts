@@ -1,7 +1,7 @@
 // Acceptance 4 of the on-call issue: a hand-off at midnight Lima time, overrides (a swap and
 // an absence), and a region with nobody on call (the default policy is paged, supervisors told).
 import { describe, expect, it } from 'vitest';
-import { NoDefaultPolicy, handoffInstant, onCall, policyFor, startPaging, whoToPage } from '../../functions/core/oncall';
+import { NoDefaultPolicy, handoffInstant, onCall, policyFor, startPaging, whoToPage } from '../../functions/core/paging';
 import { at, override, responder, roster, rotation } from './oncall-fixtures';
 
 const mdd = rotation('mdd-police', ['pol-ana', 'pol-beto']);

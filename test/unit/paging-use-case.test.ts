@@ -2,9 +2,9 @@
 // whatever is redelivered; escalation by an injected clock; ACKs stop everything.
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../functions/core/audit';
-import type { OpenPage, PagingState } from '../../functions/core/oncall';
-import { handlePagingJob, PagingStateConflict, type DeliveryClaim, type PagingPorts } from '../../functions/core/paging';
-import type { PagingJob } from '../../functions/core/paging-jobs';
+import type { OpenPage, PagingState } from '../../functions/core/paging';
+import { handlePagingJob, PagingStateConflict, type DeliveryClaim, type PagingPorts } from '../../functions/core/paging/handle-job';
+import type { PagingJob } from '../../functions/core/paging/jobs';
 import { TipVersionConflict, type TipRecord } from '../../functions/core/tip-record';
 import { responder, roster as baseRoster } from './oncall-fixtures';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterReader, RosterWriter } from '../../functions/adapters/dynamo-roster';
 import { contactKey } from '../../functions/core/contact-key';
-import { onCall, policyFor, rosterProblems, whoToPage, type Roster } from '../../functions/core/oncall';
+import { onCall, policyFor, rosterProblems, whoToPage, type Roster } from '../../functions/core/paging';
 import { DEMO_ROSTER, seedDemoRoster, withoutPhones } from '../../local/seed-roster';
 
 const SECRET = 'k'.repeat(64);

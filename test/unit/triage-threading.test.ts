@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TipReceived } from '../../functions/core/tip';
-import { triageTip } from '../../functions/core/triage';
+import { triageTip } from '../../functions/core/triage/triage-tip';
 import { memoryTipStore } from '../support/memory-tip-store';
 
 const KEY_A = 'a'.repeat(64);

@@ -84,7 +84,7 @@ export type StatusFilter = 'open' | Status;
 
 /**
  * `GET /api/tips/{id}/pages`. `step` and `cycle` are 0-based, as the escalation core counts
- * them (functions/core/oncall/escalation.ts); people read "level 1" and "round 1".
+ * them (functions/core/paging/escalation.ts); people read "level 1" and "round 1".
  */
 export interface PagingState {
   level: 'critical' | 'high';

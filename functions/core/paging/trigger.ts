@@ -1,10 +1,10 @@
 // What a stored tip asks of paging: critical tips at once, high tips when their unclaimed time
 // is up (paging decides then whether someone claimed it). Sent after every stored message and
 // every redelivery: starting paging is idempotent, so a repeat costs one no-op job.
-import { pageDueAt } from './oncall';
-import type { PagingJob } from './paging-jobs';
-import type { TipRecord } from './tip-record';
-import { isOpen } from './tip-record';
+import { pageDueAt } from './';
+import type { PagingJob } from './jobs';
+import type { TipRecord } from '../tip-record';
+import { isOpen } from '../tip-record';
 
 export function pagingJobFor(tip: TipRecord, highAfterMinutes: number): { job: PagingJob; at: Date } | undefined {
   if (!isOpen(tip.status)) return undefined;

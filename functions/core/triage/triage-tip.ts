@@ -1,10 +1,10 @@
 // The triage use case: thread a received message into its tip, score the whole thread,
 // and store it exactly once. Idempotent per message id: a redelivered message is a no-op.
-import { scoreUrgency } from './triage/score';
-import type { TipReceived, TipSignals } from './tip';
-import { levelRank } from './tip';
-import type { StoredMessage, ThreadPointer, TipRecord, TipStore } from './tip-record';
-import { TipVersionConflict, applyAssessment, isInbound, isOpen } from './tip-record';
+import { scoreUrgency } from './score';
+import type { TipReceived, TipSignals } from '../tip';
+import { levelRank } from '../tip';
+import type { StoredMessage, ThreadPointer, TipRecord, TipStore } from '../tip-record';
+import { TipVersionConflict, applyAssessment, isInbound, isOpen } from '../tip-record';
 
 export interface TriageDeps {
   store: TipStore;

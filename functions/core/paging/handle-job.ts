@@ -7,7 +7,7 @@
 //
 // Whether a tip's page is still unanswered is copied onto the tip (`pageUnanswered`) once the
 // state is stored, so that the operators' queue can order by it (core/queue-order.ts).
-import type { AuditLog } from './audit';
+import type { AuditLog } from '../audit';
 import {
   ackUnknownText,
   alreadyAcknowledgedText,
@@ -27,10 +27,10 @@ import {
   type Responder,
   type Roster,
   type Transition,
-} from './oncall';
-import type { PagingJob } from './paging-jobs';
-import type { TipReader, TipRecord, TipWriter } from './tip-record';
-import { TipVersionConflict } from './tip-record';
+} from './';
+import type { PagingJob } from './jobs';
+import type { TipReader, TipRecord, TipWriter } from '../tip-record';
+import { TipVersionConflict } from '../tip-record';
 
 export class PagingStateConflict extends Error {
   override name = 'PagingStateConflict';
