@@ -1,11 +1,30 @@
-// Defaults shared by the CDK app and the handlers. Side-effect free.
+// Every default and limit that more than one place needs: the CDK app (lib/), the handlers'
+// configuration, the local stack and the tests read them from here. Side-effect free, and it
+// imports nothing, so lib/ can use it without pulling in any handler code.
 
 /** Told to every tipster. Labels stay neutral: someone else may read the phone. */
 export const DEFAULT_EMERGENCY_NUMBERS = '105:Policía,1818';
 
+/** Minutes in which a sender's messages thread into one tip. */
 export const DEFAULT_THREAD_WINDOW_MINUTES = 30;
 
+/** Days a sender's address is kept in the contact vault for replies, and the most allowed. */
 export const DEFAULT_VAULT_TTL_DAYS = 30;
+export const MAX_VAULT_TTL_DAYS = 365;
+
+/** Days a closed tip is kept before DynamoDB's time-to-live deletes it, and the most allowed. */
+export const DEFAULT_CLOSED_TIP_RETENTION_DAYS = 365;
+export const MAX_CLOSED_TIP_RETENTION_DAYS = 3650;
+
+/** Minutes a high tip may wait unclaimed before its region's on-call is paged, and the most allowed. */
+export const DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES = 15;
+export const MAX_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES = 240;
+
+/**
+ * A queue's visibility timeout is this many times its consumer's timeout, as AWS advises for
+ * Lambda event sources, so that a message is not handed out again while a retry still runs.
+ */
+export const VISIBILITY_TIMEOUT_FACTOR = 6;
 
 /** A site nobody would remark on in a browser's history. */
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.google.com/search?q=clima';

@@ -7,6 +7,7 @@ import type { Level } from './tip';
 import { levelRank } from './tip';
 import type { Outcome, StaffRef, TipRecord, TipStatus } from './tip-record';
 import { isOpen } from './tip-record';
+import { DEFAULT_CLOSED_TIP_RETENTION_DAYS } from '../config/defaults';
 
 export interface Actor extends StaffRef {
   roles: readonly Role[];
@@ -50,9 +51,6 @@ export function releaseTip(tip: TipRecord, actor: Actor): Decision {
   const { claimedBy, claimedAt: _claimedAt, ...rest } = tip;
   return { tip: rest, details: { heldBy: claimedBy.id } };
 }
-
-/** How long a closed tip is kept before the table's time-to-live deletes it. */
-export const DEFAULT_CLOSED_TIP_RETENTION_DAYS = 365;
 
 export function changeStatus(tip: TipRecord, change: { status: TipStatus; outcome?: Outcome }, actor: Actor, now: Date, retentionDays = DEFAULT_CLOSED_TIP_RETENTION_DAYS): Decision {
   if (tip.claimedBy && tip.claimedBy.id !== actor.id && !isSupervisor(actor)) {

@@ -13,13 +13,14 @@ import { dynamoClosedTips, dynamoTipReader, dynamoTipWriter, InvalidCursor } fro
 import { answerError, fieldErrors, json, parseJsonBody, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
 import { authorize, operatorAuthenticatorFromEnv } from '../adapters/operator-auth';
+import { DEFAULT_CLOSED_TIP_RETENTION_DAYS } from '../config/defaults';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig } from '../config/runtime';
 import type { RouteKeyFor } from '../config/tables';
 import { agreementWindowStart, triageAgreement } from '../core/agreement';
 import type { AuditAction } from '../core/audit';
 import { InvalidRequest, TipNotFound } from '../core/errors';
-import { changeStatus, claimTip, DEFAULT_CLOSED_TIP_RETENTION_DAYS, overrideLevel, releaseTip, staffRef, TipConflict, type Actor, type Decision } from '../core/operator-actions';
+import { changeStatus, claimTip, overrideLevel, releaseTip, staffRef, TipConflict, type Actor, type Decision } from '../core/operator-actions';
 import { toQueueItem, toTipDetail } from '../core/operator-views';
 import { LEVELS } from '../core/tip';
 import { TIP_ID_PATTERN } from '../core/tip-id';
