@@ -19,7 +19,8 @@ import {
   type Message,
   type MessageAttributeValue,
 } from '@aws-sdk/client-sqs';
-import { ENV, LOCAL_ENV } from '../functions/config/env-names';
+import { ENV } from '../functions/config/env-names';
+import { LOCAL_ENV } from '../local/config';
 import { PAGING_QUEUE, TIPS_QUEUE, TWILIO_CLEANUP_QUEUE } from '../functions/config/tables';
 import { redactIdentifiers } from '../functions/core/redaction/redact';
 

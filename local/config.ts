@@ -2,7 +2,21 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
-import { ENV, LOCAL_ENV } from '../functions/config/env-names';
+import { ENV } from '../functions/config/env-names';
+
+
+/** The local stack's own configuration (no function reads these). */
+export const LOCAL_ENV = {
+  httpPort: 'TIPLINE_HTTP_PORT',
+  dynamoDbPort: 'TIPLINE_DYNAMODB_PORT',
+  sqsPort: 'TIPLINE_SQS_PORT',
+  dataDir: 'TIPLINE_DATA_DIR',
+  twilioPort: 'TIPLINE_TWILIO_PORT',
+  /** Seconds the cleanup queue holds a job before Twilio's copy is deleted (60, as in AWS). */
+  twilioCleanupDelaySeconds: 'TIPLINE_TWILIO_CLEANUP_DELAY_SECONDS',
+  /** A real Twilio account's auth token, to check signatures of a real number pointed here. */
+  twilioAuthToken: 'TWILIO_AUTH_TOKEN',
+} as const;
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 

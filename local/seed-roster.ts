@@ -3,7 +3,7 @@
 // roster store the API uses, so phones are sealed and contact keys registered exactly as a
 // supervisor's edit would do it.
 import * as z from 'zod';
-import type { RosterReader, RosterWriter } from '../functions/adapters/dynamo-roster';
+import type { RosterReader, RosterWriter } from '../functions/core/ports';
 import { contactKey, normaliseSenderAddress } from '../functions/core/contact-key';
 import { escalationPolicySchema, overrideSchema, responderSchema, rosterProblems, rotationSchema, type Roster } from '../functions/core/paging';
 import demoRosterJson from './demo-roster.json' with { type: 'json' };

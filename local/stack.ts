@@ -3,13 +3,13 @@
 // the very same handler modules that Lambda runs.
 import type { Server } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ENV, LOCAL_ENV } from '../functions/config/env-names';
+import { ENV } from '../functions/config/env-names';
+import { VISIBILITY_TIMEOUT_FACTOR } from '../functions/config/defaults';
 import {
   ALL_TABLES,
   AUDIT_TABLE,
   CONTACT_VAULT_TABLE,
   CONTACTS_TABLE,
-  HANDLER_ENTRIES,
   MESSAGES_TABLE,
   RECEIPTS_TABLE,
   PAGE_DELIVERIES_TABLE,
@@ -24,12 +24,13 @@ import {
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { LocalConfig } from './config';
-import { REPO_ROOT } from './config';
+import { LOCAL_ENV, REPO_ROOT } from './config';
 import { DEMO_USERS, localIdentity, type DemoUser, type LocalIdentity } from './identity';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { documentClient } from '../functions/adapters/aws-clients';
 import { dynamoRosterReader, dynamoRosterWriter } from '../functions/adapters/dynamo-roster';
-import { localDataKeys } from '../functions/adapters/envelope';
+import { movableClock } from './clock';
+import { localDataKeys } from './data-keys';
+import { hostFunction } from './functions';
+import { localPlatform } from './platform';
 import { seedDemoRoster } from './seed-roster';
 import { reportDeliveries } from './status-callbacks';
 import { staticFiles, staticSite } from './static-site';
@@ -76,7 +77,7 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
   await assertPortFree(config.sqsPort, 'local SQS', LOCAL_ENV.sqsPort);
   await assertPortFree(config.twilioPort, 'local Twilio API', LOCAL_ENV.twilioPort);
 
-  const { secrets, path: secretsPath } = loadOrCreateSecrets(config.dataDir, process.env[ENV.twilioAuthToken]);
+  const { secrets, path: secretsPath } = loadOrCreateSecrets(config.dataDir, process.env[LOCAL_ENV.twilioAuthToken]);
   const started: Stoppable[] = [];
   const stopAll = async () => {
     for (const part of started.reverse()) await part.stop().catch(() => undefined);
@@ -88,13 +89,13 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
     await ensureTables(dynamo.endpoint, ALL_TABLES);
 
     const sqs = await startSqs(config.sqsPort, [
-      { ...TIPS_QUEUE, visibilityTimeoutSeconds: config.visibilityTimeoutSeconds ?? TIPS_QUEUE.consumerTimeoutSeconds * 6 },
+      { ...TIPS_QUEUE, visibilityTimeoutSeconds: config.visibilityTimeoutSeconds ?? TIPS_QUEUE.consumerTimeoutSeconds * VISIBILITY_TIMEOUT_FACTOR },
       {
         ...TWILIO_CLEANUP_QUEUE,
-        visibilityTimeoutSeconds: config.visibilityTimeoutSeconds ?? TWILIO_CLEANUP_QUEUE.consumerTimeoutSeconds * 6,
+        visibilityTimeoutSeconds: config.visibilityTimeoutSeconds ?? TWILIO_CLEANUP_QUEUE.consumerTimeoutSeconds * VISIBILITY_TIMEOUT_FACTOR,
         delaySeconds: config.twilioCleanupDelaySeconds,
       },
-      { ...PAGING_QUEUE, visibilityTimeoutSeconds: config.visibilityTimeoutSeconds ?? PAGING_QUEUE.consumerTimeoutSeconds * 6 },
+      { ...PAGING_QUEUE, visibilityTimeoutSeconds: config.visibilityTimeoutSeconds ?? PAGING_QUEUE.consumerTimeoutSeconds * VISIBILITY_TIMEOUT_FACTOR },
     ]);
     started.push(sqs);
     const tipsQueue = sqs.queues[TIPS_QUEUE.name]!;
@@ -110,17 +111,21 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
 
     const httpUrl = `http://127.0.0.1:${config.httpPort}`;
     const identity = localIdentity(httpUrl, secrets.identityPrivateKey);
-    // The paging clock: an offset in milliseconds that POST /local/clock moves forward.
-    const clockFile = join(config.dataDir, 'clock-offset-ms');
-    writeFileSync(clockFile, '0');
+    // The paging clock (and the report window's): POST /local/clock moves it forward.
+    const clock = movableClock();
+    const platform = localPlatform({
+      dynamoDbEndpoint: dynamo.endpoint,
+      sqsEndpoint: sqs.endpoint,
+      secrets,
+      twilioApiBaseUrl: twilio.baseUrl,
+      clock: clock.now,
+    });
 
-    // What Lambda's configuration gives each function in AWS; here one process hosts them all.
-    Object.assign(process.env, {
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+    // What CDK gives the functions in AWS; each is handed only the names its configuration reads.
+    // Settings of the deployment (TIPLINE_EMERGENCY_NUMBERS…) pass through from this process.
+    const passThrough = Object.fromEntries(Object.values(ENV).flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
+    const deployment = {
+      ...passThrough,
       [ENV.tipsTable]: TIPS_TABLE.name,
       [ENV.messagesTable]: MESSAGES_TABLE.name,
       [ENV.contactsTable]: CONTACTS_TABLE.name,
@@ -135,46 +140,38 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       [ENV.pagingTable]: PAGING_TABLE.name,
       [ENV.pageDeliveriesTable]: PAGE_DELIVERIES_TABLE.name,
       [ENV.pagingQueueUrl]: pagingQueue.url,
-      [ENV.clockOffsetFile]: clockFile,
       [ENV.tipsQueueUrl]: tipsQueue.url,
       [ENV.twilioCleanupQueueUrl]: twilioCleanupQueue.url,
       [ENV.deleteInboundFromTwilio]: 'true',
       [ENV.publicUrl]: config.publicUrl,
-      [ENV.twilioAuthToken]: secrets.twilioAuthToken,
       [ENV.twilioAccountSid]: secrets.twilioAccountSid,
       [ENV.twilioSender]: '+51900000000',
-      [ENV.twilioApiBaseUrl]: twilio.baseUrl,
-      [ENV.contactKeySecret]: secrets.contactKeySecret,
-      [ENV.receiptPepper]: secrets.receiptPepper,
-      [ENV.vaultLocalKey]: secrets.vaultLocalKey,
       ...(config.emergencyNumbers ? { [ENV.emergencyNumbers]: config.emergencyNumbers } : {}),
       ...(config.threadWindowMinutes ? { [ENV.threadWindowMinutes]: String(config.threadWindowMinutes) } : {}),
-    });
+    };
 
     // A demo on-call roster on first start, written through the same store the roster API uses.
-    const rosterClient = documentClient();
     await seedDemoRoster(
-      dynamoRosterWriter(rosterClient, { roster: ROSTER_TABLE.name, responderContacts: RESPONDER_CONTACTS_TABLE.name }, localDataKeys(secrets.vaultLocalKey)),
-      dynamoRosterReader(rosterClient, ROSTER_TABLE.name),
+      dynamoRosterWriter(platform.dynamo(), { roster: ROSTER_TABLE.name, responderContacts: RESPONDER_CONTACTS_TABLE.name }, localDataKeys(secrets.vaultLocalKey)),
+      dynamoRosterReader(platform.dynamo(), ROSTER_TABLE.name),
       secrets.contactKeySecret,
     );
-    rosterClient.destroy();
 
-    const load = async <T>(entry: string): Promise<T> => ((await import(`../${entry}`)) as { handler: T }).handler;
+    const http = (name: Parameters<typeof hostFunction>[0]) => hostFunction<HttpHandler>(name, deployment, platform);
     const handlers = {
-      smsIntake: rememberInbound(twilio, await load<HttpHandler>(HANDLER_ENTRIES.smsIntake)),
-      webIntake: await load<HttpHandler>(HANDLER_ENTRIES.webIntake),
-      operatorApi: await load<HttpHandler>(HANDLER_ENTRIES.operatorApi),
-      tipsterReply: await load<HttpHandler>(HANDLER_ENTRIES.tipsterReply),
-      smsStatus: await load<HttpHandler>(HANDLER_ENTRIES.smsStatus),
-      rosterApi: await load<HttpHandler>(HANDLER_ENTRIES.rosterApi),
-      publicForm: await load<HttpHandler>(HANDLER_ENTRIES.publicForm),
+      smsIntake: rememberInbound(twilio, await http('smsIntake')),
+      webIntake: await http('webIntake'),
+      operatorApi: await http('operatorApi'),
+      tipsterReply: await http('tipsterReply'),
+      smsStatus: await http('smsStatus'),
+      rosterApi: await http('rosterApi'),
+      publicForm: await http('publicForm'),
     };
 
     const consumers: Array<[LocalQueue, string, SqsHandler, { batchSize: number; consumerTimeoutSeconds: number }]> = [
-      [tipsQueue, 'triage', await load<SqsHandler>(HANDLER_ENTRIES.triage), TIPS_QUEUE],
-      [twilioCleanupQueue, 'twilio-cleanup', await load<SqsHandler>(HANDLER_ENTRIES.twilioCleanup), TWILIO_CLEANUP_QUEUE],
-      [pagingQueue, 'paging', await load<SqsHandler>(HANDLER_ENTRIES.paging), PAGING_QUEUE],
+      [tipsQueue, 'triage', await hostFunction<SqsHandler>('triage', deployment, platform), TIPS_QUEUE],
+      [twilioCleanupQueue, 'twilio-cleanup', await hostFunction<SqsHandler>('twilioCleanup', deployment, platform), TWILIO_CLEANUP_QUEUE],
+      [pagingQueue, 'paging', await hostFunction<SqsHandler>('paging', deployment, platform), PAGING_QUEUE],
     ];
     for (const [queue, functionName, handler, settings] of consumers) {
       const mapping = startEventSourceMapping({
@@ -213,10 +210,8 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       if (url.pathname === '/local/clock') {
         // Moves the paging clock forward so that deadlines fall due without waiting for them.
         const advance = Number(url.searchParams.get('advanceMinutes') ?? '0');
-        if (req.method === 'POST' && Number.isFinite(advance) && advance >= 0 && advance <= 7 * 24 * 60) {
-          writeFileSync(clockFile, String(Number(readFileSync(clockFile, 'utf8')) + advance * 60_000));
-        }
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ offsetMs: Number(readFileSync(clockFile, 'utf8')) }));
+        if (req.method === 'POST' && Number.isFinite(advance) && advance >= 0 && advance <= 7 * 24 * 60) clock.advance(advance * 60_000);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ offsetMs: clock.offsetMs() }));
         return true;
       }
       if (url.pathname === '/local/.well-known/jwks.json') {

@@ -2,7 +2,8 @@
 // DynamoDB deletes expired items only eventually, so reads check the expiry themselves.
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ContactVaultReader, ContactVaultWriter } from '../core/contact-vault';
-import { open, seal, type DataKeySource, type EncryptionContext } from './envelope';
+import type { DataKeySource, EncryptionContext } from '../core/ports';
+import { open, seal } from './envelope';
 
 const DAY_SECONDS = 24 * 60 * 60;
 const vaultContext = (contactKey: string): EncryptionContext => ({ purpose: 'contact-vault', contactKey });

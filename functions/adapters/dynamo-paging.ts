@@ -5,6 +5,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { PAGE_DELIVERIES_TABLE } from '../config/tables';
 import type { PagingState } from '../core/paging';
 import { PagingStateConflict, type Deliveries, type PagingStore } from '../core/paging/handle-job';
+import type { TipDeliveries } from '../core/ports';
 
 export function dynamoPagingStore(client: DynamoDBDocumentClient, table: string): PagingStore {
   return {
@@ -61,24 +62,7 @@ const STATUS_RANK: Record<string, number> = {
   failed: 5,
   read: 6,
 };
-export const isKnownStatus = (status: string): boolean => status in STATUS_RANK;
-
-export interface DeliveryView {
-  idempotencyKey: string;
-  responderId: string;
-  responderName: string;
-  responderRole: string;
-  kind: string;
-  pagedAt: string;
-  status: string;
-}
-
-export interface TipDeliveries {
-  /** Everything sent about a tip, oldest first. */
-  forTip(tipId: string): Promise<DeliveryView[]>;
-  /** Applies a status callback; false when no delivery has this SID or the status would go back. */
-  applyStatus(messageSid: string, status: string, at: Date): Promise<boolean>;
-}
+export const isKnownStatus = (status: string): boolean => Object.hasOwn(STATUS_RANK, status);
 
 // A claim older than this whose send never completed (the function died mid-send) may be
 // taken again: a rare duplicate page is better than a page never sent.

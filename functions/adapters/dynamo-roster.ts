@@ -4,9 +4,8 @@
 // the roster. Only the paging function opens a phone, to send a page.
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EscalationPolicy, Override, Responder, Roster, Rotation } from '../core/paging';
-import { open, seal, type DataKeySource } from './envelope';
-
-export type RosterKind = 'responder' | 'rotation' | 'override' | 'policy';
+import type { DataKeySource, ResponderLookup, ResponderPhones, RosterAdminReader, RosterKind, RosterReader, RosterWriter } from '../core/ports';
+import { open, seal } from './envelope';
 
 export interface RosterTables {
   roster: string;
@@ -24,20 +23,6 @@ async function queryKind<T>(client: DynamoDBDocumentClient, table: string, kind:
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
-}
-
-export interface RosterReader {
-  load(): Promise<Roster>;
-}
-
-/** The supervisors' view: the roster, and which responders have a phone on file (never the phone). */
-export interface RosterWithPhoneFlags {
-  roster: Roster;
-  hasPhone: ReadonlySet<string>;
-}
-
-export interface RosterAdminReader extends RosterReader {
-  loadWithPhoneFlags(): Promise<RosterWithPhoneFlags>;
 }
 
 async function queryResponderItems(client: DynamoDBDocumentClient, table: string): Promise<Array<Record<string, unknown>>> {
@@ -76,11 +61,6 @@ export function dynamoRosterReader(client: DynamoDBDocumentClient, table: string
   };
 }
 
-/** The paging function's view: the roster, and a responder's phone when a page must go out. */
-export interface ResponderPhones {
-  phoneOf(responderId: string): Promise<string | undefined>;
-}
-
 export function dynamoResponderPhones(client: DynamoDBDocumentClient, table: string, keys: DataKeySource): ResponderPhones {
   return {
     async phoneOf(responderId) {
@@ -89,13 +69,6 @@ export function dynamoResponderPhones(client: DynamoDBDocumentClient, table: str
       return typeof sealed === 'string' ? open(keys, sealed, phoneContext(responderId)) : undefined;
     },
   };
-}
-
-export interface RosterWriter {
-  /** A responder and, when given, their phone (sealed) and its contact key. */
-  putResponder(responder: Responder, phone?: { e164: string; contactKey: string }): Promise<void>;
-  put(kind: Exclude<RosterKind, 'responder'>, id: string, data: Rotation | Override | EscalationPolicy): Promise<void>;
-  remove(kind: Exclude<RosterKind, 'responder'>, id: string): Promise<void>;
 }
 
 export function dynamoRosterWriter(client: DynamoDBDocumentClient, tables: RosterTables, keys: DataKeySource): RosterWriter {
@@ -129,11 +102,6 @@ export function dynamoRosterWriter(client: DynamoDBDocumentClient, tables: Roste
       await client.send(new DeleteCommand({ TableName: tables.roster, Key: { kind, id } }));
     },
   };
-}
-
-/** sms-intake's only view of the roster: is this sender a responder? */
-export interface ResponderLookup {
-  responderFor(contactKey: string): Promise<string | undefined>;
 }
 
 export function dynamoResponderLookup(client: DynamoDBDocumentClient, table: string): ResponderLookup {

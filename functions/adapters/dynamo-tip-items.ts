@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { levelRank } from '../core/tip';
 import type { StoredMessage, TipRecord } from '../core/tip-record';
 import { isOpen, queueOrder } from '../core/tip-record';
+import { InvalidRequest } from '../core/errors';
 
 export const OPEN = 'open';
 export const CLOSED = 'closed';
@@ -41,10 +42,11 @@ export function tipItem(tip: TipRecord): Record<string, unknown> {
 const openCursor = z.strictObject({ tipId: z.string().max(64), openQueue: z.literal(OPEN), queueOrder: z.string().max(200) });
 const closedCursor = z.strictObject({ tipId: z.string().max(64), closedQueue: z.literal(CLOSED), closedAt: z.string().max(64) });
 
-export class InvalidCursor extends Error {
+export class InvalidCursor extends InvalidRequest {
   override name = 'InvalidCursor';
   constructor() {
-    super('The cursor is not one this API returned; start again from the first page.');
+    const message = 'The cursor is not one this API returned; start again from the first page.';
+    super(message, { cursor: message });
   }
 }
 

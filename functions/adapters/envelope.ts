@@ -1,19 +1,13 @@
 // Envelope encryption for the few small secrets we must keep (a tipster's address, a Twilio
-// message SID in flight): a fresh AES-256-GCM data key per item, wrapped by KMS in AWS or by a
-// local master key in the local stack, with an encryption context bound in as associated data
+// message SID in flight): a fresh AES-256-GCM data key per item, wrapped by KMS (or, off AWS, by
+// whatever DataKeySource the platform hands in), with an encryption context bound in as associated data
 // so that a sealed value cannot be moved to another row or purpose.
 //
 // Written by hand rather than with the AWS Encryption SDK: that library adds ~350 KB to every
 // bundle that seals or opens, for two short strings; this is node:crypto's AEAD and two KMS calls.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
-
-export type EncryptionContext = Record<string, string>;
-
-export interface DataKeySource {
-  generate(context: EncryptionContext): Promise<{ plaintext: Buffer; wrapped: Buffer }>;
-  unwrap(wrapped: Buffer, context: EncryptionContext): Promise<Buffer>;
-}
+import type { DataKeySource, EncryptionContext } from '../core/ports';
 
 export class SealedValueInvalid extends Error {
   override name = 'SealedValueInvalid';
@@ -23,21 +17,21 @@ export class SealedValueInvalid extends Error {
 }
 
 const VERSION = 'v1';
-const IV_BYTES = 12;
+export const IV_BYTES = 12;
 
 /** Key order must not change the associated data. */
-function associatedData(context: EncryptionContext): Buffer {
+export function associatedData(context: EncryptionContext): Buffer {
   return Buffer.from(JSON.stringify(Object.keys(context).sort().map((k) => [k, context[k]])));
 }
 
-function aesGcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer): { iv: Buffer; ciphertext: Buffer; tag: Buffer } {
+export function aesGcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer): { iv: Buffer; ciphertext: Buffer; tag: Buffer } {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return { iv, ciphertext, tag: cipher.getAuthTag() };
 }
 
-function aesGcmOpen(key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer, aad: Buffer): Buffer {
+export function aesGcmOpen(key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer, aad: Buffer): Buffer {
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(aad);
     decipher.setAuthTag(tag);
@@ -86,23 +80,6 @@ export function kmsDataKeys(kms: KMSClient, keyArn: string): DataKeySource {
         if (error instanceof Error && error.name === 'InvalidCiphertextException') throw new SealedValueInvalid();
         throw error;
       }
-    },
-  };
-}
-
-/** Local stack: a master key from the data folder wraps the data keys, AES-GCM as above. */
-export function localDataKeys(masterKeyHex: string): DataKeySource {
-  const master = Buffer.from(masterKeyHex, 'hex');
-  if (master.length !== 32) throw new Error('The local vault key must be 32 bytes of hex.');
-  return {
-    async generate(context) {
-      const plaintext = randomBytes(32);
-      const { iv, ciphertext, tag } = aesGcmSeal(master, plaintext, associatedData(context));
-      return { plaintext, wrapped: Buffer.concat([iv, ciphertext, tag]) };
-    },
-    async unwrap(wrapped, context) {
-      if (wrapped.length !== IV_BYTES + 32 + 16) throw new SealedValueInvalid();
-      return aesGcmOpen(master, wrapped.subarray(0, IV_BYTES), wrapped.subarray(IV_BYTES, IV_BYTES + 32), wrapped.subarray(IV_BYTES + 32), associatedData(context));
     },
   };
 }

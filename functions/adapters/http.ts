@@ -1,17 +1,7 @@
 // API Gateway HTTP API (payload 2.0) in and out: body decoding with a size limit, content
 // types, JSON responses, and the one mapping from domain errors to status codes.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import {
-  Forbidden,
-  InvalidRequest,
-  PayloadTooLarge,
-  TipNotFound,
-  TooManyRequests,
-  Unauthenticated,
-  UnsupportedMediaType,
-} from '../core/errors';
-import { TipsterUnreachable } from '../core/contact-vault';
-import { TipConflict } from '../core/operator-actions';
+import { ClientError, InvalidRequest, NotSignedByTwilio, UnsupportedMediaType, PayloadTooLarge } from '../core/errors';
 import { errorName, type LogFields, type TiplineLogger } from './logger';
 import { TwilioNotConfigured, TwilioRequestFailed } from './twilio-errors';
 
@@ -61,18 +51,15 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   };
 }
 
-/** Maps the errors a client can cause; anything else is rethrown as a server fault. */
+/** Maps the errors a client can cause (each carries its own answer); anything else is a server fault. */
 export function clientErrorResponse(error: unknown): HttpResult | undefined {
-  if (error instanceof InvalidRequest) return json(400, { error: 'invalid_request', message: error.message, fields: error.fields });
-  if (error instanceof UnsupportedMediaType) return json(415, { error: 'unsupported_media_type', message: error.message });
-  if (error instanceof PayloadTooLarge) return json(413, { error: 'payload_too_large', message: error.message });
-  if (error instanceof TooManyRequests) return json(429, { error: 'too_many_requests', message: error.message }, { 'retry-after': '600' });
-  if (error instanceof Unauthenticated) return json(401, { error: 'unauthenticated', message: error.message }, { 'www-authenticate': 'Bearer' });
-  if (error instanceof Forbidden) return json(403, { error: 'forbidden', message: error.message });
-  if (error instanceof TipNotFound) return json(404, { error: 'not_found', message: error.message });
-  if (error instanceof TipConflict) return json(409, { error: 'conflict', message: error.message, ...(error.claimedBy ? { claimedBy: error.claimedBy } : {}) });
-  if (error instanceof TipsterUnreachable) return json(410, { error: 'tipster_unreachable', message: error.message });
+  if (error instanceof NotSignedByTwilio) return text(403, error.message);
+  if (error instanceof ClientError) return json(error.status, { error: error.code, message: error.message, ...error.body() }, error.headers());
   return undefined;
+}
+
+export function text(statusCode: number, body: string): HttpResult {
+  return { statusCode, headers: { ...SAFE_HEADERS, 'content-type': 'text/plain; charset=utf-8' }, body };
 }
 
 /** Field-level messages from a zod error, without echoing the input. */

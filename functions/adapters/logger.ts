@@ -40,7 +40,8 @@ export interface TiplineLogger {
 }
 
 export function createLogger(serviceName: string): TiplineLogger {
-  const logger = new Logger({ serviceName, logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO' });
+  // Powertools reads POWERTOOLS_LOG_LEVEL itself (INFO when unset).
+  const logger = new Logger({ serviceName });
   return {
     info: (message, fields) => logger.info(message, allowedFields(fields)),
     warn: (message, fields) => logger.warn(message, allowedFields(fields)),

@@ -4,10 +4,9 @@
 // that it is an ID token. Then the route table decides by group; anything else is denied.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { JwtVerifier } from 'aws-jwt-verify';
-import type { Fetcher } from 'aws-jwt-verify/https';
-import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import type { JwksCache } from 'aws-jwt-verify/jwk';
 import { ENV } from '../config/env-names';
-import { configShapes, readConfig } from '../config/runtime';
+import type { Platform } from './platform';
 import { ROLES, ROUTES, type Role } from '../config/tables';
 import type { Actor } from '../core/operator-actions';
 import { Forbidden, Unauthenticated } from '../core/errors';
@@ -24,21 +23,8 @@ export interface JwtConfig {
 
 const roleSet: ReadonlySet<string> = new Set(ROLES);
 
-/**
- * aws-jwt-verify fetches keys over HTTPS only. The local issuer serves them over plain HTTP on
- * the loopback interface, so only there the keys are fetched with Node's own fetch; the
- * verification itself is the library's, unchanged. Anything but loopback stays HTTPS-only.
- */
-const loopbackFetcher: Fetcher = {
-  async fetch(uri) {
-    const response = await fetch(uri);
-    if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
-    return response.arrayBuffer();
-  },
-};
-const isLoopbackHttp = (uri: string) => /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(uri);
-
-export function jwtAuthenticator(config: JwtConfig): OperatorAuthenticator {
+/** `jwksCache`: where the keys come from; aws-jwt-verify's own HTTPS-only cache when unset. */
+export function jwtAuthenticator(config: JwtConfig, jwksCache?: JwksCache): OperatorAuthenticator {
   const jwksUri = config.jwksUri ?? `${config.issuer}/.well-known/jwks.json`;
   const verifier = JwtVerifier.create(
     {
@@ -50,7 +36,7 @@ export function jwtAuthenticator(config: JwtConfig): OperatorAuthenticator {
         if (payload.token_use !== 'id') throw new Error('not an ID token');
       },
     },
-    ...(isLoopbackHttp(jwksUri) ? [{ jwksCache: new SimpleJwksCache({ fetcher: loopbackFetcher }) }] : []),
+    ...(jwksCache ? [{ jwksCache }] : []),
   );
   return async (event) => {
     const token = /^Bearer\s+(\S+)$/i.exec(header(event, 'authorization') ?? '')?.[1];
@@ -79,9 +65,13 @@ export function authorize(actor: Actor, routeKey: string): void {
   }
 }
 
-/** The verifier for this deployment, from the environment checked at cold start. */
-export function operatorAuthenticatorFromEnv(): OperatorAuthenticator {
-  const config = readConfig(configShapes.jwt);
+/** The verifier for this deployment, from its configuration (configShapes.jwt). */
+export function operatorAuthenticatorOf(
+  config: { [ENV.jwtIssuer]: string; [ENV.jwtAudience]: string; [ENV.jwtJwksUri]?: string | undefined },
+  platform: Pick<Platform, 'jwksCache'>,
+): OperatorAuthenticator {
+  const issuer = config[ENV.jwtIssuer];
+  const audience = config[ENV.jwtAudience];
   const jwksUri = config[ENV.jwtJwksUri];
-  return jwtAuthenticator({ issuer: config[ENV.jwtIssuer], audience: config[ENV.jwtAudience], ...(jwksUri ? { jwksUri } : {}) });
+  return jwtAuthenticator({ issuer, audience, ...(jwksUri ? { jwksUri } : {}) }, platform.jwksCache);
 }

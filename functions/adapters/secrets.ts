@@ -1,20 +1,20 @@
 // Secrets, fetched once per container. In AWS each lives in its own Secrets Manager secret
 // (plain text) and only its ARN is in the function's environment, so a function can read only
-// the secrets it was granted; the local stack generates its own and hands them in directly.
+// the secrets it was granted.
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ENV } from '../config/env-names';
+import type { Env } from '../config/runtime';
+import type { Secrets } from '../core/ports';
 
 export class MissingSecret extends Error {
   override name = 'MissingSecret';
   constructor(what: string) {
-    super(`${what} is not configured: set it in Secrets Manager (AWS) or let the local stack generate it.`);
+    super(`${what} is not configured: set it in Secrets Manager and give this function its ARN (see README "Deploying").`);
   }
 }
 
-let client: SecretsManagerClient | undefined;
-
 /** Reads once and keeps the promise, so concurrent first calls share one fetch. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
   return () => {
     pending ??= load().catch((error: unknown) => {
@@ -25,19 +25,36 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-function secret(arnEnv: string, localEnv: string, what: string, minLength: number): () => Promise<string> {
-  return once(async () => {
-    const arn = process.env[arnEnv];
-    let value = process.env[localEnv];
-    if (arn) {
-      client ??= new SecretsManagerClient({});
-      value = (await client.send(new GetSecretValueCommand({ SecretId: arn }))).SecretString?.trim();
-    }
-    if (!value || value.length < minLength) throw new MissingSecret(what);
-    return value;
-  });
+/** The minimum lengths every source of secrets must meet. */
+export const SECRET_RULES = {
+  contactKeySecret: { what: 'The contact-key secret', minLength: 32 },
+  receiptPepper: { what: 'The receipt pepper', minLength: 32 },
+  twilioAuthToken: { what: 'The Twilio auth token', minLength: 16 },
+} as const satisfies Record<keyof Secrets, { what: string; minLength: number }>;
+
+/** Each value checked against its rule, each read once: the shape every Secrets source shares. */
+export function checkedSecrets(read: (name: keyof Secrets) => Promise<string | undefined>): Secrets {
+  const secret = (name: keyof Secrets) =>
+    once(async () => {
+      const value = (await read(name))?.trim();
+      if (!value || value.length < SECRET_RULES[name].minLength) throw new MissingSecret(SECRET_RULES[name].what);
+      return value;
+    });
+  return { contactKeySecret: secret('contactKeySecret'), receiptPepper: secret('receiptPepper'), twilioAuthToken: secret('twilioAuthToken') };
 }
 
-export const loadContactKeySecret = secret(ENV.contactKeySecretArn, ENV.contactKeySecret, 'The contact-key secret', 32);
-export const loadReceiptPepper = secret(ENV.receiptPepperSecretArn, ENV.receiptPepper, 'The receipt pepper', 32);
-export const loadTwilioAuthToken = secret(ENV.twilioAuthTokenSecretArn, ENV.twilioAuthToken, 'The Twilio auth token', 16);
+const ARN_NAMES = {
+  contactKeySecret: ENV.contactKeySecretArn,
+  receiptPepper: ENV.receiptPepperSecretArn,
+  twilioAuthToken: ENV.twilioAuthTokenSecretArn,
+} as const satisfies Record<keyof Secrets, string>;
+
+export function secretsManagerSecrets(env: Env): Secrets {
+  let client: SecretsManagerClient | undefined;
+  return checkedSecrets(async (name) => {
+    const arn = env[ARN_NAMES[name]];
+    if (!arn) return undefined;
+    client ??= new SecretsManagerClient({});
+    return (await client.send(new GetSecretValueCommand({ SecretId: arn }))).SecretString;
+  });
+}

@@ -2,12 +2,7 @@
 // cleanup consumer; nothing else.
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { TipReceived } from '../core/tip';
-
-export interface JobQueue<T> {
-  send(job: T): Promise<void>;
-}
-
-export type TipQueue = JobQueue<TipReceived>;
+import type { JobQueue, TipQueue } from '../core/ports';
 
 /**
  * JSON as SQS accepts it. SQS refuses a body with U+FFFE or U+FFFF (outside its character set),

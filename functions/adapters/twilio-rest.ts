@@ -14,18 +14,8 @@ import { MessageListInstance, type MessageListInstanceCreateOptions } from 'twil
 export interface TwilioRestConfig {
   accountSid: string;
   authToken: string;
-  /** local stack only: replaces https://api.twilio.com */
+  /** A stand-in for Twilio (e.g. a recording server in tests): replaces https://api.twilio.com. */
   apiBaseUrl?: string;
-}
-
-export interface OutboundMessage {
-  /** +E.164 or whatsapp:+E.164 */
-  to: string;
-  /** +E.164, whatsapp:+E.164, or a Messaging Service SID MG… */
-  from: string;
-  body: string;
-  /** Where Twilio reports delivery (queued, sent, delivered, failed…); signed like the webhook. */
-  statusCallback?: string;
 }
 
 /**
@@ -35,15 +25,9 @@ export interface OutboundMessage {
  * number +51… is not a valid phone number").
  */
 import { TwilioRequestFailed } from './twilio-errors';
+import type { TwilioRest } from '../core/ports';
 
 export { TwilioRequestFailed };
-
-export interface TwilioRest {
-  /** Sends with retention settings that keep nothing Twilio does not need (see below). */
-  sendMessage(message: OutboundMessage): Promise<{ sid: string }>;
-  /** Deletes a message record (inbound or outbound) from Twilio; 'not_found' if already gone. */
-  deleteMessage(sid: string): Promise<'deleted' | 'not_found'>;
-}
 
 const TWILIO_API_ORIGIN = 'https://api.twilio.com';
 /** api.twilio.com, or the edge/region form the library builds from TWILIO_EDGE / TWILIO_REGION. */
@@ -65,7 +49,7 @@ const Version = commonJsDefault(VersionExport);
 
 /**
  * The library's own RequestClient with two changes: it never debug-logs (that would print
- * message SIDs and response headers), and, for the local stack, it sends Twilio API requests to
+ * message SIDs and response headers), and, given a stand-in base URL, it sends Twilio API requests to
  * `apiBaseUrl` and refuses any other URL, so that nothing can leave for twilio.com.
  */
 class TiplineRequestClient extends RequestClient {

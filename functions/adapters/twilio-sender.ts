@@ -1,38 +1,36 @@
-// Replies go out through Twilio's Messages API on the channel the tipster last used. The
-// client is built on first use: the auth token comes from Secrets Manager, and a deployment
-// whose Twilio account is not set up yet must still start and say so, not crash at cold start.
-import * as z from 'zod';
+// Replies and pages go out through Twilio's Messages API on the channel the recipient last used.
+// The client is built on first use: the auth token comes from the platform's secrets, and a
+// deployment whose Twilio account is not set up yet must still start and say so, not crash at
+// cold start.
 import { ENV } from '../config/env-names';
+import type { TwilioRest } from '../core/ports';
 import type { MessageSender } from '../core/reply';
+import type { Platform } from './platform';
 import { TwilioNotConfigured } from './twilio-errors';
-import { twilioRest, type TwilioRest } from './twilio-rest';
 
 export { TwilioNotConfigured };
 
+/** As the function's configuration holds them: checked on first use. */
+export interface TwilioSettings {
+  accountSid?: string | undefined;
+  sender?: string | undefined;
+}
 
-const twilioConfig = z.object({
-  [ENV.twilioAccountSid]: z.string().regex(/^AC[0-9a-f]{32}$/),
-  [ENV.twilioApiBaseUrl]: z.url().optional(),
-});
-const senderConfig = z.object({ [ENV.twilioSender]: z.string().regex(/^(\+[1-9]\d{6,14}|MG[0-9a-f]{32})$/) });
+const ACCOUNT_SID = /^AC[0-9a-f]{32}$/;
+const SENDER = /^(\+[1-9]\d{6,14}|MG[0-9a-f]{32})$/;
 
-function parseOrExplain<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) throw new TwilioNotConfigured(parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
-  return parsed.data;
+function required(value: string | undefined, pattern: RegExp, name: string): string {
+  if (value === undefined || !pattern.test(value)) throw new TwilioNotConfigured(name);
+  return value;
 }
 
 /** Twilio's REST client for this account, built once the configuration and token are there. */
-export function twilioRestFromEnv(loadAuthToken: () => Promise<string>, env: NodeJS.ProcessEnv = process.env): () => Promise<TwilioRest> {
+export function lazyTwilio(settings: TwilioSettings, platform: Pick<Platform, 'twilio' | 'secrets'>): () => Promise<TwilioRest> {
   let client: Promise<TwilioRest> | undefined;
   return () => {
     client ??= (async () => {
-      const config = parseOrExplain(twilioConfig, env);
-      return twilioRest({
-        accountSid: config[ENV.twilioAccountSid],
-        authToken: await loadAuthToken(),
-        ...(config[ENV.twilioApiBaseUrl] ? { apiBaseUrl: config[ENV.twilioApiBaseUrl] } : {}),
-      });
+      const accountSid = required(settings.accountSid, ACCOUNT_SID, ENV.twilioAccountSid);
+      return platform.twilio({ accountSid, authToken: await platform.secrets.twilioAuthToken() });
     })();
     client.catch(() => (client = undefined));
     return client;
@@ -40,11 +38,11 @@ export function twilioRestFromEnv(loadAuthToken: () => Promise<string>, env: Nod
 }
 
 /** Sends an SMS (or WhatsApp, by the address) from this deployment's sender; answers the SID. */
-export function twilioSmsFromEnv(loadAuthToken: () => Promise<string>, options: { statusCallback?: string } = {}, env: NodeJS.ProcessEnv = process.env) {
-  const rest = twilioRestFromEnv(loadAuthToken, env);
+export function twilioSms(settings: TwilioSettings, platform: Pick<Platform, 'twilio' | 'secrets'>, options: { statusCallback?: string } = {}) {
+  const rest = lazyTwilio(settings, platform);
   return {
     async send(to: string, body: string): Promise<{ sid: string }> {
-      const from = parseOrExplain(senderConfig, env)[ENV.twilioSender];
+      const from = required(settings.sender, SENDER, ENV.twilioSender);
       // A WhatsApp message must come from the WhatsApp sender; a Messaging Service picks its own.
       const sender = from.startsWith('MG') || !to.startsWith('whatsapp:') ? from : `whatsapp:${from}`;
       return (await rest()).sendMessage({ to, from: sender, body, ...(options.statusCallback ? { statusCallback: options.statusCallback } : {}) });
@@ -52,11 +50,18 @@ export function twilioSmsFromEnv(loadAuthToken: () => Promise<string>, options: 
   };
 }
 
-export function twilioSenderFromEnv(loadAuthToken: () => Promise<string>, env: NodeJS.ProcessEnv = process.env): MessageSender {
-  const sms = twilioSmsFromEnv(loadAuthToken, {}, env);
+export function twilioSender(settings: TwilioSettings, platform: Pick<Platform, 'twilio' | 'secrets'>): MessageSender {
+  const sms = twilioSms(settings, platform);
   return {
     async send({ to, body }) {
       await sms.send(to, body);
     },
   };
 }
+
+/** The settings as a function's configuration (configShapes.twilioAccount/twilioSender) reads them. */
+export const twilioSettingsOf = (config: { [ENV.twilioAccountSid]?: string | undefined; [ENV.twilioSender]?: string | undefined }): TwilioSettings => ({
+  accountSid: config[ENV.twilioAccountSid],
+  sender: config[ENV.twilioSender],
+});
+

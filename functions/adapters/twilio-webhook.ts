@@ -3,6 +3,9 @@
 // the bundle to these two modules instead of the whole REST client.
 import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { NotSignedByTwilio } from '../core/errors';
+import { bodyText, header, requireContentType } from './http';
 
 /**
  * `url` is the configured public URL of the webhook, never one rebuilt from Host or
@@ -22,4 +25,20 @@ export function twimlMessage(text: string): string {
 /** An empty answer: Twilio sends nothing back to the sender. */
 export function twimlEmpty(): string {
   return new MessagingResponse().toString();
+}
+
+/** Twilio's form bodies are a few KB at most; anything larger is not Twilio. */
+const MAX_TWILIO_FORM_BYTES = 64 * 1024;
+
+/**
+ * The one way a Twilio callback is read: form-encoded, signed with the account's token over the
+ * configured URL (and the query Twilio called it with). Throws NotSignedByTwilio (403) before
+ * any field is looked at.
+ */
+export async function readTwilioForm(event: APIGatewayProxyEventV2, configuredUrl: string, authToken: () => Promise<string>): Promise<Record<string, string>> {
+  requireContentType(event, 'application/x-www-form-urlencoded');
+  const params = Object.fromEntries(new URLSearchParams(bodyText(event, MAX_TWILIO_FORM_BYTES)));
+  const url = event.rawQueryString ? `${configuredUrl}?${event.rawQueryString}` : configuredUrl;
+  if (!isSignedByTwilio(await authToken(), header(event, 'x-twilio-signature'), url, params)) throw new NotSignedByTwilio();
+  return params;
 }

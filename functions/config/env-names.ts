@@ -1,4 +1,5 @@
-// Environment variable names, shared by the CDK app (lib/), the handlers and the local stack.
+// Environment variable names a function is configured with, shared by the CDK app (lib/), the
+// functions and whatever else hosts them.
 // Side-effect free on purpose: lib/ imports it without pulling in any handler code.
 export const ENV = {
   tipsTable: 'TIPLINE_TIPS_TABLE',
@@ -12,26 +13,18 @@ export const ENV = {
   deleteInboundFromTwilio: 'TIPLINE_DELETE_INBOUND_FROM_TWILIO',
   /** AWS: the KMS key that wraps the contact vault's data keys. */
   vaultKeyArn: 'TIPLINE_VAULT_KEY_ARN',
-  /** Local stack only: a 32-byte hex master key standing in for KMS. */
-  vaultLocalKey: 'TIPLINE_VAULT_LOCAL_KEY',
   /** Days a sender's address is kept for replies (30). */
   vaultTtlDays: 'TIPLINE_VAULT_TTL_DAYS',
   /** Twilio account and sender used for replies and deletions. */
   twilioAccountSid: 'TWILIO_ACCOUNT_SID',
   /** The number (E.164) or Messaging Service SID (MG…) replies are sent from. */
   twilioSender: 'TIPLINE_TWILIO_SENDER',
-  /** Local stack only: base URL of the local Twilio API that records requests. */
-  twilioApiBaseUrl: 'TIPLINE_TWILIO_API_BASE_URL',
   /** Base URL that Twilio calls; the webhook signature is checked against it, never against Host. */
   publicUrl: 'TIPLINE_PUBLIC_URL',
   /** AWS: Secrets Manager secrets (plain text), one per value so each function reads only its own. */
   contactKeySecretArn: 'TIPLINE_CONTACT_KEY_SECRET_ARN',
   receiptPepperSecretArn: 'TIPLINE_RECEIPT_PEPPER_SECRET_ARN',
   twilioAuthTokenSecretArn: 'TIPLINE_TWILIO_AUTH_TOKEN_SECRET_ARN',
-  /** Local stack only: secrets handed in directly (generated under the data folder). */
-  twilioAuthToken: 'TWILIO_AUTH_TOKEN',
-  contactKeySecret: 'TIPLINE_CONTACT_KEY_SECRET',
-  receiptPepper: 'TIPLINE_RECEIPT_PEPPER',
   auditTable: 'TIPLINE_AUDIT_TABLE',
   rosterTable: 'TIPLINE_ROSTER_TABLE',
   responderContactsTable: 'TIPLINE_RESPONDER_CONTACTS_TABLE',
@@ -55,21 +48,4 @@ export const ENV = {
   quickExitUrl: 'TIPLINE_QUICK_EXIT_URL',
   /** Days a closed tip is kept before DynamoDB's time-to-live deletes it (365): sets `expiresAt` on close. */
   closedTipRetentionDays: 'TIPLINE_CLOSED_TIP_RETENTION_DAYS',
-  /** Local stack only:
-   * A file holding a clock offset in milliseconds, read by the paging function's clock (and the
-   * operator API's report window): lets the local stack (and its tests) move time forward
-   * instead of waiting for a deadline.
-   */
-  clockOffsetFile: 'TIPLINE_LOCAL_CLOCK_OFFSET_FILE',
-} as const;
-
-/** Local stack configuration (not read by handlers). */
-export const LOCAL_ENV = {
-  httpPort: 'TIPLINE_HTTP_PORT',
-  dynamoDbPort: 'TIPLINE_DYNAMODB_PORT',
-  sqsPort: 'TIPLINE_SQS_PORT',
-  dataDir: 'TIPLINE_DATA_DIR',
-  twilioPort: 'TIPLINE_TWILIO_PORT',
-  /** Seconds the cleanup queue holds a job before Twilio's copy is deleted (60, as in AWS). */
-  twilioCleanupDelaySeconds: 'TIPLINE_TWILIO_CLEANUP_DELAY_SECONDS',
 } as const;

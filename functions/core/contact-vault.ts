@@ -1,6 +1,7 @@
 // The contact vault port: the one place a tipster's address is kept, sealed, so that an
 // operator can reply without ever seeing it. Intake remembers and forgets; only the reply
 // path recalls.
+import { ClientError } from './errors';
 
 export interface ContactVaultWriter {
   /** Keeps (or refreshes) the address for `ttlDays` from `now`. */
@@ -14,8 +15,10 @@ export interface ContactVaultReader {
   recall(contactKey: string, now: Date): Promise<string | undefined>;
 }
 
-export class TipsterUnreachable extends Error {
+export class TipsterUnreachable extends ClientError {
   override name = 'TipsterUnreachable';
+  readonly status = 410;
+  readonly code = 'tipster_unreachable';
   constructor(reason: 'erased_or_expired' | 'no_contact') {
     const why = {
       erased_or_expired: 'they erased their number (BORRAR) or it expired from the contact vault',

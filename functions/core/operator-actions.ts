@@ -2,7 +2,7 @@
 // workflow, override its level. Pure: each returns the tip as it should be written and the
 // audit details; the handler writes it conditionally on the version it read.
 import type { Role } from '../config/tables';
-import { Forbidden, InvalidRequest } from './errors';
+import { Conflict, Forbidden, InvalidRequest } from './errors';
 import type { Level } from './tip';
 import { levelRank } from './tip';
 import type { Outcome, StaffRef, TipRecord, TipStatus } from './tip-record';
@@ -16,13 +16,16 @@ export interface Actor extends StaffRef {
 export const staffRef = (actor: Actor): StaffRef => ({ id: actor.id, name: actor.name });
 const isSupervisor = (actor: Actor): boolean => actor.roles.includes('supervisor');
 
-export class TipConflict extends Error {
+export class TipConflict extends Conflict {
   override name = 'TipConflict';
   constructor(
     message: string,
     readonly claimedBy?: StaffRef,
   ) {
     super(message);
+  }
+  override body() {
+    return this.claimedBy ? { claimedBy: this.claimedBy } : {};
   }
 }
 

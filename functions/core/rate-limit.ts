@@ -46,3 +46,30 @@ export class DailyKeyedHash {
     return createHmac('sha256', this.key).update(value).digest('hex');
   }
 }
+
+/**
+ * A limit per web sender: their address is only ever a key into the counter above, hashed
+ * under a key that changes daily and is never written down; it is not logged, queued or stored.
+ */
+export class SenderLimiter {
+  private readonly senders: DailyKeyedHash;
+  private readonly limiter: FixedWindowLimiter;
+
+  constructor(limit: number, windowMs: number, random?: (bytes: number) => Buffer) {
+    this.senders = new DailyKeyedHash(random);
+    this.limiter = new FixedWindowLimiter(limit, windowMs);
+  }
+
+  allow(address: string, now: Date): boolean {
+    return this.limiter.allow(this.senders.hash(address, now), now.getTime());
+  }
+}
+
+/** The limits of intake, in one place: generous for a frightened tipster, tight for a flood. */
+export const INTAKE_LIMITS = {
+  /** A frightened tipster sends many short fragments; a flood from one phone is abuse. */
+  smsPerContact: { limit: 30, windowMs: 10 * 60_000 },
+  webTipsPerSender: { limit: 20, windowMs: 10 * 60_000 },
+  /** Receipt codes are 16 digits and hashed slowly; this makes guessing slower still. */
+  inboxAttemptsPerSender: { limit: 10, windowMs: 10 * 60_000 },
+} as const;

@@ -1,9 +1,12 @@
 // The receipt inbox: with the code they wrote down, a web tipster reads what operators asked
 // and what they themselves wrote, and can answer. Staff notes never reach it.
+import { ClientError } from './errors';
 import type { StoredMessage } from './tip-record';
 
-export class WrongReceipt extends Error {
+export class WrongReceipt extends ClientError {
   override name = 'WrongReceipt';
+  readonly status = 401;
+  readonly code = 'wrong_receipt';
   constructor() {
     super('That receipt code does not match any tip. Check the 16 digits and try again.');
   }

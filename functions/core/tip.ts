@@ -82,7 +82,10 @@ export interface Redaction {
 }
 
 /** Twilio's message ids; typed so that they are not mixed with our own ids. */
-export type MessageSid = `SM${string}` | `MM${string}`;
+/** Twilio's id of a message: SM (SMS) or MM (MMS) and 32 hex digits. */
+export const MESSAGE_SID_PATTERN = /^(SM|MM)[0-9a-f]{32}$/;
+export const messageSidSchema = z.string().regex(MESSAGE_SID_PATTERN, 'MessageSid must be SM or MM followed by 32 hex digits').brand<'MessageSid'>();
+export type MessageSid = z.infer<typeof messageSidSchema>;
 /** HMAC of a sender address, hex; the only way a tipster is known downstream. */
 export type ContactKey = string & { readonly __brand: 'ContactKey' };
 

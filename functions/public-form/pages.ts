@@ -39,12 +39,12 @@ const EMPTY_VALUES: TipFormValues = { text: '', where: '', minor: '', now: '', f
 // cannot know the phone's zone. The enhanced form uses the phone's own zone instead, and this
 // locale, which the thread carries as data-locale.
 const DISPLAY_TIME_ZONE = 'America/Lima';
-const DATE_LOCALE: Record<FormLang, string> = { es: 'es-PE', en: 'en-GB', qu: 'es-PE', pt: 'pt-BR' };
+const DATE_LANG_TAG: Record<FormLang, string> = { es: 'es-PE', en: 'en-GB', qu: 'es-PE', pt: 'pt-BR' };
 
 export function formatAt(at: string, lang: FormLang): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  return new Intl.DateTimeFormat(DATE_LOCALE[lang], { timeZone: DISPLAY_TIME_ZONE, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(DATE_LANG_TAG[lang], { timeZone: DISPLAY_TIME_ZONE, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,7 +175,7 @@ function inboxContent(lang: FormLang, s: Strings, p: InboxContent): SafeHtml {
   // travels with it (as `text` with action=inbox) and is re-filled, never lost.
   return html`<section class="inbox" aria-labelledby="inbox-title">
 <h1 id="inbox-title" tabindex="-1">${s.inboxHeading}</h1>
-<ol class="thread" data-slot="entries"${dataAttributes({ in: s.fromYou, out: s.fromUs, locale: DATE_LOCALE[lang] })}>
+<ol class="thread" data-slot="entries"${dataAttributes({ in: s.fromYou, out: s.fromUs, locale: DATE_LANG_TAG[lang] })}>
 ${entries}</ol>
 <p class="empty" data-slot="empty"${p.entries.length ? new SafeHtml(' hidden') : ''}>${s.inboxEmpty}</p>
 <form method="post" action="/" autocomplete="off" novalidate class="reply-form" id="reply-form">

@@ -1,7 +1,7 @@
 // What a supervisor's change to the roster is, read from a request, and whether the roster can
 // take it. Pure: the handler loads the roster, asks here, and writes only what passed.
 import { contactKey, isSenderAddress, normaliseSenderAddress } from '../core/contact-key';
-import { InvalidRequest } from '../core/errors';
+import { Conflict, InvalidRequest, NotFound } from '../core/errors';
 import {
   escalationPolicySchema,
   idSchema,
@@ -36,22 +36,27 @@ const ID_KEYS = { responder: 'responderId', rotation: 'rotationId', override: 'o
 const LISTS = { responder: 'responders', rotation: 'rotations', override: 'overrides', policy: 'policies' } as const satisfies Record<RosterItemKind, keyof Roster>;
 const SCHEMAS = { responder: responderSchema, rotation: rotationSchema, override: overrideSchema, policy: escalationPolicySchema } as const;
 
-export class RosterConflict extends Error {
+export class RosterConflict extends Conflict {
   override name = 'RosterConflict';
+  override readonly code = 'roster_conflict';
   constructor(readonly problems: string[]) {
     super('This change would leave the on-call roster inconsistent; fix the problems listed and try again.');
   }
+  override body() {
+    return { problems: this.problems };
+  }
 }
 
-export class RosterItemNotFound extends Error {
+export class RosterItemNotFound extends NotFound {
   override name = 'RosterItemNotFound';
   constructor(kind: RosterItemKind, id: string) {
     super(`No ${kind} ${id} in the roster; reload the roster to see what is there.`);
   }
 }
 
-export class PhoneInUse extends Error {
+export class PhoneInUse extends Conflict {
   override name = 'PhoneInUse';
+  override readonly code = 'phone_in_use';
   constructor(otherResponderId: string) {
     // One number, one responder: an ACK must name exactly one person, and replacing the
     // number of one must not silently unregister the other.

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { randomBytes, randomInt } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { registerClientMiddleware } from '../../functions/adapters/aws-clients';
 import { ENV } from '../../functions/config/env-names';
 import {
   AUDIT_TABLE,
@@ -21,9 +20,11 @@ import {
   TIPS_QUEUE,
   TIPS_TABLE,
 } from '../../functions/config/tables';
-import { tipFromSms } from '../../functions/core/intake';
+import { tipFromSms } from '../../functions/core/intake/tip-from';
 import type { MessageSid, TipReceived } from '../../functions/core/tip';
 import { startEventSourceMapping, type SqsHandler } from '../../local/event-source-mapping';
+import { hostFunction } from '../../local/functions';
+import { localPlatform } from '../../local/platform';
 import { startLocalTwilioApi, type LocalTwilioApi } from '../../local/twilio-api';
 import {
   account,
@@ -59,7 +60,6 @@ let triage: SqsHandler;
 let paging: SqsHandler;
 let pagingQueue: QueuePair;
 let twilio: LocalTwilioApi;
-const unregister = registerClientMiddleware(faults.middleware);
 const queues: QueuePair[] = [];
 async function newQueuePair(name: string, visibilityTimeoutSeconds: number): Promise<QueuePair> {
   const pair = await createQueuePair(admin, `faults-${name}-${RUN}`, visibilityTimeoutSeconds);
@@ -71,15 +71,18 @@ beforeAll(async () => {
   pagingQueue = await newQueuePair('paging', 2);
   const twilioAccount = { accountSid: `AC${randomBytes(16).toString('hex')}`, authToken: randomBytes(16).toString('hex') };
   twilio = await startLocalTwilioApi(await freePort(), twilioAccount);
-  const stackSecrets = JSON.parse(readFileSync(join(stack.dataDir, 'data', 'secrets.json'), 'utf8')) as { vaultLocalKey: string };
+  const stackSecrets = JSON.parse(readFileSync(join(stack.dataDir, 'data', 'secrets.json'), 'utf8')) as { vaultLocalKey: string; contactKeySecret: string; receiptPepper: string };
+  // The real functions, hosted as the local stack hosts them, with the faults in their clients.
+  const platform = localPlatform({
+    dynamoDbEndpoint: stack.dynamoDbEndpoint,
+    sqsEndpoint: stack.sqsEndpoint,
+    secrets: { ...stackSecrets, twilioAuthToken: twilioAccount.authToken },
+    twilioApiBaseUrl: twilio.baseUrl,
+    middleware: faults.middleware,
+  });
   // What Lambda's configuration gives the two functions; the paging queue is this file's own, so
   // that the stack's paging poller never sees these tips and this file's poller sees only them.
-  Object.assign(process.env, {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: stack.dynamoDbEndpoint,
-    AWS_ENDPOINT_URL_SQS: stack.sqsEndpoint,
+  const deployment = {
     [ENV.tipsTable]: TIPS_TABLE.name,
     [ENV.messagesTable]: MESSAGES_TABLE.name,
     [ENV.contactsTable]: CONTACTS_TABLE.name,
@@ -91,21 +94,17 @@ beforeAll(async () => {
     [ENV.pageDeliveriesTable]: PAGE_DELIVERIES_TABLE.name,
     [ENV.pagingQueueUrl]: pagingQueue.url,
     [ENV.publicUrl]: stack.publicUrl,
-    [ENV.vaultLocalKey]: stackSecrets.vaultLocalKey,
     [ENV.twilioAccountSid]: twilioAccount.accountSid,
-    [ENV.twilioAuthToken]: twilioAccount.authToken,
     [ENV.twilioSender]: '+51900000000',
-    [ENV.twilioApiBaseUrl]: twilio.baseUrl,
-  });
-  triage = (await import('../../functions/triage/handler')).handler;
-  paging = (await import('../../functions/paging/handler')).handler;
+  };
+  triage = await hostFunction<SqsHandler>('triage', deployment, platform);
+  paging = await hostFunction<SqsHandler>('paging', deployment, platform);
 });
 
 // A scenario that fails half-way must not leave DynamoDB throttled or slow for the next one.
 afterEach(() => faults.set({ kind: 'off' }));
 
 afterAll(async () => {
-  unregister();
   output.restore();
   await twilio?.stop();
   for (const pair of queues) await deleteQueuePair(admin, pair);

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ENV } from '../../functions/config/env-names';
 import { CONTACT_VAULT_TABLE, MESSAGES_TABLE, RECEIPTS_TABLE, RESPONDER_CONTACTS_TABLE } from '../../functions/config/tables';
 import { tipReceivedSchema } from '../../functions/core/tip';
+import { hostFunction } from '../../local/functions';
 import { lambdaContext } from '../../local/lambda-context';
+import { localPlatform } from '../../local/platform';
 import { captureOutput, createQueuePair, deleteQueuePair, drainBodies, letterTag, type QueuePair } from '../support/faults';
 import { sqs } from '../support/local-aws';
 import { newMessageSid, signTwilio, twilioWebhook, type TwilioParams } from '../support/twilio';
@@ -35,12 +37,19 @@ const output = captureOutput();
 beforeAll(async () => {
   tipsQueue = await createQueuePair(admin, `fuzz-tips-${letterTag(6)}`, 60);
   sink = await createQueuePair(admin, `fuzz-sink-${letterTag(6)}`, 60);
-  Object.assign(process.env, {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: stack.dynamoDbEndpoint,
-    AWS_ENDPOINT_URL_SQS: stack.sqsEndpoint,
+  const platform = localPlatform({
+    dynamoDbEndpoint: stack.dynamoDbEndpoint,
+    sqsEndpoint: stack.sqsEndpoint,
+    secrets: {
+      twilioAuthToken: stack.twilioAuthToken,
+      contactKeySecret: stack.contactKeySecret,
+      receiptPepper: randomBytes(32).toString('hex'),
+      vaultLocalKey: randomBytes(32).toString('hex'),
+    },
+    // Nothing here deletes Twilio's copies or sends.
+    twilioApiBaseUrl: 'http://127.0.0.1:9',
+  });
+  const deployment = {
     [ENV.tipsQueueUrl]: tipsQueue.url,
     [ENV.pagingQueueUrl]: sink.url,
     [ENV.twilioCleanupQueueUrl]: sink.url,
@@ -50,16 +59,12 @@ beforeAll(async () => {
     [ENV.responderContactsTable]: RESPONDER_CONTACTS_TABLE.name,
     [ENV.messagesTable]: MESSAGES_TABLE.name,
     [ENV.receiptsTable]: RECEIPTS_TABLE.name,
-    [ENV.twilioAuthToken]: stack.twilioAuthToken,
-    [ENV.contactKeySecret]: stack.contactKeySecret,
-    [ENV.receiptPepper]: randomBytes(32).toString('hex'),
-    [ENV.vaultLocalKey]: randomBytes(32).toString('hex'),
-  });
-  // After the environment: each handler reads it once, at import (its cold start).
+  };
+  // The real functions, each given only its own configuration, as the local stack hosts them.
   handlers = {
-    smsIntake: (await import('../../functions/sms-intake/handler')).handler,
-    webIntake: (await import('../../functions/web-intake/handler')).handler,
-    publicForm: (await import('../../functions/public-form/handler')).handler,
+    smsIntake: await hostFunction<Handler>('smsIntake', deployment, platform),
+    webIntake: await hostFunction<Handler>('webIntake', deployment, platform),
+    publicForm: await hostFunction<Handler>('publicForm', deployment, platform),
   };
 });
 

@@ -3,7 +3,8 @@
 // machine. This file starts its own server and needs nothing from the shared local stack.
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TwilioRequestFailed, twilioRest, type OutboundMessage, type TwilioRest } from '../../functions/adapters/twilio-rest';
+import { TwilioRequestFailed, twilioRest } from '../../functions/adapters/twilio-rest';
+import type { OutboundMessage, TwilioRest } from '../../functions/core/ports';
 import { startLocalTwilioApi, type LocalTwilioApi } from '../../local/twilio-api';
 import { freePort } from '../support/free-port';
 import { newMessageSid } from '../support/twilio';

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { InternalServerError, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { ClientMiddleware } from '../../functions/adapters/aws-clients';
+import type { ClientMiddleware } from '../../local/platform';
 import { MESSAGES_TABLE } from '../../functions/config/tables';
 import { dynamo } from './local-aws';
 import { seededRandom } from '../../functions/core/seeded-random';

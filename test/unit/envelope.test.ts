@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { localDataKeys, open, seal, SealedValueInvalid } from '../../functions/adapters/envelope';
+import { open, seal, SealedValueInvalid } from '../../functions/adapters/envelope';
+import { localDataKeys } from '../../local/data-keys';
 
 const keys = localDataKeys(randomBytes(32).toString('hex'));
 const context = { purpose: 'contact-vault', contactKey: 'a'.repeat(64) };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactKey, InvalidSenderAddress, normaliseSenderAddress, smsMessageId } from '../../functions/core/contact-key';
 import { formatReceiptCode, hashReceiptCode, InvalidReceiptCode, newReceiptCode, parseReceiptCode } from '../../functions/core/receipt';
+import { messageSidSchema } from '../../functions/core/tip';
 
 const SECRET = 's'.repeat(64);
 
@@ -28,7 +29,7 @@ describe('contact key', () => {
   });
 
   it('keys message ids so they cannot be joined with Twilio records', () => {
-    const sid = `SM${'0'.repeat(32)}` as const;
+    const sid = messageSidSchema.parse(`SM${'0'.repeat(32)}`);
     const id = smsMessageId(sid, SECRET);
     expect(id).toMatch(/^sms_[0-9a-f]{40}$/);
     expect(id).not.toContain(sid);
@@ -59,7 +60,7 @@ describe('receipt codes', () => {
 
 describe('wellFormed', () => {
   it('replaces lone surrogates and keeps pairs', async () => {
-    const { wellFormed } = await import('../../functions/core/intake');
+    const { wellFormed } = await import('../../functions/core/intake/tip-from');
     expect(wellFormed('a\ud800b')).toBe('a\ufffdb');
     expect(wellFormed('a\udc00')).toBe('a\ufffd');
     expect(wellFormed('niña 😀')).toBe('niña 😀');

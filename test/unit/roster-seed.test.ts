@@ -1,7 +1,7 @@
 // The local stack's demo roster: consistent, written once on an empty roster, and on call as
 // its _why says.
 import { describe, expect, it } from 'vitest';
-import type { RosterReader, RosterWriter } from '../../functions/adapters/dynamo-roster';
+import type { RosterReader, RosterWriter } from '../../functions/core/ports';
 import { contactKey } from '../../functions/core/contact-key';
 import { onCall, policyFor, rosterProblems, whoToPage, type Roster } from '../../functions/core/paging';
 import { DEMO_ROSTER, seedDemoRoster, withoutPhones } from '../../local/seed-roster';

@@ -76,6 +76,12 @@ export interface Transition {
 
 export const pageIdempotencyKey = (tipId: string, step: number, cycle: number, responderId: string): string => `${tipId}#${step}#${cycle}#${responderId}`;
 
+/** The step and cycle a page was sent at, read back from its key (see pageIdempotencyKey). */
+export function pageStepOf(idempotencyKey: string): { step: number; cycle: number } {
+  const [, step = '0', cycle = '0'] = idempotencyKey.split('#');
+  return { step: Number(step), cycle: Number(cycle) };
+}
+
 export const isPagingOpen = (state: PagingState): boolean => !state.acknowledged && !state.stoppedAt;
 
 // Absent rather than undefined: the state is stored as it is, and stores reject undefined.

@@ -3,7 +3,7 @@
 import type { Span } from './spans';
 import type { Token } from './tokens';
 
-const LOCAL = /[\p{L}\p{N}._%+\-]/u;
+const MAILBOX_CHAR = /[\p{L}\p{N}._%+\-]/u;
 const DOMAIN = /[\p{L}\p{N}.\-_]/u;
 const HANDLE = /[\p{L}\p{N}._]/u;
 
@@ -17,7 +17,7 @@ export function findAtSpans(text: string): Span[] {
   let floor = 0;
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     let left = at;
-    while (left > floor && LOCAL.test(text[left - 1]!)) left--;
+    while (left > floor && MAILBOX_CHAR.test(text[left - 1]!)) left--;
     let right = at + 1;
     if (left < at) {
       while (right < text.length && DOMAIN.test(text[right]!)) right++;

@@ -1,9 +1,9 @@
 // Intake use cases: the only place raw identifiers exist. What leaves here is a TipReceived
 // with redacted text, a contact key instead of the number, and a receipt hash instead of a code.
-import { contactKey, smsMessageId } from './contact-key';
-import { detectLanguage } from './language';
-import { redactIdentifiers } from './redaction/redact';
-import type { ContactKey, Lang, MessageSid, TipReceived, TipSignals } from './tip';
+import { contactKey, smsMessageId } from '../contact-key';
+import { detectLanguage } from '../language';
+import { redactIdentifiers } from '../redaction/redact';
+import type { ContactKey, Lang, MessageSid, TipReceived, TipSignals } from '../tip';
 
 /**
  * Lone UTF-16 surrogates (possible in JSON as "\ud800") cannot be stored or queued as text;

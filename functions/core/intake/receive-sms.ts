@@ -1,0 +1,79 @@
+// An SMS or WhatsApp message that Twilio has signed, from its sender's address to its answer.
+// The decisions of intake, in order: a message that is only BORRAR erases the sender's address;
+// a responder's "ACK 7K2F" goes to paging; a flood from one phone is slowed down; anything else
+// is a tip, redacted here and queued, with the address sealed in the vault for replies.
+import { acknowledgement, slowDown, type EmergencyNumber } from '../acknowledgement';
+import { contactKey, normaliseSenderAddress } from '../contact-key';
+import type { ContactVaultWriter } from '../contact-vault';
+import { erasureConfirmation, erasureLanguage, isErasureRequest } from '../erasure';
+import { detectLanguage } from '../language';
+import { parseAck } from '../paging/ack';
+import type { PagingJob } from '../paging/jobs';
+import type { Clock, JobQueue, ResponderLookup, TipQueue } from '../ports';
+import type { FixedWindowLimiter } from '../rate-limit';
+import type { MessageSid, TipReceived } from '../tip';
+import { tipFromSms } from './tip-from';
+
+export interface InboundSms {
+  messageSid: MessageSid;
+  /** +E.164, or whatsapp:+E.164 */
+  from: string;
+  body: string;
+}
+
+export interface ReceiveSmsPorts {
+  contactKeySecret(): Promise<string>;
+  tips: TipQueue;
+  vault: ContactVaultWriter;
+  responders: ResponderLookup;
+  paging: JobQueue<PagingJob>;
+  /** Has Twilio's copy of the message deleted later; a no-op where the deployment keeps them. */
+  forgetTwilioCopy(sid: MessageSid): Promise<void>;
+  perContact: Pick<FixedWindowLimiter, 'allow'>;
+  emergencyNumbers: readonly EmergencyNumber[];
+  now: Clock;
+}
+
+/** What happened, and what (if anything) Twilio should answer the sender with. */
+export type SmsOutcome =
+  | { kind: 'erased'; reply: string }
+  /** Answered with nothing, so that nothing a non-responder could see differs: their "ACK" is just a tip. */
+  | { kind: 'ack' }
+  | { kind: 'rate_limited'; reply: string }
+  | { kind: 'queued'; reply: string; tip: TipReceived };
+
+/** The sender's address as Twilio must be given it to answer on the same channel. */
+export function replyAddress(from: string): string {
+  const e164 = normaliseSenderAddress(from);
+  return /^whatsapp:/i.test(from.trim()) ? `whatsapp:${e164}` : e164;
+}
+
+export async function receiveSms(message: InboundSms, ports: ReceiveSmsPorts): Promise<SmsOutcome> {
+  const secret = await ports.contactKeySecret();
+  const key = contactKey(message.from, secret);
+  if (isErasureRequest(message.body)) {
+    await ports.vault.forget(key);
+    await ports.forgetTwilioCopy(message.messageSid);
+    return { kind: 'erased', reply: erasureConfirmation(erasureLanguage(message.body)) };
+  }
+  const ack = parseAck(message.body);
+  const responderId = ack ? await ports.responders.responderFor(key) : undefined;
+  if (ack && responderId) {
+    await ports.paging.send({ type: 'AckReceived', responderId, code: ack.code, receivedAt: ports.now().toISOString() });
+    await ports.forgetTwilioCopy(message.messageSid);
+    return { kind: 'ack' };
+  }
+  const now = ports.now();
+  if (!ports.perContact.allow(key, now.getTime())) {
+    // Not kept as a tip, and not left in Twilio's logs either.
+    await ports.forgetTwilioCopy(message.messageSid);
+    return { kind: 'rate_limited', reply: slowDown(detectLanguage(message.body), [...ports.emergencyNumbers]) };
+  }
+  const tip = tipFromSms({ messageSid: message.messageSid, from: message.from, body: message.body, receivedAt: now, contactKey: key }, { contactKeySecret: secret });
+  // Queued before the address is sealed: a failure after this point is retried by Twilio with
+  // the same MessageSid, which triage stores once.
+  await ports.tips.send(tip);
+  await ports.vault.remember(key, replyAddress(message.from), now);
+  await ports.forgetTwilioCopy(message.messageSid);
+  return { kind: 'queued', reply: acknowledgement(tip.lang, [...ports.emergencyNumbers]), tip };
+}

@@ -1,0 +1,42 @@
+// What operators see of a tip's paging: where escalation stands and every page sent, by whom
+// it was acknowledged and when. The answer of GET /api/tips/{id}/pages, which the dashboard
+// reads with the same type.
+import type { DeliveryView } from '../ports';
+import { isPagingOpen, pageStepOf, type PagingState } from './escalation';
+
+export interface PagingView {
+  state: {
+    level: PagingState['level'];
+    code: string;
+    step: number;
+    cycle: number;
+    open: boolean;
+    acknowledged: { by: { id: string; name: string }; at: string } | null;
+    stoppedAt: string | null;
+    deadlineAt: string | null;
+  } | null;
+  pages: Array<{ responder: { id: string; name: string; role: string }; step: number; cycle: number; pagedAt: string; status: string }>;
+}
+
+export function pageView(state: PagingState | undefined, sent: readonly DeliveryView[]): PagingView {
+  const names = new Map(sent.map((d) => [d.responderId, d.responderName]));
+  return {
+    state: state
+      ? {
+          level: state.level,
+          code: state.code,
+          step: state.step,
+          cycle: state.cycle,
+          open: isPagingOpen(state),
+          acknowledged: state.acknowledged
+            ? { by: { id: state.acknowledged.responderId, name: names.get(state.acknowledged.responderId) ?? state.acknowledged.responderId }, at: state.acknowledged.at }
+            : null,
+          stoppedAt: state.stoppedAt ?? null,
+          deadlineAt: state.deadlineAt ?? null,
+        }
+      : null,
+    pages: sent
+      .filter((d) => d.kind === 'page')
+      .map((d) => ({ responder: { id: d.responderId, name: d.responderName, role: d.responderRole }, ...pageStepOf(d.idempotencyKey), pagedAt: d.pagedAt, status: d.status })),
+  };
+}

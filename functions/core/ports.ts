@@ -1,0 +1,100 @@
+// The ports the use cases talk to the world through, in one place. Adapters (DynamoDB, SQS, KMS,
+// Twilio) implement them; tests implement them with fakes. Ports that belong to one use case's
+// model stay beside it (TipStore in tip-record, AuditLog in audit, ContactVault* in
+// contact-vault, MessageSender in reply, PagingStore and Deliveries in paging).
+import type { EscalationPolicy, Override, Responder, Roster, Rotation } from './paging';
+import type { TipReceived } from './tip';
+
+/** The time decisions are made with: the system clock in AWS, a movable one in tests. */
+export type Clock = () => Date;
+
+export interface JobQueue<T> {
+  send(job: T): Promise<void>;
+}
+
+export type TipQueue = JobQueue<TipReceived>;
+
+/** Puts a job on a queue to arrive at `at`, or as close to it as the queue allows. */
+export type DelayedJobs<T> = (job: T, at: Date) => Promise<void>;
+
+/** The secrets a function may be granted, each fetched once per container. */
+export interface Secrets {
+  contactKeySecret(): Promise<string>;
+  receiptPepper(): Promise<string>;
+  twilioAuthToken(): Promise<string>;
+}
+
+export type EncryptionContext = Record<string, string>;
+
+/** Data keys for envelope encryption: KMS in AWS. */
+export interface DataKeySource {
+  generate(context: EncryptionContext): Promise<{ plaintext: Buffer; wrapped: Buffer }>;
+  unwrap(wrapped: Buffer, context: EncryptionContext): Promise<Buffer>;
+}
+
+export type RosterKind = 'responder' | 'rotation' | 'override' | 'policy';
+
+export interface RosterReader {
+  load(): Promise<Roster>;
+}
+
+/** The supervisors' view: the roster, and which responders have a phone on file (never the phone). */
+export interface RosterWithPhoneFlags {
+  roster: Roster;
+  hasPhone: ReadonlySet<string>;
+}
+
+export interface RosterAdminReader extends RosterReader {
+  loadWithPhoneFlags(): Promise<RosterWithPhoneFlags>;
+}
+
+/** The paging function's view of a responder: their phone, when a page must go out. */
+export interface ResponderPhones {
+  phoneOf(responderId: string): Promise<string | undefined>;
+}
+
+export interface RosterWriter {
+  /** A responder and, when given, their phone (sealed) and its contact key. */
+  putResponder(responder: Responder, phone?: { e164: string; contactKey: string }): Promise<void>;
+  put(kind: Exclude<RosterKind, 'responder'>, id: string, data: Rotation | Override | EscalationPolicy): Promise<void>;
+  remove(kind: Exclude<RosterKind, 'responder'>, id: string): Promise<void>;
+}
+
+/** sms-intake's only view of the roster: is this sender a responder? */
+export interface ResponderLookup {
+  responderFor(contactKey: string): Promise<string | undefined>;
+}
+
+export interface DeliveryView {
+  idempotencyKey: string;
+  responderId: string;
+  responderName: string;
+  responderRole: string;
+  kind: string;
+  pagedAt: string;
+  status: string;
+}
+
+export interface TipDeliveries {
+  /** Everything sent about a tip, oldest first. */
+  forTip(tipId: string): Promise<DeliveryView[]>;
+  /** Applies a status callback; false when no delivery has this SID or the status would go back. */
+  applyStatus(messageSid: string, status: string, at: Date): Promise<boolean>;
+}
+
+export interface OutboundMessage {
+  /** +E.164 or whatsapp:+E.164 */
+  to: string;
+  /** +E.164, whatsapp:+E.164, or a Messaging Service SID MG… */
+  from: string;
+  body: string;
+  /** Where Twilio reports delivery (queued, sent, delivered, failed…); signed like the webhook. */
+  statusCallback?: string;
+}
+
+export interface TwilioRest {
+  /** Sends with retention settings that keep nothing Twilio does not need. */
+  sendMessage(message: OutboundMessage): Promise<{ sid: string }>;
+  /** Deletes a message record (inbound or outbound) from Twilio; 'not_found' if already gone. */
+  deleteMessage(sid: string): Promise<'deleted' | 'not_found'>;
+}

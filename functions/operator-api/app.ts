@@ -1,0 +1,197 @@
+// The staff API: the queue in urgency order, a tip with its thread and evidence, and what
+// operators do to a tip. Every route authenticates, then checks the route table for the
+// caller's role; every read of a tip and every action goes to the tip's audit trail. The
+// supervisors' agreement report (counts only) is audited as a read too.
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod';
+import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
+import { dynamoDeliveries, dynamoPagingStore } from '../adapters/dynamo-paging';
+import { dynamoClosedTips, dynamoTipReader, dynamoTipWriter } from '../adapters/dynamo-tip-store';
+import { fieldErrors, json, parseJsonBody, type HttpResult } from '../adapters/http';
+import { createLogger } from '../adapters/logger';
+import { operatorAuthenticatorOf } from '../adapters/operator-auth';
+import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
+import { staffRouter, tipIdOf, type StaffRequest, type StaffRouterDeps } from '../adapters/staff-router';
+import { DEFAULT_CLOSED_TIP_RETENTION_DAYS, MAX_CLOSED_TIP_RETENTION_DAYS } from '../config/defaults';
+import { ENV } from '../config/env-names';
+import { configShapes, readConfig, type Env } from '../config/runtime';
+import type { RouteKeyFor } from '../config/tables';
+import { agreementWindowStart, triageAgreement } from '../core/agreement';
+import type { AuditAction, AuditLog } from '../core/audit';
+import { InvalidRequest, TipNotFound } from '../core/errors';
+import { changeStatus, claimTip, overrideLevel, releaseTip, staffRef, TipConflict, type Decision } from '../core/operator-actions';
+import { toQueueItem, toTipDetail } from '../core/operator-views';
+import { pageView } from '../core/paging/page-view';
+import type { Clock, TipDeliveries } from '../core/ports';
+import { LEVELS } from '../core/tip';
+import { OUTCOMES, TIP_STATUSES, TipVersionConflict, type TipRecord } from '../core/tip-record';
+
+export const configShape = {
+  ...configShapes.tipsTable,
+  ...configShapes.messagesTable,
+  ...configShapes.auditTable,
+  ...configShapes.pagingTable,
+  ...configShapes.pageDeliveriesTable,
+  ...configShapes.jwt,
+  [ENV.closedTipRetentionDays]: z.coerce.number().int().min(1).max(MAX_CLOSED_TIP_RETENTION_DAYS).default(DEFAULT_CLOSED_TIP_RETENTION_DAYS),
+};
+
+export interface OperatorApiDeps extends StaffRouterDeps {
+  reader: ReturnType<typeof dynamoTipReader>;
+  writer: ReturnType<typeof dynamoTipWriter>;
+  closedTips: ReturnType<typeof dynamoClosedTips>;
+  audit: AuditLog;
+  paging: ReturnType<typeof dynamoPagingStore>;
+  deliveries: TipDeliveries;
+  closedTipRetentionDays: number;
+  /**
+   * The time reports are counted back from: the platform's clock (movable in tests). Actions keep
+   * the wall time (`now`), so that notes and claims sort among the tipster's messages, which
+   * intake stamps with it.
+   */
+  reportClock: Clock;
+}
+
+export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): OperatorApiDeps {
+  const config = readConfig(configShape, env);
+  const dynamo = platform.dynamo();
+  const tables = { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] };
+  return {
+    reader: dynamoTipReader(dynamo, tables),
+    writer: dynamoTipWriter(dynamo, tables),
+    closedTips: dynamoClosedTips(dynamo, tables.tips),
+    audit: dynamoAuditLog(dynamo, config[ENV.auditTable]),
+    paging: dynamoPagingStore(dynamo, config[ENV.pagingTable]),
+    deliveries: dynamoDeliveries(dynamo, config[ENV.pageDeliveriesTable]),
+    closedTipRetentionDays: config[ENV.closedTipRetentionDays],
+    authenticate: operatorAuthenticatorOf(config, platform),
+    logger: createLogger('operator-api'),
+    now: systemClock,
+    reportClock: platform.clock,
+  };
+}
+
+/** The audit table's partition for reads of reports: not a tip id (those are 8 characters). */
+const REPORTS_AUDIT_KEY = 'reports';
+
+const queueQuery = z.strictObject({
+  status: z.enum(['open', ...TIP_STATUSES]).default('open'),
+  level: z.enum(LEVELS).optional(),
+  region: z.string().trim().min(1).max(60).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(2048).optional(),
+});
+const statusBody = z.strictObject({ status: z.enum(TIP_STATUSES), outcome: z.enum(OUTCOMES).optional() });
+const noteBody = z.strictObject({ text: z.string().trim().min(1, 'text is required').max(2000, 'text must be at most 2000 characters') });
+const noQuery = z.strictObject({});
+const levelBody = z.strictObject({
+  level: z.enum(LEVELS),
+  reason: z.string().trim().min(3, 'say why, in a few words').max(500, 'reason must be at most 500 characters'),
+});
+
+async function existingTip(deps: OperatorApiDeps, tipId: string): Promise<TipRecord> {
+  const tip = await deps.reader.getTip(tipId);
+  if (!tip) throw new TipNotFound(tipId);
+  return tip;
+}
+
+function record(deps: OperatorApiDeps, tipId: string, { actor, now }: StaffRequest, action: AuditAction, details: Record<string, string> = {}) {
+  return deps.audit.record({ tipId, at: now.toISOString(), actor: staffRef(actor), action, details });
+}
+
+/** Read, decide, write on the version read; on a race, read again and decide again. */
+async function act(deps: OperatorApiDeps, request: StaffRequest, action: AuditAction, decide: (tip: TipRecord) => Decision): Promise<HttpResult> {
+  const tipId = tipIdOf(request.event);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const tip = await existingTip(deps, tipId);
+    const decision = decide(tip);
+    try {
+      if (decision.tip !== tip) await deps.writer.updateTip(tip, decision.tip);
+      await record(deps, tipId, request, action, decision.details);
+      return json(200, toQueueItem({ ...decision.tip, version: tip.version + 1 }));
+    } catch (error: unknown) {
+      if (!(error instanceof TipVersionConflict)) throw error;
+    }
+  }
+  throw new TipConflict('The tip is changing quickly right now; reload it and try again.');
+}
+
+function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (request: StaffRequest) => Promise<HttpResult>> {
+  const { reader, writer, closedTips, audit, paging, deliveries } = deps;
+  return {
+  'GET /api/me': async ({ actor }) => json(200, { id: actor.id, name: actor.name, roles: actor.roles }),
+
+  'GET /api/queue': async ({ event }) => {
+    const query = queueQuery.safeParse(event.queryStringParameters ?? {});
+    if (!query.success) throw new InvalidRequest('Bad query parameters.', fieldErrors(query.error.issues));
+    const { limit, cursor, ...filter } = query.data;
+    // A cursor this API did not hand out is an InvalidRequest (InvalidCursor) from the reader.
+    const page = await reader.listTips(filter, { limit, ...(cursor ? { cursor } : {}) });
+    return json(200, { tips: page.tips.map(toQueueItem), ...(page.cursor ? { cursor: page.cursor } : {}) });
+  },
+
+  'GET /api/tips/{id}': async (request) => {
+    const tipId = tipIdOf(request.event);
+    const tip = await existingTip(deps, tipId);
+    // Recorded before the answer leaves: a read that is not in the trail must not happen.
+    await record(deps, tipId, request, 'read');
+    return json(200, toTipDetail(tip, await reader.listMessages(tipId)));
+  },
+
+  'POST /api/tips/{id}/claim': (request) => act(deps, request, 'claim', (tip) => claimTip(tip, request.actor, request.now)),
+
+  'POST /api/tips/{id}/release': (request) => act(deps, request, 'release', (tip) => releaseTip(tip, request.actor)),
+
+  'POST /api/tips/{id}/status': (request) => {
+    const body = parseJsonBody(request.event, statusBody, 4096, '{"status": "closed", "outcome": "referred_to_police"}');
+    return act(deps, request, 'status', (tip) => changeStatus(tip, body, request.actor, request.now, deps.closedTipRetentionDays));
+  },
+
+  'POST /api/tips/{id}/level': (request) => {
+    const body = parseJsonBody(request.event, levelBody, 4096, '{"level": "high", "reason": "..."}');
+    return act(deps, request, 'level_override', (tip) => overrideLevel(tip, body, request.actor, request.now));
+  },
+
+  'POST /api/tips/{id}/notes': async (request) => {
+    const tipId = tipIdOf(request.event);
+    const { text } = parseJsonBody(request.event, noteBody, 16 * 1024, '{"text": "..."}');
+    const tip = await existingTip(deps, tipId);
+    const id = `note_${randomUUID()}`;
+    const at = request.now.toISOString();
+    await writer.addThreadEntry({ messageId: id, tipId, kind: 'note', author: staffRef(request.actor), text, receivedAt: at, channel: tip.channel, lang: tip.lang, redactions: {} });
+    await record(deps, tipId, request, 'note', { noteId: id });
+    return json(201, { id, kind: 'note', at, text, author: staffRef(request.actor) });
+  },
+
+  'GET /api/tips/{id}/pages': async (request) => {
+    const tipId = tipIdOf(request.event);
+    await existingTip(deps, tipId);
+    const [stored, sent] = await Promise.all([paging.get(tipId), deliveries.forTip(tipId)]);
+    return json(200, pageView(stored?.state, sent));
+  },
+
+  'GET /api/reports/agreement': async ({ event, actor }) => {
+    const query = noQuery.safeParse(event.queryStringParameters ?? {});
+    if (!query.success) throw new InvalidRequest('This report takes no parameters: it always covers the last 30 days.', fieldErrors(query.error.issues));
+    const now = deps.reportClock();
+    const tips: TipRecord[] = [];
+    for await (const tip of closedTips.closedSince(agreementWindowStart(now))) tips.push(tip);
+    const report = triageAgreement(tips, now);
+    // Recorded before the answer leaves, as every read is.
+    await audit.record({ tipId: REPORTS_AUDIT_KEY, at: deps.now().toISOString(), actor: staffRef(actor), action: 'report_read', details: { report: 'agreement', from: report.from, to: report.to } });
+    return json(200, report);
+  },
+
+  'GET /api/tips/{id}/audit': async (request) => {
+    const tipId = tipIdOf(request.event);
+    await existingTip(deps, tipId);
+    await record(deps, tipId, request, 'audit_read');
+    const events = await audit.list(tipId);
+    return json(200, { events: events.map(({ at, actor, action, details }) => ({ at, actor, action, details })) });
+  },
+};
+}
+
+export function makeHandler(deps: OperatorApiDeps) {
+  return staffRouter(routesFor(deps), deps);
+}

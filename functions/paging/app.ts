@@ -1,0 +1,72 @@
+// The paging consumer: starts paging critical tips (and high ones nobody claimed in time),
+// escalates at each deadline, and takes responders' ACKs. Every decision is the paging core's;
+// this file only wires it to DynamoDB, SQS and Twilio.
+import * as z from 'zod';
+import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
+import { dynamoDeliveries, dynamoPagingStore } from '../adapters/dynamo-paging';
+import { dynamoResponderPhones, dynamoRosterReader } from '../adapters/dynamo-roster';
+import { dynamoTipLookup, dynamoTipUpdater } from '../adapters/dynamo-tip-store';
+import { createLogger, type TiplineLogger } from '../adapters/logger';
+import { awsPlatform, type Platform } from '../adapters/platform';
+import { sqsConsumer } from '../adapters/sqs-consumer';
+import { sqsDelayedJobs } from '../adapters/sqs-delayed';
+import { twilioSettingsOf, twilioSms } from '../adapters/twilio-sender';
+import { ENV } from '../config/env-names';
+import { configShapes, readConfig, type Env } from '../config/runtime';
+import { PAGING_QUEUE } from '../config/tables';
+import { handlePagingJob, type PagingPorts } from '../core/paging/handle-job';
+import { pagingJobSchema, type PagingJob } from '../core/paging/jobs';
+
+export const configShape = {
+  ...configShapes.tipsTable,
+  ...configShapes.auditTable,
+  ...configShapes.rosterTable,
+  ...configShapes.pagingTable,
+  ...configShapes.pageDeliveriesTable,
+  ...configShapes.pagingQueue,
+  ...configShapes.highUnclaimed,
+  ...configShapes.publicUrl,
+  ...configShapes.twilioAccount,
+  ...configShapes.twilioSender,
+  [ENV.pagingMaxDelaySeconds]: z.coerce.number().int().min(1).max(PAGING_QUEUE.maxDelaySeconds).default(PAGING_QUEUE.maxDelaySeconds),
+};
+
+export interface PagingDeps {
+  ports: PagingPorts;
+  logger: TiplineLogger;
+}
+
+export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): PagingDeps {
+  const config = readConfig(configShape, env);
+  const dynamo = platform.dynamo();
+  return {
+    ports: {
+      roster: dynamoRosterReader(dynamo, config[ENV.rosterTable]),
+      tips: { ...dynamoTipLookup(dynamo, config[ENV.tipsTable]), ...dynamoTipUpdater(dynamo, config[ENV.tipsTable]) },
+      states: dynamoPagingStore(dynamo, config[ENV.pagingTable]),
+      deliveries: dynamoDeliveries(dynamo, config[ENV.pageDeliveriesTable]),
+      phones: dynamoResponderPhones(dynamo, config[ENV.rosterTable], platform.dataKeys()),
+      sms: twilioSms(twilioSettingsOf(config), platform, { statusCallback: `${config[ENV.publicUrl]}/sms/status` }),
+      audit: dynamoAuditLog(dynamo, config[ENV.auditTable]),
+      later: sqsDelayedJobs<PagingJob>(platform.sqs(), config[ENV.pagingQueueUrl], config[ENV.pagingMaxDelaySeconds], platform.clock),
+      now: platform.clock,
+      highAfterMinutes: config[ENV.highUnclaimedPageAfterMinutes],
+    },
+    logger: createLogger('paging'),
+  };
+}
+
+export function makeHandler(deps: PagingDeps) {
+  return sqsConsumer({
+    job: 'paging job',
+    schema: pagingJobSchema,
+    logger: deps.logger,
+    // In order: an ACK and a deadline for one tip in one batch must not race each other.
+    inOrder: true,
+    describe: (job) => ({ outcome: job.type }),
+    async handle(job) {
+      await handlePagingJob(job, deps.ports);
+      deps.logger.info('paging job done', { outcome: job.type, ...('tipId' in job ? { tipId: job.tipId } : {}) });
+    },
+  });
+}

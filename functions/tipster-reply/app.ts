@@ -1,0 +1,71 @@
+// POST /api/tips/{id}/replies: an operator's question to the tipster. The only function that
+// can open the contact vault; the address it recovers goes to Twilio and nowhere else (not
+// into the response, not into a log, not into the thread).
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod';
+import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
+import { dynamoContactVaultReader } from '../adapters/dynamo-contact-vault';
+import { dynamoTipLookup, dynamoTipWriter } from '../adapters/dynamo-tip-store';
+import { json, parseJsonBody } from '../adapters/http';
+import { createLogger } from '../adapters/logger';
+import { operatorAuthenticatorOf } from '../adapters/operator-auth';
+import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
+import { staffRouter, tipIdOf, type StaffRouterDeps } from '../adapters/staff-router';
+import { twilioSender, twilioSettingsOf } from '../adapters/twilio-sender';
+import { ENV } from '../config/env-names';
+import { configShapes, readConfig, type Env } from '../config/runtime';
+import type { AuditLog } from '../core/audit';
+import { staffRef } from '../core/operator-actions';
+import { replyToTipster, type ReplyDeps } from '../core/reply';
+
+export const configShape = {
+  ...configShapes.tipsTable,
+  ...configShapes.messagesTable,
+  ...configShapes.contactVaultTable,
+  ...configShapes.auditTable,
+  ...configShapes.jwt,
+  ...configShapes.twilioAccount,
+  ...configShapes.twilioSender,
+};
+
+export interface TipsterReplyDeps extends StaffRouterDeps, Omit<ReplyDeps, 'now' | 'newId'> {
+  audit: AuditLog;
+}
+
+export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): TipsterReplyDeps {
+  const config = readConfig(configShape, env);
+  const dynamo = platform.dynamo();
+  return {
+    tips: dynamoTipLookup(dynamo, config[ENV.tipsTable]),
+    // Writes only: the reply joins the thread; this function never reads the thread.
+    thread: dynamoTipWriter(dynamo, { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] }),
+    vault: dynamoContactVaultReader(dynamo, config[ENV.contactVaultTable], platform.dataKeys()),
+    sender: twilioSender(twilioSettingsOf(config), platform),
+    audit: dynamoAuditLog(dynamo, config[ENV.auditTable]),
+    authenticate: operatorAuthenticatorOf(config, platform),
+    logger: createLogger('tipster-reply'),
+    now: systemClock,
+  };
+}
+
+/** Two SMS segments' worth of plain text; a reply is a question, not a letter. */
+const MAX_REPLY = 320;
+const replyBody = z.strictObject({
+  text: z.string({ error: 'text is required' }).trim().min(1, 'text is required').max(MAX_REPLY, `text must be at most ${MAX_REPLY} characters (two SMS)`),
+});
+
+export function makeHandler(deps: TipsterReplyDeps) {
+  return staffRouter(
+    {
+      'POST /api/tips/{id}/replies': async ({ event, actor, now }) => {
+        const tipId = tipIdOf(event);
+        const { text } = parseJsonBody(event, replyBody, 4096, '{"text": "..."}');
+        const { channel, id } = await replyToTipster({ tipId, text }, staffRef(actor), { ...deps, now: () => now, newId: randomUUID });
+        await deps.audit.record({ tipId, at: now.toISOString(), actor: staffRef(actor), action: 'reply', details: { channel, replyId: id } });
+        deps.logger.info('reply sent', { tipId, channel });
+        return json(202, { status: 'sent', channel });
+      },
+    },
+    deps,
+  );
+}
