@@ -2,11 +2,11 @@
 // workflow, override its level. Pure: each returns the tip as it should be written and the
 // audit details; the handler writes it conditionally on the version it read.
 import type { Role } from '../config/tables';
-import { Conflict, Forbidden, InvalidRequest } from './errors';
+import { Conflict, Forbidden, InvalidRequest, TipNotFound } from './errors';
 import type { Level } from './tip';
 import { levelRank } from './tip';
-import type { Outcome, StaffRef, TipRecord, TipStatus } from './tip-record';
-import { isOpen } from './tip-record';
+import type { Outcome, StaffRef, TipReader, TipRecord, TipStatus, TipWriter } from './tip-record';
+import { isOpen, TipVersionConflict } from './tip-record';
 import { DEFAULT_CLOSED_TIP_RETENTION_DAYS } from '../config/defaults';
 
 export interface Actor extends StaffRef {
@@ -88,4 +88,32 @@ export function overrideLevel(tip: TipRecord, change: { level: Level; reason: st
     },
     details: { from: tip.level, to: change.level, scored: scoredLevel, direction: levelRank(change.level) > levelRank(tip.level) ? 'up' : 'down' },
   };
+}
+
+export interface ActionPorts {
+  tips: Pick<TipReader, 'getTip'> & Pick<TipWriter, 'updateTip'>;
+  /** Records the action in the tip's audit trail, with the details the decision gave. */
+  audit(details: Record<string, string>): Promise<void>;
+}
+
+const MAX_ACTION_ATTEMPTS = 5;
+
+/**
+ * An operator's action on a tip: read it, decide, write on the version read, audit; when another
+ * write got there first, read again and decide again. Answers the tip as written.
+ */
+export async function actOnTip(tipId: string, decide: (tip: TipRecord) => Decision, ports: ActionPorts): Promise<TipRecord> {
+  for (let attempt = 0; attempt < MAX_ACTION_ATTEMPTS; attempt++) {
+    const tip = await ports.tips.getTip(tipId);
+    if (!tip) throw new TipNotFound(tipId);
+    const decision = decide(tip);
+    try {
+      if (decision.tip !== tip) await ports.tips.updateTip(tip, decision.tip);
+      await ports.audit(decision.details);
+      return { ...decision.tip, version: tip.version + 1 };
+    } catch (error: unknown) {
+      if (!(error instanceof TipVersionConflict)) throw error;
+    }
+  }
+  throw new TipConflict('The tip is changing quickly right now; reload it and try again.');
 }

@@ -19,12 +19,12 @@ import type { RouteKeyFor } from '../config/tables';
 import { agreementWindowStart, triageAgreement } from '../core/agreement';
 import type { AuditAction, AuditLog } from '../core/audit';
 import { InvalidRequest, TipNotFound } from '../core/errors';
-import { changeStatus, claimTip, overrideLevel, releaseTip, staffRef, TipConflict, type Decision } from '../core/operator-actions';
+import { actOnTip, changeStatus, claimTip, overrideLevel, releaseTip, staffRef, type Decision } from '../core/operator-actions';
 import { toQueueItem, toTipDetail } from '../core/operator-views';
 import { pageView } from '../core/paging/page-view';
 import type { Clock, TipDeliveries } from '../core/ports';
 import { LEVELS } from '../core/tip';
-import { OUTCOMES, TIP_STATUSES, TipVersionConflict, type TipRecord } from '../core/tip-record';
+import { OUTCOMES, TIP_STATUSES, type TipRecord } from '../core/tip-record';
 
 export const configShape = {
   ...configShapes.tipsTable,
@@ -99,21 +99,10 @@ function record(deps: OperatorApiDeps, tipId: string, { actor, now }: StaffReque
   return deps.audit.record({ tipId, at: now.toISOString(), actor: staffRef(actor), action, details });
 }
 
-/** Read, decide, write on the version read; on a race, read again and decide again. */
-async function act(deps: OperatorApiDeps, request: StaffRequest, action: AuditAction, decide: (tip: TipRecord) => Decision): Promise<HttpResult> {
+function act(deps: OperatorApiDeps, request: StaffRequest, action: AuditAction, decide: (tip: TipRecord) => Decision): Promise<HttpResult> {
   const tipId = tipIdOf(request.event);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const tip = await existingTip(deps, tipId);
-    const decision = decide(tip);
-    try {
-      if (decision.tip !== tip) await deps.writer.updateTip(tip, decision.tip);
-      await record(deps, tipId, request, action, decision.details);
-      return json(200, toQueueItem({ ...decision.tip, version: tip.version + 1 }));
-    } catch (error: unknown) {
-      if (!(error instanceof TipVersionConflict)) throw error;
-    }
-  }
-  throw new TipConflict('The tip is changing quickly right now; reload it and try again.');
+  const ports = { tips: { getTip: deps.reader.getTip, updateTip: deps.writer.updateTip }, audit: (details: Record<string, string>) => record(deps, tipId, request, action, details) };
+  return actOnTip(tipId, decide, ports).then((written) => json(200, toQueueItem(written)));
 }
 
 function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (request: StaffRequest) => Promise<HttpResult>> {

@@ -224,10 +224,12 @@ describe('receiveSms: rate limiting per contact', () => {
     const sealedBefore = w.vault.remembered.length;
 
     // Act
-    const outcome = await receiveSms(w.sms('fragmento 31, mi hermana'), w.ports);
+    const flood = w.sms('fragmento 31, mi hermana');
+    const outcome = await receiveSms(flood, w.ports);
 
-    // Assert
+    // Assert: not kept as a tip, and not left at Twilio either.
     expect(outcome).toEqual({ kind: 'rate_limited', reply: slowDown('es', EMERGENCY) });
+    expect(w.deletedFromTwilio.at(-1)).toBe(flood.messageSid);
     expect(w.tips.sent).toHaveLength(tipsBefore);
     expect(w.vault.remembered).toHaveLength(sealedBefore);
     expect(tipsBefore).toBe(PER_CONTACT_LIMIT);
