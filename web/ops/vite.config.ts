@@ -20,10 +20,26 @@ function cspConnectSrc(): Plugin {
   };
 }
 
+/**
+ * The dashboard takes the API's types from core (`import type`, erased by the build), never
+ * core's code: a value import from functions/ would bundle server code (and zod), so it fails
+ * the build.
+ */
+function noServerCode(): Plugin {
+  const server = fileURLToPath(new URL('../../functions/', import.meta.url));
+  return {
+    name: 'tipline-no-server-code',
+    load(id) {
+      if (id.startsWith(server)) this.error(`${id} is server code: the dashboard may only \`import type\` from functions/.`);
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: '/ops/',
-  plugins: [cspConnectSrc()],
+  plugins: [cspConnectSrc(), noServerCode()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

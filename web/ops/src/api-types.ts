@@ -1,11 +1,20 @@
-// The operator API's shapes, as docs/operator-api.md states them. Kept here rather than
-// imported from functions/ so the browser bundle never reaches into server code.
-export const LEVELS = ['critical', 'high', 'medium', 'low'] as const;
-export type Level = (typeof LEVELS)[number];
+// The operator API's shapes. What the server builds from core (functions/core) is core's own type,
+// imported type-only: `import type` is erased by the build, so no server code reaches the bundle.
+// Core's answers carry instants as ISO strings already, so they are the JSON as sent.
+// What is stated here is what a handler still builds inline (marked "inline"), and the lists
+// the dashboard needs at run time: core's live in modules that import zod.
+import type { AgreementCounts, AgreementReport } from '../../../functions/core/agreement';
+import type { QueueItem, ThreadEntry, TipDetail } from '../../../functions/core/operator-views';
+import type { PagingView } from '../../../functions/core/paging/page-view';
+import type { Channel, IndicatorFinding, IndicatorId, Level, PlaceMention } from '../../../functions/core/tip';
+import type { Outcome, QueueFilter as CoreQueueFilter, StaffRef, TipStatus } from '../../../functions/core/tip-record';
 
-export const STATUSES = ['new', 'in_review', 'escalated', 'referred', 'closed'] as const;
-export type Status = (typeof STATUSES)[number];
+export type { AgreementCounts, AgreementReport, Channel, IndicatorFinding, IndicatorId, Level, Outcome, PlaceMention };
+export type { QueueItem, StaffRef, ThreadEntry, TipDetail, TipStatus };
 
+/** Most urgent first, as every list on screen runs (core's LEVELS run the other way). */
+export const LEVELS = ['critical', 'high', 'medium', 'low'] as const satisfies readonly Level[];
+export const STATUSES = ['new', 'in_review', 'escalated', 'referred', 'closed'] as const satisfies readonly TipStatus[];
 export const OUTCOMES = [
   'referred_to_police',
   'referred_to_prosecutor',
@@ -16,128 +25,47 @@ export const OUTCOMES = [
   'unreachable',
   'false_report',
   'other',
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+] as const satisfies readonly Outcome[];
 
-export type Channel = 'sms' | 'whatsapp' | 'web';
+// The lists name every member of core's unions (a status core adds fails typecheck:web until listed);
+// test/unit/api-contract.test.ts holds them to core's lists value by value.
+type Names<List extends readonly unknown[], Union> = [Union] extends [List[number]] ? true : false;
+type Holds<T extends true> = T;
+export type ListsNameAll = [Holds<Names<typeof LEVELS, Level>>, Holds<Names<typeof STATUSES, TipStatus>>, Holds<Names<typeof OUTCOMES, Outcome>>];
 
-export interface Person {
-  id: string;
-  name: string;
-}
+/** Queue filter: `open` is the API's default (everything not closed). */
+export type StatusFilter = CoreQueueFilter['status'];
 
-export interface QueueItem {
-  tipId: string;
-  level: Level;
-  score: number;
-  status: Status;
-  outcome: Outcome | null;
-  channel: Channel;
-  region: string | null;
-  indicators: string[];
-  preview: string;
-  createdAt: string;
-  lastMessageAt: string;
-  messageCount: number;
-  claimedBy: Person | null;
-  levelOverride: { level: Level; scoredLevel: Level; reason: string; by: Person; at: string } | null;
-}
-
-export interface Evidence {
-  id: string;
-  evidence: string;
-  start: number;
-  tense?: 'past';
-}
-
-export interface ThreadEntry {
-  id: string;
-  kind: 'in' | 'out' | 'note';
-  at: string;
-  text: string;
-  channel?: Channel;
-  offset?: number;
-  author?: Person;
-}
-
-export interface TipDetail extends QueueItem {
-  rule: string;
-  text: string;
-  evidence: Evidence[];
-  places: Array<{ text: string; place: string; region: string }>;
-  thread: ThreadEntry[];
-}
-
-export interface Me extends Person {
+/** `GET /api/me` (inline in functions/operator-api/app.ts): the signed-in actor. */
+export interface Me extends StaffRef {
   roles: string[];
 }
 
+/** `POST /api/tips/{id}/replies` (inline in functions/tipster-reply/app.ts). */
+export interface ReplySent {
+  status: 'sent';
+  channel: Channel;
+}
+
+/** Every 4xx/5xx (inline in functions/adapters/http.ts). */
 export interface ApiErrorBody {
   error: string;
   message: string;
   fields?: Record<string, string>;
-  claimedBy?: Person;
-}
-
-/** Queue filter: `open` is the API's default (everything not closed). */
-export type StatusFilter = 'open' | Status;
-
-/**
- * `GET /api/tips/{id}/pages`. `step` and `cycle` are 0-based, as the escalation core counts
- * them (functions/core/paging/escalation.ts); people read "level 1" and "round 1".
- */
-export interface PagingState {
-  level: 'critical' | 'high';
-  /** The 4 characters a responder replies with (`ACK 7K2F`); shown as T-7K2F. */
-  code: string;
-  step: number;
-  cycle: number;
-  open: boolean;
-  acknowledged: { by: Person; at: string } | null;
-  stoppedAt: string | null;
-  deadlineAt: string | null;
-}
-
-export const PAGE_STATUSES = ['queued', 'sent', 'delivered', 'undelivered', 'failed'] as const;
-export type PageStatus = (typeof PAGE_STATUSES)[number];
-
-export interface PageSent {
-  /** `role` is the responder's agency (police, prosecutor, shelter…), not a sign-in role. */
-  responder: Person & { role: string };
-  step: number;
-  cycle: number;
-  pagedAt: string;
-  /** Twilio's delivery status; typed loosely so a status Twilio adds later still shows. */
-  status: PageStatus | (string & {});
-}
-
-export interface TipPages {
-  state: PagingState | null;
-  pages: PageSent[];
-}
-
-export interface AgreementCounts {
-  reviewed: number;
-  /** An operator set a higher level than the scorer's: the scorer under-triaged. */
-  raised: number;
-  /** An operator set a lower level: over-triage. */
-  lowered: number;
+  claimedBy?: StaffRef;
 }
 
 /**
- * `GET /api/reports/agreement` (supervisors): the tips closed in the last `days` days, per
- * scorer level (most urgent first) and per language (es, en, qu, pt). Counts only.
+ * `GET /api/tips/{id}/pages` (functions/core/paging/page-view.ts). `step` and `cycle` are 0-based,
+ * as the escalation core counts them (functions/core/paging/escalation.ts); people read "level 1"
+ * and "round 1". A responder's `role` is their agency (police, prosecutor, shelter…), not a
+ * sign-in role; a page's `status` is Twilio's delivery status, shown as it comes.
  */
-export interface AgreementReport {
-  from: string;
-  to: string;
-  days: number;
-  byLevel: Array<{ level: Level } & AgreementCounts>;
-  byLang: Array<{ lang: string } & AgreementCounts>;
-  total: AgreementCounts;
-}
+export type TipPages = PagingView;
+export type PagingState = NonNullable<PagingView['state']>;
+export type PageSent = PagingView['pages'][number];
 
-/** `GET /local/outbox` on the local stack only: what its stand-in for Twilio was asked to send. */
+/** `GET /local/outbox` on the local stack only (local/twilio-api.ts): what its stand-in for Twilio was asked to send. */
 export interface OutboxMessage {
   sid: string;
   to: string;

@@ -1,5 +1,19 @@
 // The operator API client. Every call carries the ID token; a 401 ends the session.
-import type { AgreementReport, ApiErrorBody, Channel, Level, Me, Outcome, OutboxMessage, QueueItem, Status, StatusFilter, ThreadEntry, TipDetail, TipPages } from './api-types';
+import type {
+  AgreementReport,
+  ApiErrorBody,
+  Level,
+  Me,
+  Outcome,
+  OutboxMessage,
+  QueueItem,
+  ReplySent,
+  StatusFilter,
+  ThreadEntry,
+  TipDetail,
+  TipPages,
+  TipStatus,
+} from './api-types';
 import { currentToken } from './auth';
 
 export class ApiError extends Error {
@@ -22,25 +36,34 @@ export const whenUnauthorized = (handler: () => void): void => {
   onUnauthorized = handler;
 };
 
-function errorBody(value: unknown): ApiErrorBody | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const record = value as Record<string, unknown>;
-  return typeof record.message === 'string' ? (record as unknown as ApiErrorBody) : null;
+/** An object whose `fields` are all strings: what is checked of an answer before it is trusted. */
+const hasStrings = (value: unknown, fields: readonly string[]): boolean =>
+  typeof value === 'object' && value !== null && fields.every((field) => typeof (value as Record<string, unknown>)[field] === 'string');
+
+const errorBody = (value: unknown): ApiErrorBody | null => (hasStrings(value, ['message']) ? (value as ApiErrorBody) : null);
+
+/** The answer's JSON (null if none); NetworkError when no answer came, ApiError for a 4xx or 5xx. */
+async function fetchJson(path: string, init: RequestInit): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, cache: 'no-store' });
+  } catch (error: unknown) {
+    throw new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+  const parsed: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, errorBody(parsed));
+  return parsed;
 }
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${currentToken() ?? ''}`, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
   try {
-    res = await fetch(path, { method, headers, cache: 'no-store', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    return (await fetchJson(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })) as T;
   } catch (error: unknown) {
-    throw new NetworkError(error instanceof Error ? error.message : String(error));
+    if (error instanceof ApiError && error.status === 401) onUnauthorized();
+    throw error;
   }
-  const parsed: unknown = await res.json().catch(() => null);
-  if (res.status === 401) onUnauthorized();
-  if (!res.ok) throw new ApiError(res.status, errorBody(parsed));
-  return parsed as T;
 }
 
 const tip = (id: string, action = ''): string => `/api/tips/${encodeURIComponent(id)}${action}`;
@@ -65,10 +88,11 @@ export const getMe = (): Promise<Me> => call('GET', '/api/me');
 export const getTip = (id: string): Promise<TipDetail> => call('GET', tip(id));
 export const claim = (id: string): Promise<QueueItem> => call('POST', tip(id, '/claim'));
 export const release = (id: string): Promise<QueueItem> => call('POST', tip(id, '/release'));
-export const setStatus = (id: string, status: Status, outcome?: Outcome): Promise<QueueItem> => call('POST', tip(id, '/status'), outcome ? { status, outcome } : { status });
+export const setStatus = (id: string, status: TipStatus, outcome?: Outcome): Promise<QueueItem> =>
+  call('POST', tip(id, '/status'), outcome ? { status, outcome } : { status });
 export const addNote = (id: string, text: string): Promise<ThreadEntry> => call('POST', tip(id, '/notes'), { text });
 export const overrideLevel = (id: string, level: Level, reason: string): Promise<QueueItem> => call('POST', tip(id, '/level'), { level, reason });
-export const reply = (id: string, text: string): Promise<{ status: 'sent'; channel: Channel }> => call('POST', tip(id, '/replies'), { text });
+export const reply = (id: string, text: string): Promise<ReplySent> => call('POST', tip(id, '/replies'), { text });
 
 /** Supervisors only: how often operators raised or lowered the scorer's level, last 30 days. */
 export const getAgreement = (): Promise<AgreementReport> => call('GET', '/api/reports/agreement');
@@ -89,19 +113,8 @@ export async function getPages(id: string): Promise<TipPages | null> {
  * this route is not behind the authorizer and has no business seeing one.
  */
 export async function getOutbox(): Promise<OutboxMessage[]> {
-  let res: Response;
-  try {
-    res = await fetch('/local/outbox', { headers: { accept: 'application/json' }, cache: 'no-store' });
-  } catch (error: unknown) {
-    throw new NetworkError(error instanceof Error ? error.message : String(error));
-  }
-  const parsed: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, errorBody(parsed));
+  const parsed = await fetchJson('/local/outbox', { headers: { accept: 'application/json' } });
   return Array.isArray(parsed) ? parsed.filter(isOutboxMessage) : [];
 }
 
-function isOutboxMessage(value: unknown): value is OutboxMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return ['sid', 'to', 'body', 'at'].every((field) => typeof record[field] === 'string');
-}
+const isOutboxMessage = (value: unknown): value is OutboxMessage => hasStrings(value, ['sid', 'to', 'body', 'at']);

@@ -61,7 +61,12 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
       stop();
       signOut();
     });
-    replaceChildren(bar, h('h1', {}, t('app.title')), h('p', { class: 'who' }, t('app.signedInAs', { name: me.name })), h('nav', { 'aria-label': t('app.menu') }, language, helpButton, out));
+    replaceChildren(
+      bar,
+      h('h1', {}, t('app.title')),
+      h('p', { class: 'who' }, t('app.signedInAs', { name: me.name })),
+      h('nav', { 'aria-label': t('app.menu') }, language, helpButton, out),
+    );
     replaceChildren(skip, t('app.skip'));
   }
 
@@ -103,7 +108,8 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     for (const item of fresh) seenCritical.add(item.tipId);
     const waiting = items.filter((i) => i.level === 'critical' && i.claimedBy === null && i.status !== 'closed').length;
     document.title = waiting > 0 ? `(${waiting}) ${t('app.title')}` : t('app.title');
-    if (primed && fresh.length > 0) replaceChildren(live, fresh.map((i) => t('queue.newCritical', { id: i.tipId, region: i.region ?? t('queue.noRegion') })).join(' · '));
+    const news = fresh.map((i) => t('queue.newCritical', { id: i.tipId, region: i.region ?? t('queue.noRegion') }));
+    if (primed && news.length > 0) replaceChildren(live, news.join(' · '));
     primed = true;
   }
 

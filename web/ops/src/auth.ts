@@ -81,7 +81,13 @@ export async function finishCognitoSignIn(config: Extract<SignInConfig, { kind: 
   const res = await fetch(config.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: config.clientId, code: code ?? '', redirect_uri: config.redirectUri, code_verifier: pkce.verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: config.clientId,
+      code: code ?? '',
+      redirect_uri: config.redirectUri,
+      code_verifier: pkce.verifier,
+    }),
   });
   const body: unknown = await res.json().catch(() => null);
   const idToken = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).id_token : undefined;

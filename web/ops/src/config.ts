@@ -18,7 +18,14 @@ export function parseConfig(raw: unknown): SignInConfig {
   for (const name of ['authorizeUrl', 'tokenUrl', 'logoutUrl', 'redirectUri'] as const) {
     if (new URL(fields[name]!).protocol !== 'https:' && location.protocol === 'https:') throw new Error(`config.json ${name} is not https`);
   }
-  return { kind: 'cognito', clientId: fields.clientId!, authorizeUrl: fields.authorizeUrl!, tokenUrl: fields.tokenUrl!, logoutUrl: fields.logoutUrl!, redirectUri: fields.redirectUri! };
+  return {
+    kind: 'cognito',
+    clientId: fields.clientId!,
+    authorizeUrl: fields.authorizeUrl!,
+    tokenUrl: fields.tokenUrl!,
+    logoutUrl: fields.logoutUrl!,
+    redirectUri: fields.redirectUri!,
+  };
 }
 
 export async function loadConfig(): Promise<SignInConfig> {

@@ -1,7 +1,7 @@
 // Marks the words that made the scorer raise a tip's level, inside one inbound message.
 // Evidence offsets point into TipDetail.text (all inbound messages joined by "\n"); each
 // inbound entry says where it starts there.
-import type { Evidence } from './api-types';
+import type { IndicatorFinding } from './api-types';
 import { h } from './dom';
 import { t, tOr } from './i18n';
 
@@ -13,7 +13,7 @@ interface Span {
 }
 
 /** Evidence spans inside [offset, offset + length), in message coordinates, overlaps merged. */
-export function spansIn(text: string, offset: number, evidence: readonly Evidence[]): Span[] {
+export function spansIn(text: string, offset: number, evidence: readonly IndicatorFinding[]): Span[] {
   const local = evidence
     .map((e) => ({ start: e.start - offset, end: e.start - offset + e.evidence.length, id: e.id, past: e.tense === 'past', evidence: e.evidence }))
     // An offset that does not land on its own words would mark the wrong text: skip it.
@@ -33,14 +33,15 @@ export function spansIn(text: string, offset: number, evidence: readonly Evidenc
   return merged;
 }
 
-export function highlighted(text: string, offset: number, evidence: readonly Evidence[]): DocumentFragment {
+export function highlighted(text: string, offset: number, evidence: readonly IndicatorFinding[]): DocumentFragment {
   const fragment = document.createDocumentFragment();
   let at = 0;
   for (const span of spansIn(text, offset, evidence)) {
     if (span.start > at) fragment.append(text.slice(at, span.start));
     const names = span.ids.map((id) => tOr(`indicator.${id}`, id));
     const label = span.past ? `${names.join(', ')} (${t('tip.past')})` : names.join(', ');
-    fragment.append(h('mark', { title: label, 'data-indicators': span.ids.join(' '), 'data-label': label, class: span.past ? 'past' : null }, text.slice(span.start, span.end)));
+    const attrs = { title: label, 'data-indicators': span.ids.join(' '), 'data-label': label, class: span.past ? 'past' : null };
+    fragment.append(h('mark', attrs, text.slice(span.start, span.end)));
     at = span.end;
   }
   if (at < text.length) fragment.append(text.slice(at));

@@ -25,7 +25,9 @@ function whoAcknowledged(state: PagingState, pages: PageSent[]): string {
 
 function stateLine(state: PagingState, pages: PageSent[]): { kind: string; text: string } {
   const code = t('onCall.code', { code: codeLabel(state.code) });
-  if (state.acknowledged) return { kind: 'acknowledged', text: t('onCall.acknowledged', { who: whoAcknowledged(state, pages), time: hourMinute(state.acknowledged.at) }) };
+  if (state.acknowledged) {
+    return { kind: 'acknowledged', text: t('onCall.acknowledged', { who: whoAcknowledged(state, pages), time: hourMinute(state.acknowledged.at) }) };
+  }
   if (state.open) {
     const parts = [code, t('onCall.level', { n: state.step + 1 })];
     if (state.cycle > 0) parts.push(t('onCall.round', { n: state.cycle + 1 }));
@@ -38,19 +40,26 @@ function stateLine(state: PagingState, pages: PageSent[]): { kind: string; text:
 
 function pageItem(page: PageSent): HTMLElement {
   const status = page.status;
+  const step = t('onCall.level', { n: page.step + 1 });
+  const glyph = h('span', { 'aria-hidden': 'true' }, DELIVERY_GLYPH[status] ?? '?');
   return h(
     'li',
     { 'data-status': status, 'data-responder': page.responder.id },
     h('span', { class: 'page-who' }, `${page.responder.name} (${agency(page.responder.role)})`),
-    h('span', { class: 'page-step' }, page.cycle > 0 ? `${t('onCall.level', { n: page.step + 1 })}, ${t('onCall.round', { n: page.cycle + 1 })}` : t('onCall.level', { n: page.step + 1 })),
+    h('span', { class: 'page-step' }, page.cycle > 0 ? `${step}, ${t('onCall.round', { n: page.cycle + 1 })}` : step),
     h('time', { datetime: page.pagedAt }, hourMinute(page.pagedAt)),
-    h('span', { class: `delivery delivery-${status}` }, h('span', { 'aria-hidden': 'true' }, DELIVERY_GLYPH[status] ?? '?'), ` ${tOr(`delivery.${status}`, status)}`),
+    h('span', { class: `delivery delivery-${status}` }, glyph, ` ${tOr(`delivery.${status}`, status)}`),
   );
 }
 
 export function onCall(data: OnCallData): HTMLElement {
   const section = (kind: string, ...children: Array<Node | null>) =>
-    h('section', { class: 'on-call', 'aria-labelledby': 'on-call-title', 'data-state': kind }, h('h3', { id: 'on-call-title' }, t('onCall.title')), ...children);
+    h(
+      'section',
+      { class: 'on-call', 'aria-labelledby': 'on-call-title', 'data-state': kind },
+      h('h3', { id: 'on-call-title' }, t('onCall.title')),
+      ...children,
+    );
 
   if (data.kind === 'loading') return section('loading', h('p', { class: 'on-call-state' }, t('app.loading')));
   if (data.kind === 'error') return section('error', h('p', { class: 'on-call-state' }, data.message));

@@ -53,7 +53,12 @@ export class QueueView {
       h('h3', { class: 'sr-only' }, t('queue.filters')),
       select('status', t('queue.status'), [['open', t('queue.open')], ...STATUSES.map((s): [string, string] => [s, t(`status.${s}`)])]),
       select('level', t('queue.level'), [['', t('queue.any')], ...LEVELS.map((l): [string, string] => [l, t(`level.${l}`)])]),
-      h('label', {}, h('span', {}, t('queue.region')), h('input', { name: 'region', type: 'search', list: 'region-list', value: this.filter.region, autocomplete: 'off', placeholder: t('queue.any') })),
+      h(
+        'label',
+        {},
+        h('span', {}, t('queue.region')),
+        h('input', { name: 'region', type: 'search', list: 'region-list', value: this.filter.region, autocomplete: 'off', placeholder: t('queue.any') }),
+      ),
       this.regions,
     );
     replaceChildren(this.empty, t('queue.empty'));
@@ -127,7 +132,14 @@ export class QueueView {
       row.li.dataset.level = item.level;
       replaceChildren(
         row.link,
-        h('span', { class: 'row-top' }, levelBadge(item.level), h('span', { class: 'tip-id' }, item.tipId), statusBadge(item.status), h('span', { class: 'age' }, h('time', { datetime: item.lastMessageAt }, when))),
+        h(
+          'span',
+          { class: 'row-top' },
+          levelBadge(item.level),
+          h('span', { class: 'tip-id' }, item.tipId),
+          statusBadge(item.status),
+          h('span', { class: 'age' }, h('time', { datetime: item.lastMessageAt }, when)),
+        ),
         h(
           'span',
           { class: 'row-meta' },

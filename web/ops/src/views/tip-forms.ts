@@ -1,5 +1,5 @@
 // The forms on a tip. Each one only gathers input; the tip view sends it and reports back.
-import { LEVELS, OUTCOMES, STATUSES, type Level, type Me, type Outcome, type Status, type TipDetail } from '../api-types';
+import { LEVELS, OUTCOMES, STATUSES, type Level, type Me, type Outcome, type TipDetail, type TipStatus } from '../api-types';
 import { h, replaceChildren } from '../dom';
 import { t } from '../i18n';
 
@@ -30,7 +30,14 @@ export function claimBox(tip: TipDetail, me: Me | null, actions: { claim(): void
 }
 
 export function replyForm(drafts: Drafts, send: (text: string) => void): HTMLFormElement {
-  const textarea = h('textarea', { id: 'reply-text', name: 'text', maxlength: REPLY_MAX, rows: 3, required: true, 'aria-describedby': 'reply-hint reply-counter' });
+  const textarea = h('textarea', {
+    id: 'reply-text',
+    name: 'text',
+    maxlength: REPLY_MAX,
+    rows: 3,
+    required: true,
+    'aria-describedby': 'reply-hint reply-counter',
+  });
   textarea.value = drafts.reply;
   const counter = h('span', { id: 'reply-counter', class: 'counter' });
   const updateCounter = () => {
@@ -57,9 +64,15 @@ export function replyForm(drafts: Drafts, send: (text: string) => void): HTMLFor
   return form;
 }
 
-export function statusForm(tip: TipDetail, change: (status: Status, outcome: Outcome | undefined) => void, problem: (message: string) => void): HTMLFormElement {
-  const status = h('select', { id: 'status-select', name: 'status' }, ...STATUSES.map((s) => h('option', { value: s, selected: s === tip.status }, t(`status.${s}`))));
-  const outcome = h('select', { id: 'outcome-select', name: 'outcome' }, h('option', { value: '' }, t('action.chooseOutcome')), ...OUTCOMES.map((o) => h('option', { value: o, selected: o === tip.outcome }, t(`outcome.${o}`))));
+export function statusForm(
+  tip: TipDetail,
+  change: (status: TipStatus, outcome: Outcome | undefined) => void,
+  problem: (message: string) => void,
+): HTMLFormElement {
+  const statuses = STATUSES.map((s) => h('option', { value: s, selected: s === tip.status }, t(`status.${s}`)));
+  const status = h('select', { id: 'status-select', name: 'status' }, ...statuses);
+  const outcomes = OUTCOMES.map((o) => h('option', { value: o, selected: o === tip.outcome }, t(`outcome.${o}`)));
+  const outcome = h('select', { id: 'outcome-select', name: 'outcome' }, h('option', { value: '' }, t('action.chooseOutcome')), ...outcomes);
   const outcomeField = h('label', { class: 'outcome-field', for: 'outcome-select' }, h('span', {}, t('action.outcome')), outcome);
   // Closing asks why it was closed: the outcome is what the NGO reports on.
   const sync = () => {
@@ -78,7 +91,7 @@ export function statusForm(tip: TipDetail, change: (status: Status, outcome: Out
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const next = status.value as Status;
+    const next = status.value as TipStatus;
     if (next === 'closed' && !outcome.value) return problem(t('action.outcomeRequired'));
     change(next, next === 'closed' ? (outcome.value as Outcome) : undefined);
   });

@@ -16,8 +16,22 @@ export function header(tip: TipDetail, me: Me | null): HTMLElement {
     'header',
     { class: 'tip-header' },
     h('h2', { id: 'tip-title', tabindex: '-1' }, t('tip.title', { id: tip.tipId })),
-    h('p', { class: 'tip-badges' }, levelBadge(tip.level), statusBadge(tip.status), tip.outcome && h('span', { class: 'outcome' }, tOr(`outcome.${tip.outcome}`, tip.outcome))),
-    h('p', { class: 'tip-meta' }, t('tip.received', { age: age(tip.createdAt), channel: t(`channel.${tip.channel}`) }), ' · ', tip.region ?? t('queue.noRegion'), ' · ', h('span', { class: 'holder', 'data-holder': tip.claimedBy?.id ?? '' }, holder)),
+    h(
+      'p',
+      { class: 'tip-badges' },
+      levelBadge(tip.level),
+      statusBadge(tip.status),
+      tip.outcome && h('span', { class: 'outcome' }, tOr(`outcome.${tip.outcome}`, tip.outcome)),
+    ),
+    h(
+      'p',
+      { class: 'tip-meta' },
+      t('tip.received', { age: age(tip.createdAt), channel: t(`channel.${tip.channel}`) }),
+      ' · ',
+      tip.region ?? t('queue.noRegion'),
+      ' · ',
+      h('span', { class: 'holder', 'data-holder': tip.claimedBy?.id ?? '' }, holder),
+    ),
   );
 }
 
@@ -29,7 +43,12 @@ export function why(tip: TipDetail): HTMLElement {
     h('h3', { id: 'why-title' }, t('tip.why')),
     h('p', { class: 'rule' }, tip.rule),
     h('p', { class: 'score' }, t('tip.score', { score: tip.score })),
-    o && h('p', { class: 'override' }, t('tip.overridden', { from: t(`level.${o.scoredLevel}`), to: t(`level.${o.level}`), name: o.by.name, reason: o.reason })),
+    o &&
+      h(
+        'p',
+        { class: 'override' },
+        t('tip.overridden', { from: t(`level.${o.scoredLevel}`), to: t(`level.${o.level}`), name: o.by.name, reason: o.reason }),
+      ),
   );
 }
 

@@ -61,7 +61,8 @@ export class TipView {
     } catch (error: unknown) {
       if (ticket !== this.loading) return;
       this.tip = null;
-      replaceChildren(this.element, h('h2', { id: 'tip-title', tabindex: '-1' }, t('tip.title', { id })), h('p', { class: 'alert', role: 'alert' }, error instanceof api.ApiError && error.status === 404 ? t('tip.notFound') : describeError(error)));
+      const message = error instanceof api.ApiError && error.status === 404 ? t('tip.notFound') : describeError(error);
+      replaceChildren(this.element, h('h2', { id: 'tip-title', tabindex: '-1' }, t('tip.title', { id })), h('p', { class: 'alert', role: 'alert' }, message));
     }
   }
 
@@ -121,7 +122,8 @@ export class TipView {
     const tip = this.tip;
     if (!tip) return;
     const me = this.handlers.me();
-    replaceChildren(this.top, header(tip, me), claimBox(tip, me, { claim: () => void this.claim(), release: () => void this.run(() => api.release(tip.tipId)) }), why(tip));
+    const actions = { claim: () => void this.claim(), release: () => void this.run(() => api.release(tip.tipId)) };
+    replaceChildren(this.top, header(tip, me), claimBox(tip, me, actions), why(tip));
   }
 
   private renderForms(): void {
