@@ -16,7 +16,7 @@ interface FunctionModule<H> {
 }
 
 /** The module beside each Lambda entry that holds its wiring (the entry itself wires from process.env). */
-export const appModuleOf = (name: FunctionName): string => `../${HANDLER_ENTRIES[name].replace(/handler\.ts$/, 'app.ts')}`;
+export const appModuleOf = (name: FunctionName): string => new URL(`../${HANDLER_ENTRIES[name].replace(/handler\.ts$/, 'app.ts')}`, import.meta.url).href;
 
 /** Only the names this function's configuration reads, as its Lambda environment would hold. */
 export function environmentFor(configShape: Record<string, unknown>, deployment: Env): Env {
