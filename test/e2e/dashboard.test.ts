@@ -1,52 +1,34 @@
 // Acceptance 5 of issue 5, in real headless Chromium on a laptop and on a phone: sign in, see
 // three tips in urgency order, open the critical one, see its evidence highlighted, claim it,
 // reply, close it. Screenshots of every step go to test-results/e2e/.
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually } from '../support/local-aws';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { twilioOutbox } from '../support/local-twilio';
 import { getTip } from '../support/operator';
-import { launch, openPage, VIEWPORTS, type WatchedPage } from './browser';
+import { waitFor } from '../support/wait';
+import { expectNoForeignRequestsOrProblems, screenshot, useBrowser, useWatchedPage, VIEWPORTS } from './browser';
 import { seedThreeTips } from './seed';
 
 const stack = inject('stack');
 const origin = new URL(stack.httpUrl).origin;
-const SHOTS = 'test-results/e2e';
-
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+const browser = useBrowser();
 
 /** Tip ids of the rows carrying `marker`, in the order the queue shows them. */
 const rowsWith = (page: Page, marker: string) =>
-  page.locator('.queue-list li', { hasText: marker }).evaluateAll((rows) => rows.map((li) => ({ id: li.getAttribute('data-tip-id'), level: li.getAttribute('data-level') })));
+  page
+    .locator('.queue-list li', { hasText: marker })
+    .evaluateAll((rows) => rows.map((li) => ({ id: li.getAttribute('data-tip-id'), level: li.getAttribute('data-level') })));
 
 describe.each(VIEWPORTS)('the operator dashboard on a $name ($width×$height)', (viewport) => {
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    watched = await openPage(browser, viewport);
-  });
-
-  afterAll(async () => {
-    await watched?.context.close();
-  });
+  const watchedPage = useWatchedPage(browser, viewport);
 
   it('signs in, shows three tips by urgency, and takes the critical one from claim to close', async () => {
     // Arrange
     const seeded = await seedThreeTips(stack, viewport.name);
     const detail = await getTip(stack, seeded.ids.critical);
+    const watched = watchedPage();
     const { page } = watched;
-    const shot = (step: string) => shoot(page, `${viewport.name}-${step}`);
+    const shot = (step: string) => screenshot(page, `${viewport.name}-${step}`);
 
     // Act + Assert: the page arrives with a CSP, in its header and in a meta tag
     const response = await page.goto(`${origin}/ops/`);
@@ -80,10 +62,13 @@ describe.each(VIEWPORTS)('the operator dashboard on a $name ($width×$height)', 
     await page.click(`li[data-tip-id="${seeded.ids.critical}"] a`);
     await page.locator('#tip-title', { hasText: seeded.ids.critical }).waitFor();
     await page.locator('.entry-in mark').first().waitFor();
-    const marks = await page.$$eval('.entry-in mark', (els) => els.map((m) => ({ text: m.textContent ?? '', indicators: m.getAttribute('data-indicators') ?? '', title: m.getAttribute('title') ?? '' })));
+    const marks = await page.$$eval('.entry-in mark', (els) =>
+      els.map((m) => ({ text: m.textContent ?? '', indicators: m.getAttribute('data-indicators') ?? '', title: m.getAttribute('title') ?? '' })),
+    );
     expect(detail.evidence.length).toBeGreaterThan(0);
     for (const evidence of detail.evidence) {
-      expect(marks.some((m) => m.text.includes(evidence.evidence) && m.indicators.split(' ').includes(evidence.id)), `${evidence.id}: "${evidence.evidence}" in ${JSON.stringify(marks)}`).toBe(true);
+      const marked = marks.some((m) => m.text.includes(evidence.evidence) && m.indicators.split(' ').includes(evidence.id));
+      expect(marked, `${evidence.id}: "${evidence.evidence}" in ${JSON.stringify(marks)}`).toBe(true);
     }
     expect(marks.some((m) => m.indicators.split(' ').includes('minor'))).toBe(true);
     expect(await page.textContent('.why .rule')).toBe(detail.rule);
@@ -106,10 +91,9 @@ describe.each(VIEWPORTS)('the operator dashboard on a $name ($width×$height)', 
     await page.locator('.entry-out', { hasText: reply }).waitFor();
     await shot('05-replied');
     // It reached the tipster's phone through the local Twilio API; the page never saw the number
-    const outbox = await eventually(async () => {
-      const sent = (await (await fetch(`${stack.twilioApiUrl}/local/outbox`)).json()) as Array<{ to: string; body: string }>;
-      return sent.find((m) => m.body.includes(seeded.marker));
-    }, 15_000, 'the reply in the local outbox');
+    const outbox = await waitFor(async () => (await twilioOutbox(stack.twilioApiUrl)).find((m) => m.body.includes(seeded.marker)), {
+      what: 'the reply in the local outbox',
+    });
     expect(outbox.to).toBe(seeded.criticalFrom);
     expect(await page.content()).not.toContain(seeded.criticalFrom.slice(3));
 
@@ -129,7 +113,10 @@ describe.each(VIEWPORTS)('the operator dashboard on a $name ($width×$height)', 
     await shot('07-queue-after-close');
 
     // Someone else holds the high tip: the API's 409 is shown with who holds it
-    const rival = await fetch(`${origin}/api/tips/${seeded.ids.high}/claim`, { method: 'POST', headers: { authorization: `Bearer ${stack.tokens.operator2}` } });
+    const rival = await fetch(`${origin}/api/tips/${seeded.ids.high}/claim`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.tokens.operator2}` },
+    });
     expect(rival.status).toBe(200);
     await page.click(`li[data-tip-id="${seeded.ids.high}"] a`);
     await page.locator('#tip-title', { hasText: seeded.ids.high }).waitFor();
@@ -150,7 +137,6 @@ describe.each(VIEWPORTS)('the operator dashboard on a $name ($width×$height)', 
     await shot('09-english');
 
     // Nothing left the stack's origin, and nothing went wrong in the page
-    expect(watched.requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
-    expect(watched.problems).toEqual([]);
+    expectNoForeignRequestsOrProblems(watched, origin);
   });
 });

@@ -1,34 +1,21 @@
 // The shortcuts an operator uses for hours: j/k through the queue, Enter to open, ? for help,
 // Esc back; and none of them fire while typing.
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { postWebTip } from '../support/operator';
-import { launch, openPage, VIEWPORTS, type WatchedPage } from './browser';
+import { expectNoForeignRequestsOrProblems, SHOTS, useBrowser, useWatchedPage, VIEWPORTS } from './browser';
 
 const stack = inject('stack');
 const origin = new URL(stack.httpUrl).origin;
-const SHOTS = 'test-results/e2e';
-
-let browser: Browser;
-let watched: WatchedPage;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-  watched = await openPage(browser, VIEWPORTS[0]!);
-});
-
-afterAll(async () => {
-  await watched?.context.close();
-  await browser?.close();
-});
+const watchedPage = useWatchedPage(useBrowser(), VIEWPORTS[0]!);
 
 describe('keyboard shortcuts', () => {
   it('move, open, help and go back without touching the mouse', async () => {
     // Arrange: at least two open tips, and a signed-in operator
     const marker = `atajos${Date.now().toString(36).replace(/\d/g, '')}`;
-    for (const text of [`${marker} hola, una consulta`, `${marker} gracias por la charla`]) expect((await postWebTip(stack, { text })).status).toBe(202);
+    for (const text of [`${marker} hola, una consulta`, `${marker} gracias por la charla`]) {
+      expect((await postWebTip(stack, { text })).status).toBe(202);
+    }
+    const watched = watchedPage();
     const { page } = watched;
     await page.goto(`${origin}/local/sign-in?as=operator`);
     // Both triaged and on screen, so that no refresh reorders the rows under the keys
@@ -68,6 +55,6 @@ describe('keyboard shortcuts', () => {
     await page.keyboard.press('Escape');
     await page.locator('.tip-none').waitFor();
     expect(new URL(page.url()).hash).toBe('#/');
-    expect(watched.problems).toEqual([]);
+    expectNoForeignRequestsOrProblems(watched, origin);
   });
 });

@@ -3,47 +3,34 @@
 // Twilio recorded it, free of the tipster's words; the tip's on-call section shows its code and
 // that no one has acknowledged yet; an `ACK <code>` SMS from the responder's phone turns the
 // section to "Confirmado por …". Screenshots go to test-results/e2e/.
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { getTip } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
-import { launch, openPage, VIEWPORTS, type WatchedPage } from './browser';
+import { expectNoForeignRequestsOrProblems, screenshot, signIn, useBrowser, useWatchedPage, VIEWPORTS } from './browser';
 import { onCallFor } from './roster';
 import { seedCriticalTip } from './seed';
 
 const stack = inject('stack');
 const origin = new URL(stack.httpUrl).origin;
-const SHOTS = 'test-results/e2e';
 const PAGE_HEAD = /^tipline (CRITICO|CRITICAL) T-([0-9A-Z]{4})\b/;
+const browser = useBrowser();
 
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const words = (text: string): Set<string> => new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.normalize('NFD').replace(/\p{M}/gu, '')));
+const words = (text: string): Set<string> =>
+  new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.normalize('NFD').replace(/\p{M}/gu, '')));
 
 /** The outbox rows the developer panel shows, top (newest) first. */
 const outboxRows = (page: Page) =>
-  page.locator('.dev .outbox li[data-sid]').evaluateAll((rows) => rows.map((li) => ({ sid: li.getAttribute('data-sid') ?? '', to: li.querySelector('.outbox-to')?.textContent ?? '', body: li.querySelector('.outbox-body')?.textContent ?? '' })));
+  page.locator('.dev .outbox li[data-sid]').evaluateAll((rows) =>
+    rows.map((li) => ({
+      sid: li.getAttribute('data-sid') ?? '',
+      to: li.querySelector('.outbox-to')?.textContent ?? '',
+      body: li.querySelector('.outbox-body')?.textContent ?? '',
+    })),
+  );
 
 describe.each(VIEWPORTS)('on call in the dashboard on a $name ($width×$height)', (viewport) => {
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    watched = await openPage(browser, viewport);
-  });
-
-  afterAll(async () => {
-    await watched?.context.close();
-  });
+  const watchedPage = useWatchedPage(browser, viewport);
 
   it('shows the page in the developer panel and on the tip, then the acknowledgement', async () => {
     // Arrange: a critical tip for Madre de Dios, and who the demo roster has on call there
@@ -53,11 +40,11 @@ describe.each(VIEWPORTS)('on call in the dashboard on a $name ($width×$height)'
     // Paging runs on the local stack's clock, which tests may have moved ahead of the wall clock.
     const { offsetMs } = (await (await fetch(`${stack.httpUrl}/local/clock`)).json()) as { offsetMs: number };
     const responder = onCallFor('Madre de Dios', new Date(Date.now() + offsetMs));
+    const watched = watchedPage();
     const { page } = watched;
-    const shot = (step: string) => page.screenshot({ path: `${SHOTS}/${viewport.name}-${step}.png`, fullPage: true });
+    const shot = (step: string) => screenshot(page, `${viewport.name}-${step}`);
 
-    await page.goto(`${origin}/local/sign-in?as=operator`);
-    await page.locator('.bar .who').waitFor();
+    await signIn(page, origin, 'operator');
     await page.locator(`li[data-tip-id="${seeded.tipId}"] a`).click();
     await page.locator('#tip-title', { hasText: seeded.tipId }).waitFor();
 
@@ -66,7 +53,9 @@ describe.each(VIEWPORTS)('on call in the dashboard on a $name ($width×$height)'
     await page.locator('.on-call[data-state="pending"]').waitFor({ timeout: 30_000 });
     const code = (await section.getAttribute('data-code')) ?? '';
     expect(code).toMatch(/^[0-9A-Z]{4}$/);
-    expect(await section.locator('.on-call-state').textContent()).toMatch(new RegExp(`^Código T-${code} — Nivel ${responder.step + 1} — ACK pendiente \\(vence \\d\\d:\\d\\d\\)$`));
+    expect(await section.locator('.on-call-state').textContent()).toMatch(
+      new RegExp(`^Código T-${code} — Nivel ${responder.step + 1} — ACK pendiente \\(vence \\d\\d:\\d\\d\\)$`),
+    );
     await section.locator(`.pages li[data-responder="${responder.responderId}"]`, { hasText: responder.name }).waitFor();
 
     // `d` opens the developer panel; it lists exactly one page for this tip, to the responder
@@ -75,10 +64,9 @@ describe.each(VIEWPORTS)('on call in the dashboard on a $name ($width×$height)'
     await page.locator('#dev-body').waitFor();
     expect(await page.getAttribute('[data-action="dev-toggle"]', 'aria-expanded')).toBe('true');
     await page.locator('.dev .dev-note', { hasText: 'no salieron de esta máquina' }).waitFor();
-    const pages = await (async () => {
-      await expect.poll(async () => (await outboxRows(page)).filter((m) => PAGE_HEAD.exec(m.body)?.[2] === code).length, { timeout: 15_000, interval: 250 }).toBe(1);
-      return (await outboxRows(page)).filter((m) => PAGE_HEAD.exec(m.body)?.[2] === code);
-    })();
+    const pagesFor = async () => (await outboxRows(page)).filter((m) => PAGE_HEAD.exec(m.body)?.[2] === code);
+    await expect.poll(async () => (await pagesFor()).length, { timeout: 15_000, interval: 250 }).toBe(1);
+    const pages = await pagesFor();
     const sent = pages[0]!;
     expect(sent.to).toBe(`Para ${responder.phone}`);
     // Nothing the tipster wrote reaches the responder's phone, bar the region's name
@@ -94,8 +82,11 @@ describe.each(VIEWPORTS)('on call in the dashboard on a $name ($width×$height)'
 
     // The section turns to who acknowledged, and the confirmation lands on top of the outbox
     await page.locator('.on-call[data-state="acknowledged"]').waitFor({ timeout: 30_000 });
-    expect(await section.locator('.on-call-state').textContent()).toMatch(new RegExp(`^Confirmado por ${responder.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(.+\\) a las \\d\\d:\\d\\d$`));
-    await expect.poll(async () => (await outboxRows(page))[0], { timeout: 15_000, interval: 250 }).toMatchObject({ to: `Para ${responder.phone}`, body: expect.stringContaining(`T-${code}`) });
+    const name = responder.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(await section.locator('.on-call-state').textContent()).toMatch(new RegExp(`^Confirmado por ${name} \\(.+\\) a las \\d\\d:\\d\\d$`));
+    await expect
+      .poll(async () => (await outboxRows(page))[0], { timeout: 15_000, interval: 250 })
+      .toMatchObject({ to: `Para ${responder.phone}`, body: expect.stringContaining(`T-${code}`) });
     expect((await outboxRows(page))[0]?.sid).not.toBe(sent.sid);
     await shot('12-on-call-acknowledged');
 
@@ -113,7 +104,6 @@ describe.each(VIEWPORTS)('on call in the dashboard on a $name ($width×$height)'
     expect(await section.locator('.on-call-state').textContent()).toMatch(/^Acknowledged by .+ at \d\d:\d\d$/);
     await page.click('.bar nav button[lang="es"]');
 
-    expect(watched.requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
-    expect(watched.problems).toEqual([]);
+    expectNoForeignRequestsOrProblems(watched, origin);
   });
 });

@@ -4,61 +4,29 @@
 // set; the quick exit leaves no tipline entry in the session history; the headers are strict;
 // the first load is weighed; and the form is photographed in Spanish, English, Quechua and
 // Portuguese. A Portuguese tip goes through with JavaScript off and on, in Portuguese throughout.
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually } from '../support/local-aws';
-import { call, getQueue, getTip } from '../support/operator';
-import { launch } from './browser';
+import type { CDPSession, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { call, getTip, queuedTip } from '../support/operator';
+import { waitFor } from '../support/wait';
+import { foreignRequests, openPage, screenshot, useBrowser, VIEWPORTS, type WatchedPage } from './browser';
 
 const stack = inject('stack');
 const origin = new URL(stack.httpUrl).origin;
 const home = `${origin}/`;
-const SHOTS = 'test-results/e2e';
 const FIRST_LOAD_BUDGET = 50 * 1024;
 const RECEIPT_SHAPE = /^\d{4} \d{4} \d{4} \d{4}$/;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-interface Phone {
-  context: BrowserContext;
-  page: Page;
-  /** Every URL the browser asked for, in order. */
-  requests: string[];
-}
+const browser = useBrowser();
+const PHONE = VIEWPORTS.find((v) => v.name === 'phone')!;
 
 /** A cheap phone: 360×740, touch, Spanish-speaking Peru, JavaScript on or off. */
-async function phone(javaScriptEnabled: boolean): Promise<Phone> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    isMobile: true,
-    hasTouch: true,
-    deviceScaleFactor: 1,
-    locale: 'es-PE',
-    timezoneId: 'America/Lima',
-    javaScriptEnabled,
-  });
-  const requests: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  return { context, page, requests };
-}
+const phone = (javaScriptEnabled: boolean): Promise<WatchedPage> => openPage(browser(), PHONE, { javaScriptEnabled });
 
 const letters = (n: number): string => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 
 /** The tip in the operator queue whose text starts with `marker`. */
-async function queuedTip(marker: string): Promise<string> {
-  const tip = await eventually(async () => (await getQueue(stack)).find((t) => t.preview.startsWith(marker)), 60_000, `the tip "${marker}" in the operator queue`);
+async function queuedWebTip(marker: string): Promise<string> {
+  const tip = await queuedTip(stack, (t) => t.preview.startsWith(marker), { timeoutMs: 60_000, what: `the tip "${marker}" in the operator queue` });
   expect(tip.channel).toBe('web');
   return tip.tipId;
 }
@@ -69,7 +37,10 @@ async function operatorAsks(tipId: string, question: string): Promise<void> {
 }
 
 async function threadHasAnswer(tipId: string, answer: string): Promise<void> {
-  await eventually(async () => ((await getTip(stack, tipId)).thread.some((e) => e.kind === 'in' && e.text.includes(answer)) ? true : undefined), 60_000, `the answer "${answer}" in tip ${tipId}'s thread`);
+  await waitFor(async () => (await getTip(stack, tipId)).thread.some((e) => e.kind === 'in' && e.text.includes(answer)), {
+    timeoutMs: 60_000,
+    what: `the answer "${answer}" in tip ${tipId}'s thread`,
+  });
 }
 
 async function historyUrls(cdp: CDPSession): Promise<string[]> {
@@ -80,10 +51,38 @@ async function historyUrls(cdp: CDPSession): Promise<string[]> {
 /** The session-history entries at the tipline's origin (a new tab also holds about:blank). */
 const ours = (urls: string[]): string[] => urls.filter((url) => url.startsWith(origin));
 
-const receiptOnScreen = async (page: Page): Promise<string> => (await page.locator('.receipt .code .group').allTextContents()).join(' ');
+/** The tipster sends the tip; returns the receipt code the page then shows. */
+async function sendsTip(page: Page): Promise<string> {
+  await page.click('button[name="action"][value="tip"]');
+  const groups = page.locator('.receipt .code .group');
+  await groups.first().waitFor();
+  return (await groups.allTextContents()).join(' ');
+}
 
 /** Requests that left for another origin; the tests fail on any. */
-const foreign = (requests: string[]): string[] => requests.filter((url) => new URL(url).origin !== origin);
+const foreign = (requests: string[]): string[] => foreignRequests(requests, origin);
+
+/** The form's language switch: a button that posts the form (or, with JavaScript, swaps it in place). */
+async function chooseLanguage(page: Page, lang: string): Promise<void> {
+  await page.click(`button[name="lang"][value="${lang}"]`);
+  await page.locator(`html[lang="${lang}"]`).waitFor();
+}
+
+/** The tipster starts over, opens their inbox with the receipt and finds the operator's question there. */
+async function readsQuestion(page: Page, receipt: string, question: string): Promise<void> {
+  await page.click('.start-over button');
+  await page.fill('#inbox-receipt', receipt);
+  await page.click('#inbox-form button');
+  await page.locator('.entry.out', { hasText: question }).waitFor();
+}
+
+/** The tipster answers in the inbox: the page confirms it and shows the answer in the thread. */
+async function answers(page: Page, answer: string, confirmation: string): Promise<void> {
+  await page.fill('#reply-text', answer);
+  await page.click('button[name="action"][value="reply"]');
+  await page.locator('#reply-sent:not([hidden])', { hasText: confirmation }).waitFor();
+  await page.locator('.entry.in', { hasText: answer }).waitFor();
+}
 
 describe('the public tip form on a phone', () => {
   it('sends a Spanish tip with JavaScript on, reads the reply and answers it, all at one URL', async () => {
@@ -102,7 +101,8 @@ describe('the public tip form on a phone', () => {
       // Act: the first load, weighed as it came over the wire
       const response = await page.goto(home, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
-      await expect.poll(() => [...urlOf.keys()].filter((id) => bytesOf.has(id)).map((id) => new URL(urlOf.get(id)!).pathname).sort(), { timeout: 10_000 }).toEqual(expect.arrayContaining(['/', '/form.css', '/form.js']));
+      const loaded = () => [...urlOf.keys()].filter((id) => bytesOf.has(id)).map((id) => new URL(urlOf.get(id)!).pathname).sort();
+      await expect.poll(loaded, { timeout: 10_000 }).toEqual(expect.arrayContaining(['/', '/form.css', '/form.js']));
       const firstLoad = [...bytesOf.entries()].map(([id, bytes]) => ({ path: new URL(urlOf.get(id) ?? home).pathname, bytes }));
       const total = firstLoad.reduce((sum, r) => sum + r.bytes, 0);
       console.log(`public form first load: ${total} bytes on the wire (${firstLoad.map((r) => `${r.path} ${r.bytes}`).join(', ')})`);
@@ -110,31 +110,25 @@ describe('the public tip form on a phone', () => {
 
       // The form in each language; the switch is in place, at the same URL
       expect(await page.getAttribute('html', 'lang')).toBe('es');
-      await page.screenshot({ path: `${SHOTS}/public-form-es.png`, fullPage: true });
-      await page.click('button[name="lang"][value="en"]');
-      await page.locator('html[lang="en"]').waitFor();
-      await page.screenshot({ path: `${SHOTS}/public-form-en.png`, fullPage: true });
-      await page.click('button[name="lang"][value="qu"]');
-      await page.locator('html[lang="qu"]').waitFor();
-      await page.screenshot({ path: `${SHOTS}/public-form-qu.png`, fullPage: true });
-      await page.click('button[name="lang"][value="pt"]');
-      await page.locator('html[lang="pt"]').waitFor();
-      await page.screenshot({ path: `${SHOTS}/public-form-pt.png`, fullPage: true });
-      await page.click('button[name="lang"][value="es"]');
-      await page.locator('html[lang="es"]').waitFor();
+      await screenshot(page, 'public-form-es');
+      await chooseLanguage(page, 'en');
+      await screenshot(page, 'public-form-en');
+      await chooseLanguage(page, 'qu');
+      await screenshot(page, 'public-form-qu');
+      await chooseLanguage(page, 'pt');
+      await screenshot(page, 'public-form-pt');
+      await chooseLanguage(page, 'es');
 
       // What is typed survives a language switch
       await page.fill('#tip-text', tipText);
       await page.fill('#tip-where', 'La Pampa');
       await page.check('input[name="minor"][value="yes"]');
       await page.check('input[name="now"][value="yes"]');
-      await page.click('button[name="lang"][value="en"]');
-      await page.locator('html[lang="en"]').waitFor();
+      await chooseLanguage(page, 'en');
       expect(await page.inputValue('#tip-text')).toBe(tipText);
       expect(await page.inputValue('#tip-where')).toBe('La Pampa');
       expect(await page.isChecked('input[name="minor"][value="yes"]')).toBe(true);
-      await page.click('button[name="lang"][value="es"]');
-      await page.locator('html[lang="es"]').waitFor();
+      await chooseLanguage(page, 'es');
 
       // An empty text is refused next to the field, before anything is sent
       const typed = await page.inputValue('#tip-text');
@@ -151,34 +145,26 @@ describe('the public tip form on a phone', () => {
       expect(await page.inputValue('#tip-text')).toBe(typed);
       await context.setOffline(false);
 
-      await page.click('button[name="action"][value="tip"]');
-      await page.locator('.receipt .code .group').first().waitFor();
-      const receipt = await receiptOnScreen(page);
-      await page.screenshot({ path: `${SHOTS}/public-form-receipt-js.png`, fullPage: true });
+      const receipt = await sendsTip(page);
+      await screenshot(page, 'public-form-receipt-js');
 
       // Assert: the receipt, the queue, and still one history entry at /
       expect(receipt).toMatch(RECEIPT_SHAPE);
       expect(page.url()).toBe(home);
       expect(ours(await historyUrls(cdp))).toEqual([home]);
-      const tipId = await queuedTip(marker);
+      const tipId = await queuedWebTip(marker);
       expect((await getTip(stack, tipId)).text).toContain('La Pampa');
 
       // The receipt reads the operator's question and answers it
       const question = `¿Sigue en el mismo bar? ${letters(4)}`;
       await operatorAsks(tipId, question);
-      await page.click('.start-over button');
-      await page.fill('#inbox-receipt', receipt);
-      await page.click('#inbox-form button');
-      await page.locator('.entry.out', { hasText: question }).waitFor();
+      await readsQuestion(page, receipt, question);
       const answer = `si sigue ahi desde el lunes ${letters(5)}`;
-      await page.fill('#reply-text', answer);
-      await page.click('button[name="action"][value="reply"]');
-      await page.locator('#reply-sent:not([hidden])', { hasText: 'Enviado' }).waitFor();
-      await page.locator('.entry.in', { hasText: answer }).waitFor();
+      await answers(page, answer, 'Enviado');
       expect(await page.inputValue('#reply-text')).toBe('');
       // A full-page shot draws the sticky bar where the page is scrolled to.
       await page.evaluate('window.scrollTo(0, 0)');
-      await page.screenshot({ path: `${SHOTS}/public-form-inbox-js.png`, fullPage: true });
+      await screenshot(page, 'public-form-inbox-js');
       await threadHasAnswer(tipId, answer);
 
       // Nothing left the origin, nothing was stored, still one entry at /
@@ -203,12 +189,10 @@ describe('the public tip form on a phone', () => {
       await page.goto(home);
       await page.fill('#tip-text', tipText);
       await page.check('input[name="minor"][value="unknown"]');
-      await page.click('button[name="lang"][value="en"]');
-      await page.locator('html[lang="en"]').waitFor();
+      await chooseLanguage(page, 'en');
       expect(await page.inputValue('#tip-text')).toBe(tipText);
       expect(await page.isChecked('input[name="minor"][value="unknown"]')).toBe(true);
-      await page.click('button[name="lang"][value="es"]');
-      await page.locator('html[lang="es"]').waitFor();
+      await chooseLanguage(page, 'es');
 
       // A place that is too long is refused next to its field, the text kept
       await page.fill('#tip-where', 'x'.repeat(201));
@@ -218,29 +202,21 @@ describe('the public tip form on a phone', () => {
       expect(await page.inputValue('#tip-text')).toBe(tipText);
       await page.fill('#tip-where', 'Huaypetue');
 
-      await page.click('button[name="action"][value="tip"]');
-      await page.locator('.receipt .code .group').first().waitFor();
-      const receipt = await receiptOnScreen(page);
-      await page.screenshot({ path: `${SHOTS}/public-form-receipt-nojs.png`, fullPage: true });
+      const receipt = await sendsTip(page);
+      await screenshot(page, 'public-form-receipt-nojs');
 
       // Assert
       expect(receipt).toMatch(RECEIPT_SHAPE);
       expect(page.url()).toBe(home);
-      const tipId = await queuedTip(marker);
+      const tipId = await queuedWebTip(marker);
       expect((await getTip(stack, tipId)).text).toContain('Huaypetue');
 
       const question = `¿Cuántas personas hay en el campamento? ${letters(4)}`;
       await operatorAsks(tipId, question);
-      await page.click('.start-over button');
-      await page.fill('#inbox-receipt', receipt);
-      await page.click('#inbox-form button');
-      await page.locator('.entry.out', { hasText: question }).waitFor();
+      await readsQuestion(page, receipt, question);
       const answer = `somos como veinte y no nos pagan ${letters(5)}`;
-      await page.fill('#reply-text', answer);
-      await page.click('button[name="action"][value="reply"]');
-      await page.locator('#reply-sent:not([hidden])', { hasText: 'Enviado' }).waitFor();
-      await page.locator('.entry.in', { hasText: answer }).waitFor();
-      await page.screenshot({ path: `${SHOTS}/public-form-inbox-nojs.png`, fullPage: true });
+      await answers(page, answer, 'Enviado');
+      await screenshot(page, 'public-form-inbox-nojs');
       await threadHasAnswer(tipId, answer);
 
       expect(page.url()).toBe(home);
@@ -261,38 +237,31 @@ describe('the public tip form on a phone', () => {
       // Act: Portuguese is chosen like any other language, and what was typed stays
       await page.goto(home);
       await page.fill('#tip-text', tipText);
-      await page.click('button[name="lang"][value="pt"]');
-      await page.locator('html[lang="pt"]').waitFor();
+      await chooseLanguage(page, 'pt');
       expect(await page.textContent('#form-title')).toBe('Conte para nós o que está acontecendo');
       expect(await page.inputValue('#tip-text')).toBe(tipText);
       await page.fill('#tip-where', 'Iñapari');
       await page.check('input[name="now"][value="yes"]');
-      await page.click('button[name="action"][value="tip"]');
-      await page.locator('.receipt .code .group').first().waitFor();
-      const receipt = await receiptOnScreen(page);
-      await page.screenshot({ path: `${SHOTS}/public-form-receipt-pt.png`, fullPage: true });
+      const receipt = await sendsTip(page);
+      await screenshot(page, 'public-form-receipt-pt');
 
       // Assert: the receipt speaks Portuguese, the place carries the same label as in Spanish
       expect(await page.getAttribute('html', 'lang')).toBe('pt');
       expect(await page.textContent('#receipt-title')).toBe('Recebemos sua mensagem');
       expect(receipt).toMatch(RECEIPT_SHAPE);
-      const tipId = await queuedTip(marker);
+      const tipId = await queuedWebTip(marker);
       expect((await getTip(stack, tipId)).text).toContain('Lugar: Iñapari');
 
       const question = `Ela ainda está no mesmo lugar? ${letters(4)}`;
       await operatorAsks(tipId, question);
-      await page.click('.start-over button');
-      await page.locator('html[lang="pt"]').waitFor();
-      await page.fill('#inbox-receipt', receipt);
-      await page.click('#inbox-form button');
-      await page.locator('.entry.out', { hasText: question }).waitFor();
+      await readsQuestion(page, receipt, question);
+      // Starting over kept Portuguese, and so does the inbox
+      expect(await page.getAttribute('html', 'lang')).toBe('pt');
       expect(await page.textContent('#inbox-title')).toBe('Suas mensagens');
       const answer = `sim, desde segunda ${letters(5)}`;
-      await page.fill('#reply-text', answer);
-      await page.click('button[name="action"][value="reply"]');
-      await page.locator('#reply-sent:not([hidden])', { hasText: 'Enviado. Obrigado.' }).waitFor();
+      await answers(page, answer, 'Enviado. Obrigado.');
       await page.locator('.entry.in', { hasText: answer }).locator('.who', { hasText: 'Você' }).waitFor();
-      await page.screenshot({ path: `${SHOTS}/public-form-inbox-pt.png`, fullPage: true });
+      await screenshot(page, 'public-form-inbox-pt');
       await threadHasAnswer(tipId, answer);
       expect(page.url()).toBe(home);
       expect(foreign(requests)).toEqual([]);
@@ -306,8 +275,7 @@ describe('the public tip form on a phone', () => {
     const marker = `refptjs${letters(6)}`;
     try {
       await page.goto(home);
-      await page.click('button[name="lang"][value="pt"]');
-      await page.locator('html[lang="pt"]').waitFor();
+      await chooseLanguage(page, 'pt');
 
       await page.fill('#inbox-receipt', '0000 0000 0000 0001');
       await page.click('#inbox-form button');
@@ -315,11 +283,10 @@ describe('the public tip form on a phone', () => {
       expect(await page.textContent('#inbox-receipt-error')).toBe('Esse código não está certo. Confira os 16 números.');
 
       await page.fill('#tip-text', `${marker} minha filha de 15 anos não voltou do garimpo`);
-      await page.click('button[name="action"][value="tip"]');
-      await page.locator('.receipt .code .group').first().waitFor();
+      const receipt = await sendsTip(page);
       expect(await page.textContent('#receipt-title')).toBe('Recebemos sua mensagem');
-      expect(await receiptOnScreen(page)).toMatch(RECEIPT_SHAPE);
-      await queuedTip(marker);
+      expect(receipt).toMatch(RECEIPT_SHAPE);
+      await queuedWebTip(marker);
       expect(page.url()).toBe(home);
       expect(foreign(requests)).toEqual([]);
     } finally {
@@ -363,8 +330,7 @@ describe('the public tip form on a phone', () => {
         expect(new URL(exitUrl!).origin).not.toBe(origin);
         // A language switch first: with JavaScript it must not add an entry either.
         await page.fill('#tip-text', 'me están siguiendo');
-        await page.click('button[name="lang"][value="en"]');
-        await page.locator('html[lang="en"]').waitFor();
+        await chooseLanguage(page, 'en');
 
         // Act
         if (how === 'escape') {
@@ -410,7 +376,8 @@ describe('the public tip form on a phone', () => {
           .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]),
       );
     const form = (body: string) => fetch(home, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-    const api = (path: string, body: unknown) => fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const api = (path: string, body: unknown) =>
+      fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
     const answers: Array<[string, Response, 'html' | 'other', number]> = [
       ['GET /', await fetch(home), 'html', 200],

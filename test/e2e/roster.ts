@@ -30,7 +30,9 @@ export interface OnCallResponder {
 }
 
 export function readDemoRoster(): z.infer<typeof demoRosterSchema> {
-  if (!existsSync(DEMO_ROSTER_PATH)) throw new Error(`${DEMO_ROSTER_PATH} does not exist yet: the on-call e2e test reads the demo on-call responder and their number from it`);
+  if (!existsSync(DEMO_ROSTER_PATH)) {
+    throw new Error(`${DEMO_ROSTER_PATH} does not exist yet: the on-call e2e test reads the demo on-call responder and their number from it`);
+  }
   const parsed = demoRosterSchema.safeParse(JSON.parse(readFileSync(DEMO_ROSTER_PATH, 'utf8')));
   if (!parsed.success) throw new Error(`${DEMO_ROSTER_PATH} is not the shape this test expects (${z.prettifyError(parsed.error)})`);
   return parsed.data;
@@ -44,7 +46,10 @@ export function onCallFor(region: string, at: Date = new Date()): OnCallResponde
   for (let step = 0; step < policy.levels.length; step += 1) {
     const [id] = whoToPage(policy, step, roster.rotations, roster.overrides, roster.responders, at);
     const responder = demo.responders.find((r) => r.responderId === id);
-    if (responder) return { responderId: responder.responderId, name: responder.name, role: responder.role, lang: responder.lang, phone: responder.phone, step };
+    if (responder) {
+      const { responderId, name, role, lang, phone } = responder;
+      return { responderId, name, role, lang, phone, step };
+    }
   }
   throw new Error(`nobody on call for ${region} at ${at.toISOString()} in ${DEMO_ROSTER_PATH} (policy ${policy.policyId})`);
 }

@@ -1,9 +1,9 @@
 // Three tips sent the way Twilio and a browser send them, each carrying a marker so that this
 // test finds its own rows in a queue that other tests also fill.
 import { randomBytes, randomInt } from 'node:crypto';
-import { eventually } from '../support/local-aws';
-import { getQueue, postWebTip, type StackRef } from '../support/operator';
+import { getQueue, postWebTip, queuedTip, type StackRef } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
+import { waitFor } from '../support/wait';
 
 export interface Seeded {
   marker: string;
@@ -24,18 +24,19 @@ export async function seedThreeTips(stack: Stack, label: string): Promise<Seeded
   // Sent least urgent first, so that the order on screen can only come from the level.
   const low = await postWebTip(stack, { text: `${marker} hola, cual es el horario de atencion?`, lang: 'es' });
   if (low.status !== 202) throw new Error(`web tip answered ${low.status}: ${await low.text()}`);
-  const high = await postSignedSms(stack, twilioWebhook({ From: peruMobile(), Body: `${marker} a mi esposo el dueño del campamento le quito su dni y no lo deja salir` }));
+  const highText = `${marker} a mi esposo el dueño del campamento le quito su dni y no lo deja salir`;
+  const high = await postSignedSms(stack, twilioWebhook({ From: peruMobile(), Body: highText }));
   if (high.status !== 200) throw new Error(`high tip answered ${high.status}: ${await high.text()}`);
-  const critical = await postSignedSms(stack, twilioWebhook({ From: criticalFrom, Body: `${marker} mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI` }));
+  const criticalText = `${marker} mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI`;
+  const critical = await postSignedSms(stack, twilioWebhook({ From: criticalFrom, Body: criticalText }));
   if (critical.status !== 200) throw new Error(`critical tip answered ${critical.status}: ${await critical.text()}`);
 
-  const ours = await eventually(
+  const ours = await waitFor(
     async () => {
       const queue = (await getQueue(stack)).filter((t) => t.preview.startsWith(marker));
       return queue.length === 3 ? queue : undefined;
     },
-    60_000,
-    `the three ${label} tips to be triaged`,
+    { timeoutMs: 60_000, what: `the three ${label} tips to be triaged` },
   );
   const byLevel = (level: string) => {
     const tip = ours.find((t) => t.level === level);
@@ -60,7 +61,7 @@ export async function seedCriticalTip(stack: Stack, label: string): Promise<Seed
   const text = `${marker} mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI`;
   const res = await postSignedSms(stack, twilioWebhook({ From: from, Body: text }));
   if (res.status !== 200) throw new Error(`critical tip answered ${res.status}: ${await res.text()}`);
-  const tip = await eventually(async () => (await getQueue(stack)).find((t) => t.preview.startsWith(marker)), 60_000, `the ${label} critical tip to be triaged`);
+  const tip = await queuedTip(stack, (t) => t.preview.startsWith(marker), { timeoutMs: 60_000, what: `the ${label} critical tip to be triaged` });
   if (tip.level !== 'critical') throw new Error(`the ${label} tip scored ${tip.level}, not critical`);
   return { marker, tipId: tip.tipId, text, from };
 }

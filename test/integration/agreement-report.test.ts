@@ -5,9 +5,10 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { AUDIT_TABLE } from '../../functions/config/tables';
 import type { AgreementReport } from '../../functions/core/agreement';
-import { dynamo, eventually } from '../support/local-aws';
+import { dynamo } from '../support/local-aws';
 import { call, getQueue } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
+import { waitFor } from '../support/wait';
 
 const stack = inject('stack');
 const { operator, supervisor, responder } = stack.tokens as Record<'operator' | 'supervisor' | 'responder', string>;
@@ -31,13 +32,19 @@ describe('GET /api/reports/agreement', () => {
     // Arrange
     const before = await report();
     await postSignedSms(stack, twilioWebhook({ From: '+51944300001', Body: 'acuerdosube hola, cual es el horario de atencion?' }));
-    await postSignedSms(stack, twilioWebhook({ From: '+51944300002', Body: 'acuerdobaja a mi esposo le quitaron su dni en el campamento y no lo dejan salir' }));
+    await postSignedSms(
+      stack,
+      twilioWebhook({ From: '+51944300002', Body: 'acuerdobaja a mi esposo le quitaron su dni en el campamento y no lo dejan salir' }),
+    );
     await postSignedSms(stack, twilioWebhook({ From: '+51944300003', Body: 'acuerdoabierta hola, gracias por la charla' }));
-    const [up, down, open] = await eventually(async () => {
-      const queue = await getQueue(stack);
-      const found = ['acuerdosube', 'acuerdobaja', 'acuerdoabierta'].map((m) => queue.find((t) => t.preview.startsWith(m)));
-      return found.every(Boolean) ? found.map((t) => t!) : undefined;
-    }, 15_000, 'three tips');
+    const [up, down, open] = await waitFor(
+      async () => {
+        const queue = await getQueue(stack);
+        const found = ['acuerdosube', 'acuerdobaja', 'acuerdoabierta'].map((m) => queue.find((t) => t.preview.startsWith(m)));
+        return found.every(Boolean) ? found.map((t) => t!) : undefined;
+      },
+      { what: 'three tips' },
+    );
     expect([up!.level, down!.level, open!.level]).toEqual(['low', 'high', 'low']);
     await ok(`/api/tips/${up!.tipId}/level`, { level: 'high', reason: 'hay una menor' });
     await ok(`/api/tips/${down!.tipId}/level`, { level: 'medium', reason: 'ya salió' });
@@ -51,8 +58,9 @@ describe('GET /api/reports/agreement', () => {
     // Assert: an open tip is not reviewed yet; the two closed ones count where the scorer put them
     expect(openOnly.total).toEqual(before.total);
     expect(after.total).toEqual({ reviewed: before.total.reviewed + 2, raised: before.total.raised + 1, lowered: before.total.lowered + 1 });
-    expect(row(after, 'level', 'low')).toEqual({ ...row(before, 'level', 'low'), reviewed: row(before, 'level', 'low').reviewed + 1, raised: row(before, 'level', 'low').raised + 1 });
-    expect(row(after, 'level', 'high')).toEqual({ ...row(before, 'level', 'high'), reviewed: row(before, 'level', 'high').reviewed + 1, lowered: row(before, 'level', 'high').lowered + 1 });
+    const [low, high] = [row(before, 'level', 'low'), row(before, 'level', 'high')];
+    expect(row(after, 'level', 'low')).toEqual({ ...low, reviewed: low.reviewed + 1, raised: low.raised + 1 });
+    expect(row(after, 'level', 'high')).toEqual({ ...high, reviewed: high.reviewed + 1, lowered: high.lowered + 1 });
     expect(row(after, 'lang', 'es').reviewed).toBe(row(before, 'lang', 'es').reviewed + 2);
     expect(after.byLang.map((r) => r.lang)).toEqual(['es', 'en', 'qu', 'pt']);
     expect(Date.parse(after.to) - Date.parse(after.from)).toBe(30 * 86_400_000);
@@ -63,7 +71,11 @@ describe('GET /api/reports/agreement', () => {
     // Arrange
     const client = dynamo(stack.dynamoDbEndpoint);
     const auditCount = async () =>
-      (await client.send(new QueryCommand({ TableName: AUDIT_TABLE.name, KeyConditionExpression: 'tipId = :k', ExpressionAttributeValues: { ':k': { S: 'reports' } } }))).Items ?? [];
+      (
+        await client.send(
+          new QueryCommand({ TableName: AUDIT_TABLE.name, KeyConditionExpression: 'tipId = :k', ExpressionAttributeValues: { ':k': { S: 'reports' } } }),
+        )
+      ).Items ?? [];
     const audited = (await auditCount()).length;
 
     // Act

@@ -3,10 +3,11 @@
 // dead-letter queues too) and everything the stack printed are searched for them.
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { dumpTables, dynamo, eventually, peekQueues, sqs } from '../support/local-aws';
+import { dumpTables, dynamo, peekQueues, sqs } from '../support/local-aws';
 import { twilioDeleted } from '../support/local-twilio';
-import { getQueue, getTip, postReply } from '../support/operator';
+import { getTip, postReply, queuedTip } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
+import { waitFor } from '../support/wait';
 
 const stack = inject('stack');
 
@@ -34,12 +35,18 @@ describe('canaries', () => {
     // Arrange + Act: an SMS, a WhatsApp message in two fragments, a web tip, a reply, an erasure
     const sms = twilioWebhook({
       From: '+51977123456',
-      Body: 'canario-sms: me llamo Canarina Quispeyupanqui, mi cel 9 6 5 4 3 2 1 8 7, dni 73518264, correo canarina.q77@correo.pe, mi ip 203.0.113.77. mi hija de 15 esta en un bar en mazuko',
+      Body:
+        'canario-sms: me llamo Canarina Quispeyupanqui, mi cel 9 6 5 4 3 2 1 8 7, dni 73518264, correo canarina.q77@correo.pe, ' +
+        'mi ip 203.0.113.77. mi hija de 15 esta en un bar en mazuko',
     });
     expect((await postSignedSms(stack, sms)).status).toBe(200);
     const whatsapp = 'whatsapp:+51966111222';
-    expect((await postSignedSms(stack, twilioWebhook({ From: whatsapp, Body: 'canario-wa: soy Ximena Canaricahua, mi número es +51 955-444-333' }))).status).toBe(200);
-    expect((await postSignedSms(stack, twilioWebhook({ From: whatsapp, Body: 'mi instagram @canarita_77, mi dni 8 1 2 3 4 5 6 7. le quitaron el dni a mi hermana' }))).status).toBe(200);
+    for (const fragment of [
+      'canario-wa: soy Ximena Canaricahua, mi número es +51 955-444-333',
+      'mi instagram @canarita_77, mi dni 8 1 2 3 4 5 6 7. le quitaron el dni a mi hermana',
+    ]) {
+      expect((await postSignedSms(stack, twilioWebhook({ From: whatsapp, Body: fragment }))).status).toBe(200);
+    }
     const web = await fetch(`${stack.httpUrl}/api/tips`, {
       method: 'POST',
       headers: {
@@ -49,24 +56,28 @@ describe('canaries', () => {
         'x-real-ip': '198.51.100.23',
       },
       body: JSON.stringify({
-        text: 'canario-web: My name is Gwendolyn Canaryworth, call me at +44 7700 900777 or gwen.canary@example.org, passport X9876543. The bar owner in La Pampa is called Pancracio Canarilla and keeps a 14-year-old locked in.',
+        text:
+          'canario-web: My name is Gwendolyn Canaryworth, call me at +44 7700 900777 or gwen.canary@example.org, passport X9876543. ' +
+          'The bar owner in La Pampa is called Pancracio Canarilla and keeps a 14-year-old locked in.',
         lang: 'en',
       }),
     });
     expect(web.status).toBe(202);
 
-    const smsTip = await eventually(async () => (await getQueue(stack)).find((t) => t.preview.includes('canario-sms')), 15_000, 'the SMS tip');
-    await eventually(async () => (await getQueue(stack)).find((t) => t.preview.includes('canario-wa') && t.messageCount === 2), 15_000, 'the WhatsApp thread');
-    await eventually(async () => (await getQueue(stack)).find((t) => t.preview.includes('canario-web')), 15_000, 'the web tip');
+    const smsTip = await queuedTip(stack, 'canario-sms', { what: 'the SMS tip' });
+    await queuedTip(stack, (t) => t.preview.includes('canario-wa') && t.messageCount === 2, { what: 'the WhatsApp thread' });
+    await queuedTip(stack, 'canario-web', { what: 'the web tip' });
     expect((await postReply(stack, smsTip.tipId, '¿Sigue ahí?')).status).toBe(202);
     expect((await postSignedSms(stack, twilioWebhook({ From: '+51977123456', Body: 'BORRAR' }))).status).toBe(200);
-    await eventually(async () => ((await twilioDeleted(stack.twilioApiUrl)).includes(sms.MessageSid!) ? true : undefined), 20_000, "Twilio's copy deleted");
+    await waitFor(async () => (await twilioDeleted(stack.twilioApiUrl)).includes(sms.MessageSid!), { timeoutMs: 20_000, what: "Twilio's copy deleted" });
 
     // Assert: the scan sees real data (a scan of nothing would pass)
     const tables = await dumpTables(dynamo(stack.dynamoDbEndpoint));
     const queues = await peekQueues(sqs(stack.sqsEndpoint));
     const log = readFileSync(stack.logPath, 'utf8');
-    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['Tips', 'Messages', 'Contacts', 'Receipts', 'ContactVault', 'Audit', 'Roster', 'ResponderContacts', 'Paging', 'PageDeliveries']));
+    expect(Object.keys(tables)).toEqual(
+      expect.arrayContaining(['Tips', 'Messages', 'Contacts', 'Receipts', 'ContactVault', 'Audit', 'Roster', 'ResponderContacts', 'Paging', 'PageDeliveries']),
+    );
     expect(Object.keys(queues)).toHaveLength(6);
     const stored = Object.values(tables).flat().join('\n');
     // Incident details stay, including a third party's name: only the writer's own is removed.

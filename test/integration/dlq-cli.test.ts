@@ -5,7 +5,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, inject, it } from 'vitest';
-import { eventually, queueUrl, sqs } from '../support/local-aws';
+import { queueUrl, sqs } from '../support/local-aws';
+import { waitFor } from '../support/wait';
 
 const stack = inject('stack');
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,7 +37,7 @@ describe('tipline dlq', () => {
       }),
     );
     const poisonId = sent.MessageId!;
-    await eventually(async () => ((await dlq('list', '--queue', 'tips')).stdout.includes(poisonId) ? true : undefined), 45_000, 'the poison message in tips-dlq');
+    await waitFor(async () => (await dlq('list', '--queue', 'tips')).stdout.includes(poisonId), { timeoutMs: 45_000, what: 'the poison message in tips-dlq' });
 
     // Act
     const listed = await dlq('list', '--queue', 'tips');
@@ -67,7 +68,10 @@ describe('tipline dlq', () => {
     expect(listedIds((await dlq('list', '--queue', 'tips')).stdout)).not.toContain(poisonId);
 
     // Assert: still poison, it is retried five times and comes back under its new id
-    await eventually(async () => (listedIds((await dlq('list', '--queue', 'tips')).stdout).includes(newId) ? true : undefined), 45_000, 'the redriven message back in tips-dlq');
+    await waitFor(async () => listedIds((await dlq('list', '--queue', 'tips')).stdout).includes(newId), {
+      timeoutMs: 45_000,
+      what: 'the redriven message back in tips-dlq',
+    });
   }, 120_000);
 
   it('refuses an unknown queue and reports a message it cannot find', async () => {

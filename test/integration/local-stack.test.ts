@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port';
-import { eventually } from '../support/local-aws';
-import { getQueue, postWebTip } from '../support/operator';
+import { getQueue, postWebTip, queuedTip } from '../support/operator';
+import { waitFor } from '../support/wait';
 
 const repoRoot = new URL('../..', import.meta.url);
 const dirs: string[] = [];
@@ -58,7 +58,7 @@ describe('npm start', () => {
 
     // Act: first run
     const first = startStack(ports, dataDir);
-    await eventually(async () => (first.output().includes('Press Ctrl-C to stop.') ? true : undefined), 90_000, 'the start banner');
+    await waitFor(() => first.output().includes('Press Ctrl-C to stop.'), { timeoutMs: 90_000, what: 'the start banner' });
     const http = `http://127.0.0.1:${ports.http}`;
 
     // Assert: the banner tells a newcomer where everything is
@@ -75,7 +75,7 @@ describe('npm start', () => {
     const token = await signIn();
 
     expect((await postWebTip({ httpUrl: http }, { text: 'persiste-reinicio: le quitaron el dni a mi prima' })).status).toBe(202);
-    await eventually(async () => (await getQueue({ httpUrl: http, operatorToken: token })).find((t) => t.preview.includes('persiste-reinicio')), 15_000, 'the tip');
+    await queuedTip({ httpUrl: http, operatorToken: token }, 'persiste-reinicio');
 
     first.interrupt();
     await first.exited; // npm itself dies of the SIGINT; what matters is that the stack finished
@@ -85,7 +85,7 @@ describe('npm start', () => {
     // Act: second run on the same data folder
     const second = startStack(ports, dataDir);
     try {
-      await eventually(async () => (second.output().includes('Press Ctrl-C to stop.') ? true : undefined), 90_000, 'the second start');
+      await waitFor(() => second.output().includes('Press Ctrl-C to stop.'), { timeoutMs: 90_000, what: 'the second start' });
       // Assert: same secrets (a token from the first run is still valid), same tips
       const queue = await getQueue({ httpUrl: http, operatorToken: token });
       expect(queue.some((t) => t.preview.includes('persiste-reinicio'))).toBe(true);

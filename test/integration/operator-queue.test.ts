@@ -2,32 +2,41 @@
 // page nobody answered, then the higher score, then the oldest.
 import { describe, expect, inject, it } from 'vitest';
 import type { QueueItem } from '../../functions/core/operator-views';
-import { eventually } from '../support/local-aws';
 import { twilioOutbox } from '../support/local-twilio';
-import { call, getQueue } from '../support/operator';
+import { call, getQueue, queuedTip } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
+import { waitFor } from '../support/wait';
 
 const stack = inject('stack');
+
+/**
+ * Sends each [from, body] by SMS, each only once the one before is a tip in the queue, so that
+ * every tip is older than the next. Each body starts with a word of its own.
+ */
+async function sendInOrder(sent: ReadonlyArray<readonly [from: string, body: string]>): Promise<void> {
+  for (const [from, body] of sent) {
+    await postSignedSms(stack, twilioWebhook({ From: from, Body: body }));
+    const head = `${body.split(' ')[0]} `;
+    await queuedTip(stack, (t) => t.preview.startsWith(head), { what: `the tip "${head.trim()}" in the queue` });
+  }
+}
+
+async function pagesOf(tipId: string): Promise<{ state: { acknowledged: unknown } | null }> {
+  return (await (await call(stack, stack.operatorToken, 'GET', `/api/tips/${tipId}/pages`)).json()) as { state: { acknowledged: unknown } | null };
+}
 
 describe('GET /api/queue', () => {
   it('orders by level, then oldest first', async () => {
     // Arrange: sent low, high, critical, low, from four senders
-    const sent = [
+    await sendInOrder([
       ['+51933000001', 'orden-1 hola, cual es el horario de atencion?'],
       ['+51933000002', 'orden-2 a mi esposo el dueño del campamento le quito su dni y no lo deja salir'],
       ['+51933000003', 'orden-3 ayuda, mi hermanita de 13 esta en un prostibar en la pampa'],
       ['+51933000004', 'orden-4 gracias por la charla'],
-    ];
-    for (const [from, body] of sent) {
-      await postSignedSms(stack, twilioWebhook({ From: from!, Body: body! }));
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    ]);
 
     // Act
-    const ours = await eventually(async () => {
-      const queue = (await getQueue(stack)).filter((t) => t.preview.startsWith('orden-'));
-      return queue.length === 4 ? queue : undefined;
-    }, 15_000, 'four tips');
+    const ours = (await getQueue(stack)).filter((t) => t.preview.startsWith('orden-'));
 
     // Assert
     expect(ours.map((t) => t.preview.slice(0, 7))).toEqual(['orden-3', 'orden-2', 'orden-1', 'orden-4']);
@@ -42,16 +51,11 @@ describe('GET /api/queue within a level', () => {
   /** The responder's ACK by SMS, from the number the page went to, as a responder would answer. */
   async function acknowledge(tip: QueueItem): Promise<void> {
     const code = tip.tipId.slice(0, 4);
-    const page = await eventually(async () => (await twilioOutbox(stack.twilioApiUrl)).find((m) => m.body.endsWith(`ACK ${code}`)), 15_000, `the page for ${tip.tipId}`);
+    const page = await waitFor(async () => (await twilioOutbox(stack.twilioApiUrl)).find((m) => m.body.endsWith(`ACK ${code}`)), {
+      what: `the page for ${tip.tipId}`,
+    });
     await postSignedSms(stack, twilioWebhook({ From: page.to, Body: `ACK ${code}` }));
-    await eventually(
-      async () => {
-        const pages = (await (await call(stack, stack.operatorToken, 'GET', `/api/tips/${tip.tipId}/pages`)).json()) as { state: { acknowledged: unknown } | null };
-        return pages.state?.acknowledged ? true : undefined;
-      },
-      15_000,
-      `the ACK of ${tip.tipId}`,
-    );
+    await waitFor(async () => Boolean((await pagesOf(tip.tipId)).state?.acknowledged), { what: `the ACK of ${tip.tipId}` });
   }
 
   it('orders critical tips: imminent danger first even if newest, then the unanswered page, then score, then oldest', async () => {
@@ -60,18 +64,17 @@ describe('GET /api/queue within a level', () => {
     const sent = [
       ['viejo', '+51933100001', 'mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI'],
       ['igual', '+51933100002', 'mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI'],
-      ['mayor', '+51933100003', 'mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI, no la dejan salir y le pegan, dice que debe el pasaje'],
+      [
+        'mayor',
+        '+51933100003',
+        'mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI, no la dejan salir y le pegan, dice que debe el pasaje',
+      ],
       ['sinack', '+51933100004', 'mi sobrina de 16 esta en un bar en la pampa'],
       ['ahora', '+51933100005', 'ayuda ahora mismo estan subiendo a unas chicas a un bote'],
     ] as const;
-    for (const [name, from, text] of sent) {
-      await postSignedSms(stack, twilioWebhook({ From: from, Body: `${marker}${name} ${text}` }));
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const tips = await eventually(async () => {
-      const queue = (await getQueue(stack)).filter((t) => t.preview.startsWith(marker));
-      return queue.length === sent.length ? queue : undefined;
-    }, 30_000, 'five tips');
+    await sendInOrder(sent.map(([name, from, text]) => [from, `${marker}${name} ${text}`] as const));
+    const tips = (await getQueue(stack)).filter((t) => t.preview.startsWith(marker));
+    expect(tips).toHaveLength(sent.length);
     const named = (name: string): QueueItem => tips.find((t) => t.preview.startsWith(`${marker}${name} `))!;
     // What the order below rests on, as the scorer saw these tips
     expect(tips.map((t) => t.level)).toEqual(sent.map(() => 'critical'));
@@ -88,13 +91,14 @@ describe('GET /api/queue within a level', () => {
 
     // Assert
     const expected = ['ahora', 'sinack', 'mayor', 'viejo', 'igual'].map((name) => named(name).tipId);
-    const order = await eventually(async () => {
-      const ids = (await getQueue(stack)).filter((t) => t.preview.startsWith(marker)).map((t) => t.tipId);
-      return JSON.stringify(ids) === JSON.stringify(expected) ? ids : undefined;
-    }, 15_000, 'the queue in the expected order').catch(async () => (await getQueue(stack)).filter((t) => t.preview.startsWith(marker)).map((t) => t.tipId));
+    const ours = async () => (await getQueue(stack)).filter((t) => t.preview.startsWith(marker)).map((t) => t.tipId);
+    // On a timeout, the order as it is then, so that the failure shows the difference
+    const order = await waitFor(async () => JSON.stringify(await ours()) === JSON.stringify(expected), { what: 'the queue in the expected order' })
+      .then(ours)
+      .catch(ours);
     expect(order).toEqual(expected);
     // One page is still unanswered; the answered ones say so
-    const pages = (await (await call(stack, stack.operatorToken, 'GET', `/api/tips/${named('sinack').tipId}/pages`)).json()) as { state: { acknowledged: unknown } | null };
+    const pages = await pagesOf(named('sinack').tipId);
     expect(pages.state).not.toBeNull();
     expect(pages.state!.acknowledged).toBeNull();
   }, 120_000);

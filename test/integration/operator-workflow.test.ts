@@ -2,8 +2,7 @@
 // overrides, replies in the thread, and an audit trail of every read and action.
 import { describe, expect, inject, it } from 'vitest';
 import type { QueueItem, TipDetail } from '../../functions/core/operator-views';
-import { eventually } from '../support/local-aws';
-import { call, getQueue } from '../support/operator';
+import { call, getQueue, queuedTip } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
 
 const stack = inject('stack');
@@ -12,7 +11,7 @@ const { operator, operator2, supervisor, responder } = stack.tokens as Record<'o
 let sender = 51955000100;
 async function newTip(marker: string, body = 'le quitaron el dni a mi hermana en el campamento'): Promise<QueueItem> {
   await postSignedSms(stack, twilioWebhook({ From: `+${sender++}`, Body: `${marker}: ${body}` }));
-  return eventually(async () => (await getQueue(stack)).find((t) => t.preview.startsWith(marker)), 15_000, marker);
+  return queuedTip(stack, (t) => t.preview.startsWith(marker), { what: `the tip "${marker}"` });
 }
 
 const detail = async (tipId: string, token = operator) => (await (await call(stack, token, 'GET', `/api/tips/${tipId}`)).json()) as TipDetail;
@@ -88,7 +87,12 @@ describe('workflow', () => {
     expect(res.status).toBe(200);
     const after = await detail(tip.tipId);
     expect(after.level).toBe('high');
-    expect(after.levelOverride).toMatchObject({ level: 'high', scoredLevel: 'low', reason: 'llamó la madre: la chica sigue en el bar', by: { name: 'Olga Operadora (demo)' } });
+    expect(after.levelOverride).toMatchObject({
+      level: 'high',
+      scoredLevel: 'low',
+      reason: 'llamó la madre: la chica sigue en el bar',
+      by: { name: 'Olga Operadora (demo)' },
+    });
     const queue = await getQueue(stack);
     const position = queue.findIndex((t) => t.tipId === tip.tipId);
     expect(queue.slice(0, position).every((t) => t.level === 'critical' || t.level === 'high')).toBe(true);
@@ -120,7 +124,9 @@ describe('workflow', () => {
       ['/api/tips/ZZZZZZZZ/claim', undefined, 404],
       ['/api/tips/ZZZZZZZZ/notes', { text: 'hola' }, 404],
     ];
-    for (const [path, body, status] of cases) expect({ path, body, status: (await call(stack, operator, 'POST', path, body)).status }).toEqual({ path, body, status });
+    for (const [path, body, status] of cases) {
+      expect({ path, body, status: (await call(stack, operator, 'POST', path, body)).status }).toEqual({ path, body, status });
+    }
     expect((await call(stack, operator, 'GET', '/api/queue?level=urgent')).status).toBe(400);
     expect((await call(stack, operator, 'GET', '/api/queue?status=archived')).status).toBe(400);
   });

@@ -5,8 +5,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import type { QueueItem } from '../../functions/core/operator-views';
-import { eventually } from '../support/local-aws';
-import { call, getQueue } from '../support/operator';
+import { call, queuedTip } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
 
 const stack = inject('stack');
@@ -43,7 +42,7 @@ const linesOf = (stdout: string): CorpusLine[] => stdout.split('\n').filter(Bool
 
 async function newTip(marker: string, from: string, body: string): Promise<QueueItem> {
   await postSignedSms(stack, twilioWebhook({ From: from, Body: `${marker} ${body}` }));
-  return eventually(async () => (await getQueue(stack)).find((t) => t.preview.startsWith(marker)), 15_000, marker);
+  return queuedTip(stack, (t) => t.preview.startsWith(marker), { what: `the tip "${marker}"` });
 }
 
 async function ok(method: 'POST', path: string, body: unknown): Promise<void> {
@@ -83,7 +82,14 @@ describe('tipline eval --overrides', () => {
       keep: [],
     });
     expect(raised.level).not.toBe('critical');
-    expect(byId.get(kept.tipId)).toMatchObject({ id: kept.tipId, level: kept.level, scoredLevel: kept.level, indicators: [...new Set(kept.indicators)], pii: [], keep: [] });
+    expect(byId.get(kept.tipId)).toMatchObject({
+      id: kept.tipId,
+      level: kept.level,
+      scoredLevel: kept.level,
+      indicators: [...new Set(kept.indicators)],
+      pii: [],
+      keep: [],
+    });
     expect(byId.get(kept.tipId)!.text).toMatch(/^etiquetaigual a mi esposo le quitaron su dni/);
     // Nothing that storage does not hold redacted: no number, no override reason, no note
     for (const secret of ['987 654 321', '987654321', 'razonsecreta', 'notasecreta', 'Rosa']) expect(result.stdout).not.toContain(secret);

@@ -44,7 +44,8 @@ async function seedThroughApiIfEmpty(): Promise<void> {
 }
 
 async function responderContact(phone: string) {
-  const out = await db.send(new GetItemCommand({ TableName: 'ResponderContacts', Key: { contactKey: { S: contactKey(phone, stack.contactKeySecret) } }, ConsistentRead: true }));
+  const key = { contactKey: { S: contactKey(phone, stack.contactKeySecret) } };
+  const out = await db.send(new GetItemCommand({ TableName: 'ResponderContacts', Key: key, ConsistentRead: true }));
   return out.Item;
 }
 
@@ -79,7 +80,8 @@ describe('reading the roster', () => {
   it('is for supervisors only', async () => {
     expect((await call(stack, stack.tokens.operator, 'GET', '/api/roster')).status).toBe(403);
     expect((await call(stack, stack.tokens.responder, 'GET', '/api/roster')).status).toBe(403);
-    expect((await call(stack, stack.tokens.operator, 'PUT', '/api/roster/responders/it-operator', { ...newResponder, phone: '+51911000009' })).status).toBe(403);
+    const put = await call(stack, stack.tokens.operator, 'PUT', '/api/roster/responders/it-operator', { ...newResponder, phone: '+51911000009' });
+    expect(put.status).toBe(403);
     expect((await call(stack, undefined, 'GET', '/api/roster')).status).toBe(401);
     expect(await rosterItem('responder', 'it-operator')).toBeUndefined();
   });
@@ -136,10 +138,15 @@ describe('responders and their phones', () => {
     const phone = '+51911000005';
     await expectOk(await asSupervisor('PUT', '/api/roster/responders/it-eva', { ...newResponder, phone }));
 
-    const out = await db.send(new QueryCommand({ TableName: 'Audit', KeyConditionExpression: 'tipId = :t', ExpressionAttributeValues: { ':t': { S: 'roster' } }, ConsistentRead: true }));
+    const query = { TableName: 'Audit', KeyConditionExpression: 'tipId = :t', ExpressionAttributeValues: { ':t': { S: 'roster' } }, ConsistentRead: true };
+    const out = await db.send(new QueryCommand(query));
 
     const events = (out.Items ?? []).map((item) => ({ action: item.action?.S, actor: item.actor?.M?.name?.S, details: item.details?.M }));
-    expect(events).toContainEqual({ action: 'roster_change', actor: 'Sara Supervisora (demo)', details: { kind: { S: 'responder' }, id: { S: 'it-eva' }, op: { S: 'put' }, phone: { S: 'set' } } });
+    expect(events).toContainEqual({
+      action: 'roster_change',
+      actor: 'Sara Supervisora (demo)',
+      details: { kind: { S: 'responder' }, id: { S: 'it-eva' }, op: { S: 'put' }, phone: { S: 'set' } },
+    });
     expect(JSON.stringify(out.Items)).not.toContain(national(phone));
   });
 
@@ -147,7 +154,11 @@ describe('responders and their phones', () => {
     const badPhone = await asSupervisor('PUT', '/api/roster/responders/it-fredy', { ...newResponder, phone: '911 000 006' });
     const otherId = await asSupervisor('PUT', '/api/roster/responders/it-fredy', { ...newResponder, responderId: 'it-other' });
     const badId = await asSupervisor('PUT', '/api/roster/responders/Not_An_Id', newResponder);
-    const notJson = await fetch(new URL('/api/roster/responders/it-fredy', stack.httpUrl), { method: 'PUT', headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json' }, body: '{"name":' });
+    const notJson = await fetch(new URL('/api/roster/responders/it-fredy', stack.httpUrl), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json' },
+      body: '{"name":',
+    });
 
     expect(badPhone.status).toBe(400);
     const badPhoneText = await badPhone.text();
@@ -177,7 +188,13 @@ describe('rotations, overrides and policies', () => {
 
   it('adds and deletes an override; deleting one that is not there is a 404', async () => {
     // A past window, so that paging tests sharing the stack never see it in force.
-    const body = { rotationId: 'mdd-police', responderId: 'pol-hugo', start: '2026-01-05T13:00:00Z', end: '2026-01-06T13:00:00Z', reason: 'swap for a court date' };
+    const body = {
+      rotationId: 'mdd-police',
+      responderId: 'pol-hugo',
+      start: '2026-01-05T13:00:00Z',
+      end: '2026-01-06T13:00:00Z',
+      reason: 'swap for a court date',
+    };
 
     const put = await asSupervisor('PUT', '/api/roster/overrides/it-past-swap', body);
     const listed = (await readRoster()).roster.overrides.map((o) => o.overrideId);
@@ -197,7 +214,10 @@ describe('rotations, overrides and policies', () => {
 
     const deleted = await asSupervisor('DELETE', '/api/roster/policies/default');
     const emptied = await asSupervisor('PUT', '/api/roster/policies/default', { region: 'default', levels: [] });
-    const moved = await asSupervisor('PUT', '/api/roster/policies/default', { region: 'Puno', levels: [{ target: { kind: 'responder', responderId: 'sup-sara' }, deadlineMinutes: 10 }] });
+    const moved = await asSupervisor('PUT', '/api/roster/policies/default', {
+      region: 'Puno',
+      levels: [{ target: { kind: 'responder', responderId: 'sup-sara' }, deadlineMinutes: 10 }],
+    });
 
     // No such route: the local gateway answers 405, API Gateway 404; neither reaches a handler.
     expect([404, 405]).toContain(deleted.status);
@@ -223,7 +243,12 @@ describe('rotations, overrides and policies', () => {
   });
 
   it('stores a valid rotation with the default time zone', async () => {
-    const res = await asSupervisor('PUT', '/api/roster/rotations/it-rotation', { region: 'Cusco', handoff: { weekday: 1, time: '00:00' }, participants: ['pol-wilber'], firstHandoff: '2026-11-09' });
+    const res = await asSupervisor('PUT', '/api/roster/rotations/it-rotation', {
+      region: 'Cusco',
+      handoff: { weekday: 1, time: '00:00' },
+      participants: ['pol-wilber'],
+      firstHandoff: '2026-11-09',
+    });
 
     expect(await expectOk(res)).toMatchObject({ rotationId: 'it-rotation', timeZone: 'America/Lima' });
     expect((await readRoster()).roster.problems).toEqual([]);

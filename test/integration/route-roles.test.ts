@@ -4,8 +4,7 @@ import { generateKeyPairSync, createPrivateKey } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROUTES } from '../../functions/config/tables';
 import { signJwt } from '../../local/identity';
-import { eventually } from '../support/local-aws';
-import { call, getQueue } from '../support/operator';
+import { call, queuedTip } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
 
 const stack = inject('stack');
@@ -41,7 +40,12 @@ const BAD_TOKENS: Record<string, () => string | undefined> = {
   },
 };
 
-const ROLE_TOKENS: Record<'operator' | 'supervisor' | 'responder' | 'no group', string> = { operator: tokens.operator, supervisor: tokens.supervisor, responder: tokens.responder, 'no group': '' };
+const ROLE_TOKENS: Record<'operator' | 'supervisor' | 'responder' | 'no group', string> = {
+  operator: tokens.operator,
+  supervisor: tokens.supervisor,
+  responder: tokens.responder,
+  'no group': '',
+};
 
 const staffRoutes = ROUTES.filter((route) => route.auth === 'jwt');
 let tipId = '';
@@ -60,7 +64,7 @@ async function request(route: (typeof staffRoutes)[number], token: string | unde
 
 beforeAll(async () => {
   await postSignedSms(stack, twilioWebhook({ From: '+51966000123', Body: 'tabla-roles: le quitaron el dni a mi prima' }));
-  tipId = (await eventually(async () => (await getQueue(stack)).find((t) => t.preview.startsWith('tabla-roles')), 15_000, 'the tip')).tipId;
+  tipId = (await queuedTip(stack, (t) => t.preview.startsWith('tabla-roles'))).tipId;
   ROLE_TOKENS['no group'] = forged({ 'cognito:groups': [] });
 });
 

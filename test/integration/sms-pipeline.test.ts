@@ -2,8 +2,8 @@
 // operator queue, and the sender's number is found nowhere.
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { dumpTables, dynamo, eventually, peekQueues, sqs } from '../support/local-aws';
-import { getQueue, getTip } from '../support/operator';
+import { dumpTables, dynamo, peekQueues, sqs } from '../support/local-aws';
+import { getTip, queuedTip } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
 
 const stack = inject('stack');
@@ -26,7 +26,7 @@ describe('an SMS tip, end to end', () => {
     expect(twiml).toContain('1818');
 
     // Assert: the operator's queue
-    const item = await eventually(async () => (await getQueue(stack)).find((t) => t.preview === TIP), 15_000, 'the tip in the queue');
+    const item = await queuedTip(stack, (t) => t.preview === TIP);
     expect(item.level).toBe('critical');
     expect(item.indicators).toEqual(expect.arrayContaining(['minor', 'sexual_exploitation', 'document_retention']));
     const detail = await getTip(stack, item.tipId);

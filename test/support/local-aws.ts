@@ -1,6 +1,14 @@
 // Direct access to the local stack's services, for tests that check what was stored or queued.
 import { DynamoDBClient, ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { GetQueueUrlCommand, ListQueuesCommand, ReceiveMessageCommand, SQSClient, ChangeMessageVisibilityBatchCommand } from '@aws-sdk/client-sqs';
+import {
+  ChangeMessageVisibilityBatchCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ListQueuesCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { waitFor } from './wait';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -42,7 +50,9 @@ export async function peekQueues(client: SQSClient): Promise<Record<string, stri
     const bodies: string[] = [];
     const handles: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const page = await client.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 5, WaitTimeSeconds: 0 }));
+      const page = await client.send(
+        new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 5, WaitTimeSeconds: 0 }),
+      );
       if (!page.Messages?.length) break;
       for (const m of page.Messages) {
         bodies.push(m.Body ?? '');
@@ -62,17 +72,43 @@ export async function peekQueues(client: SQSClient): Promise<Record<string, stri
   return out;
 }
 
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error: unknown) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+export interface QueueDepth {
+  /** Messages a consumer can receive now (the local SQS counts those in flight here too). */
+  ready: number;
+  /** Messages received and not yet deleted: being handled, or failed and waiting to come back. */
+  inFlight: number;
+  /** Messages sent with a delay that has not passed yet (paging deadlines, Twilio clean-ups). */
+  delayed: number;
+}
+
+export async function queueDepth(client: SQSClient, name: string): Promise<QueueDepth> {
+  const names = ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] as const;
+  const out = await client.send(new GetQueueAttributesCommand({ QueueUrl: await queueUrl(client, name), AttributeNames: [...names] }));
+  const [ready, inFlight, delayed] = names.map((attribute) => Number(out.Attributes?.[attribute] ?? Number.NaN));
+  return { ready: ready!, inFlight: inFlight!, delayed: delayed! };
+}
+
+/**
+ * Waits until none of the named queues holds a message that is ready or in flight: whatever was
+ * sent to them before has been handled (deleted) or has gone to its dead-letter queue. The
+ * queues are read in the order given, so name a producer before its consumer ("tips" before
+ * "paging"): a handler sends on before it deletes what it handled. Delayed messages are timers
+ * that have not fired yet; `delayed: true` waits for those too.
+ */
+export async function queueDrained(client: SQSClient, names: readonly string[], options: { delayed?: boolean; timeoutMs?: number } = {}): Promise<void> {
+  const last: Record<string, QueueDepth> = {};
+  await waitFor(
+    async () => {
+      for (const name of names) {
+        const depth = (last[name] = await queueDepth(client, name));
+        if (depth.ready !== 0 || depth.inFlight !== 0 || (options.delayed && depth.delayed !== 0)) return false;
+      }
+      return true;
+    },
+    {
+      timeoutMs: options.timeoutMs ?? 30_000,
+      intervalMs: 100,
+      what: () => `the queues ${names.join(', ')} to be drained (last seen: ${JSON.stringify(last)})`,
+    },
+  );
 }

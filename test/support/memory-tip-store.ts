@@ -37,7 +37,8 @@ export function memoryTipStore(): MemoryTipStore {
       const current = store.tips.get(write.tip.tipId);
       if (write.expectedVersion === null ? current : current?.version !== write.expectedVersion) throw new TipVersionConflict(write.tip.tipId);
       // As DynamoDB's condition on the contact pointer: another message moved it meanwhile.
-      if (write.thread && write.threadWas !== undefined && (store.threads.get(write.thread.contactKey)?.tipId ?? null) !== write.threadWas) throw new TipVersionConflict(write.tip.tipId);
+      const threadNow = write.thread ? (store.threads.get(write.thread.contactKey)?.tipId ?? null) : undefined;
+      if (write.thread && write.threadWas !== undefined && threadNow !== write.threadWas) throw new TipVersionConflict(write.tip.tipId);
       store.messages.set(write.message.messageId, write.message);
       store.tips.set(write.tip.tipId, structuredClone(write.tip));
       if (write.thread) store.threads.set(write.thread.contactKey, write.thread);

@@ -1,4 +1,5 @@
 import type { QueueItem, TipDetail } from '../../functions/core/operator-views';
+import { waitFor } from './wait';
 
 export interface StackRef {
   httpUrl: string;
@@ -21,8 +22,24 @@ export async function getQueue(stack: StackRef): Promise<QueueItem[]> {
   return tips;
 }
 
+/**
+ * The first open tip that `match` accepts (a marker its preview contains, or a test), waiting
+ * until triage has put it in the queue.
+ */
+export function queuedTip(
+  stack: StackRef,
+  match: string | ((tip: QueueItem) => boolean),
+  options: { timeoutMs?: number; what?: string } = {},
+): Promise<QueueItem> {
+  const accepts = typeof match === 'string' ? (tip: QueueItem) => tip.preview.includes(match) : match;
+  const what = options.what ?? (typeof match === 'string' ? `the tip "${match}" in the operator queue` : 'the tip in the operator queue');
+  return waitFor(async () => (await getQueue(stack)).find(accepts), { what, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+}
+
 export async function getTip(stack: StackRef, tipId: string): Promise<TipDetail> {
-  const res = await fetch(new URL(`/api/tips/${tipId}`, stack.httpUrl), { headers: { authorization: `Bearer ${stack.operatorToken}` } });
+  const res = await fetch(new URL(`/api/tips/${tipId}`, stack.httpUrl), {
+    headers: { authorization: `Bearer ${stack.operatorToken}` },
+  });
   if (res.status !== 200) throw new Error(`GET /api/tips/${tipId} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as TipDetail;
 }
@@ -43,7 +60,13 @@ export async function postReply(stack: StackRef, tipId: string, text: string): P
   });
 }
 
-export async function call(stack: { httpUrl: string }, token: string | undefined, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Response> {
+export async function call(
+  stack: { httpUrl: string },
+  token: string | undefined,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<Response> {
   return fetch(new URL(path, stack.httpUrl), {
     method,
     headers: {

@@ -88,15 +88,20 @@ describe('acknowledgement', () => {
       expect(gsm7Length(text), text).toBeLessThanOrEqual(160);
     }
     expect(acknowledgement('pt', plain)).toBe(
-      'Recebemos sua mensagem. Uma pessoa da equipe vai ler em breve. Pode continuar escrevendo aqui. Se houver perigo agora, ligue sem custo para 105 ou 1818.',
+      'Recebemos sua mensagem. Uma pessoa da equipe vai ler em breve. Pode continuar escrevendo aqui. ' +
+        'Se houver perigo agora, ligue sem custo para 105 ou 1818.',
     );
   });
 
   it('in Portuguese slows a flood down, gives the web receipt and labels the place', () => {
     const plain = parseEmergencyNumbers('105,1818');
-    expect(slowDown('pt', plain)).toBe('Recebemos muitas mensagens suas seguidas. Espere alguns minutos e escreva de novo. Se houver perigo agora, ligue sem custo para 105 ou 1818.');
+    expect(slowDown('pt', plain)).toBe(
+      'Recebemos muitas mensagens suas seguidas. Espere alguns minutos e escreva de novo. Se houver perigo agora, ligue sem custo para 105 ou 1818.',
+    );
     expect(isGsm7(slowDown('pt', plain))).toBe(true);
-    expect(webReceiptNotice('pt', '1234 5678 9012 3456')).toBe('Guarde este código para ler nossas perguntas e responder: 1234 5678 9012 3456. Não o compartilhe.');
+    expect(webReceiptNotice('pt', '1234 5678 9012 3456')).toBe(
+      'Guarde este código para ler nossas perguntas e responder: 1234 5678 9012 3456. Não o compartilhe.',
+    );
     // "Lugar" as in Spanish: the scorer reads "local" as a venue.
     expect(withPlace('minha filha', 'Iñapari', 'pt')).toBe('minha filha\nLugar: Iñapari');
   });

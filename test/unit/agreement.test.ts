@@ -59,9 +59,13 @@ describe('triageAgreement', () => {
       { level: 'medium', reviewed: 1, raised: 0, lowered: 0 },
       { level: 'low', reviewed: 3, raised: 2, lowered: 0 },
     ]);
-    expect(report.byLang).toEqual(
-      LANGS.map((lang) => ({ lang, ...{ es: { reviewed: 2, raised: 1, lowered: 0 }, en: { reviewed: 1, raised: 0, lowered: 1 }, qu: { reviewed: 2, raised: 1, lowered: 0 }, pt: { reviewed: 1, raised: 0, lowered: 0 } }[lang] })),
-    );
+    const byLang = {
+      es: { reviewed: 2, raised: 1, lowered: 0 },
+      en: { reviewed: 1, raised: 0, lowered: 1 },
+      qu: { reviewed: 2, raised: 1, lowered: 0 },
+      pt: { reviewed: 1, raised: 0, lowered: 0 },
+    };
+    expect(report.byLang).toEqual(LANGS.map((lang) => ({ lang, ...byLang[lang] })));
     expect(report.total).toEqual({ reviewed: 6, raised: 2, lowered: 1 });
     expect(report).toMatchObject({ from: '2026-11-07T15:00:00.000Z', to: NOW.toISOString(), days: 30 });
   });
@@ -69,7 +73,10 @@ describe('triageAgreement', () => {
   it('covers the last 30 days by the clock it is given, both ends included', () => {
     // Arrange
     const tips = [closed('low', 'high', { closedAt: daysAgo(30) }), closed('low', 'high', { closedAt: NOW.toISOString() })];
-    const outside = [closed('low', 'high', { closedAt: new Date(NOW.getTime() - 30 * DAY - 1).toISOString() }), closed('low', 'high', { closedAt: new Date(NOW.getTime() + 1).toISOString() })];
+    const outside = [
+      closed('low', 'high', { closedAt: new Date(NOW.getTime() - 30 * DAY - 1).toISOString() }),
+      closed('low', 'high', { closedAt: new Date(NOW.getTime() + 1).toISOString() }),
+    ];
 
     // Act
     const report = triageAgreement([...tips, ...outside], NOW);

@@ -71,7 +71,8 @@ function cliWithInput(input: string, ...args: string[]): Promise<{ code: number;
 
 describe('tipline explain', () => {
   const tip =
-    'soy Carmen, mi cel 974 258 136. hace dos años le quitaron el dni a mi hermana. Ahora mi hija de 15 esta en un bar en Mazuko, no la tienen encerrada pero la hacen tomar con los clientes.';
+    'soy Carmen, mi cel 974 258 136. hace dos años le quitaron el dni a mi hermana. ' +
+    'Ahora mi hija de 15 esta en un bar en Mazuko, no la tienen encerrada pero la hacen tomar con los clientes.';
 
   it('shows level, rule, evidence in context, places with region, and what it set aside', async () => {
     const { code, stdout } = await cli('explain', tip);

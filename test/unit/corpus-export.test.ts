@@ -7,7 +7,8 @@ import type { StoredMessage, TipRecord } from '../../functions/core/tip-record';
 function tip(overrides: Partial<TipRecord> = {}): TipRecord {
   return {
     tipId: '7K2F9QXM', status: 'closed', outcome: 'referred_to_police', channel: 'sms', lang: 'es', level: 'medium', scoredLevel: 'medium', score: 30,
-    rule: 'medium: deception', region: 'Madre de Dios', preview: 'me ofrecieron trabajo', createdAt: '2026-12-01T10:00:00.000Z', lastMessageAt: '2026-12-01T10:05:00.000Z',
+    rule: 'medium: deception', region: 'Madre de Dios', preview: 'me ofrecieron trabajo',
+    createdAt: '2026-12-01T10:00:00.000Z', lastMessageAt: '2026-12-01T10:05:00.000Z',
     messageCount: 2, version: 4, indicators: [{ id: 'deception', evidence: 'ofrecieron trabajo', start: 3 }], places: [], ...overrides,
   };
 }
@@ -31,7 +32,16 @@ describe('toCorpusLine', () => {
   });
 
   it('takes the operator\'s level from the override, and keeps the scorer\'s level beside it', () => {
-    const overridden = tip({ level: 'high', levelOverride: { level: 'high', scoredLevel: 'medium', reason: 'la tienen encerrada, dice Rosa', by: { id: 'olga', name: 'Olga' }, at: '2026-12-01T10:10:00.000Z' } });
+    const overridden = tip({
+      level: 'high',
+      levelOverride: {
+        level: 'high',
+        scoredLevel: 'medium',
+        reason: 'la tienen encerrada, dice Rosa',
+        by: { id: 'olga', name: 'Olga' },
+        at: '2026-12-01T10:10:00.000Z',
+      },
+    });
     const line = toCorpusLine(overridden, thread);
     expect(line).toEqual({
       id: '7K2F9QXM',

@@ -76,9 +76,14 @@ describe('not an ACK: a message that must reach a person', () => {
   it('is never an ACK when anything but the code follows the keyword (property)', () => {
     const word = fc.stringMatching(/^[a-zñáéíóú]{2,12}$/);
     fc.assert(
-      fc.property(fc.constantFrom('ACK', 'ack', 'Ack'), fc.constantFrom(' ', ', ', ': '), fc.array(word, { minLength: 2, maxLength: 6 }), (keyword, sep, words) => {
-        expect(parseAck(`${keyword}${sep}${words.join(' ')}`)).toBeNull();
-      }),
+      fc.property(
+        fc.constantFrom('ACK', 'ack', 'Ack'),
+        fc.constantFrom(' ', ', ', ': '),
+        fc.array(word, { minLength: 2, maxLength: 6 }),
+        (keyword, sep, words) => {
+          expect(parseAck(`${keyword}${sep}${words.join(' ')}`)).toBeNull();
+        },
+      ),
       { seed: 42, numRuns: 500 },
     );
   });

@@ -50,7 +50,14 @@ describe('rotation schema', () => {
 });
 
 describe('override schema', () => {
-  const valid = { overrideId: 'swap-1', rotationId: 'mdd-police', responderId: 'pol-ana', start: '2025-03-11T05:00:00Z', end: '2025-03-12T05:00:00-00:00', reason: 'swap' };
+  const valid = {
+    overrideId: 'swap-1',
+    rotationId: 'mdd-police',
+    responderId: 'pol-ana',
+    start: '2025-03-11T05:00:00Z',
+    end: '2025-03-12T05:00:00-00:00',
+    reason: 'swap',
+  };
 
   it('accepts a swap and an absence (nobody covers)', () => {
     expect(overrideSchema.safeParse(valid).success).toBe(true);
@@ -90,7 +97,8 @@ describe('escalation policy schema', () => {
   });
 
   it('accepts the limits themselves', () => {
-    expect(escalationPolicySchema.safeParse({ ...valid, levels: Array.from({ length: 10 }, (_, i) => rotationLevel('mdd-police', i % 2 ? 1 : 240)) }).success).toBe(true);
+    const levels = Array.from({ length: 10 }, (_, i) => rotationLevel('mdd-police', i % 2 ? 1 : 240));
+    expect(escalationPolicySchema.safeParse({ ...valid, levels }).success).toBe(true);
   });
 });
 

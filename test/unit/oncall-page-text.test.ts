@@ -68,7 +68,13 @@ describe('GSM-7', () => {
 describe('the page', () => {
   it.each([
     ['en', 'critical', 'Madre de Dios', ['minor', 'document_retention'], 'tipline CRITICAL T-7K2F Madre de Dios: minor, documents retained. Reply ACK 7K2F'],
-    ['es', 'critical', 'Madre de Dios', ['minor', 'document_retention'], 'tipline CRITICO T-7K2F Madre de Dios: menor, documentos retenidos. Responde ACK 7K2F'],
+    [
+      'es',
+      'critical',
+      'Madre de Dios',
+      ['minor', 'document_retention'],
+      'tipline CRITICO T-7K2F Madre de Dios: menor, documentos retenidos. Responde ACK 7K2F',
+    ],
     ['es', 'high', 'Apurímac', ['deception', 'debt_bondage'], 'tipline ALTO T-7K2F Apurimac: deuda forzada, engaño. Responde ACK 7K2F'],
     ['qu', 'critical', 'Cusco', ['minor'], 'tipline CRITICO T-7K2F Cusco: irqi. ACK 7K2F nispa kutichiy'],
     ['pt', 'critical', 'Madre de Dios', ['minor', 'document_retention'], 'tipline CRITICO T-7K2F Madre de Dios: menor, documentos retidos. Responda ACK 7K2F'],
@@ -195,7 +201,16 @@ describe('replies to the responder and notices to supervisors', () => {
       ackUnknownText(lang),
       alreadyAcknowledgedText(lang, '7K2F'),
       ...(['nobody_on_call', 'policy_exhausted', 'paging_stopped'] as const).map((reason) =>
-        supervisorText({ reason, code: '7K2F', level: 'critical', region: 'Wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww', cycle: 2, steps: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], policyId: 'a'.repeat(40), lang }),
+        supervisorText({
+          reason,
+          code: '7K2F',
+          level: 'critical',
+          region: 'Wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww',
+          cycle: 2,
+          steps: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+          policyId: 'a'.repeat(40),
+          lang,
+        }),
       ),
     ];
     for (const text of texts) {
@@ -206,7 +221,8 @@ describe('replies to the responder and notices to supervisors', () => {
   });
 
   it('numbers levels and rounds from 1 for people', () => {
-    expect(supervisorText({ reason: 'nobody_on_call', code: '7K2F', level: 'high', region: 'Cusco', cycle: 0, steps: [0], policyId: 'cusco', lang: 'en' })).toBe(
+    const nobody = { reason: 'nobody_on_call', code: '7K2F', level: 'high', region: 'Cusco', cycle: 0, steps: [0], policyId: 'cusco', lang: 'en' } as const;
+    expect(supervisorText(nobody)).toBe(
       'tipline notice: T-7K2F HIGH Cusco: nobody on call at level 1 (cusco). Escalating.',
     );
     expect(supervisorText({ reason: 'paging_stopped', code: '7K2F', level: 'critical', region: null, cycle: 2, lang: 'es' })).toBe(

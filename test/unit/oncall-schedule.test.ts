@@ -99,7 +99,10 @@ describe('overrides', () => {
   });
 
   it('does not depend on the order the overrides are listed in', () => {
-    const same = [override('b', 'pol-beto', '2025-03-11T05:00:00Z', '2025-03-12T05:00:00Z'), override('a', 'pol-ana', '2025-03-11T05:00:00Z', '2025-03-11T06:00:00Z')];
+    const same = [
+      override('b', 'pol-beto', '2025-03-11T05:00:00Z', '2025-03-12T05:00:00Z'),
+      override('a', 'pol-ana', '2025-03-11T05:00:00Z', '2025-03-11T06:00:00Z'),
+    ];
     const t = at('2025-03-11T05:30:00Z');
     expect(onCall(mdd, same, t)).toBe('pol-ana');
     expect(onCall(mdd, [...same].reverse(), t)).toBe('pol-ana');
@@ -152,28 +155,31 @@ describe('policy for a region', () => {
 });
 
 describe('a region with nobody on call', () => {
+  const T = at('2025-03-10T07:00:00Z');
+  const notices = (actions: ReturnType<typeof startPaging>['actions']) => actions.filter((a) => a.kind === 'notify_supervisors');
+
   it('pages the default policy and tells the supervisors (Cusco: its only officer is inactive)', () => {
-    const { actions, state } = startPaging({ tipId: '7K2F9QXM', level: 'critical', region: 'Cusco', indicators: ['minor'] }, roster(), at('2025-03-10T07:00:00Z'));
-    expect(actions.filter((a) => a.kind === 'notify_supervisors')).toEqual([expect.objectContaining({ reason: 'nobody_on_call', policyId: 'cusco', steps: [0], cycle: 0 })]);
+    const { actions, state } = startPaging({ tipId: '7K2F9QXM', level: 'critical', region: 'Cusco', indicators: ['minor'] }, roster(), T);
+    expect(notices(actions)).toEqual([expect.objectContaining({ reason: 'nobody_on_call', policyId: 'cusco', steps: [0], cycle: 0 })]);
     expect(actions.filter((a) => a.kind === 'page')).toEqual([expect.objectContaining({ responderId: 'alb-dora', step: 0, cycle: 0 })]);
     expect(state).toMatchObject({ policyId: 'default', step: 0, pagedResponderIds: ['alb-dora'] });
   });
 
   it('pages the default policy for a region that has none of its own, and bothers nobody else', () => {
-    const { actions } = startPaging({ tipId: '7K2F9QXM', level: 'critical', region: 'Puno', indicators: [] }, roster(), at('2025-03-10T07:00:00Z'));
+    const { actions } = startPaging({ tipId: '7K2F9QXM', level: 'critical', region: 'Puno', indicators: [] }, roster(), T);
     expect(actions.filter((a) => a.kind === 'page').map((a) => a.kind === 'page' && a.responderId)).toEqual(['alb-dora']);
     expect(actions.some((a) => a.kind === 'notify_supervisors')).toBe(false);
   });
 
   it('pages Madre de Dios\'s second level when an absence empties the first', () => {
     const r = roster({ overrides: [override('absent', null, '2025-03-10T00:00:00Z', '2025-03-11T00:00:00Z')] });
-    const { actions, state } = startPaging({ tipId: '7K2F9QXM', level: 'critical', region: 'Madre de Dios', indicators: [] }, r, at('2025-03-10T07:00:00Z'));
-    expect(actions.filter((a) => a.kind === 'notify_supervisors')).toEqual([expect.objectContaining({ reason: 'nobody_on_call', policyId: 'mdd', steps: [0] })]);
+    const { actions, state } = startPaging({ tipId: '7K2F9QXM', level: 'critical', region: 'Madre de Dios', indicators: [] }, r, T);
+    expect(notices(actions)).toEqual([expect.objectContaining({ reason: 'nobody_on_call', policyId: 'mdd', steps: [0] })]);
     expect(state).toMatchObject({ policyId: 'mdd', step: 1, pagedResponderIds: ['fis-carla'] });
   });
 
   it('uses the responders of the default policy even if they serve other regions', () => {
     const r = roster({ responders: [...roster().responders.filter((x) => x.responderId !== 'alb-dora'), responder('alb-dora', { regions: ['Lima'] })] });
-    expect(startPaging({ tipId: '7K2F9QXM', level: 'high', region: 'Cusco', indicators: [] }, r, at('2025-03-10T07:00:00Z')).state.pagedResponderIds).toEqual(['alb-dora']);
+    expect(startPaging({ tipId: '7K2F9QXM', level: 'high', region: 'Cusco', indicators: [] }, r, T).state.pagedResponderIds).toEqual(['alb-dora']);
   });
 });

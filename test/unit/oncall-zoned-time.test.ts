@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, instantOf, isValidTimeZone, isoWeekday, localParts, offsetMinutes, parseLocalDate, parseLocalTime } from '../../functions/core/paging/zoned-time';
+import {
+  addDays,
+  instantOf,
+  isValidTimeZone,
+  isoWeekday,
+  localParts,
+  offsetMinutes,
+  parseLocalDate,
+  parseLocalTime,
+} from '../../functions/core/paging/zoned-time';
 
 const wall = (year: number, month: number, day: number, hour: number, minute: number) => ({ year, month, day, hour, minute });
 

@@ -84,7 +84,13 @@ describe('overrideLevel', () => {
   it('keeps what the scorer said, who changed it, when and why', () => {
     const { tip: after, details } = overrideLevel(tip(), { level: 'critical', reason: 'menor confirmada' }, OLGA, NOW);
     expect(after.level).toBe('critical');
-    expect(after.levelOverride).toEqual({ level: 'critical', scoredLevel: 'medium', reason: 'menor confirmada', by: { id: 'olga', name: 'Olga' }, at: NOW.toISOString() });
+    expect(after.levelOverride).toEqual({
+      level: 'critical',
+      scoredLevel: 'medium',
+      reason: 'menor confirmada',
+      by: { id: 'olga', name: 'Olga' },
+      at: NOW.toISOString(),
+    });
     expect(details).toEqual({ from: 'medium', to: 'critical', scored: 'medium', direction: 'up' });
     expect(JSON.stringify(details)).not.toContain('menor');
   });

@@ -47,11 +47,18 @@ function world(initial: TipRecord = CRITICAL_TIP) {
     },
     deliveries: {
       // As the DynamoDB adapter: a key is taken once, unless its send failed.
-      claim: async (key, claim) => (deliveries.has(key) && deliveries.get(key)!.status !== 'send_failed' ? false : (deliveries.set(key, { ...claim, status: 'claimed' }), true)),
+      claim: async (key, claim) => {
+        if (deliveries.has(key) && deliveries.get(key)!.status !== 'send_failed') return false;
+        deliveries.set(key, { ...claim, status: 'claimed' });
+        return true;
+      },
       sent: async (key) => void (deliveries.get(key)!.status = 'queued'),
       failed: async (key) => void (deliveries.get(key)!.status = 'send_failed'),
       pagesTo: async (responderId): Promise<OpenPage[]> =>
-        [...deliveries.values()].filter((d) => d.kind === 'page' && d.responderId === responderId).map((d) => ({ tipId: d.tipId, code: d.code, pagedAt: d.at.toISOString() })).reverse(),
+        [...deliveries.values()]
+          .filter((d) => d.kind === 'page' && d.responderId === responderId)
+          .map((d) => ({ tipId: d.tipId, code: d.code, pagedAt: d.at.toISOString() }))
+          .reverse(),
     },
     phones: { phoneOf: async (id) => `+519000${id.length}${id.charCodeAt(4)}` },
     sms: { send: async (to, body) => (sms.push({ to, body }), { sid: `SM${String(sms.length).padStart(32, '0')}` }) },

@@ -23,10 +23,32 @@ const ATTACK = `</textarea><script>alert("x")</script><img src=x onerror=alert(1
 /** Every page the form can show, in one language. */
 const allPages = (lang: FormLang): Array<[string, string]> => [
   ['form', formPage({ ...common(lang) })],
-  ['form with errors', formPage({ ...common(lang), values: values({ text: ATTACK, where: ATTACK }), errors: { text: 'too_long', where: 'too_long' }, notice: 'try_again', inboxError: 'wrong_code' })],
+  [
+    'form with errors',
+    formPage({
+      ...common(lang),
+      values: values({ text: ATTACK, where: ATTACK }),
+      errors: { text: 'too_long', where: 'too_long' },
+      notice: 'try_again',
+      inboxError: 'wrong_code',
+    }),
+  ],
   ['receipt', receiptPage({ ...common(lang), receipt: RECEIPT, followUp: true })],
   ['receipt without follow-up', receiptPage({ ...common(lang), receipt: '', followUp: false })],
-  ['inbox', inboxPage({ ...common(lang), receipt: RECEIPT, entries: [{ kind: 'in', at: '2025-03-01T14:05:00.000Z', text: ATTACK }, { kind: 'out', at: '2025-03-01T15:00:00.000Z', text: '¿Dónde está ahora?' }], replyValue: ATTACK, replyError: 'required', sent: true })],
+  [
+    'inbox',
+    inboxPage({
+      ...common(lang),
+      receipt: RECEIPT,
+      entries: [
+        { kind: 'in', at: '2025-03-01T14:05:00.000Z', text: ATTACK },
+        { kind: 'out', at: '2025-03-01T15:00:00.000Z', text: '¿Dónde está ahora?' },
+      ],
+      replyValue: ATTACK,
+      replyError: 'required',
+      sent: true,
+    }),
+  ],
 ];
 
 const everyPage = FORM_LANGS.flatMap((lang) => allPages(lang).map(([name, page]) => ({ lang, name, page })));
@@ -150,7 +172,8 @@ describe('the tip form', () => {
   });
 
   it('re-renders what was typed, answers included, when switching language', () => {
-    const page = formPage({ ...common('qu'), values: values({ text: 'mi hija de 15 años', where: 'La Pampa km 108', minor: 'yes', now: 'no', followUp: 'none' }) });
+    const typed = values({ text: 'mi hija de 15 años', where: 'La Pampa km 108', minor: 'yes', now: 'no', followUp: 'none' });
+    const page = formPage({ ...common('qu'), values: typed });
     expect(page).toContain('>mi hija de 15 años</textarea>');
     expect(page).toContain('name="where" value="La Pampa km 108"');
     expect(page).toContain('name="minor" value="yes" checked');
@@ -162,7 +185,11 @@ describe('the tip form', () => {
   it.each(FORM_LANGS)('in %s, shows each field error next to its field, linked and marked invalid, with the value kept', (lang) => {
     const s = STRINGS[lang];
     const long = 'x'.repeat(5001);
-    const page = formPage({ ...common(lang), values: values({ text: long, where: 'Puerto Maldonado' }), errors: { text: 'too_long', where: 'too_long', minor: 'invalid' } });
+    const page = formPage({
+      ...common(lang),
+      values: values({ text: long, where: 'Puerto Maldonado' }),
+      errors: { text: 'too_long', where: 'too_long', minor: 'invalid' },
+    });
 
     const textarea = elementById(page, 'tip-text');
     expect(textarea).toContain('aria-invalid="true"');
@@ -219,10 +246,12 @@ describe('the receipt page', () => {
   it.each(FORM_LANGS)('in %s, shows the code once, in groups of four, with the warning and a way back', (lang) => {
     const s = STRINGS[lang];
     const page = receiptPage({ ...common(lang), receipt: RECEIPT, followUp: true });
-    expect(page).toContain('<p class="code" data-slot="receipt"><span class="group">1234</span><span class="group">5678</span><span class="group">9012</span><span class="group">3456</span></p>');
+    const groups = ['1234', '5678', '9012', '3456'].map((group) => `<span class="group">${group}</span>`).join('');
+    expect(page).toContain(`<p class="code" data-slot="receipt">${groups}</p>`);
     expect(page.split('3456').length - 1).toBe(1);
     expect(page).toContain(escapeHtml(s.receiptWriteDown));
-    expect(page).toMatch(new RegExp(`<input type="hidden" name="action" value="lang"><input type="hidden" name="lang" value="${lang}">\\s*<button type="submit" class="secondary">${escapeHtml(s.backToStart)}</button>`));
+    const backToStart = `<button type="submit" class="secondary">${escapeHtml(s.backToStart)}</button>`;
+    expect(page).toMatch(new RegExp(`<input type="hidden" name="action" value="lang"><input type="hidden" name="lang" value="${lang}">\\s*${backToStart}`));
   });
 
   it('in Portuguese, says what was received and how to come back', () => {
@@ -250,14 +279,26 @@ describe('the inbox page', () => {
       ],
     });
     expect(page.indexOf('mi hija no regresa')).toBeLessThan(page.indexOf('¿Dónde la vieron'));
-    expect(page).toMatch(/<li class="entry in"><p class="meta"><span class="who">Tú<\/span> · <time datetime="2025-03-01T14:05:00.000Z">[^<]*09:05[^<]*<\/time>/);
+    expect(page).toMatch(
+      /<li class="entry in"><p class="meta"><span class="who">Tú<\/span> · <time datetime="2025-03-01T14:05:00.000Z">[^<]*09:05[^<]*<\/time>/,
+    );
     expect(page).toContain('<li class="entry out"><p class="meta"><span class="who">Equipo</span>');
-    expect(page).toContain(`<input type="hidden" name="receipt" value="${RECEIPT}" data-slot="receipt"><input type="hidden" name="lang" value="es"><input type="hidden" name="action" value="reply">`);
+    expect(page).toContain(
+      `<input type="hidden" name="receipt" value="${RECEIPT}" data-slot="receipt">` +
+        '<input type="hidden" name="lang" value="es"><input type="hidden" name="action" value="reply">',
+    );
     expect(page).toMatch(/<p class="empty" data-slot="empty" hidden>/);
   });
 
   it('in Portuguese, names who wrote, dates the messages in Brazilian style and sends the answer as pt', () => {
-    const page = inboxPage({ ...common('pt'), receipt: RECEIPT, entries: [{ kind: 'in', at: '2025-03-01T14:05:00.000Z', text: 'minha filha não voltou' }, { kind: 'out', at: '2025-03-01T15:00:00.000Z', text: 'Onde ela foi vista?' }] });
+    const page = inboxPage({
+      ...common('pt'),
+      receipt: RECEIPT,
+      entries: [
+        { kind: 'in', at: '2025-03-01T14:05:00.000Z', text: 'minha filha não voltou' },
+        { kind: 'out', at: '2025-03-01T15:00:00.000Z', text: 'Onde ela foi vista?' },
+      ],
+    });
     expect(page).toMatch(/<span class="who">Você<\/span> · <time datetime="2025-03-01T14:05:00.000Z">1 de mar\.?,? 09:05<\/time>/);
     expect(page).toContain('<span class="who">Equipe</span>');
     // form.js dates the entries it adds with the same locale.
@@ -287,7 +328,8 @@ describe('the strings', () => {
 
   it.each(FORM_LANGS.filter((lang) => lang !== 'es'))('%s has every key Spanish has, none empty', (lang) => {
     expect(keys(STRINGS[lang]).sort()).toEqual(keys(STRINGS.es).sort());
-    expect(keys(STRINGS[lang]).filter((k) => /^\s*$/.test(String(k.split('.').reduce<unknown>((o, part) => (part ? (o as Record<string, unknown>)[part] : o), STRINGS[lang]))))).toEqual([]);
+    const valueAt = (key: string) => key.split('.').reduce<unknown>((o, part) => (part ? (o as Record<string, unknown>)[part] : o), STRINGS[lang]);
+    expect(keys(STRINGS[lang]).filter((k) => /^\s*$/.test(String(valueAt(k))))).toEqual([]);
   });
 
   it('asks for a Quechua speaker to review the Quechua, and a Portuguese speaker the Portuguese', () => {

@@ -9,10 +9,22 @@ describe('FixedWindowLimiter', () => {
     expect(limiter.allow('a', 1000)).toBe(true);
   });
 
-  it('stays bounded under a flood of distinct keys', () => {
-    const limiter = new FixedWindowLimiter(1, 1000, 100);
-    for (let i = 0; i < 10_000; i++) limiter.allow(`k${i}`, 0);
-    expect((limiter as unknown as { counts: Map<string, unknown> }).counts.size).toBeLessThanOrEqual(100);
+  it('stays bounded under a flood of distinct keys: it remembers at most its 100 newest, and forgets the first', () => {
+    // A key it remembers is refused a second event in the window (limit 1); a forgotten one is
+    // counted afresh and allowed.
+    const flood = (limiter: FixedWindowLimiter) => {
+      for (let i = 0; i < 10_000; i++) expect(limiter.allow(`k${i}`, 0)).toBe(true);
+      return limiter;
+    };
+
+    // Newest first, until the first key it has forgotten (asking about that one counts it anew)
+    const newest = flood(new FixedWindowLimiter(1, 1000, 100));
+    let remembered = 0;
+    for (let i = 9_999; i >= 0 && !newest.allow(`k${i}`, 0); i--) remembered++;
+    expect(remembered).toBeGreaterThan(0);
+    expect(remembered).toBeLessThanOrEqual(100);
+
+    expect(flood(new FixedWindowLimiter(1, 1000, 100)).allow('k0', 0)).toBe(true);
   });
 });
 

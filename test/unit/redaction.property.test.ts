@@ -40,13 +40,27 @@ const mobileWritten = mobile.chain((m) =>
 
 const landlineWritten = landline.chain(({ area, local }) =>
   fc
-    .constantFrom(`(0${area}) ${local}`, `0${area}-${local}`, `0${area} ${local}`, `+51 ${area} ${local}`, `(0${area}) ${local.slice(0, 3)} ${local.slice(3)}`, `0${area}${local}`)
+    .constantFrom(
+      `(0${area}) ${local}`,
+      `0${area}-${local}`,
+      `0${area} ${local}`,
+      `+51 ${area} ${local}`,
+      `(0${area}) ${local.slice(0, 3)} ${local.slice(3)}`,
+      `0${area}${local}`,
+    )
     .map((written) => ({ raw: local, written })),
 );
 
 const dniWritten = dni.chain((d) =>
   fc
-    .constantFrom(d, d.split('').join(' '), `${d.slice(0, 4)} ${d.slice(4)}`, `${d.slice(0, 2)}.${d.slice(2, 5)}.${d.slice(5)}`, `${d}-${(Number(d[7]) + 3) % 10}`, `${d.slice(0, 4)}-${d.slice(4)}`)
+    .constantFrom(
+      d,
+      d.split('').join(' '),
+      `${d.slice(0, 4)} ${d.slice(4)}`,
+      `${d.slice(0, 2)}.${d.slice(2, 5)}.${d.slice(5)}`,
+      `${d}-${(Number(d[7]) + 3) % 10}`,
+      `${d.slice(0, 4)}-${d.slice(4)}`,
+    )
     .map((written) => ({ raw: d, written })),
 );
 
@@ -54,11 +68,28 @@ const localPart = fc.stringMatching(/^[a-z][a-z0-9]{1,8}(?:[._-][a-z0-9]{1,6})?$
 const domain = fc.constantFrom('gmail.com', 'hotmail.com', 'yahoo.es', 'outlook.com', 'mail.gob.pe', 'example.org');
 const emailWritten = fc.tuple(localPart, domain).chain(([l, d]) =>
   fc
-    .constantFrom(`${l}@${d}`, `${l.toUpperCase()}@${d.toUpperCase()}`, `${l} arroba ${d.replace(/\./g, ' punto ')}`, `${l}(at)${d.replace(/\./g, '(dot)')}`, `${l} at ${d.replace(/\./g, ' dot ')}`)
+    .constantFrom(
+      `${l}@${d}`,
+      `${l.toUpperCase()}@${d.toUpperCase()}`,
+      `${l} arroba ${d.replace(/\./g, ' punto ')}`,
+      `${l}(at)${d.replace(/\./g, '(dot)')}`,
+      `${l} at ${d.replace(/\./g, ' dot ')}`,
+    )
     .map((written) => ({ raw: l, written })),
 );
 
-const before = fc.constantFrom('mi cel es ', 'llamame al ', 'escribanme ', 'mi numero ', 'el dni de mi hija es ', 'contacto: ', '', 'ayuda ', 'wsp ', 'mi correo es ');
+const before = fc.constantFrom(
+  'mi cel es ',
+  'llamame al ',
+  'escribanme ',
+  'mi numero ',
+  'el dni de mi hija es ',
+  'contacto: ',
+  '',
+  'ayuda ',
+  'wsp ',
+  'mi correo es ',
+);
 const after = fc.constantFrom('', '.', ', mi hija de 15 esta en un bar en mazuko', ' por favor', ' urgente!!', '\nayuda');
 
 const inSentence = (id: fc.Arbitrary<{ raw: string; written: string }>) =>
@@ -93,14 +124,20 @@ describe('redactIdentifiers properties', () => {
 
   it('keeps kilometre markers, ages and money next to a redacted phone', () => {
     fc.assert(
-      fc.property(mobileWritten, fc.integer({ min: 1, max: 400 }), fc.integer({ min: 10, max: 17 }), fc.integer({ min: 100, max: 9999 }), (p, km, age, soles) => {
-        const text = `cel ${p.written}, mi hija de ${age} años esta en el km ${km}, le cobran S/ ${soles}`;
-        const out = redactIdentifiers(text).text;
-        expect(digitsOnly(out)).not.toContain(p.raw);
-        expect(out).toContain(`${age} años`);
-        expect(out).toContain(`km ${km}`);
-        expect(out).toContain(`S/ ${soles}`);
-      }),
+      fc.property(
+        mobileWritten,
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 10, max: 17 }),
+        fc.integer({ min: 100, max: 9999 }),
+        (p, km, age, soles) => {
+          const text = `cel ${p.written}, mi hija de ${age} años esta en el km ${km}, le cobran S/ ${soles}`;
+          const out = redactIdentifiers(text).text;
+          expect(digitsOnly(out)).not.toContain(p.raw);
+          expect(out).toContain(`${age} años`);
+          expect(out).toContain(`km ${km}`);
+          expect(out).toContain(`S/ ${soles}`);
+        },
+      ),
       SETTINGS,
     );
   });

@@ -46,7 +46,8 @@ describe('reading a roster PUT', () => {
   });
 
   it('refuses unknown fields instead of dropping them, together with every other problem', () => {
-    const fields = fieldsOf(() => readRosterItem('rotation', 'mdd-night', { ...rotationBody, timeZone: 'Mars/Olympus_Mons', region: undefined, regon: 'Cusco' }));
+    const body = { ...rotationBody, timeZone: 'Mars/Olympus_Mons', region: undefined, regon: 'Cusco' };
+    const fields = fieldsOf(() => readRosterItem('rotation', 'mdd-night', body));
 
     expect(Object.keys(fields).sort()).toEqual(['region', 'regon', 'timeZone']);
     expect(fields.regon).toBe('unknown field');
@@ -54,7 +55,8 @@ describe('reading a roster PUT', () => {
   });
 
   it('reports a nested field by its path', () => {
-    const fields = fieldsOf(() => readItemPut('policy', 'mdd', { region: 'Madre de Dios', levels: [{ target: { kind: 'responder', responderId: 'fis-carla' }, deadlineMinutes: 0 }] }));
+    const body = { region: 'Madre de Dios', levels: [{ target: { kind: 'responder', responderId: 'fis-carla' }, deadlineMinutes: 0 }] };
+    const fields = fieldsOf(() => readItemPut('policy', 'mdd', body));
 
     expect(Object.keys(fields)).toEqual(['levels.0.deadlineMinutes']);
   });

@@ -37,6 +37,28 @@ function evaluate(rows: readonly CorpusRow[]) {
   return triageMetrics(rows, predictions);
 }
 
+type Metrics = ReturnType<typeof evaluate>;
+
+/** A corpus worth the name: at least `atLeast` rows, every level, and where asked unique ids and every indicator. */
+function expectCorpus(rows: readonly CorpusRow[], { atLeast, uniqueIds, everyIndicator }: { atLeast: number; uniqueIds: boolean; everyIndicator: boolean }) {
+  expect(rows.length).toBeGreaterThanOrEqual(atLeast);
+  if (uniqueIds) expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  expect(new Set(rows.map((r) => r.level))).toEqual(new Set(LEVELS));
+  if (everyIndicator) expect(new Set(rows.flatMap((r) => r.indicators))).toEqual(new Set(INDICATOR_IDS));
+}
+
+/** Critical recall at or above `criticalRecall`, under-triage at or below `underTriage`. */
+function expectSafe(m: Metrics, { criticalRecall, underTriage }: { criticalRecall: number; underTriage: number }) {
+  expect(m.critical_recall).toBeGreaterThanOrEqual(criticalRecall);
+  expect(m.under_triage).toBeLessThanOrEqual(underTriage);
+}
+
+/** Over-triage at or below `overTriage`, indicator F1 at or above `indicatorF1`. */
+function expectPrecise(m: Metrics, { overTriage, indicatorF1 }: { overTriage: number; indicatorF1: number }) {
+  expect(m.over_triage).toBeLessThanOrEqual(overTriage);
+  expect(m.indicator_f1).toBeGreaterThanOrEqual(indicatorF1);
+}
+
 describe('triage metrics on the dev corpus (a copy of the team corpus)', () => {
   const rows = readCorpus(new URL('../corpus/dev-tips.jsonl', import.meta.url));
   const m = evaluate(rows);
@@ -48,8 +70,7 @@ describe('triage metrics on the dev corpus (a copy of the team corpus)', () => {
   });
 
   it('keeps over-triage at or below 15% and indicator F1 at or above 0.92', () => {
-    expect(m.over_triage).toBeLessThanOrEqual(0.15);
-    expect(m.indicator_f1).toBeGreaterThanOrEqual(0.92);
+    expectPrecise(m, { overTriage: 0.15, indicatorF1: 0.92 });
   });
 });
 
@@ -58,20 +79,15 @@ describe('triage metrics on our own labelled corpus', () => {
   const m = evaluate(rows);
 
   it('is a corpus worth the name: 150+ tips, every level and indicator, unique ids', () => {
-    expect(rows.length).toBeGreaterThanOrEqual(150);
-    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-    expect(new Set(rows.map((r) => r.level))).toEqual(new Set(LEVELS));
-    expect(new Set(rows.flatMap((r) => r.indicators))).toEqual(new Set(INDICATOR_IDS));
+    expectCorpus(rows, { atLeast: 150, uniqueIds: true, everyIndicator: true });
   });
 
   it('finds at least 95% of critical tips and under-triages at most 5%', () => {
-    expect(m.critical_recall).toBeGreaterThanOrEqual(0.95);
-    expect(m.under_triage).toBeLessThanOrEqual(0.05);
+    expectSafe(m, { criticalRecall: 0.95, underTriage: 0.05 });
   });
 
   it('keeps over-triage at or below 20% and indicator F1 at or above 0.85', () => {
-    expect(m.over_triage).toBeLessThanOrEqual(0.2);
-    expect(m.indicator_f1).toBeGreaterThanOrEqual(0.85);
+    expectPrecise(m, { overTriage: 0.2, indicatorF1: 0.85 });
   });
 });
 
@@ -84,18 +100,15 @@ describe('triage metrics on the holdout batch', () => {
   const m = evaluate(rows);
 
   it('holds 80+ tips of every level', () => {
-    expect(rows.length).toBeGreaterThanOrEqual(80);
-    expect(new Set(rows.map((r) => r.level))).toEqual(new Set(LEVELS));
+    expectCorpus(rows, { atLeast: 80, uniqueIds: false, everyIndicator: false });
   });
 
   it('finds at least 95% of critical tips and under-triages at most 5%', () => {
-    expect(m.critical_recall).toBeGreaterThanOrEqual(0.95);
-    expect(m.under_triage).toBeLessThanOrEqual(0.05);
+    expectSafe(m, { criticalRecall: 0.95, underTriage: 0.05 });
   });
 
   it('keeps over-triage at or below 20%, indicator F1 at or above 0.85, and leaks no PII', () => {
-    expect(m.over_triage).toBeLessThanOrEqual(0.2);
-    expect(m.indicator_f1).toBeGreaterThanOrEqual(0.85);
+    expectPrecise(m, { overTriage: 0.2, indicatorF1: 0.85 });
     expect(m.leaked).toEqual([]);
   });
 });
@@ -107,10 +120,7 @@ describe('our labelled tips together', () => {
   ];
 
   it('are 250+ with unique ids, every level and indicator', () => {
-    expect(rows.length).toBeGreaterThanOrEqual(250);
-    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-    expect(new Set(rows.map((r) => r.level))).toEqual(new Set(LEVELS));
-    expect(new Set(rows.flatMap((r) => r.indicators))).toEqual(new Set(INDICATOR_IDS));
+    expectCorpus(rows, { atLeast: 250, uniqueIds: true, everyIndicator: true });
   });
 
   it('mark past mentions as past, so that operators need not parse the rule', () => {
@@ -131,14 +141,11 @@ describe.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17])('blin
   const m = evaluate(rows);
 
   it('holds 150+ tips of every level, with unique ids', () => {
-    expect(rows.length).toBeGreaterThanOrEqual(150);
-    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-    expect(new Set(rows.map((r) => r.level))).toEqual(new Set(LEVELS));
+    expectCorpus(rows, { atLeast: 150, uniqueIds: true, everyIndicator: false });
   });
 
   it('finds at least 95% of critical tips, under-triages at most 3% and over-triages at most 15%', () => {
-    expect(m.critical_recall).toBeGreaterThanOrEqual(0.95);
-    expect(m.under_triage).toBeLessThanOrEqual(0.03);
+    expectSafe(m, { criticalRecall: 0.95, underTriage: 0.03 });
     expect(m.over_triage).toBeLessThanOrEqual(0.15);
   });
 

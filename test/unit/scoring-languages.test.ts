@@ -55,6 +55,11 @@ describe('Spanish and English, the classes of the issue', () => {
     ['tiene que pagar 3 mil soles antes de irse, no la deja llamarnos, le descuentan todo', 'high', ['debt_bondage', 'confinement'], null],
     ['mañana temprano se la llevan río abajo, la suben a un bote', 'critical', ['imminent_danger'], null],
     ['hace cinco minutos la subieron a un bote, van río abajo', 'critical', ['imminent_danger'], null],
-    ['ahorita mismo una flaquita se subio a mi moto, dice q tiene 16 y q la tenian encerrada, se escapo, vengan', 'critical', ['minor', 'imminent_danger'], null],
+    [
+      'ahorita mismo una flaquita se subio a mi moto, dice q tiene 16 y q la tenian encerrada, se escapo, vengan',
+      'critical',
+      ['minor', 'imminent_danger'],
+      null,
+    ],
   ]);
 });

@@ -6,6 +6,16 @@ type Case = [text: string, level: Level, indicators: IndicatorId[]];
 
 const ids = (text: string): IndicatorId[] => scoreUrgency(text).indicators.map((i) => i.id).sort();
 
+const BANDS: Record<Level, [number, number]> = { low: [0, 24], medium: [25, 49], high: [50, 74], critical: [75, 100] };
+
+/** The score lies inside the band of the level it came with. */
+function expectScoreInBand(a: { level: Level; score: number }): void {
+  expect(Object.keys(BANDS)).toContain(a.level);
+  const [lo, hi] = BANDS[a.level];
+  expect(a.score).toBeGreaterThanOrEqual(lo);
+  expect(a.score).toBeLessThanOrEqual(hi);
+}
+
 function table(name: string, cases: Case[]): void {
   describe(name, () => {
     it.each(cases)('%s', (text, level, indicators) => {
@@ -127,13 +137,7 @@ describe('evidence, score and rule', () => {
   });
 
   it('keeps the score inside the band of its level', () => {
-    const bands: Record<Level, [number, number]> = { low: [0, 24], medium: [25, 49], high: [50, 74], critical: [75, 100] };
-    for (const text of [...texts, 'hola', 'vi un anuncio de trabajo con pasaje gratis', 'le quitaron el dni']) {
-      const a = scoreUrgency(text);
-      const [lo, hi] = bands[a.level];
-      expect(a.score).toBeGreaterThanOrEqual(lo);
-      expect(a.score).toBeLessThanOrEqual(hi);
-    }
+    for (const text of [...texts, 'hola', 'vi un anuncio de trabajo con pasaje gratis', 'le quitaron el dni']) expectScoreInBand(scoreUrgency(text));
   });
 
   it('breaks ties inside a level by the weight of evidence', () => {
@@ -186,7 +190,7 @@ describe('adversarial input', () => {
     const unit = 'no no la la dejan dejan de 1 de 14 años años kitaron q x ~ hace hace ';
     const text = unit.repeat(Math.ceil(10_000 / unit.length)).slice(0, 10_000);
     const a = scoreUrgency(text);
-    expect(a.level).toBeDefined();
+    expectScoreInBand(a);
     for (const f of a.indicators) expect(text.slice(f.start, f.start + f.evidence.length)).toBe(f.evidence);
   });
 

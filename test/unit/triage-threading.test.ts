@@ -128,7 +128,9 @@ describe('triageTip with an operator override', () => {
     const d = deps();
     await triageTip(received({ text: 'mi hija de 15 esta en un prostibar', receivedAt: '2026-11-27T03:00:00.000Z' }), d);
     const [tip] = [...d.store.tips.values()];
-    d.store.tips.set(tip!.tipId, { ...tip!, level: 'medium', levelOverride: { level: 'medium', scoredLevel: 'critical', reason: 'era una prueba', by: { id: 'o', name: 'Olga' }, at: '2026-11-27T03:05:00.000Z' } });
+    const by = { id: 'o', name: 'Olga' };
+    const levelOverride = { level: 'medium', scoredLevel: 'critical', reason: 'era una prueba', by, at: '2026-11-27T03:05:00.000Z' } as const;
+    d.store.tips.set(tip!.tipId, { ...tip!, level: 'medium', levelOverride });
 
     await triageTip(received({ text: 'gracias', receivedAt: '2026-11-27T03:06:00.000Z' }), d);
     expect([...d.store.tips.values()][0]?.level).toBe('medium');
@@ -142,7 +144,16 @@ describe('triageTip with an operator override', () => {
     const d = deps();
     await triageTip(received({ text: 'hola', receivedAt: '2026-11-27T03:00:00.000Z' }), d);
     const [tip] = [...d.store.tips.values()];
-    d.store.messages.set('note_1', { messageId: 'note_1', tipId: tip!.tipId, kind: 'note', text: 'la menor de 14 esta en un prostibar', receivedAt: '2026-11-27T03:01:00.000Z', channel: 'sms', lang: 'es', redactions: {} });
+    d.store.messages.set('note_1', {
+      messageId: 'note_1',
+      tipId: tip!.tipId,
+      kind: 'note',
+      text: 'la menor de 14 esta en un prostibar',
+      receivedAt: '2026-11-27T03:01:00.000Z',
+      channel: 'sms',
+      lang: 'es',
+      redactions: {},
+    });
     await triageTip(received({ text: 'buenas', receivedAt: '2026-11-27T03:02:00.000Z' }), d);
     expect([...d.store.tips.values()][0]?.level).toBe('low');
     expect([...d.store.tips.values()][0]?.messageCount).toBe(2);
