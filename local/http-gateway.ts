@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ROUTES } from '../functions/config/tables';
 import { lambdaContext } from './lambda-context';
+import { readBody } from './read-body';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | string>;
 
@@ -39,19 +40,6 @@ const compiled: CompiledRoute[] = ROUTES.map((route) => {
   );
   return { method: route.method, pattern, params, routeKey: `${route.method} ${route.path}`, handler: route.handler };
 });
-
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function isUtf8(bytes: Buffer): boolean {
   try {
@@ -118,7 +106,7 @@ export function startGateway(options: GatewayOptions): Promise<Server> {
       if (candidates.length === 0) return send(res, 404, JSON.stringify({ message: 'Not Found' }));
       const route = candidates.find((r) => r.method === req.method);
       if (!route) return send(res, 405, JSON.stringify({ message: 'Method Not Allowed' }));
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       if (body === 'too-large') return send(res, 413, JSON.stringify({ message: 'Request Entity Too Large' }));
       const event = toEvent(req, url, route, route.pattern.exec(url.pathname)!, body);
       const result = await options.handlers[route.handler](event, lambdaContext(route.handler, 30_000));

@@ -3,6 +3,7 @@
 // thing. It records what it was asked, in memory only, and never forwards anything.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readBody } from './read-body';
 
 export interface RecordedMessage {
   sid: string;
@@ -69,19 +70,6 @@ function basicAuthUser(req: IncomingMessage, accounts: { accountSid: string; aut
   return user === accounts.accountSid && sameSecret(decoded.slice(colon + 1), accounts.authToken) ? user : undefined;
 }
 
-function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 const newMessageSid = (): string => `SM${randomBytes(16).toString('hex')}`;
 
 /** Called after a message is created, as Twilio would then report its delivery. */
@@ -124,9 +112,9 @@ export function startLocalTwilioApi(port: number, accounts: { accountSid: string
 
       if (create) {
         if (method !== 'POST') return answer(405, twilioError(405, 'Method not allowed'));
-        const raw = await readBody(req);
+        const raw = await readBody(req, MAX_BODY_BYTES);
         if (raw === 'too-large') return answer(413, twilioError(413, 'Request entity too large'));
-        const params = Object.fromEntries(new URLSearchParams(raw));
+        const params = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
         if (!params.To) return answer(400, twilioError(400, "A 'To' phone number is required.", 21604));
         // Quoting the number back, as Twilio does, lets tests check that it goes no further.
         if (!ADDRESS.test(params.To)) return answer(400, twilioError(400, `The 'To' number ${params.To} is not a valid phone number.`, 21211));
