@@ -1,7 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
-import { contextBoolean } from '../lib/context';
 import { TiplineEdgeStack } from '../lib/edge-firewall';
 import { nagPacks } from '../lib/nag';
+import { readSettings } from '../lib/settings';
 import { TiplineStack } from '../lib/tipline-stack';
 
 const app = new App();
@@ -24,12 +24,16 @@ const app = new App();
 //                                    in this stack, which then deploys only to us-east-1; for
 //                                    another region, deploy TiplineEdgeStack (edgeStack=true)
 //                                    and pass its WebAclArn as webAclArn; wafEnabled=false: none
+// Read once, here, and checked (lib/settings.ts): a wrong value fails the synth, naming its key.
+const settings = readSettings(app);
+
 new TiplineStack(app, 'TiplineStack', {
   description: 'tipline: anonymous tip line for human-trafficking reports',
+  settings,
 });
 
 // Only on request, so that a plain `cdk deploy` still names a single stack.
-if (contextBoolean(app, 'edgeStack') === true) {
+if (settings.edgeStack) {
   new TiplineEdgeStack(app, 'TiplineEdgeStack', { description: 'tipline: the WAF WebACL in front of the CloudFront distribution (us-east-1)' });
 }
 

@@ -7,22 +7,13 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { contextString } from './context';
 import { acknowledge } from './nag';
-
-// Loose on purpose: SNS sends a confirmation mail, which is the real check.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** Context `alarmEmail`: who is mailed when an alarm fires (optional). */
-export function readAlarmEmail(scope: Construct): string | undefined {
-  const email = contextString(scope, 'alarmEmail');
-  if (email !== undefined && !EMAIL.test(email)) throw new Error(`context value "alarmEmail" must be an e-mail address, got ${JSON.stringify(email)}`);
-  return email;
-}
 
 export interface AlarmsProps {
   /** EncryptionKeys.alarms, whose policy lets CloudWatch publish. */
   key: IKey;
+  /** Settings `alarmEmail`: who is mailed when an alarm fires (optional). */
+  email?: string;
 }
 
 /**
@@ -48,13 +39,13 @@ export class Alarms extends Construct {
       enforceSSL: true,
     });
     this.action = new SnsAction(this.topic);
-    const email = readAlarmEmail(this);
-    if (email !== undefined) {
-      const subscription = this.topic.addSubscription(new EmailSubscription(email));
+    if (props.email !== undefined) {
+      const subscription = this.topic.addSubscription(new EmailSubscription(props.email));
       acknowledge(subscription, {
         id: 'Serverless-SNSRedrivePolicy',
         reason:
-          'A mail that cannot be delivered loses nothing: the alarm stays in ALARM in CloudWatch, with its history, until what it watches is fixed; a dead-letter queue would only keep a copy of the notification.',
+          'A mail that cannot be delivered loses nothing: the alarm stays in ALARM in CloudWatch, with its history, ' +
+          'until what it watches is fixed; a dead-letter queue would only keep a copy of the notification.',
       });
     }
   }
@@ -71,7 +62,11 @@ export class Alarms extends Construct {
 
   /** Fires on any error or throttle of a queue consumer. */
   watchConsumer(name: string, fn: IFunction): void {
-    this.add(`${name}Errors`, fn.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }), `${name} failed an invocation: records are being retried and may reach its dead-letter queue.`);
+    this.add(
+      `${name}Errors`,
+      fn.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
+      `${name} failed an invocation: records are being retried and may reach its dead-letter queue.`,
+    );
     this.add(
       `${name}Throttles`,
       fn.metricThrottles({ period: Duration.minutes(1), statistic: 'Sum' }),

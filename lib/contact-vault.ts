@@ -2,9 +2,7 @@ import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { DEFAULT_VAULT_TTL_DAYS } from '../functions/config/defaults';
 import { ENV } from '../functions/config/env-names';
-import { contextPositiveInteger } from './context';
 import type { TiplineFunction } from './tipline-function';
 import { useKey, useTableItems } from './wiring';
 
@@ -21,12 +19,11 @@ export const KEY_PURPOSES = {
 } as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[keyof typeof KEY_PURPOSES];
 
-/** The handler refuses more than a year; failing the synth is kinder than failing cold starts. */
-const MAX_VAULT_TTL_DAYS = 365;
-
 export interface ContactVaultProps {
   /** The ContactVault table from Storage (built there with the other shapes). */
   table: ITable;
+  /** Settings `vaultTtlDays`: how long an address is kept for replies (at most a year, checked there). */
+  ttlDays: number;
 }
 
 /**
@@ -41,16 +38,13 @@ export interface ContactVaultProps {
 export class ContactVault extends Construct {
   readonly key: Key;
   readonly table: ITable;
-  /** How long an address is kept for replies (context `vaultTtlDays`). */
+  /** How long an address is kept for replies (settings `vaultTtlDays`). */
   readonly ttlDays: number;
 
   constructor(scope: Construct, id: string, props: ContactVaultProps) {
     super(scope, id);
     this.table = props.table;
-    this.ttlDays = contextPositiveInteger(this, 'vaultTtlDays') ?? DEFAULT_VAULT_TTL_DAYS;
-    if (this.ttlDays > MAX_VAULT_TTL_DAYS) {
-      throw new Error(`context value "vaultTtlDays" must be at most ${MAX_VAULT_TTL_DAYS}`);
-    }
+    this.ttlDays = props.ttlDays;
 
     this.key = new Key(this, 'Key', {
       description: "tipline: wraps the data keys that seal tipster addresses (contact vault), Twilio message SIDs in flight and responders' phone numbers.",

@@ -2,7 +2,7 @@ import { Annotations, Aws, CfnOutput, CfnRule, Fn, Stack, type StackProps } from
 import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { contextBoolean, contextString } from './context';
+import type { WafSetting } from './settings';
 
 /**
  * Requests one address may make to the public write paths in five minutes before WAF answers
@@ -110,8 +110,6 @@ export type EdgeFirewallChoice =
   | { kind: 'imported'; webAclArn: string }
   | { kind: 'off' };
 
-const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[0-9a-f-]+$/;
-
 /**
  * Puts a WebACL in front of the distribution. The stack is env-agnostic (offline synth, any
  * account), but a CloudFront-scoped WebACL exists only in us-east-1, so:
@@ -125,23 +123,17 @@ const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-
  *   stacks, which this one does not have;
  * - `-c wafEnabled=false` leaves the distribution without one, with a synth warning.
  */
-export function attachEdgeFirewall(stack: Stack, distribution: Distribution): EdgeFirewallChoice {
-  const enabled = contextBoolean(stack, 'wafEnabled') ?? true;
-  const webAclArn = contextString(stack, 'webAclArn');
-  if (!enabled) {
-    if (webAclArn !== undefined) throw new Error('context value "webAclArn" contradicts "wafEnabled=false"');
+export function attachEdgeFirewall(stack: Stack, distribution: Distribution, waf: WafSetting): EdgeFirewallChoice {
+  if (waf.kind === 'off') {
     Annotations.of(distribution).addWarningV2(
       'tipline:wafDisabled',
       'wafEnabled=false: the public form and intake have no WAF rate limit, only the API stage throttle.',
     );
     return { kind: 'off' };
   }
-  if (webAclArn !== undefined) {
-    if (!WEB_ACL_ARN.test(webAclArn)) {
-      throw new Error('context value "webAclArn" must be a CLOUDFRONT-scoped WAFv2 WebACL ARN (arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>)');
-    }
-    distribution.attachWebAclId(webAclArn);
-    return { kind: 'imported', webAclArn };
+  if (waf.kind === 'imported') {
+    distribution.attachWebAclId(waf.webAclArn);
+    return { kind: 'imported', webAclArn: waf.webAclArn };
   }
   const firewall = new EdgeFirewall(stack, 'EdgeFirewall');
   distribution.attachWebAclId(firewall.webAcl.attrArn);
@@ -150,7 +142,8 @@ export function attachEdgeFirewall(stack: Stack, distribution: Distribution): Ed
       {
         assert: Fn.conditionEquals(Aws.REGION, 'us-east-1'),
         assertDescription:
-          "The distribution's WAF (CLOUDFRONT scope) can only be created in us-east-1. Deploy this stack there, or deploy TiplineEdgeStack (-c edgeStack=true) and pass -c webAclArn=<its WebAclArn>, or turn the WAF off with -c wafEnabled=false.",
+          "The distribution's WAF (CLOUDFRONT scope) can only be created in us-east-1. Deploy this stack there, " +
+          'or deploy TiplineEdgeStack (-c edgeStack=true) and pass -c webAclArn=<its WebAclArn>, or turn the WAF off with -c wafEnabled=false.',
       },
     ],
   });

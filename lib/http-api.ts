@@ -6,7 +6,6 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES } from '../functions/config/tables';
-import { contextString } from './context';
 import { acknowledge } from './nag';
 
 type Route = (typeof ROUTES)[number];
@@ -35,14 +34,16 @@ export interface TiplineHttpApiProps {
   jwtIssuer: string;
   /** The `aud` (app client ids) that `jwt` routes accept. */
   jwtAudience: [string, ...string[]];
+  /** Settings `publicUrl`, when a custom domain fronts the API. */
+  publicUrl?: string;
 }
 
 /** One HTTP API for the Twilio webhook, the public form and the operator dashboard. */
 export class TiplineHttpApi extends Construct {
   readonly api: HttpApi;
   /**
-   * Base URL the outside world uses, without a trailing slash: the `publicUrl` context value
-   * when a custom domain fronts the API, otherwise the execute-api endpoint.
+   * Base URL the outside world uses, without a trailing slash: the `publicUrl` setting when a
+   * custom domain fronts the API, otherwise the execute-api endpoint.
    */
   readonly publicUrl: string;
   readonly stage: HttpStage;
@@ -69,7 +70,7 @@ export class TiplineHttpApi extends Construct {
       },
     });
 
-    this.publicUrl = (contextString(this, 'publicUrl') ?? this.api.apiEndpoint).replace(/\/+$/, '');
+    this.publicUrl = (props.publicUrl ?? this.api.apiEndpoint).replace(/\/+$/, '');
 
     // One integration per function, shared by its routes.
     const integrations = new Map<Route['handler'], HttpLambdaIntegration>();
@@ -111,8 +112,11 @@ export class TiplineHttpApi extends Construct {
 /** Why a route without an API Gateway authorizer is still closed to whom it must be. */
 const UNAUTHORIZED_ROUTE_REASONS: Record<Exclude<Route['auth'], 'jwt'>, string> = {
   'twilio-signature':
-    "Twilio cannot present a token: the handler verifies Twilio's X-Twilio-Signature (HMAC of the configured public URL and body under the auth token) before it reads anything, and answers 403 otherwise.",
-  none: 'Public by design: anonymous tipsters use the form and its receipt inbox without an account (an account would identify them); the inbox answers only to a receipt code checked with a slow hash, and WAF and stage throttling limit the rate.',
+    "Twilio cannot present a token: the handler verifies Twilio's X-Twilio-Signature (HMAC of the configured " +
+    'public URL and body under the auth token) before it reads anything, and answers 403 otherwise.',
+  none:
+    'Public by design: anonymous tipsters use the form and its receipt inbox without an account (an account would identify them); ' +
+    'the inbox answers only to a receipt code checked with a slow hash, and WAF and stage throttling limit the rate.',
 };
 
 function authorizerFor(route: Route, jwtAuthorizer: IHttpRouteAuthorizer): IHttpRouteAuthorizer | undefined {

@@ -1,10 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DEFAULT_EMERGENCY_NUMBERS } from '../functions/config/defaults';
 import { ENV } from '../functions/config/env-names';
 import type { ContactVault } from './contact-vault';
-import { contextString } from './context';
 import type { TiplineSecrets } from './secrets';
 import { TiplineFunction } from './tipline-function';
 import type { TwilioCleanup } from './twilio-cleanup';
@@ -15,11 +12,8 @@ export interface IntakeProps {
   secrets: TiplineSecrets;
   vault: ContactVault;
   twilioCleanup: TwilioCleanup;
-}
-
-/** Context `emergencyNumbers`: the same numbers on every path a tipster comes in by. */
-export function readEmergencyNumbers(scope: Construct): string {
-  return contextString(scope, 'emergencyNumbers') ?? DEFAULT_EMERGENCY_NUMBERS;
+  /** Settings `emergencyNumbers`: the same numbers on every path a tipster comes in by. */
+  emergencyNumbers: string;
 }
 
 /**
@@ -35,33 +29,28 @@ export class Intake extends Construct {
 
   constructor(scope: Construct, id: string, props: IntakeProps) {
     super(scope, id);
-    const emergencyNumbers = readEmergencyNumbers(this);
 
-    // Twilio gives up on a webhook after 15 s; the handler only verifies, redacts and queues.
+    // The default 10 s, under the 15 s after which Twilio gives up on a webhook: the handler
+    // only verifies, redacts and queues.
     this.smsIntake = new TiplineFunction(this, 'SmsIntake', {
       handler: 'smsIntake',
       description: 'Twilio SMS/WhatsApp webhook: verify, redact, queue, acknowledge.',
-      timeout: Duration.seconds(10),
-      memorySize: 512,
     });
     sendTo(this.smsIntake, props.tipsQueue, ENV.tipsQueueUrl);
     readSecret(this.smsIntake, props.secrets.twilioAuthToken, ENV.twilioAuthTokenSecretArn);
     readSecret(this.smsIntake, props.secrets.contactKey, ENV.contactKeySecretArn);
-    this.smsIntake.addEnvironment(ENV.emergencyNumbers, emergencyNumbers);
+    this.smsIntake.addEnvironment(ENV.emergencyNumbers, props.emergencyNumbers);
     // The reply path needs the sender's address; sms-intake is the only code that has it.
     props.vault.grantRememberAndForget(this.smsIntake);
     props.twilioCleanup.acceptJobsFrom(this.smsIntake);
 
-    this.webIntake = new TiplineFunction(this, 'WebIntake', {
+    this.webIntake = webTipFunction(this, 'WebIntake', {
       handler: 'webIntake',
       description: 'Public web form: validate, redact, queue, return a receipt code.',
-      timeout: Duration.seconds(10),
-      // The receipt code's slow hash is CPU-bound, and Lambda hands out CPU by memory.
-      memorySize: 1024,
+      tipsQueue: props.tipsQueue,
+      secrets: props.secrets,
     });
-    sendTo(this.webIntake, props.tipsQueue, ENV.tipsQueueUrl);
-    readSecret(this.webIntake, props.secrets.receiptPepper, ENV.receiptPepperSecretArn);
-    this.webIntake.addEnvironment(ENV.emergencyNumbers, emergencyNumbers);
+    this.webIntake.addEnvironment(ENV.emergencyNumbers, props.emergencyNumbers);
   }
 
   /**
@@ -71,4 +60,23 @@ export class Intake extends Construct {
   verifyTwilioSignaturesAgainst(publicUrl: string): void {
     this.smsIntake.addEnvironment(ENV.publicUrl, publicUrl);
   }
+}
+
+export interface WebTipFunctionProps {
+  handler: 'webIntake' | 'publicForm';
+  description: string;
+  tipsQueue: IQueue;
+  secrets: TiplineSecrets;
+}
+
+/**
+ * A function that takes tips from the web and hands back a receipt code (web-intake, and the
+ * public form, which answers like it): it queues each tip and hashes the code with the receipt
+ * pepper. The hash is slow on purpose (scrypt) and CPU-bound, and Lambda hands out CPU by memory.
+ */
+export function webTipFunction(scope: Construct, id: string, props: WebTipFunctionProps): TiplineFunction {
+  const fn = new TiplineFunction(scope, id, { handler: props.handler, description: props.description, memorySize: 1024 });
+  sendTo(fn, props.tipsQueue, ENV.tipsQueueUrl);
+  readSecret(fn, props.secrets.receiptPepper, ENV.receiptPepperSecretArn);
+  return fn;
 }

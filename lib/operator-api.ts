@@ -1,24 +1,17 @@
-import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import { PAGE_DELIVERIES_TABLE } from '../functions/config/tables';
-import { contextPositiveInteger } from './context';
 import type { Storage } from './storage';
 import { TiplineFunction } from './tipline-function';
 import { useTableItems, useTableItemsAndIndexes } from './wiring';
 
-export const DEFAULT_CLOSED_TIP_RETENTION_DAYS = 365;
-
-/**
- * Context `closedTipRetentionDays`: how long a closed tip is kept. Closing sets the tip's
- * `expiresAt` that far ahead and DynamoDB's time-to-live deletes it then; reopening clears it.
- */
-export function readClosedTipRetentionDays(scope: Construct): number {
-  return contextPositiveInteger(scope, 'closedTipRetentionDays') ?? DEFAULT_CLOSED_TIP_RETENTION_DAYS;
-}
-
 export interface OperatorApiProps {
   storage: Storage;
+  /**
+   * Settings `closedTipRetentionDays`: how long a closed tip is kept. Closing sets the tip's
+   * `expiresAt` that far ahead and DynamoDB's time-to-live deletes it then; reopening clears it.
+   */
+  closedTipRetentionDays: number;
 }
 
 /**
@@ -35,8 +28,6 @@ export class OperatorApi extends Construct {
     this.fn = new TiplineFunction(this, 'OperatorApi', {
       handler: 'operatorApi',
       description: 'Operator queue, tip views, claims, status, notes, level overrides, audit trail, pages.',
-      timeout: Duration.seconds(10),
-      memorySize: 512,
     });
     // Claims, status, level overrides are conditional UpdateItems on the tip; never a Put (which
     // could replace a tip wholesale) nor a Delete (a report is evidence).
@@ -50,6 +41,6 @@ export class OperatorApi extends Construct {
     useTableItems(this.fn, props.storage.paging, ENV.pagingTable, ['dynamodb:GetItem']);
     useTableItemsAndIndexes(this.fn, props.storage.pageDeliveries, PAGE_DELIVERIES_TABLE, ENV.pageDeliveriesTable, [], ['DeliveriesByTip']);
     // Closing a tip is an UpdateItem it already holds; the retention only tells it the date.
-    this.fn.addEnvironment(ENV.closedTipRetentionDays, String(readClosedTipRetentionDays(this)));
+    this.fn.addEnvironment(ENV.closedTipRetentionDays, String(props.closedTipRetentionDays));
   }
 }

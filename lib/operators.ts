@@ -13,7 +13,6 @@ import {
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import { ROLES, type Role } from '../functions/config/tables';
-import { contextString } from './context';
 import { acknowledge } from './nag';
 import type { TiplineFunction } from './tipline-function';
 
@@ -26,9 +25,10 @@ const GROUP_DESCRIPTIONS: Record<Role, string> = {
 // Lower number wins when a user is in several groups (the `cognito:preferred_role` order).
 const GROUP_PRECEDENCE: Record<Role, number> = { supervisor: 0, operator: 1, responder: 2 };
 
-// Cognito's rule for prefix domains: lowercase letters, digits and hyphens, and no AWS brand names.
-const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const RESERVED_IN_PREFIX = ['aws', 'amazon', 'cognito'];
+export interface OperatorsProps {
+  /** Settings `cognitoDomainPrefix` (checked there); unset, one is derived (domainPrefix below). */
+  domainPrefix?: string;
+}
 
 /**
  * Staff sign-in: a Cognito user pool whose groups are the roles in `ROLES`, its hosted UI, and
@@ -45,7 +45,7 @@ export class Operators extends Construct {
   readonly issuerUrl: string;
   private client: UserPoolClient | undefined;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: OperatorsProps) {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {
@@ -81,7 +81,8 @@ export class Operators extends Construct {
     acknowledge(this.userPool, {
       id: 'AwsSolutions-COG8',
       reason:
-        'Essentials, not Plus: threat protection is a per-user cost this deployment does not take on by default; the risks it scores are covered here by TOTP MFA required for every account, no self sign-up, sign-in only through the hosted UI, and one-hour tokens.',
+        'Essentials, not Plus: threat protection is a per-user cost this deployment does not take on by default; the risks it scores are ' +
+        'covered here by TOTP MFA required for every account, no self sign-up, sign-in only through the hosted UI, and one-hour tokens.',
     });
 
     const groups: Partial<Record<Role, UserPoolGroup>> = {};
@@ -95,7 +96,7 @@ export class Operators extends Construct {
     }
     this.groups = groups as Record<Role, UserPoolGroup>;
 
-    this.domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: domainPrefix(this) } });
+    this.domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.domainPrefix ?? defaultDomainPrefix(this) } });
     this.signInUrl = this.domain.baseUrl();
     // Built the way API Gateway's own Cognito authorizer builds it; the pool's ProviderURL
     // attribute lacks the scheme on some partitions.
@@ -147,18 +148,9 @@ export class Operators extends Construct {
 /**
  * Prefix domains are unique per region across all of AWS, so the default carries the account
  * id as well as the stack name (a second stack, or another organisation's copy, does not
- * collide). Context `cognitoDomainPrefix` overrides it.
+ * collide). Settings `cognitoDomainPrefix` overrides it.
  */
-function domainPrefix(scope: Construct): string {
-  const fromContext = contextString(scope, 'cognitoDomainPrefix');
-  if (fromContext !== undefined) {
-    if (!DOMAIN_PREFIX.test(fromContext) || RESERVED_IN_PREFIX.some((word) => fromContext.includes(word))) {
-      throw new Error(
-        `context value "cognitoDomainPrefix" must be 1-63 lowercase letters, digits and inner hyphens, without ${RESERVED_IN_PREFIX.join('/')}; got ${JSON.stringify(fromContext)}`,
-      );
-    }
-    return fromContext;
-  }
+function defaultDomainPrefix(scope: Construct): string {
   const stackPart = Stack.of(scope)
     .stackName.toLowerCase()
     .replace(/[^a-z0-9-]/g, '-')

@@ -1,23 +1,14 @@
-import { Duration } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import { PAGE_DELIVERIES_TABLE, PAGING_QUEUE } from '../functions/config/tables';
 import { KEY_PURPOSES, type ContactVault } from './contact-vault';
-import { contextPositiveInteger } from './context';
 import type { TiplineSecrets } from './secrets';
 import type { Storage } from './storage';
 import { TiplineFunction } from './tipline-function';
 import type { TwilioAccount } from './twilio-account';
 import { readSecret, sendTo, useTableItems, useTableItemsAndIndexes } from './wiring';
 import { WorkQueue } from './work-queue';
-
-export const DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES = 15;
-
-/** Context `highUnclaimedPageAfterMinutes`: how long a high tip may wait unclaimed before paging. */
-export function highUnclaimedPageAfterMinutes(scope: Construct): number {
-  return contextPositiveInteger(scope, 'highUnclaimedPageAfterMinutes') ?? DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES;
-}
 
 export interface PagingProps {
   storage: Storage;
@@ -26,6 +17,8 @@ export interface PagingProps {
   twilio: TwilioAccount;
   /** EncryptionKeys.queues. */
   queueKey: IKey;
+  /** Settings `highUnclaimedPageAfterMinutes`: how long a high tip may wait unclaimed before paging. */
+  highUnclaimedPageAfterMinutes: number;
 }
 
 /**
@@ -42,19 +35,19 @@ export class Paging extends Construct {
   /** Twilio's status callbacks for pages: records each delivery's status, nothing more. */
   readonly smsStatus: TiplineFunction;
   private readonly storage: Storage;
+  private readonly highUnclaimedPageAfterMinutes: number;
 
   constructor(scope: Construct, id: string, props: PagingProps) {
     super(scope, id);
     const { storage, vault, secrets, twilio } = props;
     this.storage = storage;
+    this.highUnclaimedPageAfterMinutes = props.highUnclaimedPageAfterMinutes;
 
     this.work = new WorkQueue(this, 'Queue', { shape: PAGING_QUEUE, queueId: 'Work', key: props.queueKey });
 
-    this.fn = new TiplineFunction(this, 'Paging', {
+    this.fn = this.work.consumerFunction(this, 'Paging', {
       handler: 'paging',
       description: 'Paging queue consumer: page the on-call responder, escalate at deadlines, record ACKs.',
-      timeout: this.work.consumerTimeout,
-      memorySize: 512,
     });
     // The roster is small and read whole per region; one GetItem opens a paged responder's entry.
     useTableItems(this.fn, storage.roster, ENV.rosterTable, ['dynamodb:Query', 'dynamodb:GetItem']);
@@ -82,23 +75,23 @@ export class Paging extends Construct {
     this.fn.addEnvironment(ENV.twilioAccountSid, twilio.accountSid);
     this.fn.addEnvironment(ENV.twilioSender, twilio.sender);
 
-    this.work.consumeWith(this.fn, {
-      batchSize: PAGING_QUEUE.batchSize,
-      // A page that Twilio refused must not resend the pages in the same batch that went out.
-      reportBatchItemFailures: true,
-      // Twilio's API limits are per account, shared with replies; pages are few.
-      maxConcurrency: 2,
-    });
+    // Twilio's API limits are per account, shared with replies; pages are few.
+    this.work.consumeWith(this.fn, { maxConcurrency: 2 });
 
     // Behind a public route like the inbound webhook, so it trusts nothing but the signature.
     this.smsStatus = new TiplineFunction(this, 'SmsStatus', {
       handler: 'smsStatus',
       description: 'Twilio status callback for pages: verify, record the delivery status.',
-      timeout: Duration.seconds(10),
-      memorySize: 512,
     });
     readSecret(this.smsStatus, secrets.twilioAuthToken, ENV.twilioAuthTokenSecretArn);
-    useTableItemsAndIndexes(this.smsStatus, storage.pageDeliveries, PAGE_DELIVERIES_TABLE, ENV.pageDeliveriesTable, ['dynamodb:UpdateItem'], ['DeliveriesBySid']);
+    useTableItemsAndIndexes(
+      this.smsStatus,
+      storage.pageDeliveries,
+      PAGE_DELIVERIES_TABLE,
+      ENV.pageDeliveriesTable,
+      ['dynamodb:UpdateItem'],
+      ['DeliveriesBySid'],
+    );
   }
 
   /**
@@ -107,7 +100,7 @@ export class Paging extends Construct {
    */
   acceptTipsFrom(fn: TiplineFunction): void {
     sendTo(fn, this.work.queue, ENV.pagingQueueUrl);
-    fn.addEnvironment(ENV.highUnclaimedPageAfterMinutes, String(highUnclaimedPageAfterMinutes(this)));
+    fn.addEnvironment(ENV.highUnclaimedPageAfterMinutes, String(this.highUnclaimedPageAfterMinutes));
   }
 
   /**

@@ -5,16 +5,14 @@ import { HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy } from
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { DEFAULT_QUICK_EXIT_URL } from '../functions/config/defaults';
 import { ENV } from '../functions/config/env-names';
 import { MESSAGES_TABLE } from '../functions/config/tables';
-import { contextString } from './context';
 import type { Dashboard } from './dashboard';
-import { readEmergencyNumbers } from './intake';
+import { webTipFunction } from './intake';
 import type { TiplineSecrets } from './secrets';
 import type { Storage } from './storage';
-import { REPO_ROOT, TiplineFunction } from './tipline-function';
-import { readSecret, sendTo, useTableItems, useTableItemsAndIndexes } from './wiring';
+import { REPO_ROOT, type TiplineFunction } from './tipline-function';
+import { useTableItems, useTableItemsAndIndexes } from './wiring';
 
 /** The form's static files; the distribution serves them at `/<name>` (FORM_ASSET_PATHS in dashboard.ts). */
 export const FORM_ASSETS_DIR = 'web/form';
@@ -26,6 +24,10 @@ export interface PublicFormProps {
   tipsQueue: IQueue;
   secrets: TiplineSecrets;
   storage: Storage;
+  /** Settings `emergencyNumbers`, as the intakes tell them. */
+  emergencyNumbers: string;
+  /** Settings `quickExitUrl`: where the quick exit sends a tipster. */
+  quickExitUrl: string;
   /** The form's static files; `web/form` in the repository by default. */
   assetsDir?: string;
 }
@@ -49,22 +51,19 @@ export class PublicForm extends Construct {
   constructor(scope: Construct, id: string, props: PublicFormProps) {
     super(scope, id);
 
-    this.fn = new TiplineFunction(this, 'PublicForm', {
+    this.fn = webTipFunction(this, 'PublicForm', {
       handler: 'publicForm',
       description: 'Public tip form and receipt inbox: render, validate, queue; read a thread by receipt.',
-      timeout: Duration.seconds(10),
-      // The receipt code's slow hash (scrypt) is CPU-bound, and Lambda hands out CPU by memory.
-      memorySize: 1024,
+      tipsQueue: props.tipsQueue,
+      secrets: props.secrets,
     });
-    sendTo(this.fn, props.tipsQueue, ENV.tipsQueueUrl);
-    readSecret(this.fn, props.secrets.receiptPepper, ENV.receiptPepperSecretArn);
     // A receipt hash leads to one tip id; there is nothing to list, so no Query or Scan.
     useTableItems(this.fn, props.storage.receipts, ENV.receiptsTable, ['dynamodb:GetItem']);
     // The thread of that one tip, through its index: not GetItem on the table, which would
     // let a message id picked from elsewhere be read without knowing its tip.
     useTableItemsAndIndexes(this.fn, props.storage.messages, MESSAGES_TABLE, ENV.messagesTable, [], ['MessagesByTip']);
-    this.fn.addEnvironment(ENV.emergencyNumbers, readEmergencyNumbers(this));
-    this.quickExitUrl = readQuickExitUrl(this);
+    this.fn.addEnvironment(ENV.emergencyNumbers, props.emergencyNumbers);
+    this.quickExitUrl = props.quickExitUrl;
     this.fn.addEnvironment(ENV.quickExitUrl, this.quickExitUrl);
 
     this.contentSecurityPolicy = [
@@ -140,22 +139,3 @@ const PLACEHOLDER: Record<(typeof FORM_ASSET_FILES)[number], string> = {
   'form.js': '// placeholder: web/form/form.js was missing at synth\n',
   'form.css': '/* placeholder: web/form/form.css was missing at synth */\n',
 };
-
-/**
- * Context `quickExitUrl`: where the quick exit sends a tipster. Must be https (a plain-http page
- * would show on the network what replaced ours) and a full URL, checked here rather than in
- * the browser.
- */
-export function readQuickExitUrl(scope: Construct): string {
-  const value = contextString(scope, 'quickExitUrl') ?? DEFAULT_QUICK_EXIT_URL;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`context value "quickExitUrl" must be an https URL, got ${JSON.stringify(value)}`);
-  }
-  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
-    throw new Error(`context value "quickExitUrl" must be an https URL, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}

@@ -1,4 +1,3 @@
-import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import { KEY_PURPOSES, type ContactVault } from './contact-vault';
@@ -27,8 +26,6 @@ export class RosterApi extends Construct {
     this.fn = new TiplineFunction(this, 'RosterApi', {
       handler: 'rosterApi',
       description: 'On-call roster for supervisors: responders, rotations, overrides, escalation policies.',
-      timeout: Duration.seconds(10),
-      memorySize: 512,
     });
     useTableItems(this.fn, props.storage.roster, ENV.rosterTable, ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem']);
     // Written in one transaction with the responder's roster item; TransactWriteItems is

@@ -17,10 +17,19 @@ export type HandlerName = keyof typeof HANDLER_ENTRIES;
 
 export interface TiplineFunctionProps {
   handler: HandlerName;
-  timeout: Duration;
-  memorySize: number;
-  description?: string;
+  description: string;
+  /**
+   * 10 s unless set: enough for every handler behind the HTTP API, which verify, read or write a
+   * few items and answer (Twilio gives up on a webhook after 15 s). Queue consumers take their
+   * queue's (WorkQueue.consumerFunction).
+   */
+  timeout?: Duration;
+  /** 512 MB unless set. */
+  memorySize?: number;
 }
+
+const DEFAULT_TIMEOUT = Duration.seconds(10);
+const DEFAULT_MEMORY_SIZE = 512;
 
 /**
  * The one place where the Lambda defaults live, so that the functions cannot drift apart.
@@ -42,11 +51,11 @@ export class TiplineFunction extends NodejsFunction {
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      timeout: props.timeout,
-      memorySize: props.memorySize,
+      timeout: props.timeout ?? DEFAULT_TIMEOUT,
+      memorySize: props.memorySize ?? DEFAULT_MEMORY_SIZE,
       logGroup,
       role,
-      ...(props.description === undefined ? {} : { description: props.description }),
+      description: props.description,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
       },
@@ -86,16 +95,19 @@ export class TiplineFunction extends NodejsFunction {
       {
         id: 'Serverless-LambdaDLQ',
         reason:
-          'Never invoked asynchronously: API Gateway calls it synchronously or an SQS event source polls for it, and a Lambda dead-letter queue only catches asynchronous invocations; failed SQS records go to their queue\'s own dead-letter queue, which is alarmed.',
+          'Never invoked asynchronously: API Gateway calls it synchronously or an SQS event source polls for it, and a Lambda dead-letter ' +
+          "queue only catches asynchronous invocations; failed SQS records go to their queue's own dead-letter queue, which is alarmed.",
       },
       {
         id: 'Serverless-LambdaTracing',
         reason:
-          'X-Ray is off on purpose: traces would be a second store of request metadata outside the logs that the canary test scans, and PutTraceSegments can only be granted on Resource "*"; latency is measured by CloudWatch metrics and the load test.',
+          'X-Ray is off on purpose: traces would be a second store of request metadata outside the logs that the canary test scans, ' +
+          'and PutTraceSegments can only be granted on Resource "*"; latency is measured by CloudWatch metrics and the load test.',
       },
     );
   }
 }
 
 const RUNTIME_PINNED =
-  'nodejs22.x is pinned on purpose (STYLE.md): the bundles target node22 and the local stack and CI run Node 22, so a runtime bump is a change of its own, tested end to end; Node 22 stays in maintenance until April 2027.';
+  'nodejs22.x is pinned on purpose (STYLE.md): the bundles target node22 and the local stack and CI run Node 22, ' +
+  'so a runtime bump is a change of its own, tested end to end; Node 22 stays in maintenance until April 2027.';

@@ -14,13 +14,19 @@ import { Paging } from './paging';
 import { PublicForm } from './public-form';
 import { RosterApi } from './roster-api';
 import { TiplineSecrets } from './secrets';
+import type { TiplineSettings } from './settings';
 import { Storage } from './storage';
 import type { HandlerName, TiplineFunction } from './tipline-function';
 import { TipsQueue } from './tips-queue';
 import { TipsterReply } from './tipster-reply';
 import { Triage } from './triage';
-import { readTwilioAccount } from './twilio-account';
+import { twilioAccount } from './twilio-account';
 import { TwilioCleanup } from './twilio-cleanup';
+
+export interface TiplineStackProps extends StackProps {
+  /** What the app was configured with (readSettings in bin/app.ts). */
+  settings: TiplineSettings;
+}
 
 /**
  * Env-agnostic on purpose (no account/region, no lookups): `cdk synth` and the tests run
@@ -43,15 +49,16 @@ export class TiplineStack extends Stack {
   readonly keys: EncryptionKeys;
   readonly alarms: Alarms;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
-    super(scope, id, props);
+  constructor(scope: Construct, id: string, props: TiplineStackProps) {
+    const { settings, ...stackProps } = props;
+    super(scope, id, stackProps);
 
     this.keys = new EncryptionKeys(this, 'Keys');
     this.storage = new Storage(this, 'Storage', { key: this.keys.tables });
     this.tipsQueue = new TipsQueue(this, 'TipsQueue', { key: this.keys.queues });
     this.secrets = new TiplineSecrets(this, 'Secrets');
-    this.vault = new ContactVault(this, 'ContactVault', { table: this.storage.contactVault });
-    const twilio = readTwilioAccount(this);
+    this.vault = new ContactVault(this, 'ContactVault', { table: this.storage.contactVault, ttlDays: settings.vaultTtlDays });
+    const twilio = twilioAccount(this, settings.twilio);
     this.twilioCleanup = new TwilioCleanup(this, 'TwilioCleanup', { vault: this.vault, secrets: this.secrets, twilio, queueKey: this.keys.queues });
 
     const intake = new Intake(this, 'Intake', {
@@ -59,15 +66,29 @@ export class TiplineStack extends Stack {
       secrets: this.secrets,
       vault: this.vault,
       twilioCleanup: this.twilioCleanup,
+      emergencyNumbers: settings.emergencyNumbers,
     });
     const triage = new Triage(this, 'Triage', { tipsQueue: this.tipsQueue, storage: this.storage });
-    const operatorApi = new OperatorApi(this, 'OperatorApi', { storage: this.storage });
+    const operatorApi = new OperatorApi(this, 'OperatorApi', { storage: this.storage, closedTipRetentionDays: settings.closedTipRetentionDays });
     const tipsterReply = new TipsterReply(this, 'TipsterReply', { storage: this.storage, vault: this.vault, secrets: this.secrets, twilio });
-    this.paging = new Paging(this, 'Paging', { storage: this.storage, vault: this.vault, secrets: this.secrets, twilio, queueKey: this.keys.queues });
+    this.paging = new Paging(this, 'Paging', {
+      storage: this.storage,
+      vault: this.vault,
+      secrets: this.secrets,
+      twilio,
+      queueKey: this.keys.queues,
+      highUnclaimedPageAfterMinutes: settings.highUnclaimedPageAfterMinutes,
+    });
     this.paging.acceptTipsFrom(triage.fn);
     this.paging.acceptAcksFrom(intake.smsIntake);
     const rosterApi = new RosterApi(this, 'RosterApi', { storage: this.storage, vault: this.vault, secrets: this.secrets });
-    this.publicForm = new PublicForm(this, 'PublicForm', { tipsQueue: this.tipsQueue.queue, secrets: this.secrets, storage: this.storage });
+    this.publicForm = new PublicForm(this, 'PublicForm', {
+      tipsQueue: this.tipsQueue.queue,
+      secrets: this.secrets,
+      storage: this.storage,
+      emergencyNumbers: settings.emergencyNumbers,
+      quickExitUrl: settings.quickExitUrl,
+    });
 
     this.functions = {
       smsIntake: intake.smsIntake,
@@ -84,11 +105,11 @@ export class TiplineStack extends Stack {
 
     // Sign-in before the API: the JWT routes need the dashboard's client, whose callback URL
     // is the distribution's, and the distribution fronts the API (proxyApi below).
-    this.operators = new Operators(this, 'Operators');
+    this.operators = new Operators(this, 'Operators', { domainPrefix: settings.cognitoDomainPrefix });
     // The same distribution serves the public form at `/` (see Dashboard for why a CDN at all).
-    this.dashboard = new Dashboard(this, 'Dashboard', { operators: this.operators, publicForm: this.publicForm });
+    this.dashboard = new Dashboard(this, 'Dashboard', { operators: this.operators, publicForm: this.publicForm, domain: settings.dashboardDomain });
     this.publicForm.deployAssetsTo(this.dashboard);
-    this.edgeFirewall = attachEdgeFirewall(this, this.dashboard.distribution);
+    this.edgeFirewall = attachEdgeFirewall(this, this.dashboard.distribution, settings.waf);
     this.operators.trustTokensIn(operatorApi.fn);
     this.operators.trustTokensIn(tipsterReply.fn);
     this.operators.trustTokensIn(rosterApi.fn);
@@ -105,12 +126,13 @@ export class TiplineStack extends Stack {
       },
       jwtIssuer: this.operators.issuerUrl,
       jwtAudience: [this.operators.dashboardClient.userPoolClientId],
+      publicUrl: settings.publicUrl,
     });
     intake.verifyTwilioSignaturesAgainst(this.httpApi.publicUrl);
     this.paging.useCallbacksAt(this.httpApi.publicUrl);
     this.dashboard.proxyApi(this.httpApi.api);
 
-    this.alarms = new Alarms(this, 'Alarms', { key: this.keys.alarms });
+    this.alarms = new Alarms(this, 'Alarms', { key: this.keys.alarms, email: settings.alarmEmail });
     this.alarms.watchDeadLetterQueue('Tips', this.tipsQueue.deadLetterQueue);
     this.alarms.watchDeadLetterQueue('TwilioCleanup', this.twilioCleanup.jobs.deadLetterQueue);
     this.alarms.watchDeadLetterQueue('Paging', this.paging.work.deadLetterQueue);
@@ -133,20 +155,13 @@ export class TiplineStack extends Stack {
     });
     new CfnOutput(this, 'TipsQueueUrl', { value: this.tipsQueue.queue.queueUrl });
     new CfnOutput(this, 'TipsDeadLetterQueueUrl', { value: this.tipsQueue.deadLetterQueue.queueUrl });
-    new CfnOutput(this, 'TipsTableName', { value: this.storage.tips.tableName });
-    new CfnOutput(this, 'MessagesTableName', { value: this.storage.messages.tableName });
-    new CfnOutput(this, 'ContactsTableName', { value: this.storage.contacts.tableName });
-    new CfnOutput(this, 'ReceiptsTableName', { value: this.storage.receipts.tableName });
-    new CfnOutput(this, 'ContactVaultTableName', { value: this.storage.contactVault.tableName });
-    new CfnOutput(this, 'AuditTableName', { value: this.storage.audit.tableName });
-    new CfnOutput(this, 'RosterTableName', { value: this.storage.roster.tableName });
-    new CfnOutput(this, 'ResponderContactsTableName', { value: this.storage.responderContacts.tableName });
-    new CfnOutput(this, 'PagingTableName', { value: this.storage.paging.tableName });
-    new CfnOutput(this, 'PageDeliveriesTableName', { value: this.storage.pageDeliveries.tableName });
+    // `<shape name>TableName` for every table, in ALL_TABLES's order.
+    for (const [name, table] of this.storage.byShapeName) new CfnOutput(this, `${name}TableName`, { value: table.tableName });
     new CfnOutput(this, 'VaultKeyArn', {
       value: this.vault.key.keyArn,
       description:
-        'KMS key that wraps the data keys of the contact vault, cleanup jobs and responder phones; only sms-intake, tipster-reply, twilio-cleanup, roster-api and paging may use it, each for its own purpose.',
+        'KMS key that wraps the data keys of the contact vault, cleanup jobs and responder phones; ' +
+        'only sms-intake, tipster-reply, twilio-cleanup, roster-api and paging may use it, each for its own purpose.',
     });
     new CfnOutput(this, 'TwilioCleanupQueueUrl', { value: this.twilioCleanup.jobs.queue.queueUrl });
     new CfnOutput(this, 'TwilioCleanupDeadLetterQueueUrl', { value: this.twilioCleanup.jobs.deadLetterQueue.queueUrl });

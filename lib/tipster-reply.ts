@@ -31,7 +31,6 @@ export class TipsterReply extends Construct {
       description: 'Operator reply to a tipster: look up the sealed address, send through Twilio.',
       // One GetItem each on two tables, one KMS Decrypt, one Twilio API call, two PutItems.
       timeout: Duration.seconds(15),
-      memorySize: 512,
     });
     // The tip only tells it which contact key to look up; it reads one item, never the queue.
     useTableItems(this.fn, props.storage.tips, ENV.tipsTable, ['dynamodb:GetItem']);
@@ -40,7 +39,7 @@ export class TipsterReply extends Construct {
     useTableItems(this.fn, props.storage.audit, ENV.auditTable, ['dynamodb:PutItem']);
     props.vault.grantRecall(this.fn);
     readSecret(this.fn, props.secrets.twilioAuthToken, ENV.twilioAuthTokenSecretArn);
-    // Placeholders until set in context (see twilio-account.ts): replies fail, nothing else.
+    // Placeholders until set in the settings (see twilio-account.ts): replies fail, nothing else.
     this.fn.addEnvironment(ENV.twilioAccountSid, props.twilio.accountSid);
     this.fn.addEnvironment(ENV.twilioSender, props.twilio.sender);
   }

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
-import { TIPS_QUEUE } from '../functions/config/tables';
 import type { Storage } from './storage';
-import { TiplineFunction } from './tipline-function';
+import type { TiplineFunction } from './tipline-function';
 import type { TipsQueue } from './tips-queue';
 import { useTable } from './wiring';
 
@@ -18,11 +17,9 @@ export class Triage extends Construct {
   constructor(scope: Construct, id: string, props: TriageProps) {
     super(scope, id);
 
-    this.fn = new TiplineFunction(this, 'Triage', {
+    this.fn = props.tipsQueue.consumerFunction(this, 'Triage', {
       handler: 'triage',
       description: 'Tips queue consumer: score, store, thread, hand urgent tips to alerting.',
-      timeout: props.tipsQueue.consumerTimeout,
-      memorySize: 512,
     });
 
     useTable(this.fn, props.storage.tips, ENV.tipsTable, 'readWrite');
@@ -32,13 +29,8 @@ export class Triage extends Construct {
     // the reply path's job, so no read right here.
     useTable(this.fn, props.storage.receipts, ENV.receiptsTable, 'write');
 
-    props.tipsQueue.consumeWith(this.fn, {
-      batchSize: TIPS_QUEUE.batchSize,
-      // One failed record must not send the whole batch back for retry (and re-paging).
-      reportBatchItemFailures: true,
-      // A flood of tips (or of spam) queues up instead of throttling the tables and the
-      // operator API that shares them.
-      maxConcurrency: 5,
-    });
+    // A flood of tips (or of spam) queues up instead of throttling the tables and the operator
+    // API that shares them.
+    props.tipsQueue.consumeWith(this.fn, { maxConcurrency: 5 });
   }
 }

@@ -1,6 +1,6 @@
 import { Annotations } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { contextBoolean, contextString } from './context';
+import type { TwilioSettings } from './settings';
 
 /**
  * Stand-ins that keep `cdk synth` and the tests offline with no context at all. They are
@@ -21,44 +21,25 @@ export interface TwilioAccount {
   deleteInbound: boolean;
 }
 
-// The same patterns the handlers check at cold start (Twilio SIDs are lowercase hex), so a
-// value that passes here cannot fail there.
-const ACCOUNT_SID = /^AC[0-9a-f]{32}$/;
-const SENDER = /^(\+[1-9]\d{6,14}|MG[0-9a-f]{32})$/;
-
 /**
- * Reads the context values `twilioAccountSid`, `twilioSender` and `deleteInboundFromTwilio`.
- * A malformed value fails the synth (a typo'd SID would only show up as failed replies); a
- * missing one becomes its placeholder with a synth warning.
+ * The Twilio account from the settings (twilioAccountSid, twilioSender, deleteInboundFromTwilio,
+ * checked there): a missing SID or sender becomes its placeholder, with a synth warning on `scope`.
  */
-export function readTwilioAccount(scope: Construct): TwilioAccount {
-  const accountSid = contextString(scope, 'twilioAccountSid');
-  const sender = contextString(scope, 'twilioSender');
-  const deleteInbound = contextBoolean(scope, 'deleteInboundFromTwilio') ?? false;
-
-  if (accountSid !== undefined && !ACCOUNT_SID.test(accountSid)) {
-    throw new Error('context value "twilioAccountSid" must be a Twilio account SID (AC followed by 32 lowercase hex digits)');
-  }
-  if (sender !== undefined && !SENDER.test(sender)) {
-    throw new Error('context value "twilioSender" must be an E.164 number (+51…) or a Messaging Service SID (MG…)');
-  }
-  // Deleting a message is a call on the account's Messages API: without the SID every job
-  // would fail five times and pile up in the dead-letter queue.
-  if (deleteInbound && accountSid === undefined) {
-    throw new Error('context value "deleteInboundFromTwilio" needs "twilioAccountSid" to be set as well');
-  }
-
+export function twilioAccount(scope: Construct, settings: TwilioSettings): TwilioAccount {
+  const { accountSid, sender, deleteInbound } = settings;
   const annotations = Annotations.of(scope);
   if (accountSid === undefined) {
     annotations.addWarningV2(
       'tipline:twilioAccountSid',
-      `twilioAccountSid is not set: "${TWILIO_ACCOUNT_SID_PLACEHOLDER}" is deployed and replies to tipsters fail until you deploy with -c twilioAccountSid=AC…`,
+      `twilioAccountSid is not set: "${TWILIO_ACCOUNT_SID_PLACEHOLDER}" is deployed and replies to tipsters fail ` +
+        'until you deploy with -c twilioAccountSid=AC…',
     );
   }
   if (sender === undefined) {
     annotations.addWarningV2(
       'tipline:twilioSender',
-      `twilioSender is not set: "${TWILIO_SENDER_PLACEHOLDER}" is deployed and replies to tipsters fail until you deploy with -c twilioSender=+51… (or MG…)`,
+      `twilioSender is not set: "${TWILIO_SENDER_PLACEHOLDER}" is deployed and replies to tipsters fail ` +
+        'until you deploy with -c twilioSender=+51… (or MG…)',
     );
   }
 

@@ -4,7 +4,7 @@ import { ENV } from '../functions/config/env-names';
 import { TWILIO_CLEANUP_QUEUE } from '../functions/config/tables';
 import { KEY_PURPOSES, type ContactVault } from './contact-vault';
 import type { TiplineSecrets } from './secrets';
-import { TiplineFunction } from './tipline-function';
+import type { TiplineFunction } from './tipline-function';
 import type { TwilioAccount } from './twilio-account';
 import { readSecret, sendTo } from './wiring';
 import { WorkQueue } from './work-queue';
@@ -34,36 +34,27 @@ export class TwilioCleanup extends Construct {
     // The queue's own delay, not the sender's: Twilio refuses to delete a message whose
     // webhook is still being answered, and the delay outlasts that answer.
     this.jobs = new WorkQueue(this, 'Queue', { shape: TWILIO_CLEANUP_QUEUE, queueId: 'Jobs', key: props.queueKey });
-
-    this.fn = new TiplineFunction(this, 'TwilioCleanup', {
+    this.fn = this.jobs.consumerFunction(this, 'TwilioCleanup', {
       handler: 'twilioCleanup',
       description: 'Twilio cleanup queue consumer: delete inbound messages from Twilio.',
-      timeout: this.jobs.consumerTimeout,
-      memorySize: 512,
     });
     // No table at all: the job carries everything, and the function only talks to Twilio.
     this.fn.addEnvironment(ENV.twilioAccountSid, props.twilio.accountSid);
     readSecret(this.fn, props.secrets.twilioAuthToken, ENV.twilioAuthTokenSecretArn);
     props.vault.grantOpen(this.fn, KEY_PURPOSES.twilioCleanup);
 
-    this.jobs.consumeWith(this.fn, {
-      batchSize: TWILIO_CLEANUP_QUEUE.batchSize,
-      // One message Twilio will not delete yet must not send the whole batch back.
-      reportBatchItemFailures: true,
-      // The lowest SQS allows: deletions can wait, and Twilio's API limits are per account,
-      // shared with the replies.
-      maxConcurrency: 2,
-    });
+    // The lowest SQS allows: deletions can wait, and Twilio's API limits are per account,
+    // shared with the replies.
+    this.jobs.consumeWith(this.fn, { maxConcurrency: 2 });
   }
 
   /**
    * sms-intake: may queue jobs (and seal the SIDs in them), nothing else. Whether it does is the
-   * `deleteInboundFromTwilio` context value, off until an operator has set the account SID.
+   * `deleteInboundFromTwilio` setting, off until an operator has set the account SID.
    */
   acceptJobsFrom(fn: TiplineFunction): void {
     sendTo(fn, this.jobs.queue, ENV.twilioCleanupQueueUrl);
     this.props.vault.grantSeal(fn, KEY_PURPOSES.twilioCleanup);
     fn.addEnvironment(ENV.deleteInboundFromTwilio, String(this.props.twilio.deleteInbound));
-    fn.addEnvironment(ENV.twilioAccountSid, this.props.twilio.accountSid);
   }
 }

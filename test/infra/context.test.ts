@@ -1,5 +1,6 @@
-// The context values that configure Twilio and the vault, checked on bare stacks: no
-// functions, so nothing is bundled and the one real synth stays in stack.test.ts.
+// The context values that configure Twilio and the vault, read into settings the way bin/app.ts
+// reads them and checked on bare stacks: no functions, so nothing is bundled and the one real
+// synth stays in stack.test.ts.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,19 +13,18 @@ import type { CfnUserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUICK_EXIT_URL, DEFAULT_VAULT_TTL_DAYS } from '../../functions/config/defaults';
+import { DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES, DEFAULT_QUICK_EXIT_URL, DEFAULT_VAULT_TTL_DAYS } from '../../functions/config/defaults';
 import { ContactVault } from '../../lib/contact-vault';
 import { Dashboard } from '../../lib/dashboard';
 import { attachEdgeFirewall, EdgeFirewall, TiplineEdgeStack } from '../../lib/edge-firewall';
 import { Operators } from '../../lib/operators';
-import { DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES, highUnclaimedPageAfterMinutes } from '../../lib/paging';
-import { readQuickExitUrl } from '../../lib/public-form';
-import { readTwilioAccount, TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
+import { twilioAccount, TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
+import { settingsFor } from './synth';
 
 const SID = `AC${'0123456789abcdef'.repeat(2)}`;
 
-function bareStack(context: Record<string, unknown> = {}): Stack {
-  return new Stack(new App({ context }), 'Bare');
+function bareStack(): Stack {
+  return new Stack(new App(), 'Bare');
 }
 
 /** Warnings as recorded on the construct tree, read without a synth. */
@@ -33,16 +33,22 @@ function warningsOf(scope: IConstruct): string[] {
 }
 
 function vaultWith(context: Record<string, unknown>): ContactVault {
-  const stack = bareStack(context);
+  const { vaultTtlDays } = settingsFor(context);
+  const stack = bareStack();
   const table = new Table(stack, 'Table', { partitionKey: { name: 'contactKey', type: AttributeType.STRING } });
-  return new ContactVault(stack, 'Vault', { table });
+  return new ContactVault(stack, 'Vault', { table, ttlDays: vaultTtlDays });
+}
+
+/** The Twilio account a stack gets from these context values, and the stack it warned on. */
+function twilioWith(context: Record<string, unknown>): { stack: Stack; account: ReturnType<typeof twilioAccount> } {
+  const { twilio } = settingsFor(context);
+  const stack = bareStack();
+  return { stack, account: twilioAccount(stack, twilio) };
 }
 
 describe('Twilio account context', () => {
   it('defaults to placeholders, deletion off, and warns at synth', () => {
-    const stack = bareStack();
-
-    const account = readTwilioAccount(stack);
+    const { stack, account } = twilioWith({});
 
     expect(account).toEqual({ accountSid: TWILIO_ACCOUNT_SID_PLACEHOLDER, sender: TWILIO_SENDER_PLACEHOLDER, deleteInbound: false });
     const warnings = warningsOf(stack);
@@ -52,14 +58,12 @@ describe('Twilio account context', () => {
 
   it('takes real values from -c strings or cdk.json booleans, without warnings', () => {
     for (const deleteInboundFromTwilio of ['true', true] as const) {
-      const stack = bareStack({ twilioAccountSid: SID, twilioSender: '+51987654321', deleteInboundFromTwilio });
-
-      const account = readTwilioAccount(stack);
+      const { stack, account } = twilioWith({ twilioAccountSid: SID, twilioSender: '+51987654321', deleteInboundFromTwilio });
 
       expect(account).toEqual({ accountSid: SID, sender: '+51987654321', deleteInbound: true });
       expect(warningsOf(stack)).toEqual([]);
     }
-    expect(readTwilioAccount(bareStack({ twilioSender: `MG${'a'.repeat(32)}` })).sender).toBe(`MG${'a'.repeat(32)}`);
+    expect(twilioWith({ twilioSender: `MG${'a'.repeat(32)}` }).account.sender).toBe(`MG${'a'.repeat(32)}`);
   });
 
   it.each([
@@ -72,7 +76,7 @@ describe('Twilio account context', () => {
     // Deleting needs the account: without it every job would end in the DLQ.
     [{ deleteInboundFromTwilio: 'true' }, /needs "twilioAccountSid"/],
   ])('refuses %j', (context, message) => {
-    expect(() => readTwilioAccount(bareStack(context))).toThrow(message);
+    expect(() => twilioWith(context)).toThrow(message);
   });
 });
 
@@ -88,25 +92,39 @@ describe('vault TTL context', () => {
   });
 });
 
+describe('closed-tip retention context', () => {
+  it('refuses more than the operator API accepts, so a deploy cannot start functions that refuse to start', () => {
+    expect(settingsFor({ closedTipRetentionDays: 3650 }).closedTipRetentionDays).toBe(3650);
+    expect(() => settingsFor({ closedTipRetentionDays: 3651 })).toThrow(/closedTipRetentionDays" must be at most 3650/);
+  });
+});
+
 describe('high-tip paging context', () => {
   it('defaults to 15 minutes and accepts digits or a number', () => {
-    expect(highUnclaimedPageAfterMinutes(bareStack())).toBe(DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES);
+    const highUnclaimedPageAfterMinutes = (value?: unknown) => settingsFor({ highUnclaimedPageAfterMinutes: value }).highUnclaimedPageAfterMinutes;
+    expect(highUnclaimedPageAfterMinutes()).toBe(DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES);
     expect(DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES).toBe(15);
-    expect(highUnclaimedPageAfterMinutes(bareStack({ highUnclaimedPageAfterMinutes: '30' }))).toBe(30);
-    expect(highUnclaimedPageAfterMinutes(bareStack({ highUnclaimedPageAfterMinutes: 5 }))).toBe(5);
+    expect(highUnclaimedPageAfterMinutes('30')).toBe(30);
+    expect(highUnclaimedPageAfterMinutes(5)).toBe(5);
   });
 
-  it.each(['0', '-5', '2.5', 'soon', ''])('refuses %j', (highUnclaimedPageAfterMinutesValue) => {
-    expect(() => highUnclaimedPageAfterMinutes(bareStack({ highUnclaimedPageAfterMinutes: highUnclaimedPageAfterMinutesValue }))).toThrow(/highUnclaimedPageAfterMinutes/);
+  it.each(['0', '-5', '2.5', 'soon', '', 241])('refuses %j', (highUnclaimedPageAfterMinutesValue) => {
+    expect(() => settingsFor({ highUnclaimedPageAfterMinutes: highUnclaimedPageAfterMinutesValue })).toThrow(/highUnclaimedPageAfterMinutes/);
   });
 });
 
 /** Sign-in and dashboard only: neither needs a function, so nothing is bundled or synthesized. */
 function dashboardWith(context: Record<string, unknown>, siteDir?: string): { stack: Stack; operators: Operators; dashboard: Dashboard } {
-  const stack = bareStack(context);
-  const operators = new Operators(stack, 'Operators');
+  const settings = settingsFor(context);
+  const stack = bareStack();
+  const operators = new Operators(stack, 'Operators', { domainPrefix: settings.cognitoDomainPrefix });
   const publicForm = { responseHeaders: new ResponseHeadersPolicy(stack, 'FormHeaders') };
-  const dashboard = new Dashboard(stack, 'Dashboard', { operators, publicForm, ...(siteDir === undefined ? {} : { siteDir }) });
+  const dashboard = new Dashboard(stack, 'Dashboard', {
+    operators,
+    publicForm,
+    domain: settings.dashboardDomain,
+    ...(siteDir === undefined ? {} : { siteDir }),
+  });
   dashboard.proxyApi(new HttpApi(stack, 'Api'));
   return { stack, operators, dashboard };
 }
@@ -133,7 +151,8 @@ describe('dashboard URL context', () => {
   it('defaults to the distribution domain, without aliases or a certificate of its own', () => {
     const { stack, dashboard } = dashboardWith({});
 
-    expect(stack.resolve(dashboard.url)).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(dashboard.distribution.node.defaultChild as CfnDistribution), 'DomainName'] }, '/ops/']] });
+    const distributionId = stack.getLogicalId(dashboard.distribution.node.defaultChild as CfnDistribution);
+    expect(stack.resolve(dashboard.url)).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/ops/']] });
     const config = stack.resolve((dashboard.distribution.node.defaultChild as CfnDistribution).distributionConfig) as Record<string, unknown>;
     expect(config.aliases).toBeUndefined();
     expect(config.viewerCertificate).toBeUndefined();
@@ -188,12 +207,12 @@ describe('dashboard build', () => {
 
 describe('quick exit URL context', () => {
   it('defaults to a neutral site and takes another https URL', () => {
-    expect(readQuickExitUrl(bareStack())).toBe(DEFAULT_QUICK_EXIT_URL);
-    expect(readQuickExitUrl(bareStack({ quickExitUrl: 'https://www.example.org/weather?city=lima' }))).toBe('https://www.example.org/weather?city=lima');
+    expect(settingsFor().quickExitUrl).toBe(DEFAULT_QUICK_EXIT_URL);
+    expect(settingsFor({ quickExitUrl: 'https://www.example.org/weather?city=lima' }).quickExitUrl).toBe('https://www.example.org/weather?city=lima');
   });
 
   it.each(['http://www.example.org/', 'www.example.org', 'javascript:alert(1)', 'https://user:pw@example.org/', ''])('refuses %j', (quickExitUrl) => {
-    expect(() => readQuickExitUrl(bareStack({ quickExitUrl }))).toThrow(/quickExitUrl/);
+    expect(() => settingsFor({ quickExitUrl })).toThrow(/quickExitUrl/);
   });
 });
 
@@ -201,9 +220,10 @@ describe('edge firewall context', () => {
   const ARN = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/tipline-edge/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
 
   function distributionWith(context: Record<string, unknown>): { stack: Stack; distribution: Distribution; choice: ReturnType<typeof attachEdgeFirewall> } {
-    const stack = bareStack(context);
+    const { waf } = settingsFor(context);
+    const stack = bareStack();
     const distribution = new Distribution(stack, 'Distribution', { defaultBehavior: { origin: new HttpOrigin('example.org') } });
-    const choice = attachEdgeFirewall(stack, distribution);
+    const choice = attachEdgeFirewall(stack, distribution, waf);
     return { stack, distribution, choice };
   }
   const webAclIdOf = (stack: Stack, distribution: Distribution): unknown =>

@@ -1,21 +1,12 @@
 // Staff sign-in (Cognito) and the dashboard's hosting (S3 + CloudFront). One synth for the file,
 // with bundling switched off: stack.test.ts checks the bundles, this file only the template.
-import { join } from 'node:path';
-import { type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../functions/config/tables';
 import { API_PATH_PATTERN, CONFIG_PATH, DASHBOARD_PATH_PATTERN } from '../../lib/dashboard';
 import { TiplineStack } from '../../lib/tipline-stack';
+import { ALL_VIEWER_EXCEPT_HOST_HEADER, CACHING_DISABLED, CACHING_OPTIMIZED, inspect, render, type Json } from './inspect';
 import { useSynthesizedStack } from './synth';
-
-type Json = Record<string, unknown>;
-
-// CloudFront's managed policies, by their fixed ids.
-const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
-const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
-const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 
 let stack: TiplineStack;
 let template: Template;
@@ -24,57 +15,13 @@ useSynthesizedStack((s, t) => {
   template = t;
 });
 
-function logicalId(construct: IConstruct): string {
-  return stack.getLogicalId(construct.node.defaultChild as CfnElement);
-}
-
-function resource(id: string): Json {
-  const found = (template.toJSON().Resources as Record<string, Json>)[id];
-  if (found === undefined) throw new Error(`no resource ${id}`);
-  return found;
-}
-
-function props(id: string): Json {
-  return resource(id).Properties as Json;
-}
-
-function only(type: string): [string, Json] {
-  const entries = Object.entries(template.findResources(type));
-  expect(entries, type).toHaveLength(1);
-  const [id, found] = entries[0] ?? ['', {}];
-  return [id, (found as Json).Properties as Json];
-}
-
-/**
- * A template value as one readable string: `Fn::Join` concatenated, `Ref` as `<Id>`, `Fn::GetAtt`
- * as `<Id.Attr>`, so an expectation reads like the deployed value.
- */
-function render(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const obj = value as Json;
-  if (typeof obj.Ref === 'string') return `<${obj.Ref}>`;
-  const getAtt = obj['Fn::GetAtt'];
-  if (Array.isArray(getAtt)) return `<${getAtt.join('.')}>`;
-  const join = obj['Fn::Join'];
-  if (Array.isArray(join)) return (join[1] as unknown[]).map(render).join(join[0] as string);
-  throw new Error(`cannot render ${JSON.stringify(value)}`);
-}
+const { logicalId, resource, props, only, distributionConfig, behavior } = inspect(() => ({ stack, template }));
 
 const poolId = () => logicalId(stack.operators.userPool);
 const clientId = () => logicalId(stack.operators.dashboardClient);
 const distributionId = () => logicalId(stack.dashboard.distribution);
 const dashboardUrl = () => `https://<${distributionId()}.DomainName>/ops/`;
 const cognitoUrl = () => `https://<${logicalId(stack.operators.domain)}>.auth.<AWS::Region>.amazoncognito.com`;
-
-function distributionConfig(): Json {
-  return props(distributionId()).DistributionConfig as Json;
-}
-
-function behavior(pathPattern: string): Json {
-  const found = (distributionConfig().CacheBehaviors as Json[]).filter((b) => b.PathPattern === pathPattern);
-  expect(found, pathPattern).toHaveLength(1);
-  return found[0] ?? {};
-}
 
 describe('user pool', () => {
   it('is the only one: admin-created accounts, email sign-in, TOTP required and nothing else, retained', () => {
@@ -144,7 +91,12 @@ describe('dashboard bucket', () => {
 
   it('is private, encrypted, and retained', () => {
     const bucket = props(bucketId());
-    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(bucket.BucketEncryption).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });
     expect(bucket.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
     expect(resource(bucketId()).DeletionPolicy).toBe('Retain');
@@ -280,7 +232,9 @@ describe('distribution', () => {
   });
 
   it('sends a strict CSP, HSTS, no referrer, nosniff and DENY framing on every response', () => {
-    const csp = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${cognitoUrl()}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+    const csp =
+      `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${cognitoUrl()}; ` +
+      "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     for (const id of [securityId(), noStoreId()]) {
       const headers = (props(id).ResponseHeadersPolicyConfig as Json).SecurityHeadersConfig as Json;
       const policy = headers.ContentSecurityPolicy as Json;

@@ -2,58 +2,38 @@
 // point-in-time recovery, log retention, access logs that name no one, closed-tip retention and
 // the alarms. (API throttling and the consumers' concurrency caps: stack.test.ts; the WAF rate
 // rule: public-form.test.ts; cdk-nag: nag.test.ts.)
-import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLOSED_TIP_RETENTION_DAYS } from '../../functions/config/defaults';
 import { ENV } from '../../functions/config/env-names';
 import { ALL_TABLES, TIPS_TABLE } from '../../functions/config/tables';
-import { Alarms, readAlarmEmail } from '../../lib/alarms';
+import { Alarms } from '../../lib/alarms';
 import { ACCESS_LOG_FIELDS } from '../../lib/http-api';
-import { DEFAULT_CLOSED_TIP_RETENTION_DAYS, readClosedTipRetentionDays } from '../../lib/operator-api';
-import { REPO_ROOT, type HandlerName } from '../../lib/tipline-function';
+import type { HandlerName } from '../../lib/tipline-function';
 import { TiplineStack } from '../../lib/tipline-stack';
-import { asArray, inspect, referencedIds, sorted, type Json } from './inspect';
+import { ALL_HANDLERS, asArray, inspect, referencedIds, sorted, type Json } from './inspect';
+import { settingsFor, useSynthesizedStack } from './synth';
 
 let stack: TiplineStack;
 let template: Template;
-let assemblyDir: string;
-
-beforeAll(() => {
-  const cdkJson = z.object({ context: z.record(z.string(), z.unknown()) }).parse(JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')));
-  // No bundling: nothing here looks inside a function's code.
-  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-  stack = new TiplineStack(app, 'TiplineStack');
-  template = Template.fromStack(stack);
-  assemblyDir = app.synth().directory;
-});
-
-afterAll(() => {
-  if (assemblyDir?.startsWith(tmpdir())) rmSync(assemblyDir, { recursive: true, force: true });
+// No bundling: nothing here looks inside a function's code.
+useSynthesizedStack((s, t) => {
+  stack = s;
+  template = t;
 });
 
 const { logicalId, resource, props, statementsOf, actionsByTable, allPolicyStatements, tableIdByShapeName, envOf } = inspect(() => ({ stack, template }));
 
-const HANDLERS = Object.keys({
-  smsIntake: 0,
-  webIntake: 0,
-  triage: 0,
-  operatorApi: 0,
-  tipsterReply: 0,
-  twilioCleanup: 0,
-  paging: 0,
-  smsStatus: 0,
-  rosterApi: 0,
-  publicForm: 0,
-} satisfies Record<HandlerName, 0>) as HandlerName[];
-
 const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
 const viaService = (service: string) => ({ 'Fn::Join': ['', [`${service}.`, { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]] });
-const keyIds = () => ({ tables: logicalId(stack.keys.tables), queues: logicalId(stack.keys.queues), alarms: logicalId(stack.keys.alarms), vault: logicalId(stack.vault.key) });
+const keyIds = () => ({
+  tables: logicalId(stack.keys.tables),
+  queues: logicalId(stack.keys.queues),
+  alarms: logicalId(stack.keys.alarms),
+  vault: logicalId(stack.vault.key),
+});
 
 /** A function's KMS statements on one key, as { actions, condition }. */
 function grantsOnKey(handler: HandlerName, keyId: string): Array<{ actions: string[]; conditions: Json | undefined }> {
@@ -70,7 +50,9 @@ describe('customer-managed keys', () => {
     expect(props(id).EnableKeyRotation).toBe(true);
     expect(resource(id).DeletionPolicy).toBe('Retain');
     expect(resource(id).UpdateReplacePolicy).toBe('Retain');
-    const aliases = Object.values(template.findResources('AWS::KMS::Alias')).filter((a) => JSON.stringify((a.Properties as Json).TargetKeyId) === JSON.stringify(arnOf(id)));
+    const aliases = Object.values(template.findResources('AWS::KMS::Alias')).filter(
+      (a) => JSON.stringify((a.Properties as Json).TargetKeyId) === JSON.stringify(arnOf(id)),
+    );
     expect(aliases).toHaveLength(1);
     const statements = asArray((props(id).KeyPolicy as { Statement: Json[] }).Statement);
     expect(JSON.stringify(statements[0]?.Principal)).toContain(':root');
@@ -78,7 +60,12 @@ describe('customer-managed keys', () => {
     const others = statements.slice(1);
     if (which === 'alarms') {
       expect(others).toEqual([
-        expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' }),
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          Resource: '*',
+        }),
       ]);
     } else {
       expect(others).toEqual([]);
@@ -96,7 +83,7 @@ describe('customer-managed keys', () => {
     expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
   });
 
-  it.each(HANDLERS)('%s uses the tables key exactly for the tables it touches, through DynamoDB only', (handler) => {
+  it.each(ALL_HANDLERS)('%s uses the tables key exactly for the tables it touches, through DynamoDB only', (handler) => {
     const dynamo = Object.values(actionsByTable(handler)).flat();
     const grants = grantsOnKey(handler, keyIds().tables);
     if (dynamo.length === 0) {
@@ -116,10 +103,12 @@ describe('customer-managed keys', () => {
   const PRODUCERS: HandlerName[] = ['smsIntake', 'webIntake', 'publicForm', 'triage', 'paging'];
   const CONSUMERS: HandlerName[] = ['triage', 'twilioCleanup', 'paging'];
 
-  it.each(HANDLERS)('%s uses the queues key only if it sends (GenerateDataKey, Decrypt, through SQS) or consumes (Decrypt)', (handler) => {
+  it.each(ALL_HANDLERS)('%s uses the queues key only if it sends (GenerateDataKey, Decrypt, through SQS) or consumes (Decrypt)', (handler) => {
     const grants = grantsOnKey(handler, keyIds().queues);
     const expected = [
-      ...(PRODUCERS.includes(handler) ? [{ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], conditions: { StringEquals: { 'kms:ViaService': viaService('sqs') } } }] : []),
+      ...(PRODUCERS.includes(handler)
+        ? [{ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], conditions: { StringEquals: { 'kms:ViaService': viaService('sqs') } } }]
+        : []),
       // CDK's grantConsumeMessages, added by the SQS event source.
       ...(CONSUMERS.includes(handler) ? [{ actions: ['kms:Decrypt'], conditions: undefined }] : []),
     ];
@@ -128,8 +117,8 @@ describe('customer-managed keys', () => {
   });
 
   it('the producers and consumers above are the functions that send to or receive from a queue', () => {
-    const senders = HANDLERS.filter((h) => statementsOf(h).some((s) => s.actions.includes('sqs:SendMessage')));
-    const receivers = HANDLERS.filter((h) => statementsOf(h).some((s) => s.actions.includes('sqs:ReceiveMessage')));
+    const senders = ALL_HANDLERS.filter((h) => statementsOf(h).some((s) => s.actions.includes('sqs:SendMessage')));
+    const receivers = ALL_HANDLERS.filter((h) => statementsOf(h).some((s) => s.actions.includes('sqs:ReceiveMessage')));
     expect(sorted(senders)).toEqual(sorted(PRODUCERS));
     expect(sorted(receivers)).toEqual(sorted(CONSUMERS));
   });
@@ -167,7 +156,7 @@ describe('customer-managed keys', () => {
 describe('logs', () => {
   it('every Lambda function in the stack (CDK deployment provider included) logs to a log group of the stack', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions).length).toBe(HANDLERS.length + 1);
+    expect(Object.keys(functions).length).toBe(ALL_HANDLERS.length + 1);
     for (const [id, fn] of Object.entries(functions)) {
       const logGroup = referencedIds(((fn.Properties as Json).LoggingConfig as Json | undefined)?.LogGroup);
       expect(logGroup, id).toHaveLength(1);
@@ -177,7 +166,7 @@ describe('logs', () => {
 
   it('every log group has an explicit retention, and none is left to a LogRetention custom resource', () => {
     const groups = template.findResources('AWS::Logs::LogGroup');
-    expect(Object.keys(groups).length).toBeGreaterThanOrEqual(HANDLERS.length + 2);
+    expect(Object.keys(groups).length).toBeGreaterThanOrEqual(ALL_HANDLERS.length + 2);
     for (const [id, group] of Object.entries(groups)) expect((group.Properties as Json).RetentionInDays, id).toBe(30);
     expect(Object.keys(template.findResources('Custom::LogRetention'))).toEqual([]);
   });
@@ -199,7 +188,15 @@ describe('API access logs', () => {
 
   it('record the request id, route, status, latency and integration error, and the time', () => {
     expect(JSON.parse(format())).toEqual(ACCESS_LOG_FIELDS);
-    for (const variable of ['$context.requestId', '$context.routeKey', '$context.status', '$context.responseLatency', '$context.integrationErrorMessage', '$context.requestTimeEpoch']) {
+    const recorded = [
+      '$context.requestId',
+      '$context.routeKey',
+      '$context.status',
+      '$context.responseLatency',
+      '$context.integrationErrorMessage',
+      '$context.requestTimeEpoch',
+    ];
+    for (const variable of recorded) {
       expect(format()).toContain(variable);
     }
   });
@@ -207,7 +204,19 @@ describe('API access logs', () => {
   it('record no source IP, User-Agent, path, query string or caller identity', () => {
     const variables = format().match(/\$context\.[A-Za-z.]+/g) ?? [];
     expect(variables.length).toBe(Object.keys(ACCESS_LOG_FIELDS).length);
-    for (const forbidden of ['sourceIp', 'userAgent', 'identity', 'path', 'querystring', 'queryString', 'requestOverride', 'authorizer', 'domainName', 'customDomain']) {
+    const forbiddenNames = [
+      'sourceIp',
+      'userAgent',
+      'identity',
+      'path',
+      'querystring',
+      'queryString',
+      'requestOverride',
+      'authorizer',
+      'domainName',
+      'customDomain',
+    ];
+    for (const forbidden of forbiddenNames) {
       expect(format().toLowerCase(), forbidden).not.toContain(forbidden.toLowerCase());
     }
     // Nor any request input at all.
@@ -224,14 +233,14 @@ describe('closed-tip retention', () => {
   it('operator-api, which closes tips, is told how many days to keep them (365 by default)', () => {
     expect(DEFAULT_CLOSED_TIP_RETENTION_DAYS).toBe(365);
     expect(envOf('operatorApi')[ENV.closedTipRetentionDays]).toBe('365');
-    for (const handler of HANDLERS.filter((h) => h !== 'operatorApi')) expect(envOf(handler)[ENV.closedTipRetentionDays], handler).toBeUndefined();
+    for (const handler of ALL_HANDLERS.filter((h) => h !== 'operatorApi')) expect(envOf(handler)[ENV.closedTipRetentionDays], handler).toBeUndefined();
   });
 
   it('takes closedTipRetentionDays from context and refuses anything but a positive whole number', () => {
-    const withContext = (value: unknown) => new Stack(new App({ context: { closedTipRetentionDays: value } }), 'S');
-    expect(readClosedTipRetentionDays(withContext(90))).toBe(90);
-    expect(readClosedTipRetentionDays(withContext('730'))).toBe(730);
-    for (const bad of [0, -1, '1.5', 'a year', '']) expect(() => readClosedTipRetentionDays(withContext(bad)), String(bad)).toThrow(/closedTipRetentionDays/);
+    const withContext = (value: unknown) => settingsFor({ closedTipRetentionDays: value }).closedTipRetentionDays;
+    expect(withContext(90)).toBe(90);
+    expect(withContext('730')).toBe(730);
+    for (const bad of [0, -1, '1.5', 'a year', '']) expect(() => withContext(bad), String(bad)).toThrow(/closedTipRetentionDays/);
   });
 });
 
@@ -245,7 +254,17 @@ describe('alarms', () => {
 
   it('are exactly one per dead-letter queue and an error and a throttle alarm per queue consumer', () => {
     expect(sorted([...stack.alarms.alarms.keys()])).toEqual(
-      sorted(['TipsDeadLetters', 'TwilioCleanupDeadLetters', 'PagingDeadLetters', 'TriageErrors', 'TriageThrottles', 'TwilioCleanupErrors', 'TwilioCleanupThrottles', 'PagingErrors', 'PagingThrottles']),
+      sorted([
+        'TipsDeadLetters',
+        'TwilioCleanupDeadLetters',
+        'PagingDeadLetters',
+        'TriageErrors',
+        'TriageThrottles',
+        'TwilioCleanupErrors',
+        'TwilioCleanupThrottles',
+        'PagingErrors',
+        'PagingThrottles',
+      ]),
     );
     template.resourceCountIs('AWS::CloudWatch::Alarm', 9);
   });
@@ -307,16 +326,16 @@ describe('alarms', () => {
   });
 
   it('subscribe the alarmEmail address, and refuse one that is not an address', () => {
-    const withEmail = (alarmEmail: string) => new Stack(new App({ context: { alarmEmail } }), 'S');
-    const s = withEmail('alerts@example.org');
-    new Alarms(s, 'Alarms', { key: new Key(s, 'Key') });
+    const withEmail = (alarmEmail: string) => settingsFor({ alarmEmail }).alarmEmail;
+    const s = new Stack(new App(), 'S');
+    new Alarms(s, 'Alarms', { key: new Key(s, 'Key'), email: withEmail('alerts@example.org') });
     Template.fromStack(s).hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'alerts@example.org' });
-    expect(() => readAlarmEmail(withEmail('alerts at example.org'))).toThrow(/alarmEmail/);
+    expect(() => withEmail('alerts at example.org')).toThrow(/alarmEmail/);
   });
 
   it('give no execution role any right on the topic: only CloudWatch publishes', () => {
     const topicId = logicalId(stack.alarms.topic);
-    for (const handler of HANDLERS) {
+    for (const handler of ALL_HANDLERS) {
       expect(statementsOf(handler).filter((s) => referencedIds(s.resources).includes(topicId)), handler).toEqual([]);
     }
   });

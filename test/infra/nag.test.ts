@@ -1,8 +1,7 @@
 // cdk-nag over the app as `cdk synth` builds it (bin/app.ts registers the same packs): no
 // unacknowledged error or warning, and every acknowledgement on a resource, with a reason.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, Duration, Stack, Validations, type Stage } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -10,11 +9,11 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { NagPack } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { TiplineEdgeStack } from '../../lib/edge-firewall';
 import { acknowledge, MIN_ACKNOWLEDGEMENT_REASON, nagPacks } from '../../lib/nag';
-import { REPO_ROOT } from '../../lib/tipline-function';
+import { readSettings } from '../../lib/settings';
 import { TiplineStack } from '../../lib/tipline-stack';
+import { cdkJsonContext } from './synth';
 
 const SYNTH_TIMEOUT_MS = 240_000;
 const ACKNOWLEDGED = Validations.ACKNOWLEDGED_RULES_METADATA_KEY;
@@ -28,14 +27,12 @@ interface Checked {
   assemblyDir: string;
 }
 
-const cdkContext = (): Record<string, unknown> =>
-  z.object({ context: z.record(z.string(), z.unknown()) }).parse(JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8'))).context;
-
 /** The app as bin/app.ts builds it, with the edge stack too; the packs are run by the test, not by synth. */
 function checkedApp(extraContext: Record<string, unknown>): Checked {
-  const app = new App({ context: { ...cdkContext(), ...extraContext } });
-  const stacks: Stack[] = [new TiplineStack(app, 'TiplineStack')];
-  if (extraContext.edgeStack === true) stacks.push(new TiplineEdgeStack(app, 'TiplineEdgeStack'));
+  const app = new App({ context: { ...cdkJsonContext(), ...extraContext } });
+  const settings = readSettings(app);
+  const stacks: Stack[] = [new TiplineStack(app, 'TiplineStack', { settings })];
+  if (settings.edgeStack) stacks.push(new TiplineEdgeStack(app, 'TiplineEdgeStack'));
   const packs = nagPacks(app);
   // Runs the aspects (the `cdk_nag` metadata among them) exactly once, as `cdk synth` does.
   const assemblyDir = app.synth().directory;
@@ -45,7 +42,9 @@ function checkedApp(extraContext: Record<string, unknown>): Checked {
 /** Every finding of both packs as "<rule> <severity> <construct path>". */
 function findings({ app, packs }: Checked): string[] {
   return packs.flatMap((pack) =>
-    pack.validateScope(app).violations.flatMap((violation) => violation.violatingResources.map((r) => `${violation.ruleName} ${violation.severity} ${r.constructPath}`)),
+    pack
+      .validateScope(app)
+      .violations.flatMap((violation) => violation.violatingResources.map((r) => `${violation.ruleName} ${violation.severity} ${r.constructPath}`)),
   );
 }
 
@@ -167,7 +166,12 @@ describe('the cdk-nag check is not vacuous', () => {
     const app = new App();
     const stack = new Stack(app, 'Probe');
     new Queue(stack, 'Plain');
-    const fn = new LambdaFunction(stack, 'Old', { runtime: Runtime.NODEJS_18_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => {}'), timeout: Duration.seconds(3) });
+    const fn = new LambdaFunction(stack, 'Old', {
+      runtime: Runtime.NODEJS_18_X,
+      handler: 'index.handler',
+      code: Code.fromInline('exports.handler = async () => {}'),
+      timeout: Duration.seconds(3),
+    });
     return { app, stack, fn, packs: nagPacks(app) };
   }
 

@@ -1,23 +1,17 @@
 // The public tip form in AWS: its function and exactly what it may touch, its routes, how the
 // distribution serves it (page, static files, inbox API, headers), and the WAF in front. One
 // synth for the file, with bundling off: stack.test.ts checks the bundles.
-import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EMERGENCY_NUMBERS, DEFAULT_QUICK_EXIT_URL } from '../../functions/config/defaults';
 import { ENV } from '../../functions/config/env-names';
-import { ALL_TABLES, ROUTES } from '../../functions/config/tables';
+import { ROUTES } from '../../functions/config/tables';
 import { API_PATH_PATTERN, DASHBOARD_PATH_PATTERN, FORM_ASSET_PATHS, INBOX_PATH_PATTERN } from '../../lib/dashboard';
 import { PUBLIC_RATE_LIMIT, PUBLIC_RATE_WINDOW_SECONDS } from '../../lib/edge-firewall';
 import { FORM_ASSET_FILES, FORM_KEY_PREFIX } from '../../lib/public-form';
 import { TiplineStack } from '../../lib/tipline-stack';
-import { inspect, referencedIds, sorted, type Json } from './inspect';
+import { ALL_VIEWER_EXCEPT_HOST_HEADER, CACHING_DISABLED, CACHING_OPTIMIZED, inspect, noTable, referencedIds, render, sorted, type Json } from './inspect';
 import { useSynthesizedStack } from './synth';
-
-// CloudFront's managed policies, by their fixed ids.
-const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
-const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
-const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 let stack: TiplineStack;
 let template: Template;
@@ -26,45 +20,25 @@ useSynthesizedStack((s, t) => {
   template = t;
 });
 
-const { logicalId, resource, props, statementsOf, dataActions, resourcesAllowed, tableIdByShapeName, actionsByTable, targetsOf, envOf } = inspect(() => ({
-  stack,
-  template,
-}));
-
-/** A template value as one string: `Fn::Join` concatenated, `Ref` as `<Id>`, `Fn::GetAtt` as `<Id.Attr>`. */
-function render(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const obj = value as Json;
-  if (typeof obj.Ref === 'string') return `<${obj.Ref}>`;
-  const getAtt = obj['Fn::GetAtt'];
-  if (Array.isArray(getAtt)) return `<${getAtt.join('.')}>`;
-  const join = obj['Fn::Join'];
-  if (Array.isArray(join)) return (join[1] as unknown[]).map(render).join(join[0] as string);
-  throw new Error(`cannot render ${JSON.stringify(value)}`);
-}
-
-function only(type: string): [string, Json] {
-  const entries = Object.entries(template.findResources(type));
-  expect(entries, type).toHaveLength(1);
-  const [id, found] = entries[0] ?? ['', {}];
-  return [id, (found as Json).Properties as Json];
-}
+const {
+  logicalId,
+  resource,
+  props,
+  only,
+  statementsOf,
+  dataActions,
+  resourcesAllowed,
+  tableIdByShapeName,
+  actionsByTable,
+  targetsOf,
+  envOf,
+  distributionConfig,
+  behavior,
+  originOf,
+} = inspect(() => ({ stack, template }));
 
 const distributionId = () => logicalId(stack.dashboard.distribution);
-const distributionConfig = (): Json => props(distributionId()).DistributionConfig as Json;
 const formHeadersId = () => logicalId(stack.publicForm.responseHeaders);
-
-function behavior(pathPattern: string): Json {
-  const found = (distributionConfig().CacheBehaviors as Json[]).filter((b) => b.PathPattern === pathPattern);
-  expect(found, pathPattern).toHaveLength(1);
-  return found[0] ?? {};
-}
-
-function originOf(b: Json): Json {
-  const [origin, ...more] = (distributionConfig().Origins as Json[]).filter((o) => o.Id === b.TargetOriginId);
-  expect(more).toEqual([]);
-  return origin ?? {};
-}
 
 describe('public-form function', () => {
   it('has the memory for the receipt hash and an explicit timeout', () => {
@@ -91,7 +65,7 @@ describe('public-form function', () => {
 
   it('may GetItem on Receipts and Query the MessagesByTip index, and no other table, index or action', () => {
     expect(actionsByTable('publicForm')).toEqual({
-      ...Object.fromEntries(ALL_TABLES.map((shape) => [shape.name, []])),
+      ...noTable(),
       Receipts: ['dynamodb:GetItem'],
       Messages: ['dynamodb:Query'],
     });
@@ -203,7 +177,8 @@ describe('the distribution serves the form', () => {
     expect(security).toEqual({
       ContentSecurityPolicy: {
         ContentSecurityPolicy:
-          "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+          "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; " +
+          "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
         Override: true,
       },
       StrictTransportSecurity: { AccessControlMaxAgeSec: 2 * 365 * 24 * 60 * 60, IncludeSubdomains: true, Preload: true, Override: true },

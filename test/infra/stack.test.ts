@@ -1,44 +1,52 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
-import { ENV, LOCAL_ENV } from '../../functions/config/env-names';
-import { ALL_TABLES, AUDIT_TABLE, CONTACT_VAULT_TABLE, HANDLER_ENTRIES, PAGING_QUEUE, ROUTES, TIPS_QUEUE, TWILIO_CLEANUP_QUEUE } from '../../functions/config/tables';
+import { describe, expect, it } from 'vitest';
+import { ENV } from '../../functions/config/env-names';
+import {
+  ALL_TABLES,
+  AUDIT_TABLE,
+  CONTACT_VAULT_TABLE,
+  HANDLER_ENTRIES,
+  PAGING_QUEUE,
+  ROUTES,
+  TIPS_QUEUE,
+  TWILIO_CLEANUP_QUEUE,
+} from '../../functions/config/tables';
 import { DEFAULT_EMERGENCY_NUMBERS, DEFAULT_VAULT_TTL_DAYS } from '../../functions/config/defaults';
-import { REPO_ROOT, type HandlerName } from '../../lib/tipline-function';
+import { type HandlerName } from '../../lib/tipline-function';
 import { TiplineStack } from '../../lib/tipline-stack';
 import { TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
-import { asArray, inspect, referencedIds, sorted, toStatements, type Json } from './inspect';
-
-// One synth for the whole file: it bundles all ten functions with esbuild.
-const SYNTH_TIMEOUT_MS = 180_000;
+import { LOCAL_ENV } from '../../local/config';
+import { ALL_HANDLERS, asArray, inspect, noTable, referencedIds, sorted, toStatements, type Json } from './inspect';
+import { useSynthesizedStack } from './synth';
 
 let stack: TiplineStack;
 let template: Template;
 let assemblyDir: string;
 
-const HANDLERS: readonly HandlerName[] = ['smsIntake', 'webIntake', 'triage', 'operatorApi', 'tipsterReply', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi', 'publicForm'];
 const DYNAMODB_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const DYNAMODB_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:Scan'];
+/** Local-only names env-names.ts no longer holds (the local stack's platform replaced them). */
+const LOCAL_ONLY_RETIRED_NAMES = [
+  'TIPLINE_CONTACT_KEY_SECRET',
+  'TIPLINE_RECEIPT_PEPPER',
+  'TIPLINE_VAULT_LOCAL_KEY',
+  'TIPLINE_TWILIO_API_BASE_URL',
+  'TIPLINE_LOCAL_CLOCK_OFFSET_FILE',
+];
 const ESM_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
-beforeAll(() => {
-  // The same feature flags as `cdk synth`, so the tests see the template that deploys.
-  const cdkJson = z.object({ context: z.record(z.string(), z.unknown()) }).parse(JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')));
-  const app = new App({ context: cdkJson.context });
-  stack = new TiplineStack(app, 'TiplineStack');
-  template = Template.fromStack(stack);
-  // Stage.synth() caches, so this is the assembly the template came from, not a second synth.
-  assemblyDir = app.synth().directory;
-}, SYNTH_TIMEOUT_MS);
-
-// The bundles are tens of MB per run; only a temporary assembly is removed, never a CDK_OUTDIR.
-afterAll(() => {
-  if (assemblyDir?.startsWith(tmpdir())) rmSync(assemblyDir, { recursive: true, force: true });
-});
+// One synth for the whole file, the only one that bundles all ten functions with esbuild (the
+// bundles are tens of MB per run; the temporary assembly is removed afterwards).
+useSynthesizedStack(
+  (s, t, dir) => {
+    stack = s;
+    template = t;
+    assemblyDir = dir;
+  },
+  { bundling: true, timeoutMs: 180_000 },
+);
 
 // ---------- helpers ----------
 
@@ -56,6 +64,7 @@ const {
   allPolicyStatements,
   everyAllowStatement,
   tableIdByShapeName,
+  tableRef,
   actionsByTable,
   queryableIndexesOf,
   envOf,
@@ -79,11 +88,6 @@ const AUDIT_FORBIDDEN = [
   'dynamodb:DeleteTable',
 ];
 
-/** Every table with no action: the base for the exact per-table expectations. */
-function noTable(): Record<string, string[]> {
-  return Object.fromEntries(ALL_TABLES.map((shape) => [shape.name, []]));
-}
-
 // ---------- tests ----------
 
 describe('functions', () => {
@@ -101,9 +105,9 @@ describe('functions', () => {
   };
 
   it('are exactly the ten handlers, plus the one provider that copies the dashboard and the form files into their bucket', () => {
-    expect(HANDLERS).toHaveLength(10);
-    expect(sorted([...HANDLERS])).toEqual(sorted(Object.keys(HANDLER_ENTRIES)));
-    const handlerIds = new Set(HANDLERS.map((handler) => logicalId(stack.functions[handler])));
+    expect(ALL_HANDLERS).toHaveLength(10);
+    expect(sorted([...ALL_HANDLERS])).toEqual(sorted(Object.keys(HANDLER_ENTRIES)));
+    const handlerIds = new Set(ALL_HANDLERS.map((handler) => logicalId(stack.functions[handler])));
     const others = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => !handlerIds.has(id));
     expect(others).toHaveLength(1);
     const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment'));
@@ -111,7 +115,7 @@ describe('functions', () => {
     for (const deployment of deployments) expect(referencedIds((deployment.Properties as Json).ServiceToken)).toEqual(others);
   });
 
-  it.each(HANDLERS)('%s runs nodejs22.x on arm64 with an explicit timeout and source maps', (handler) => {
+  it.each(ALL_HANDLERS)('%s runs nodejs22.x on arm64 with an explicit timeout and source maps', (handler) => {
     const fn = props(logicalId(stack.functions[handler]));
     expect(fn.Runtime).toBe('nodejs22.x');
     expect(fn.Architectures).toEqual(['arm64']);
@@ -121,14 +125,14 @@ describe('functions', () => {
     expect(envOf(handler).NODE_OPTIONS).toBe('--enable-source-maps');
   });
 
-  it.each(HANDLERS)('%s logs to its own log group with a retention', (handler) => {
+  it.each(ALL_HANDLERS)('%s logs to its own log group with a retention', (handler) => {
     const logGroupId = logicalId(stack.functions[handler].logGroup);
     expect(props(logicalId(stack.functions[handler])).LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
     expect(resource(logGroupId).Type).toBe('AWS::Logs::LogGroup');
     expect(props(logGroupId).RetentionInDays).toBe(30);
   });
 
-  it.each(HANDLERS)('%s is bundled as an ES module with the require banner and a source map', (handler) => {
+  it.each(ALL_HANDLERS)('%s is bundled as an ES module with the require banner and a source map', (handler) => {
     const code = props(logicalId(stack.functions[handler])).Code as { S3Key: string };
     const assetDir = join(assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
     const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
@@ -140,18 +144,16 @@ describe('functions', () => {
   it('get only environment variables named in env-names.ts, and none of the local-only secrets', () => {
     const allowed = new Set<string>([...Object.values(ENV), 'NODE_OPTIONS']);
     const localOnly = new Set<string>([
-      ENV.twilioAuthToken,
-      ENV.contactKeySecret,
-      ENV.receiptPepper,
       // AWS verifies against the issuer's own JWKS; only the local stack points elsewhere.
       ENV.jwtJwksUri,
-      ENV.vaultLocalKey,
-      ENV.twilioApiBaseUrl,
-      // The local stack moves paging's clock forward; in AWS time is time.
-      ENV.clockOffsetFile,
+      // The local stack's own configuration (the Twilio auth token among it), which no function reads.
       ...Object.values(LOCAL_ENV),
+      // What the local stack once handed its functions through the environment (secrets in clear, a
+      // local master key, the local Twilio API, the paging clock's offset file) and now through its
+      // platform (local/platform.ts): names that must never reach AWS either.
+      ...LOCAL_ONLY_RETIRED_NAMES,
     ]);
-    for (const handler of HANDLERS) {
+    for (const handler of ALL_HANDLERS) {
       const names = Object.keys(envOf(handler));
       expect(names.filter((name) => !allowed.has(name)), handler).toEqual([]);
       expect(names.filter((name) => localOnly.has(name)), handler).toEqual([]);
@@ -164,7 +166,6 @@ describe('functions', () => {
 
   it('wire each handler to exactly the resources it uses', () => {
     const queueId = logicalId(stack.tipsQueue.queue);
-    const tableRef = (name: string) => ({ Ref: tableIdByShapeName(name) });
     const keyArn = { 'Fn::GetAtt': [logicalId(stack.vault.key), 'Arn'] };
     const twilioToken = { Ref: logicalId(stack.secrets.twilioAuthToken) };
     const issuer = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: logicalId(stack.operators.userPool) }]] };
@@ -181,7 +182,6 @@ describe('functions', () => {
       [ENV.twilioCleanupQueueUrl]: { Ref: logicalId(stack.twilioCleanup.jobs.queue) },
       // Off until an operator has set the account SID and turns it on.
       [ENV.deleteInboundFromTwilio]: 'false',
-      [ENV.twilioAccountSid]: TWILIO_ACCOUNT_SID_PLACEHOLDER,
       [ENV.responderContactsTable]: tableRef('ResponderContacts'),
       [ENV.pagingQueueUrl]: { Ref: logicalId(stack.paging.work.queue) },
     });
@@ -229,13 +229,14 @@ describe('functions', () => {
       [ENV.closedTipRetentionDays]: '365',
     });
     // Only the functions behind `jwt` routes verify operators' tokens.
-    for (const handler of HANDLERS) {
+    for (const handler of ALL_HANDLERS) {
       const verifies = ROUTES.some((route) => route.auth === 'jwt' && route.handler === handler);
       expect(ENV.jwtIssuer in envOf(handler), handler).toBe(verifies);
       expect(ENV.jwtAudience in envOf(handler), handler).toBe(verifies);
     }
     expect(Object.keys(envOf('webIntake')).filter((name) => name.endsWith('_TABLE'))).toEqual([]);
-    expect(sorted(Object.keys(envOf('smsIntake')).filter((name) => name.endsWith('_TABLE')))).toEqual(sorted([ENV.contactVaultTable, ENV.responderContactsTable]));
+    const smsIntakeTables = Object.keys(envOf('smsIntake')).filter((name) => name.endsWith('_TABLE'));
+    expect(sorted(smsIntakeTables)).toEqual(sorted([ENV.contactVaultTable, ENV.responderContactsTable]));
     for (const handler of ['webIntake', 'triage', 'operatorApi', 'smsStatus'] as const) {
       expect(Object.keys(envOf(handler)), handler).not.toContain(ENV.vaultKeyArn);
       expect(Object.keys(envOf(handler)), handler).not.toContain(ENV.contactVaultTable);
@@ -555,8 +556,8 @@ describe('IAM', () => {
   }
 
   it('finds statements for every function (the helpers below are not vacuous)', () => {
-    for (const handler of HANDLERS) expect(allowedActions(handler).length, handler).toBeGreaterThan(0);
-    expect(allPolicyStatements().length).toBeGreaterThan(HANDLERS.length);
+    for (const handler of ALL_HANDLERS) expect(allowedActions(handler).length, handler).toBeGreaterThan(0);
+    expect(allPolicyStatements().length).toBeGreaterThan(ALL_HANDLERS.length);
   });
 
   it('web-intake may send to the tips queue only, and touch no table', () => {
@@ -569,7 +570,9 @@ describe('IAM', () => {
 
   it('sms-intake may send to the tips, cleanup and paging queues, only put and delete in the vault, and only look up responder contacts', () => {
     const actions = dataActions('smsIntake');
-    expect(resourcesAllowed('smsIntake', 'sqs:SendMessage')).toEqual(sorted([logicalId(stack.tipsQueue.queue), cleanupQueueId(), logicalId(stack.paging.work.queue)]));
+    expect(resourcesAllowed('smsIntake', 'sqs:SendMessage')).toEqual(
+      sorted([logicalId(stack.tipsQueue.queue), cleanupQueueId(), logicalId(stack.paging.work.queue)]),
+    );
     expect(actions).not.toContain('sqs:ReceiveMessage');
     expect(actions).not.toContain('sqs:DeleteMessage');
     // It remembers and forgets a number; it can never read one back.
@@ -667,7 +670,7 @@ describe('IAM', () => {
   });
 
   it('only sms-intake can send to the cleanup queue', () => {
-    for (const handler of HANDLERS) {
+    for (const handler of ALL_HANDLERS) {
       expect(resourcesAllowed(handler, 'sqs:SendMessage').includes(cleanupQueueId()), handler).toBe(handler === 'smsIntake');
     }
     const senders = allPolicyStatements().filter(
@@ -677,7 +680,7 @@ describe('IAM', () => {
   });
 
   it('only tipster-reply can read the vault; only it and sms-intake have any right on it', () => {
-    for (const handler of HANDLERS) {
+    for (const handler of ALL_HANDLERS) {
       expect(resourcesAllowed(handler, 'dynamodb:GetItem').includes(vaultId()), handler).toBe(handler === 'tipsterReply');
     }
     expect(actionsOn('tipsterReply', vaultId())).toEqual(['dynamodb:GetItem']);
@@ -705,7 +708,9 @@ describe('IAM', () => {
     ['twilioCleanup', 'twilio-cleanup'],
     ['paging', 'responder-phone'],
   ] as const)('%s can only decrypt, and only data keys whose purpose is %s', (handler, purpose) => {
-    expect(kmsGrants(handler)).toEqual([{ actions: ['kms:Decrypt'], resources: [keyId()], purposes: [purpose], conditions: { StringEquals: { [PURPOSE]: purpose } } }]);
+    expect(kmsGrants(handler)).toEqual([
+      { actions: ['kms:Decrypt'], resources: [keyId()], purposes: [purpose], conditions: { StringEquals: { [PURPOSE]: purpose } } },
+    ]);
   });
 
   it('only sms-intake and roster-api generate data keys, only tipster-reply, twilio-cleanup and paging decrypt, nobody else touches the key', () => {
@@ -751,7 +756,8 @@ describe('IAM', () => {
     expect(resourcesAllowed('triage', 'secretsmanager:GetSecretValue')).toEqual([]);
     expect(resourcesAllowed('operatorApi', 'secretsmanager:GetSecretValue')).toEqual([]);
     // No other policy in the stack (present or future) may read them either.
-    const secretRoles = new Set((['smsIntake', 'webIntake', 'tipsterReply', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi', 'publicForm'] as const).map(roleIdOf));
+    const secretReaders = ['smsIntake', 'webIntake', 'tipsterReply', 'twilioCleanup', 'paging', 'smsStatus', 'rosterApi', 'publicForm'] as const;
+    const secretRoles = new Set(secretReaders.map(roleIdOf));
     for (const [id, policy] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
       const properties = policy.Properties as Json;
       const readsSecrets = toStatements(properties.PolicyDocument).some(
@@ -762,7 +768,7 @@ describe('IAM', () => {
   });
 
   it('no function has wildcard actions or resources', () => {
-    for (const handler of HANDLERS) {
+    for (const handler of ALL_HANDLERS) {
       for (const statement of statementsOf(handler)) {
         expect(statement.actions.filter((action) => action === '*' || action.endsWith(':*')), handler).toEqual([]);
         expect(statement.resources, handler).not.toContain('*');
@@ -771,7 +777,7 @@ describe('IAM', () => {
   });
 
   it('the dashboard deployment provider may write the dashboard bucket, read staged assets and invalidate the CDN: nothing else', () => {
-    const handlerIds = new Set(HANDLERS.map((handler) => logicalId(stack.functions[handler])));
+    const handlerIds = new Set(ALL_HANDLERS.map((handler) => logicalId(stack.functions[handler])));
     const [providerId, ...more] = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => !handlerIds.has(id));
     expect(more).toEqual([]);
     const roleId = referencedIds(props(providerId ?? '').Role)[0] ?? '';
@@ -794,7 +800,7 @@ describe('IAM', () => {
   });
 
   it('execution roles carry no managed policy: each may write its own log group and no other', () => {
-    for (const handler of HANDLERS) {
+    for (const handler of ALL_HANDLERS) {
       expect(props(roleIdOf(handler)).ManagedPolicyArns, handler).toBeUndefined();
       const logGroupId = logicalId(stack.functions[handler].logGroup);
       const logs = statementsOf(handler).filter((s) => s.actions.some((action) => action.startsWith('logs:')));
