@@ -3,7 +3,6 @@
 // clients and reads its configuration at module scope, timed from spawn to the import done.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -20,9 +19,16 @@ const FAKE_ENV: Record<string, string> = {
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  TIPLINE_TIPS_TABLE: 'Tips', TIPLINE_MESSAGES_TABLE: 'Messages', TIPLINE_CONTACTS_TABLE: 'Contacts', TIPLINE_RECEIPTS_TABLE: 'Receipts',
-  TIPLINE_CONTACT_VAULT_TABLE: 'ContactVault', TIPLINE_AUDIT_TABLE: 'Audit', TIPLINE_ROSTER_TABLE: 'Roster', TIPLINE_RESPONDER_CONTACTS_TABLE: 'ResponderContacts',
-  TIPLINE_PAGING_TABLE: 'Paging', TIPLINE_PAGE_DELIVERIES_TABLE: 'PageDeliveries',
+  TIPLINE_TIPS_TABLE: 'Tips',
+  TIPLINE_MESSAGES_TABLE: 'Messages',
+  TIPLINE_CONTACTS_TABLE: 'Contacts',
+  TIPLINE_RECEIPTS_TABLE: 'Receipts',
+  TIPLINE_CONTACT_VAULT_TABLE: 'ContactVault',
+  TIPLINE_AUDIT_TABLE: 'Audit',
+  TIPLINE_ROSTER_TABLE: 'Roster',
+  TIPLINE_RESPONDER_CONTACTS_TABLE: 'ResponderContacts',
+  TIPLINE_PAGING_TABLE: 'Paging',
+  TIPLINE_PAGE_DELIVERIES_TABLE: 'PageDeliveries',
   TIPLINE_TIPS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/tips',
   TIPLINE_PAGING_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/paging',
   TIPLINE_TWILIO_CLEANUP_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/twilio-cleanup',
@@ -76,7 +82,9 @@ export function benchFunctions(print: (line?: string) => void): void {
       const size = bundle(entry, out);
       const samples = coldInitMs(out);
       const p50 = samples[Math.floor(samples.length / 2)]!;
-      print(`  ${name.padEnd(16)} ${`${(size / 1024).toFixed(0)} KB`.padStart(10)}   ${`${p50.toFixed(0)} ms`.padStart(9)} ${`${samples.at(-1)!.toFixed(0)} ms`.padStart(9)}`);
+      print(
+        `  ${name.padEnd(16)} ${`${(size / 1024).toFixed(0)} KB`.padStart(10)}   ${`${p50.toFixed(0)} ms`.padStart(9)} ${`${samples.at(-1)!.toFixed(0)} ms`.padStart(9)}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -85,7 +93,11 @@ export function benchFunctions(print: (line?: string) => void): void {
 
 /** The load test at issue 9's steady rate, on its own local stack; its report, as printed. */
 export function benchLocalStack(print: (line?: string) => void): void {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/loadtest.ts', '--rate', '20', '--seconds', '30'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/loadtest.ts', '--rate', '20', '--seconds', '30'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   const lines = run.stdout.split('\n').filter((line) => /^\s+(sent|accepted|stored|critical|intake answer|tip-to-stored|tip-to-page|load)\b/.test(line));
   for (const line of lines) print(line);
   if (run.status !== 0) print(`  (the load test exited with ${run.status}: see npm run loadtest)`);

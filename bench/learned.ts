@@ -36,7 +36,9 @@ export function benchLearned(print: (line?: string) => void, texts: readonly str
     const s = summarise(samples);
     return `  ${name.padEnd(26)} p50 ${us(s.p50)}   p99 ${us(s.p99)}   mean ${us(s.mean)}   (n=${s.n})`;
   };
-  print(`learned reader: ${redacted.length} tips × ${PASSES} passes, mean ${chars.toFixed(0)} characters, weights ${(statSync(WEIGHTS).size / 1024).toFixed(1)} KB`);
+  print(
+    `learned reader: ${redacted.length} tips × ${PASSES} passes, mean ${chars.toFixed(0)} characters, weights ${(statSync(WEIGHTS).size / 1024).toFixed(1)} KB`,
+  );
   print(row('learnedLevel', all));
   if (sms.length) print(row(`  tips ≤ ${SMS_LENGTH} chars`, sms));
   print(row('raiseByLearnedReader', raise));

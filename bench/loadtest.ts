@@ -203,10 +203,17 @@ function pct(values: readonly number[], p: number): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
-const dist = (v: readonly number[]) => ({ n: v.length, p50: round(pct(v, 50)), p95: round(pct(v, 95)), p99: round(pct(v, 99)), max: round(v.length ? Math.max(...v) : null) });
+const dist = (v: readonly number[]) => ({
+  n: v.length,
+  p50: round(pct(v, 50)),
+  p95: round(pct(v, 95)),
+  p99: round(pct(v, 99)),
+  max: round(v.length ? Math.max(...v) : null),
+});
 const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
 const ms = (x: number | null): string => (x === null ? '   n/a' : `${x.toFixed(0).padStart(6)} ms`);
-const line = (name: string, d: ReturnType<typeof dist>): string => `  ${name.padEnd(22)} p50 ${ms(d.p50)}   p95 ${ms(d.p95)}   p99 ${ms(d.p99)}   max ${ms(d.max)}   (n=${d.n})`;
+const line = (name: string, d: ReturnType<typeof dist>): string =>
+  `  ${name.padEnd(22)} p50 ${ms(d.p50)}   p95 ${ms(d.p95)}   p99 ${ms(d.p99)}   max ${ms(d.max)}   (n=${d.n})`;
 const wallNow = (): number => performance.timeOrigin + performance.now();
 const say = (text = ''): void => void process.stdout.write(`${text}\n`);
 
@@ -323,22 +330,26 @@ async function run(): Promise<number> {
       p.kind === 'web'
         ? post(webUrl, { 'content-type': 'application/json' }, p.webBody!, p.localAddress)
         : post(smsUrl, { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': p.signature! }, new URLSearchParams(p.params).toString());
-    sent.then(
-      ({ status }) => {
-        outcomes[p.index] = { status, latencyMs: wallNow() - p.dueAt };
-        if (status >= 200 && status < 300) {
-          acceptedMarkers.add(p.marker);
-          rejected.delete(p.marker);
-        } else if (!acceptedMarkers.has(p.marker)) rejected.add(p.marker);
-      },
-      (error: unknown) => {
-        outcomes[p.index] = { status: 0, latencyMs: wallNow() - p.dueAt, error: error instanceof Error ? error.message : 'error' };
-        if (!acceptedMarkers.has(p.marker)) rejected.add(p.marker);
-      },
-    ).finally(() => inFlight--);
+    sent
+      .then(
+        ({ status }) => {
+          outcomes[p.index] = { status, latencyMs: wallNow() - p.dueAt };
+          if (status >= 200 && status < 300) {
+            acceptedMarkers.add(p.marker);
+            rejected.delete(p.marker);
+          } else if (!acceptedMarkers.has(p.marker)) rejected.add(p.marker);
+        },
+        (error: unknown) => {
+          outcomes[p.index] = { status: 0, latencyMs: wallNow() - p.dueAt, error: error instanceof Error ? error.message : 'error' };
+          if (!acceptedMarkers.has(p.marker)) rejected.add(p.marker);
+        },
+      )
+      .finally(() => inFlight--);
   };
 
-  say(`[loadtest] sending ${total} requests at ${rate}/s for ${seconds} s (open loop; ${Math.round(smsShare * 100)}% SMS, ${Math.round(criticalShare * 100)}% critical, ${Math.round(replayShare * 100)}% of SMS replayed)`);
+  say(
+    `[loadtest] sending ${total} requests at ${rate}/s for ${seconds} s (open loop; ${Math.round(smsShare * 100)}% SMS, ${Math.round(criticalShare * 100)}% critical, ${Math.round(replayShare * 100)}% of SMS replayed)`,
+  );
   if (!distinctAddresses) say('[loadtest] note: cannot bind 127.1.x.x here; every web tip comes from 127.0.0.1 and meets its rate limit (429s)');
   await new Promise<void>((resolve) => {
     let next = 0;
@@ -393,7 +404,8 @@ async function run(): Promise<number> {
   const tipToPageSeen = paged.map(({ m, page }) => page.firstSeenAt - byMarker.get(m)!.dueAt);
   const criticalStored = criticalAccepted().filter((m) => stored.has(m)).length;
   const intake = done.map((o) => o.latencyMs);
-  const intakeOf = (kind: 'sms' | 'web') => plan.filter((p) => (kind === 'web') === (p.kind === 'web')).flatMap((p) => (outcomes[p.index] ? [outcomes[p.index]!.latencyMs] : []));
+  const intakeOf = (kind: 'sms' | 'web') =>
+    plan.filter((p) => (kind === 'web') === (p.kind === 'web')).flatMap((p) => (outcomes[p.index] ? [outcomes[p.index]!.latencyMs] : []));
   // Timed out or cut off, yet stored: the server took the tip, the client never heard.
   const storedUnanswered = [...stored.keys()].filter((m) => !acceptedMarkers.has(m)).length;
   const errors = new Map<string, number>();
@@ -451,14 +463,20 @@ async function run(): Promise<number> {
   say();
   say(`tipline load test: ${rate} requests/s for ${seconds} s against ${report.target}`);
   for (const l of machineLines()) say(`  ${l}`);
-  say(`  load     1-minute load average ${report.machine.loadAverage1m.before} before, ${report.machine.loadAverage1m.after} after (the stack and this tool included)`);
+  say(
+    `  load     1-minute load average ${report.machine.loadAverage1m.before} before, ${report.machine.loadAverage1m.after} after (the stack and this tool included)`,
+  );
   say();
   say(`  sent        ${report.sent} (${report.sms} SMS, ${report.smsReplays} SMS replays of an earlier MessageSid, ${report.web} web)`);
   say(`  accepted    ${accepted} (2xx), ${acceptedMarkers.size} distinct tips`);
-  say(`  429         ${report.tooMany429}    other 4xx ${report.client4xx}    5xx ${report.server5xx}    network errors ${report.networkErrors}    not sent (in-flight cap) ${skipped}`);
+  say(
+    `  429         ${report.tooMany429}    other 4xx ${report.client4xx}    5xx ${report.server5xx}    network errors ${report.networkErrors}    not sent (in-flight cap) ${skipped}`,
+  );
   if (errors.size) say(`  errors      ${[...errors].map(([e, n]) => `${e} ×${n}`).join(', ')}`);
   if (storedWatch) {
-    say(`  stored      ${storedMarkers.length}    lost ${lostMarkers.length}    duplicated ${duplicated}    (after ${(drainedMs / 1000).toFixed(1)} s of drain)`);
+    say(
+      `  stored      ${storedMarkers.length}    lost ${lostMarkers.length}    duplicated ${duplicated}    (after ${(drainedMs / 1000).toFixed(1)} s of drain)`,
+    );
     if (storedUnanswered) say(`              and ${storedUnanswered} stored whose answer never reached the client (timeout or reset)`);
     say(`  critical    ${report.criticalAccepted} accepted, ${criticalStored} stored, ${paged.length} paged`);
   } else {
@@ -473,7 +491,9 @@ async function run(): Promise<number> {
   say(line('tip-to-page', report.tipToPageMs));
   say(line('  (first seen)', report.tipToPageFirstSeenMs));
   say();
-  say(`  resolution: the Messages table was scanned every ${storedStats ? `${report.resolution.storedPollMs?.p50} ms (p50; max ${report.resolution.storedPollMs?.max} ms)` : 'n/a'};`);
+  say(
+    `  resolution: the Messages table was scanned every ${storedStats ? `${report.resolution.storedPollMs?.p50} ms (p50; max ${report.resolution.storedPollMs?.max} ms)` : 'n/a'};`,
+  );
   say(`  tip-to-stored is the first scan that saw the item, minus the time the request was due, so it`);
   say(`  over-states by up to one scan interval. tip-to-page uses the local Twilio API's own timestamp`);
   say(`  of the page (ms); "first seen" polls the outbox every ${report.resolution.outboxPollMs.p50} ms. Scheduler lag max ${report.maxSchedulerLagMs} ms.`);

@@ -103,7 +103,10 @@ function accuracy(corpora: Record<string, CorpusRow[]>): void {
         return { id: r.id, level: a.level, indicators: a.indicators.map((i) => i.id) };
       }),
     );
-    const naive = triageMetrics(rows, rows.map((r) => ({ id: r.id, ...naiveScore(r.text) })));
+    const naive = triageMetrics(
+      rows,
+      rows.map((r) => ({ id: r.id, ...naiveScore(r.text) })),
+    );
     const fmt = (m: typeof ours): string =>
       `${(100 * m.under_triage).toFixed(1).padStart(5)}% / ${(100 * m.critical_recall).toFixed(1).padStart(5)}% / ${m.indicator_f1.toFixed(3)}`;
     print(`  ${name.padEnd(8)} scorer ${fmt(ours)}    naive ${fmt(naive)}`);
@@ -118,7 +121,9 @@ function main(): void {
   for (const line of machineLines()) print(line);
   print();
 
-  const all = Object.values(corpora).flat().map((r) => r.text);
+  const all = Object.values(corpora)
+    .flat()
+    .map((r) => r.text);
   measure(all, WARMUP_PASSES);
   for (const gen of Object.values(GENERATORS)) for (const n of LENGTHS) scoreUrgency(redactIdentifiers(gen(n)).text);
 

@@ -136,11 +136,20 @@ export async function resolveTarget(options: { aws: boolean; queue?: string; que
       }
       pairs.push(await pairFromSource(client, key, sourceUrl));
     }
-    if (pairs.length === 0) throw new UsageError(`--aws needs queue URLs: set ${Object.values(QUEUES).map((q) => `$${q.urlEnv}`).join(', ')} or pass --queue-url`);
+    if (pairs.length === 0)
+      throw new UsageError(
+        `--aws needs queue URLs: set ${Object.values(QUEUES)
+          .map((q) => `$${q.urlEnv}`)
+          .join(', ')} or pass --queue-url`,
+      );
     return { client, aws: options.aws, pairs };
   } catch (error: unknown) {
     client.destroy();
-    if (!options.aws && error instanceof Error && /ECONNREFUSED|fetch failed|connect/i.test(`${error.message} ${String((error as { code?: unknown }).code ?? '')}`)) {
+    if (
+      !options.aws &&
+      error instanceof Error &&
+      /ECONNREFUSED|fetch failed|connect/i.test(`${error.message} ${String((error as { code?: unknown }).code ?? '')}`)
+    ) {
       throw new Error(`No local SQS on port ${env[LOCAL_ENV.sqsPort] || '9324'}: is the local stack running (npm start)? Use --aws for AWS.`);
     }
     throw error;
@@ -343,7 +352,11 @@ function copyAttributes(m: Message): Record<string, MessageAttributeValue> | und
   return Object.fromEntries(
     entries.map(([name, v]) => [
       name,
-      { DataType: v.DataType, ...(v.StringValue !== undefined ? { StringValue: v.StringValue } : {}), ...(v.BinaryValue !== undefined ? { BinaryValue: v.BinaryValue } : {}) },
+      {
+        DataType: v.DataType,
+        ...(v.StringValue !== undefined ? { StringValue: v.StringValue } : {}),
+        ...(v.BinaryValue !== undefined ? { BinaryValue: v.BinaryValue } : {}),
+      },
     ]),
   );
 }
@@ -405,7 +418,9 @@ export async function redriveDeadLetters(target: Target, max: number | undefined
           newId = sent.MessageId;
         } catch (error: unknown) {
           result.failed++;
-          out(`  not moved ${m.MessageId}: sending to ${queueName(pair.sourceUrl)} failed (${error instanceof Error ? error.name : 'error'}); it stays in the dead-letter queue`);
+          out(
+            `  not moved ${m.MessageId}: sending to ${queueName(pair.sourceUrl)} failed (${error instanceof Error ? error.name : 'error'}); it stays in the dead-letter queue`,
+          );
           await target.client.send(new ChangeMessageVisibilityCommand({ ...handle, VisibilityTimeout: 0 })).catch(() => undefined);
           continue;
         }
@@ -416,13 +431,17 @@ export async function redriveDeadLetters(target: Target, max: number | undefined
           out(`  moved ${m.MessageId} -> ${newId ?? '?'}`);
         } catch (error: unknown) {
           result.copied++;
-          out(`  copied ${m.MessageId} -> ${newId ?? '?'} but could not delete it from the dead-letter queue (${error instanceof Error ? error.name : 'error'}): it is in both now`);
+          out(
+            `  copied ${m.MessageId} -> ${newId ?? '?'} but could not delete it from the dead-letter queue (${error instanceof Error ? error.name : 'error'}): it is in both now`,
+          );
         }
       }
       // Only messages this run already moved came back: the rest are gone or held elsewhere.
       if (!progressed) break;
     }
-    out(`${queueName(pair.deadLetterUrl)} -> ${queueName(pair.sourceUrl)}: moved ${result.moved}${result.failed ? `, failed ${result.failed}` : ''}${result.copied ? `, copied (not deleted) ${result.copied}` : ''}`);
+    out(
+      `${queueName(pair.deadLetterUrl)} -> ${queueName(pair.sourceUrl)}: moved ${result.moved}${result.failed ? `, failed ${result.failed}` : ''}${result.copied ? `, copied (not deleted) ${result.copied}` : ''}`,
+    );
     total.moved += result.moved;
     total.failed += result.failed;
     total.copied += result.copied;
@@ -453,7 +472,10 @@ export async function dlqCommand(argv: string[], out: Out, env: NodeJS.ProcessEn
   if (action === 'inspect' && rest.length !== 1) throw new UsageError('dlq inspect needs one message id');
   if (action !== 'inspect' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
 
-  const target = await resolveTarget({ aws: values.aws, ...(values.queue ? { queue: values.queue } : {}), ...(values['queue-url'] ? { queueUrl: values['queue-url'] } : {}) }, env);
+  const target = await resolveTarget(
+    { aws: values.aws, ...(values.queue ? { queue: values.queue } : {}), ...(values['queue-url'] ? { queueUrl: values['queue-url'] } : {}) },
+    env,
+  );
   try {
     switch (action) {
       case 'list':

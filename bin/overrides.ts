@@ -34,7 +34,10 @@ type Out = (line: string) => void;
 const sinceDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '--since is a date, YYYY-MM-DD')
-  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00.000Z`)) && new Date(`${day}T00:00:00.000Z`).toISOString().startsWith(day), '--since is not a calendar date')
+  .refine(
+    (day) => !Number.isNaN(Date.parse(`${day}T00:00:00.000Z`)) && new Date(`${day}T00:00:00.000Z`).toISOString().startsWith(day),
+    '--since is not a calendar date',
+  )
   .transform((day) => `${day}T00:00:00.000Z`);
 
 interface Target {
@@ -47,7 +50,8 @@ function target(aws: boolean, env: NodeJS.ProcessEnv): Target {
   if (aws) {
     const tips = env[ENV.tipsTable];
     const messages = env[ENV.messagesTable];
-    if (!tips || !messages) throw new UsageError(`--aws needs $${ENV.tipsTable} and $${ENV.messagesTable} (the stack outputs TipsTableName and MessagesTableName)`);
+    if (!tips || !messages)
+      throw new UsageError(`--aws needs $${ENV.tipsTable} and $${ENV.messagesTable} (the stack outputs TipsTableName and MessagesTableName)`);
     return { client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tips, messages };
   }
   const local = new DynamoDBClient({
@@ -81,7 +85,11 @@ export async function overridesCommand(argv: string[], out: Out, env: NodeJS.Pro
     for await (const tip of closed.closedSince(since)) out(JSON.stringify(toCorpusLine(tip, await threads.listMessages(tip.tipId))));
     return 0;
   } catch (error: unknown) {
-    if (!values.aws && error instanceof Error && /ECONNREFUSED|fetch failed|connect/i.test(`${error.message} ${String((error as { code?: unknown }).code ?? '')}`)) {
+    if (
+      !values.aws &&
+      error instanceof Error &&
+      /ECONNREFUSED|fetch failed|connect/i.test(`${error.message} ${String((error as { code?: unknown }).code ?? '')}`)
+    ) {
       throw new Error(`No DynamoDB Local on port ${env[LOCAL_ENV.dynamoDbPort] || '8000'}: is the local stack running (npm start)? Use --aws for AWS.`);
     }
     throw error;

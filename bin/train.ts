@@ -14,7 +14,16 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { redactIdentifiers } from '../functions/core/redaction/redact';
 import { LEVELS, levelRank, type Level } from '../functions/core/tip';
-import { crossValidateCombination, DEFAULT_OPTIONS, floorOf, tallyRaises, trainReader, type HeadFigures, type LabelledTip, type TrainOptions } from '../functions/core/triage/learned/fit';
+import {
+  crossValidateCombination,
+  DEFAULT_OPTIONS,
+  floorOf,
+  tallyRaises,
+  trainReader,
+  type HeadFigures,
+  type LabelledTip,
+  type TrainOptions,
+} from '../functions/core/triage/learned/fit';
 import { triageMetrics, type CorpusRow } from '../functions/core/triage/metrics';
 import { scoreUrgency } from '../functions/core/triage/score';
 
@@ -85,15 +94,20 @@ function parseArgs(argv: string[]): { files: string[]; evaluate: boolean; out: s
       const p = number(a, argv[++i]);
       if (p > 1) throw new Error(`--precision is a fraction, e.g. 0.95\n${USAGE}`);
       options.precision = { critical: p, high: p };
-    }
-    else if (a === '--help' || a === '-h') {
+    } else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
     else files.push(a);
   }
   if (!out) throw new Error(`--out needs a path\n${USAGE}`);
-  const chosen = files.length > 0 ? files : readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(CORPUS_DIR, f));
+  const chosen =
+    files.length > 0
+      ? files
+      : readdirSync(CORPUS_DIR)
+          .filter((f) => f.endsWith('.jsonl'))
+          .sort()
+          .map((f) => join(CORPUS_DIR, f));
   return { files: chosen, evaluate, out, options };
 }
 
@@ -108,7 +122,11 @@ function headLine(name: string, f: HeadFigures): string {
 function train(tips: Tip[], out: string, options: TrainOptions): void {
   const started = performance.now();
   const ruleLevels = tips.map((t) => t.firstSightLevel ?? scoreUrgency(t.redacted).level);
-  const { file, report } = trainReader(tips.map((t) => ({ id: t.id, text: t.redacted, level: t.level })), options, ruleLevels);
+  const { file, report } = trainReader(
+    tips.map((t) => ({ id: t.id, text: t.redacted, level: t.level })),
+    options,
+    ruleLevels,
+  );
   const json = `${JSON.stringify(file, null, 1)}\n`;
   writeFileSync(out, json);
   print(`trained on ${report.tips} tips (${LEVELS.map((l) => `${l} ${report.byLevel[l]}`).join(', ')})`);
@@ -119,7 +137,9 @@ function train(tips: Tip[], out: string, options: TrainOptions): void {
     `thresholds: critical ${file.thresholds.critical.toFixed(2)}, high ${file.thresholds.high.toFixed(2)} (precision ≥ ${pct(options.precision.critical)} / ${pct(options.precision.high)} at and above each, then the most under-triage fixed × ${options.underCost} − over-triage added)`,
   );
   const r = report.againstRules!;
-  print(`above today's rules, out of fold: ${r.raised} raises, ${r.fixed} fix an under-triage, ${r.over} over-triage (npm run train -- --eval for held-out figures)`);
+  print(
+    `above today's rules, out of fold: ${r.raised} raises, ${r.fixed} fix an under-triage, ${r.over} over-triage (npm run train -- --eval for held-out figures)`,
+  );
   print(`weights: ${report.buckets} buckets kept, quantisation error ≤ ${report.quantisationError.toFixed(4)} in the logit`);
   print(`wrote ${relative(ROOT, out) || out}: ${(statSync(out).size / 1024).toFixed(1)} KB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -130,21 +150,37 @@ function evaluate(tips: Tip[], options: TrainOptions): void {
   // the rules were fixed with these corpora in view; where a blind batch kept what they said at
   // first sight, that is the honest residual for the reader to raise
   const ruleLevels = tips.map((t, i) => t.firstSightLevel ?? rules[i]!.level);
-  const cv = crossValidateCombination(tips.map((t) => ({ id: t.id, text: t.redacted, level: t.level })), ruleLevels, options);
+  const cv = crossValidateCombination(
+    tips.map((t) => ({ id: t.id, text: t.redacted, level: t.level })),
+    ruleLevels,
+    options,
+  );
   const byCorpus = new Map<string, number[]>([['all', tips.map((_, i) => i)]]);
   tips.forEach((t, i) => byCorpus.set(t.corpus, [...(byCorpus.get(t.corpus) ?? []), i]));
 
   print(`rules alone vs rules + learned reader, nested ${options.folds}-fold cross-validation (seed ${options.seed}) on ${tips.length} tips`);
-  print(`thresholds chosen per outer fold by inner cross-validation: ${cv.thresholds.map((t) => `${t.critical.toFixed(2)}/${t.high.toFixed(2)}`).join(', ')} (critical/high)`);
+  print(
+    `thresholds chosen per outer fold by inner cross-validation: ${cv.thresholds.map((t) => `${t.critical.toFixed(2)}/${t.high.toFixed(2)}`).join(', ')} (critical/high)`,
+  );
   print('the rules are not trained, so their figures are the same as in-sample ones; they were written with these corpora in view.');
   print();
-  print(`  ${'corpus'.padEnd(18)} ${'tips'.padStart(4)}   ${'under-triage'.padStart(17)}   ${'over-triage'.padStart(17)}   ${'critical recall'.padStart(17)}   ${'level accuracy'.padStart(17)}   raises (right / fixed under / over)`);
+  print(
+    `  ${'corpus'.padEnd(18)} ${'tips'.padStart(4)}   ${'under-triage'.padStart(17)}   ${'over-triage'.padStart(17)}   ${'critical recall'.padStart(17)}   ${'level accuracy'.padStart(17)}   raises (right / fixed under / over)`,
+  );
   for (const [name, idx] of byCorpus) {
     const rows: CorpusRow[] = idx.map((i) => ({ id: tips[i]!.id, text: tips[i]!.text, level: tips[i]!.level, indicators: [] }));
-    const metrics = (levels: (i: number) => Level) => triageMetrics(rows, idx.map((i) => ({ id: tips[i]!.id, level: levels(i), indicators: [] })));
+    const metrics = (levels: (i: number) => Level) =>
+      triageMetrics(
+        rows,
+        idx.map((i) => ({ id: tips[i]!.id, level: levels(i), indicators: [] })),
+      );
     const alone = metrics((i) => ruleLevels[i]!);
     const both = metrics((i) => cv.rows[i]!.combined);
-    const tally = tallyRaises(idx.map((i) => tips[i]!.level), idx.map((i) => ruleLevels[i]!), idx.map((i) => cv.rows[i]!.combined));
+    const tally = tallyRaises(
+      idx.map((i) => tips[i]!.level),
+      idx.map((i) => ruleLevels[i]!),
+      idx.map((i) => cv.rows[i]!.combined),
+    );
     const pair = (a: number, b: number): string => `${pct(a).padStart(6)} → ${pct(b).padStart(6)}`.padStart(17);
     print(
       `  ${name.padEnd(18)} ${String(idx.length).padStart(4)}   ${pair(alone.under_triage, both.under_triage)}   ${pair(alone.over_triage, both.over_triage)}   ${pair(alone.critical_recall, both.critical_recall)}   ${pair(alone.level_accuracy, both.level_accuracy)}   ${tally.raised} (${tally.right} / ${tally.fixed} / ${tally.over})`,
@@ -156,10 +192,15 @@ function evaluate(tips: Tip[], options: TrainOptions): void {
     const r = cv.rows[i]!;
     if (r.combined === r.rule) return;
     const verdict = levelRank(r.combined) > levelRank(r.truth) ? 'over' : levelRank(r.rule) < levelRank(r.truth) ? 'fixes under-triage' : 'right';
-    print(`  ${t.id.padEnd(8)} ${t.level.padEnd(8)} ${r.rule} → ${r.combined}  ${cv.probabilities.critical[i]!.toFixed(2)} ${cv.probabilities.highOrAbove[i]!.toFixed(2)}  ${verdict}`);
+    print(
+      `  ${t.id.padEnd(8)} ${t.level.padEnd(8)} ${r.rule} → ${r.combined}  ${cv.probabilities.critical[i]!.toFixed(2)} ${cv.probabilities.highOrAbove[i]!.toFixed(2)}  ${verdict}`,
+    );
   });
   const missed = tips.filter((t, i) => levelRank(cv.rows[i]!.combined) < levelRank(t.level));
-  if (missed.length > 0) print(`still under-triaged: ${missed.map((t) => `${t.id} (${t.level}, rules ${cv.rows[tips.indexOf(t)]!.rule}, P(high or critical) ${cv.probabilities.highOrAbove[tips.indexOf(t)]!.toFixed(2)})`).join(', ')}`);
+  if (missed.length > 0)
+    print(
+      `still under-triaged: ${missed.map((t) => `${t.id} (${t.level}, rules ${cv.rows[tips.indexOf(t)]!.rule}, P(high or critical) ${cv.probabilities.highOrAbove[tips.indexOf(t)]!.toFixed(2)})`).join(', ')}`,
+    );
   print();
   // the reader on its own, as if the rules had said low: what it would catch if the rules missed a tip
   const counts = { critical: [0, 0, 0], high: [0, 0, 0] }; // flagged, right, positives

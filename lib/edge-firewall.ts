@@ -105,10 +105,7 @@ function pathStatement(match: 'EXACTLY' | 'STARTS_WITH', path: string, method: '
   return { andStatement: { statements: [onPath, onMethod] } };
 }
 
-export type EdgeFirewallChoice =
-  | { kind: 'own'; firewall: EdgeFirewall }
-  | { kind: 'imported'; webAclArn: string }
-  | { kind: 'off' };
+export type EdgeFirewallChoice = { kind: 'own'; firewall: EdgeFirewall } | { kind: 'imported'; webAclArn: string } | { kind: 'off' };
 
 /**
  * Puts a WebACL in front of the distribution. The stack is env-agnostic (offline synth, any

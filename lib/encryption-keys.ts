@@ -23,8 +23,18 @@ export class EncryptionKeys extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     const stackName = Stack.of(this).stackName;
-    this.tables = dataKey(this, 'TablesKey', 'tipline: encrypts every DynamoDB table (tips, threads, audit trail, roster, vault entries).', `alias/${stackName}/tables`);
-    this.queues = dataKey(this, 'QueuesKey', 'tipline: encrypts the work queues and their dead-letter queues (redacted tips in flight).', `alias/${stackName}/queues`);
+    this.tables = dataKey(
+      this,
+      'TablesKey',
+      'tipline: encrypts every DynamoDB table (tips, threads, audit trail, roster, vault entries).',
+      `alias/${stackName}/tables`,
+    );
+    this.queues = dataKey(
+      this,
+      'QueuesKey',
+      'tipline: encrypts the work queues and their dead-letter queues (redacted tips in flight).',
+      `alias/${stackName}/queues`,
+    );
     this.alarms = dataKey(this, 'AlarmsKey', 'tipline: encrypts the alarm topic.', `alias/${stackName}/alarms`);
     // CloudWatch publishes alarm notifications itself; without this the topic drops them.
     // Key policy, not IAM: a service principal has no role to attach a policy to.

@@ -34,7 +34,7 @@ export class TiplineSecrets extends Construct {
     acknowledge(this.receiptPepper, {
       id: 'AwsSolutions-SMG4',
       reason:
-        'Not rotated automatically: every stored receipt hash is keyed with this pepper and the codes themselves are never stored, so a rotation would make every web tipster\'s receipt code stop working with no way to re-hash them.',
+        "Not rotated automatically: every stored receipt hash is keyed with this pepper and the codes themselves are never stored, so a rotation would make every web tipster's receipt code stop working with no way to re-hash them.",
     });
 
     // Starts as a random string rather than a readable placeholder: until an operator runs

@@ -115,7 +115,11 @@ export function parseSettings(get: (key: SettingKey) => unknown): TiplineSetting
     vaultTtlDays: atMost(positiveInteger(get, 'vaultTtlDays') ?? DEFAULT_VAULT_TTL_DAYS, 'vaultTtlDays', MAX_VAULT_TTL_DAYS),
     twilio: twilioSettings(get),
     emergencyNumbers: string(get, 'emergencyNumbers') ?? DEFAULT_EMERGENCY_NUMBERS,
-    closedTipRetentionDays: atMost(positiveInteger(get, 'closedTipRetentionDays') ?? DEFAULT_CLOSED_TIP_RETENTION_DAYS, 'closedTipRetentionDays', MAX_CLOSED_TIP_RETENTION_DAYS),
+    closedTipRetentionDays: atMost(
+      positiveInteger(get, 'closedTipRetentionDays') ?? DEFAULT_CLOSED_TIP_RETENTION_DAYS,
+      'closedTipRetentionDays',
+      MAX_CLOSED_TIP_RETENTION_DAYS,
+    ),
     highUnclaimedPageAfterMinutes: atMost(
       positiveInteger(get, 'highUnclaimedPageAfterMinutes') ?? DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES,
       'highUnclaimedPageAfterMinutes',

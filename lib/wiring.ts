@@ -17,7 +17,14 @@ export type EnvName = (typeof ENV)[keyof typeof ENV];
 export type TableAccess = 'read' | 'write' | 'readWrite';
 
 /** CDK's grantReadData/grantWriteData, spelled out so that the index ARNs can be named (below). */
-const READ_DATA_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const READ_DATA_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
 const WRITE_DATA_ACTIONS = ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:DescribeTable'];
 /** The only actions that take an IndexName: everything else on an index ARN grants nothing. */
 const INDEX_ACTIONS = new Set(['dynamodb:Query', 'dynamodb:Scan']);
@@ -77,7 +84,7 @@ function grantOnTable(fn: TiplineFunction, table: ITable, actions: readonly stri
 export function useTableItemsAndIndexes<Shape extends { readonly indexes: ReadonlyArray<{ readonly name: string }> }>(
   fn: TiplineFunction,
   table: ITable,
-  shape: Shape,
+  _shape: Shape,
   envName: EnvName,
   items: readonly DynamoItemAction[],
   queryIndexes: readonly [Shape['indexes'][number]['name'], ...Array<Shape['indexes'][number]['name']>],

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { ENV } from '../functions/config/env-names';
 
-
 /** The local stack's own configuration (no function reads these). */
 export const LOCAL_ENV = {
   httpPort: 'TIPLINE_HTTP_PORT',

@@ -15,7 +15,13 @@ export function localDataKeys(masterKeyHex: string): DataKeySource {
     },
     async unwrap(wrapped, context) {
       if (wrapped.length !== IV_BYTES + 32 + 16) throw new SealedValueInvalid();
-      return aesGcmOpen(master, wrapped.subarray(0, IV_BYTES), wrapped.subarray(IV_BYTES, IV_BYTES + 32), wrapped.subarray(IV_BYTES + 32), associatedData(context));
+      return aesGcmOpen(
+        master,
+        wrapped.subarray(0, IV_BYTES),
+        wrapped.subarray(IV_BYTES, IV_BYTES + 32),
+        wrapped.subarray(IV_BYTES + 32),
+        associatedData(context),
+      );
     },
   };
 }

@@ -79,7 +79,9 @@ export async function ensureTables(endpoint: string, tables: readonly TableShape
       if (table.timeToLive) {
         const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: table.name }));
         if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
-          await client.send(new UpdateTimeToLiveCommand({ TableName: table.name, TimeToLiveSpecification: { AttributeName: table.timeToLive, Enabled: true } }));
+          await client.send(
+            new UpdateTimeToLiveCommand({ TableName: table.name, TimeToLiveSpecification: { AttributeName: table.timeToLive, Enabled: true } }),
+          );
         }
       }
     }

@@ -4,7 +4,9 @@ import { createServer } from 'node:net';
 export class PortInUse extends Error {
   override name = 'PortInUse';
   constructor(port: number, what: string, envName: string) {
-    super(`Port ${port} (${what}) is already in use, perhaps by an earlier tipline still running. Stop that program, or choose another port with ${envName}=<port>.`);
+    super(
+      `Port ${port} (${what}) is already in use, perhaps by an earlier tipline still running. Stop that program, or choose another port with ${envName}=<port>.`,
+    );
   }
 }
 

@@ -31,9 +31,7 @@ async function queueArn(client: SQSClient, url: string): Promise<string> {
 }
 
 async function createQueuePair(client: SQSClient, spec: QueueSpec): Promise<LocalQueue> {
-  const dlq = await client.send(
-    new CreateQueueCommand({ QueueName: spec.deadLetterName, Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }),
-  );
+  const dlq = await client.send(new CreateQueueCommand({ QueueName: spec.deadLetterName, Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }));
   const created = await client.send(
     new CreateQueueCommand({
       QueueName: spec.name,

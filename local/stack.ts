@@ -152,7 +152,11 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
 
     // A demo on-call roster on first start, written through the same store the roster API uses.
     await seedDemoRoster(
-      dynamoRosterWriter(platform.dynamo(), { roster: ROSTER_TABLE.name, responderContacts: RESPONDER_CONTACTS_TABLE.name }, localDataKeys(secrets.vaultLocalKey)),
+      dynamoRosterWriter(
+        platform.dynamo(),
+        { roster: ROSTER_TABLE.name, responderContacts: RESPONDER_CONTACTS_TABLE.name },
+        localDataKeys(secrets.vaultLocalKey),
+      ),
       dynamoRosterReader(platform.dynamo(), ROSTER_TABLE.name),
       secrets.contactKeySecret,
     );
@@ -204,7 +208,9 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       }
       if (url.pathname === '/local/outbox' && req.method === 'GET') {
         // Twilio's side, simulated: what "left" for phones. Local stack only.
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(twilio.sent().map(({ sid, to, from, body, at }) => ({ sid, to, from, body, at }))));
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+          .end(JSON.stringify(twilio.sent().map(({ sid, to, from, body, at }) => ({ sid, to, from, body, at }))));
         return true;
       }
       if (url.pathname === '/local/clock') {
@@ -225,7 +231,9 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
           return true;
         }
         // The token travels in the fragment, which browsers never send to a server or a log.
-        res.writeHead(302, { location: `/ops/#id_token=${identity.idToken(user as DemoUser)}`, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).end();
+        res
+          .writeHead(302, { location: `/ops/#id_token=${identity.idToken(user as DemoUser)}`, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
+          .end();
         return true;
       }
       return formAssets.handle(req, res) || dashboard.handle(req, res);

@@ -80,7 +80,12 @@ export function staticFiles(folder: string, names: readonly string[]): StaticSit
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
         return true;
       }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...SECURITY_HEADERS, 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        ...SECURITY_HEADERS,
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      });
       res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
       return true;
     },

@@ -10,7 +10,16 @@ export function reportDeliveries(authToken: string, onError: (error: unknown) =>
     if (!url) return;
     void (async () => {
       for (const status of ['sent', 'delivered']) {
-        const params = { AccountSid: message.accountSid, MessageSid: message.sid, MessageStatus: status, SmsSid: message.sid, SmsStatus: status, To: message.to, From: message.from, ApiVersion: '2010-04-01' };
+        const params = {
+          AccountSid: message.accountSid,
+          MessageSid: message.sid,
+          MessageStatus: status,
+          SmsSid: message.sid,
+          SmsStatus: status,
+          To: message.to,
+          From: message.from,
+          ApiVersion: '2010-04-01',
+        };
         const res = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': getExpectedTwilioSignature(authToken, url, params) },

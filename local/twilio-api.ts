@@ -2,7 +2,7 @@
 // Message), answering in Twilio's shapes so that the twilio library parses it as it would the real
 // thing. It records what it was asked, in memory only, and never forwards anything.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { readBody } from './read-body';
 
 export interface RecordedMessage {
@@ -75,7 +75,11 @@ const newMessageSid = (): string => `SM${randomBytes(16).toString('hex')}`;
 /** Called after a message is created, as Twilio would then report its delivery. */
 export type OnMessageCreated = (message: RecordedMessage) => void;
 
-export function startLocalTwilioApi(port: number, accounts: { accountSid: string; authToken: string }, onMessageCreated?: OnMessageCreated): Promise<LocalTwilioApi> {
+export function startLocalTwilioApi(
+  port: number,
+  accounts: { accountSid: string; authToken: string },
+  onMessageCreated?: OnMessageCreated,
+): Promise<LocalTwilioApi> {
   const sent: RecordedMessage[] = [];
   const deleted: string[] = [];
   const requests: RecordedRequest[] = [];
@@ -120,13 +124,23 @@ export function startLocalTwilioApi(port: number, accounts: { accountSid: string
         if (!ADDRESS.test(params.To)) return answer(400, twilioError(400, `The 'To' number ${params.To} is not a valid phone number.`, 21211));
         if (!params.From && !params.MessagingServiceSid) return answer(400, twilioError(400, "A 'From' phone number is required.", 21603));
         if (!params.Body) return answer(400, twilioError(400, 'Message body is required.', 21602));
-        if (params.ContentRetention && !['retain', 'discard'].includes(params.ContentRetention)) return answer(400, twilioError(400, 'Invalid ContentRetention', 30029));
-        if (params.AddressRetention && !['retain', 'obfuscate'].includes(params.AddressRetention)) return answer(400, twilioError(400, 'Invalid AddressRetention', 30030));
+        if (params.ContentRetention && !['retain', 'discard'].includes(params.ContentRetention))
+          return answer(400, twilioError(400, 'Invalid ContentRetention', 30029));
+        if (params.AddressRetention && !['retain', 'obfuscate'].includes(params.AddressRetention))
+          return answer(400, twilioError(400, 'Invalid AddressRetention', 30030));
 
         const sid = newMessageSid();
         const now = new Date();
         existing.add(sid);
-        const recorded: RecordedMessage = { sid, accountSid: user, to: params.To, from: params.From ?? params.MessagingServiceSid ?? '', body: params.Body, params, at: now.toISOString() };
+        const recorded: RecordedMessage = {
+          sid,
+          accountSid: user,
+          to: params.To,
+          from: params.From ?? params.MessagingServiceSid ?? '',
+          body: params.Body,
+          params,
+          at: now.toISOString(),
+        };
         sent.push(recorded);
         if (onMessageCreated) setImmediate(() => onMessageCreated(recorded));
         const uri = `/${API_VERSION}/Accounts/${user}/Messages/${sid}.json`;

@@ -20,7 +20,12 @@ export function dynamoAuditLog(client: DynamoDBDocumentClient, table: string): A
       let start: Record<string, unknown> | undefined;
       do {
         const out = await client.send(
-          new QueryCommand({ TableName: table, KeyConditionExpression: 'tipId = :tipId', ExpressionAttributeValues: { ':tipId': tipId }, ExclusiveStartKey: start }),
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'tipId = :tipId',
+            ExpressionAttributeValues: { ':tipId': tipId },
+            ExclusiveStartKey: start,
+          }),
         );
         for (const item of out.Items ?? []) {
           const { tipId: id, at, actor, action, details } = item as AuditEvent;

@@ -2,7 +2,7 @@
 // sent, claimed before sending so that a retried job never sends the same page twice.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { PAGE_DELIVERIES_TABLE } from '../config/tables';
+import type { PAGE_DELIVERIES_TABLE } from '../config/tables';
 import type { PagingState } from '../core/paging';
 import { PagingStateConflict, type Deliveries, type PagingStore } from '../core/paging/handle-job';
 import type { TipDeliveries } from '../core/ports';
@@ -100,19 +100,21 @@ export function dynamoDeliveries(client: DynamoDBDocumentClient, table: string):
       }
     },
     async sent(idempotencyKey, messageSid) {
-      await client.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: { idempotencyKey },
-          UpdateExpression: 'SET #status = :queued, statusRank = :rank, messageSid = :sid',
-          ConditionExpression: 'statusRank < :rank',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':queued': 'queued', ':rank': STATUS_RANK.queued, ':sid': messageSid },
-        }),
-      ).catch((error: unknown) => {
-        // A status callback that arrived first already moved it further: nothing to do.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+      await client
+        .send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { idempotencyKey },
+            UpdateExpression: 'SET #status = :queued, statusRank = :rank, messageSid = :sid',
+            ConditionExpression: 'statusRank < :rank',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':queued': 'queued', ':rank': STATUS_RANK.queued, ':sid': messageSid },
+          }),
+        )
+        .catch((error: unknown) => {
+          // A status callback that arrived first already moved it further: nothing to do.
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
     },
     async failed(idempotencyKey) {
       await client.send(
@@ -143,7 +145,12 @@ export function dynamoDeliveries(client: DynamoDBDocumentClient, table: string):
       const rank = STATUS_RANK[status];
       if (rank === undefined) return false;
       const found = await client.send(
-        new QueryCommand({ TableName: table, IndexName: BY_SID, KeyConditionExpression: 'messageSid = :sid', ExpressionAttributeValues: { ':sid': messageSid } }),
+        new QueryCommand({
+          TableName: table,
+          IndexName: BY_SID,
+          KeyConditionExpression: 'messageSid = :sid',
+          ExpressionAttributeValues: { ':sid': messageSid },
+        }),
       );
       const item = found.Items?.[0];
       if (!item) return false;

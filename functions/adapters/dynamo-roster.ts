@@ -3,8 +3,8 @@
 // contact key goes to ResponderContacts so that intake can recognise an ACK without reading
 // the roster. Only the paging function opens a phone, to send a page.
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { EscalationPolicy, Override, Responder, Roster, Rotation } from '../core/paging';
-import type { DataKeySource, ResponderLookup, ResponderPhones, RosterAdminReader, RosterKind, RosterReader, RosterWriter } from '../core/ports';
+import type { EscalationPolicy, Override, Responder, Rotation } from '../core/paging';
+import type { DataKeySource, ResponderLookup, ResponderPhones, RosterAdminReader, RosterKind, RosterWriter } from '../core/ports';
 import { open, seal } from './envelope';
 
 export interface RosterTables {
@@ -18,7 +18,15 @@ async function queryKind<T>(client: DynamoDBDocumentClient, table: string, kind:
   const items: T[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await client.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'kind = :kind', ExpressionAttributeValues: { ':kind': kind }, ExclusiveStartKey: start, ConsistentRead: true }));
+    const out = await client.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'kind = :kind',
+        ExpressionAttributeValues: { ':kind': kind },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
     for (const item of out.Items ?? []) items.push(item.data as T);
     start = out.LastEvaluatedKey;
   } while (start);
@@ -29,7 +37,15 @@ async function queryResponderItems(client: DynamoDBDocumentClient, table: string
   const items: Array<Record<string, unknown>> = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await client.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'kind = :kind', ExpressionAttributeValues: { ':kind': 'responder' }, ExclusiveStartKey: start, ConsistentRead: true }));
+    const out = await client.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'kind = :kind',
+        ExpressionAttributeValues: { ':kind': 'responder' },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
@@ -74,7 +90,9 @@ export function dynamoResponderPhones(client: DynamoDBDocumentClient, table: str
 export function dynamoRosterWriter(client: DynamoDBDocumentClient, tables: RosterTables, keys: DataKeySource): RosterWriter {
   return {
     async putResponder(responder, phone) {
-      const previous = await client.send(new GetCommand({ TableName: tables.roster, Key: { kind: 'responder', id: responder.responderId }, ConsistentRead: true }));
+      const previous = await client.send(
+        new GetCommand({ TableName: tables.roster, Key: { kind: 'responder', id: responder.responderId }, ConsistentRead: true }),
+      );
       const oldKey = previous.Item?.contactKey as string | undefined;
       const item: Record<string, unknown> = { kind: 'responder', id: responder.responderId, data: responder };
       if (phone) {

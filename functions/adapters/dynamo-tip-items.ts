@@ -9,14 +9,36 @@ export const OPEN = 'open';
 export const CLOSED = 'closed';
 
 const TIP_FIELDS = [
-  'tipId', 'status', 'channel', 'lang', 'level', 'score', 'rule', 'indicators', 'places', 'region',
-  'preview', 'signals', 'contactKey', 'createdAt', 'lastMessageAt', 'messageCount', 'version',
-  'scoredLevel', 'levelOverride', 'claimedBy', 'claimedAt', 'outcome', 'closedAt', 'expiresAt', 'pageUnanswered',
+  'tipId',
+  'status',
+  'channel',
+  'lang',
+  'level',
+  'score',
+  'rule',
+  'indicators',
+  'places',
+  'region',
+  'preview',
+  'signals',
+  'contactKey',
+  'createdAt',
+  'lastMessageAt',
+  'messageCount',
+  'version',
+  'scoredLevel',
+  'levelOverride',
+  'claimedBy',
+  'claimedAt',
+  'outcome',
+  'closedAt',
+  'expiresAt',
+  'pageUnanswered',
 ] as const satisfies ReadonlyArray<keyof TipRecord>;
 
-const MESSAGE_FIELDS = [
-  'messageId', 'tipId', 'channel', 'lang', 'text', 'receivedAt', 'redactions', 'kind', 'author',
-] as const satisfies ReadonlyArray<keyof StoredMessage>;
+const MESSAGE_FIELDS = ['messageId', 'tipId', 'channel', 'lang', 'text', 'receivedAt', 'redactions', 'kind', 'author'] as const satisfies ReadonlyArray<
+  keyof StoredMessage
+>;
 
 function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
   const out: Record<string, unknown> = {};

@@ -2,15 +2,8 @@
 // message item is conditional on its id, the tip on its version, so a redelivery or a race
 // either writes everything or nothing. Operators' changes are conditional on the version too.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
-import { MESSAGES_TABLE, TIPS_TABLE } from '../config/tables';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { MESSAGES_TABLE, TIPS_TABLE } from '../config/tables';
 import type { ClosedTipReader, QueueFilter, StoredMessage, ThreadPointer, TipReader, TipRecord, TipStore, TipWriter, TriageWrite } from '../core/tip-record';
 import { TipVersionConflict } from '../core/tip-record';
 import { CLOSED, OPEN, decodeCursor, encodeCursor, tipItem, toMessage, toTip } from './dynamo-tip-items';
@@ -231,8 +224,18 @@ export function dynamoTipStore(client: DynamoDBDocumentClient, tables: TipTables
       if (thread) {
         const expiresAt = Math.floor(Date.parse(thread.lastMessageAt) / 1000) + CONTACT_POINTER_TTL_SECONDS;
         const unchanged =
-          threadWas === undefined ? {} : threadWas === null ? { ConditionExpression: 'attribute_not_exists(contactKey)' } : { ConditionExpression: 'tipId = :was', ExpressionAttributeValues: { ':was': threadWas } };
-        items.push({ Put: { TableName: tables.contacts, Item: { contactKey: thread.contactKey, tipId: thread.tipId, lastMessageAt: thread.lastMessageAt, expiresAt }, ...unchanged } });
+          threadWas === undefined
+            ? {}
+            : threadWas === null
+              ? { ConditionExpression: 'attribute_not_exists(contactKey)' }
+              : { ConditionExpression: 'tipId = :was', ExpressionAttributeValues: { ':was': threadWas } };
+        items.push({
+          Put: {
+            TableName: tables.contacts,
+            Item: { contactKey: thread.contactKey, tipId: thread.tipId, lastMessageAt: thread.lastMessageAt, expiresAt },
+            ...unchanged,
+          },
+        });
       }
       if (receiptHash) {
         items.push({ Put: { TableName: tables.receipts, Item: { receiptHash, tipId: tip.tipId }, ConditionExpression: 'attribute_not_exists(receiptHash)' } });

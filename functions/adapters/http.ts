@@ -76,7 +76,10 @@ export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<Property
 function serviceErrorResponse(error: unknown): HttpResult | undefined {
   if (error instanceof TwilioNotConfigured) return json(503, { error: 'not_configured', message: error.message });
   if (error instanceof TwilioRequestFailed) {
-    return json(502, { error: 'twilio_failed', message: `Twilio did not accept the message (HTTP ${error.status}); ${error.retryable ? 'try again in a minute' : 'check the Twilio account settings (docs/twilio.md)'}.` });
+    return json(502, {
+      error: 'twilio_failed',
+      message: `Twilio did not accept the message (HTTP ${error.status}); ${error.retryable ? 'try again in a minute' : 'check the Twilio account settings (docs/twilio.md)'}.`,
+    });
   }
   return undefined;
 }
@@ -99,7 +102,16 @@ export function answerError(error: unknown, logger: TiplineLogger, fields: LogFi
 }
 
 /** A JSON body read against its schema: 415, 413 or a field-level 400 otherwise. */
-export function parseJsonBody<T>(event: APIGatewayProxyEventV2, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } } }, limitBytes: number, example: string): T {
+export function parseJsonBody<T>(
+  event: APIGatewayProxyEventV2,
+  schema: {
+    safeParse(
+      value: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
+  },
+  limitBytes: number,
+  example: string,
+): T {
   requireContentType(event, 'application/json');
   let body: unknown;
   try {
@@ -121,6 +133,9 @@ export function parseJsonBody<T>(event: APIGatewayProxyEventV2, schema: { safePa
  * dodge this soft limit: the WAF (on CloudFront) and the stage throttle still apply.
  */
 export function clientAddress(event: APIGatewayProxyEventV2): string {
-  const forwarded = header(event, 'x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
+  const forwarded = header(event, 'x-forwarded-for')
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   return forwarded?.at(-1) ?? event.requestContext.http.sourceIp;
 }

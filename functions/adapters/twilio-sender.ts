@@ -64,4 +64,3 @@ export const twilioSettingsOf = (config: { [ENV.twilioAccountSid]?: string | und
   accountSid: config[ENV.twilioAccountSid],
   sender: config[ENV.twilioSender],
 });
-

@@ -55,7 +55,14 @@ export const configShapes = {
       .max(MAX_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES)
       .default(DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES),
   },
-  threadWindow: { [ENV.threadWindowMinutes]: z.coerce.number().int().min(1).max(24 * 60).default(DEFAULT_THREAD_WINDOW_MINUTES) },
+  threadWindow: {
+    [ENV.threadWindowMinutes]: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(DEFAULT_THREAD_WINDOW_MINUTES),
+  },
   /** Read when a message is first sent, not at cold start: a deployment without Twilio must still start. */
   twilioAccount: { [ENV.twilioAccountSid]: z.string().optional() },
   twilioSender: { [ENV.twilioSender]: z.string().optional() },

@@ -226,7 +226,13 @@ export const ROUTES = [
   { method: 'PUT', path: '/api/roster/overrides/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
   { method: 'DELETE', path: '/api/roster/overrides/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
   { method: 'PUT', path: '/api/roster/policies/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
-] as const satisfies ReadonlyArray<{ method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; handler: keyof typeof HANDLER_ENTRIES; auth: 'twilio-signature' | 'none' | 'jwt'; roles: readonly Role[] }>;
+] as const satisfies ReadonlyArray<{
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  handler: keyof typeof HANDLER_ENTRIES;
+  auth: 'twilio-signature' | 'none' | 'jwt';
+  roles: readonly Role[];
+}>;
 
 type RouteOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
 /** "GET /api/queue" and so on: API Gateway's routeKey for each route. */

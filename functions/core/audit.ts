@@ -2,7 +2,21 @@
 // inside is one of the threats, so the trail is append-only and holds no tip text.
 import type { StaffRef } from './tip-record';
 
-export const AUDIT_ACTIONS = ['read', 'claim', 'release', 'status', 'note', 'level_override', 'reply', 'audit_read', 'page', 'ack', 'escalate', 'roster_change', 'report_read'] as const;
+export const AUDIT_ACTIONS = [
+  'read',
+  'claim',
+  'release',
+  'status',
+  'note',
+  'level_override',
+  'reply',
+  'audit_read',
+  'page',
+  'ack',
+  'escalate',
+  'roster_change',
+  'report_read',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {

@@ -31,7 +31,9 @@ export function isSenderAddress(from: string): boolean {
 }
 
 export function contactKey(from: string, secret: string): ContactKey {
-  return createHmac('sha256', secret).update(`contact:${normaliseSenderAddress(from)}`).digest('hex') as ContactKey;
+  return createHmac('sha256', secret)
+    .update(`contact:${normaliseSenderAddress(from)}`)
+    .digest('hex') as ContactKey;
 }
 
 /**

@@ -10,7 +10,12 @@ const ALSO_PORTUGUESE: ReadonlySet<string> = new Set(cues.alsoPortuguese);
 
 export function detectLanguage(text: string): Lang {
   // ".com" in an address is not the Portuguese "com" (with).
-  const words = text.toLowerCase().normalize('NFC').replace(/\.com\b/g, ' ').match(/[\p{L}']+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .normalize('NFC')
+      .replace(/\.com\b/g, ' ')
+      .match(/[\p{L}']+/gu) ?? [];
   // A language added to LANGS must be added here (the type says so) and to the cue file.
   const votes: Record<Lang, number> = { es: 0, en: 0, qu: 0, pt: 0 };
   let spanishOnly = 0;

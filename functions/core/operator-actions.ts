@@ -55,7 +55,13 @@ export function releaseTip(tip: TipRecord, actor: Actor): Decision {
   return { tip: rest, details: { heldBy: claimedBy.id } };
 }
 
-export function changeStatus(tip: TipRecord, change: { status: TipStatus; outcome?: Outcome }, actor: Actor, now: Date, retentionDays = DEFAULT_CLOSED_TIP_RETENTION_DAYS): Decision {
+export function changeStatus(
+  tip: TipRecord,
+  change: { status: TipStatus; outcome?: Outcome },
+  actor: Actor,
+  now: Date,
+  retentionDays = DEFAULT_CLOSED_TIP_RETENTION_DAYS,
+): Decision {
   if (tip.claimedBy && tip.claimedBy.id !== actor.id && !isSupervisor(actor)) {
     throw new TipConflict(`${tip.claimedBy.name} is working on this tip; only they or a supervisor can change its status.`, tip.claimedBy);
   }

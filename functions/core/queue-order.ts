@@ -44,5 +44,12 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  */
 export function queueOrder(tip: QueueTip): string {
   const flag = (on: boolean): string => (on ? '0' : '1');
-  return [3 - levelRank(tip.level), flag(isImminent(tip)), flag(tip.pageUnanswered === true), String(100 - scoreOf(tip)).padStart(3, '0'), tip.createdAt, tip.tipId].join('#');
+  return [
+    3 - levelRank(tip.level),
+    flag(isImminent(tip)),
+    flag(tip.pageUnanswered === true),
+    String(100 - scoreOf(tip)).padStart(3, '0'),
+    tip.createdAt,
+    tip.tipId,
+  ].join('#');
 }

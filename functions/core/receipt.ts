@@ -35,8 +35,6 @@ export function parseReceiptCode(input: string): string {
 export function hashReceiptCode(code: string, pepper: string): Promise<string> {
   const digits = parseReceiptCode(code);
   return new Promise((resolve, reject) => {
-    scrypt(digits, `tipline-receipt:${pepper}`, 32, SCRYPT, (error, key) =>
-      error ? reject(error) : resolve(key.toString('hex')),
-    );
+    scrypt(digits, `tipline-receipt:${pepper}`, 32, SCRYPT, (error, key) => (error ? reject(error) : resolve(key.toString('hex'))));
   });
 }

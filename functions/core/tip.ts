@@ -104,10 +104,19 @@ export const tipReceivedSchema = z.object({
   lang: z.enum(LANGS),
   text: z.string().max(MAX_TIP_TEXT * 2),
   receivedAt: z.iso.datetime(),
-  contactKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  receiptHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  contactKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  receiptHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   /** A web tipster's answer through their receipt: joins that tip whatever the time since. */
-  followUpOf: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/).optional(),
+  followUpOf: z
+    .string()
+    .regex(/^[0-9A-HJKMNP-TV-Z]{8}$/)
+    .optional(),
   signals: z
     .object({
       minor: z.enum(['yes', 'no', 'unknown']).optional(),

@@ -101,84 +101,103 @@ function record(deps: OperatorApiDeps, tipId: string, { actor, now }: StaffReque
 
 function act(deps: OperatorApiDeps, request: StaffRequest, action: AuditAction, decide: (tip: TipRecord) => Decision): Promise<HttpResult> {
   const tipId = tipIdOf(request.event);
-  const ports = { tips: { getTip: deps.reader.getTip, updateTip: deps.writer.updateTip }, audit: (details: Record<string, string>) => record(deps, tipId, request, action, details) };
+  const ports = {
+    tips: { getTip: deps.reader.getTip, updateTip: deps.writer.updateTip },
+    audit: (details: Record<string, string>) => record(deps, tipId, request, action, details),
+  };
   return actOnTip(tipId, decide, ports).then((written) => json(200, toQueueItem(written)));
 }
 
 function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (request: StaffRequest) => Promise<HttpResult>> {
   const { reader, writer, closedTips, audit, paging, deliveries } = deps;
   return {
-  'GET /api/me': async ({ actor }) => json(200, { id: actor.id, name: actor.name, roles: actor.roles }),
+    'GET /api/me': async ({ actor }) => json(200, { id: actor.id, name: actor.name, roles: actor.roles }),
 
-  'GET /api/queue': async ({ event }) => {
-    const query = queueQuery.safeParse(event.queryStringParameters ?? {});
-    if (!query.success) throw new InvalidRequest('Bad query parameters.', fieldErrors(query.error.issues));
-    const { limit, cursor, ...filter } = query.data;
-    // A cursor this API did not hand out is an InvalidRequest (InvalidCursor) from the reader.
-    const page = await reader.listTips(filter, { limit, ...(cursor ? { cursor } : {}) });
-    return json(200, { tips: page.tips.map(toQueueItem), ...(page.cursor ? { cursor: page.cursor } : {}) });
-  },
+    'GET /api/queue': async ({ event }) => {
+      const query = queueQuery.safeParse(event.queryStringParameters ?? {});
+      if (!query.success) throw new InvalidRequest('Bad query parameters.', fieldErrors(query.error.issues));
+      const { limit, cursor, ...filter } = query.data;
+      // A cursor this API did not hand out is an InvalidRequest (InvalidCursor) from the reader.
+      const page = await reader.listTips(filter, { limit, ...(cursor ? { cursor } : {}) });
+      return json(200, { tips: page.tips.map(toQueueItem), ...(page.cursor ? { cursor: page.cursor } : {}) });
+    },
 
-  'GET /api/tips/{id}': async (request) => {
-    const tipId = tipIdOf(request.event);
-    const tip = await existingTip(deps, tipId);
-    // Recorded before the answer leaves: a read that is not in the trail must not happen.
-    await record(deps, tipId, request, 'read');
-    return json(200, toTipDetail(tip, await reader.listMessages(tipId)));
-  },
+    'GET /api/tips/{id}': async (request) => {
+      const tipId = tipIdOf(request.event);
+      const tip = await existingTip(deps, tipId);
+      // Recorded before the answer leaves: a read that is not in the trail must not happen.
+      await record(deps, tipId, request, 'read');
+      return json(200, toTipDetail(tip, await reader.listMessages(tipId)));
+    },
 
-  'POST /api/tips/{id}/claim': (request) => act(deps, request, 'claim', (tip) => claimTip(tip, request.actor, request.now)),
+    'POST /api/tips/{id}/claim': (request) => act(deps, request, 'claim', (tip) => claimTip(tip, request.actor, request.now)),
 
-  'POST /api/tips/{id}/release': (request) => act(deps, request, 'release', (tip) => releaseTip(tip, request.actor)),
+    'POST /api/tips/{id}/release': (request) => act(deps, request, 'release', (tip) => releaseTip(tip, request.actor)),
 
-  'POST /api/tips/{id}/status': (request) => {
-    const body = parseJsonBody(request.event, statusBody, 4096, '{"status": "closed", "outcome": "referred_to_police"}');
-    return act(deps, request, 'status', (tip) => changeStatus(tip, body, request.actor, request.now, deps.closedTipRetentionDays));
-  },
+    'POST /api/tips/{id}/status': (request) => {
+      const body = parseJsonBody(request.event, statusBody, 4096, '{"status": "closed", "outcome": "referred_to_police"}');
+      return act(deps, request, 'status', (tip) => changeStatus(tip, body, request.actor, request.now, deps.closedTipRetentionDays));
+    },
 
-  'POST /api/tips/{id}/level': (request) => {
-    const body = parseJsonBody(request.event, levelBody, 4096, '{"level": "high", "reason": "..."}');
-    return act(deps, request, 'level_override', (tip) => overrideLevel(tip, body, request.actor, request.now));
-  },
+    'POST /api/tips/{id}/level': (request) => {
+      const body = parseJsonBody(request.event, levelBody, 4096, '{"level": "high", "reason": "..."}');
+      return act(deps, request, 'level_override', (tip) => overrideLevel(tip, body, request.actor, request.now));
+    },
 
-  'POST /api/tips/{id}/notes': async (request) => {
-    const tipId = tipIdOf(request.event);
-    const { text } = parseJsonBody(request.event, noteBody, 16 * 1024, '{"text": "..."}');
-    const tip = await existingTip(deps, tipId);
-    const id = `note_${randomUUID()}`;
-    const at = request.now.toISOString();
-    await writer.addThreadEntry({ messageId: id, tipId, kind: 'note', author: staffRef(request.actor), text, receivedAt: at, channel: tip.channel, lang: tip.lang, redactions: {} });
-    await record(deps, tipId, request, 'note', { noteId: id });
-    return json(201, { id, kind: 'note', at, text, author: staffRef(request.actor) });
-  },
+    'POST /api/tips/{id}/notes': async (request) => {
+      const tipId = tipIdOf(request.event);
+      const { text } = parseJsonBody(request.event, noteBody, 16 * 1024, '{"text": "..."}');
+      const tip = await existingTip(deps, tipId);
+      const id = `note_${randomUUID()}`;
+      const at = request.now.toISOString();
+      await writer.addThreadEntry({
+        messageId: id,
+        tipId,
+        kind: 'note',
+        author: staffRef(request.actor),
+        text,
+        receivedAt: at,
+        channel: tip.channel,
+        lang: tip.lang,
+        redactions: {},
+      });
+      await record(deps, tipId, request, 'note', { noteId: id });
+      return json(201, { id, kind: 'note', at, text, author: staffRef(request.actor) });
+    },
 
-  'GET /api/tips/{id}/pages': async (request) => {
-    const tipId = tipIdOf(request.event);
-    await existingTip(deps, tipId);
-    const [stored, sent] = await Promise.all([paging.get(tipId), deliveries.forTip(tipId)]);
-    return json(200, pageView(stored?.state, sent));
-  },
+    'GET /api/tips/{id}/pages': async (request) => {
+      const tipId = tipIdOf(request.event);
+      await existingTip(deps, tipId);
+      const [stored, sent] = await Promise.all([paging.get(tipId), deliveries.forTip(tipId)]);
+      return json(200, pageView(stored?.state, sent));
+    },
 
-  'GET /api/reports/agreement': async ({ event, actor }) => {
-    const query = noQuery.safeParse(event.queryStringParameters ?? {});
-    if (!query.success) throw new InvalidRequest('This report takes no parameters: it always covers the last 30 days.', fieldErrors(query.error.issues));
-    const now = deps.reportClock();
-    const tips: TipRecord[] = [];
-    for await (const tip of closedTips.closedSince(agreementWindowStart(now))) tips.push(tip);
-    const report = triageAgreement(tips, now);
-    // Recorded before the answer leaves, as every read is.
-    await audit.record({ tipId: REPORTS_AUDIT_KEY, at: deps.now().toISOString(), actor: staffRef(actor), action: 'report_read', details: { report: 'agreement', from: report.from, to: report.to } });
-    return json(200, report);
-  },
+    'GET /api/reports/agreement': async ({ event, actor }) => {
+      const query = noQuery.safeParse(event.queryStringParameters ?? {});
+      if (!query.success) throw new InvalidRequest('This report takes no parameters: it always covers the last 30 days.', fieldErrors(query.error.issues));
+      const now = deps.reportClock();
+      const tips: TipRecord[] = [];
+      for await (const tip of closedTips.closedSince(agreementWindowStart(now))) tips.push(tip);
+      const report = triageAgreement(tips, now);
+      // Recorded before the answer leaves, as every read is.
+      await audit.record({
+        tipId: REPORTS_AUDIT_KEY,
+        at: deps.now().toISOString(),
+        actor: staffRef(actor),
+        action: 'report_read',
+        details: { report: 'agreement', from: report.from, to: report.to },
+      });
+      return json(200, report);
+    },
 
-  'GET /api/tips/{id}/audit': async (request) => {
-    const tipId = tipIdOf(request.event);
-    await existingTip(deps, tipId);
-    await record(deps, tipId, request, 'audit_read');
-    const events = await audit.list(tipId);
-    return json(200, { events: events.map(({ at, actor, action, details }) => ({ at, actor, action, details })) });
-  },
-};
+    'GET /api/tips/{id}/audit': async (request) => {
+      const tipId = tipIdOf(request.event);
+      await existingTip(deps, tipId);
+      await record(deps, tipId, request, 'audit_read');
+      const events = await audit.list(tipId);
+      return json(200, { events: events.map(({ at, actor, action, details }) => ({ at, actor, action, details })) });
+    },
+  };
 }
 
 export function makeHandler(deps: OperatorApiDeps) {

@@ -58,14 +58,14 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Public
 }
 
 // connect-src: the enhanced form talks to /api/* on this origin, and nowhere else.
-const FORM_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const FORM_CSP =
+  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_BODY_BYTES = 32 * 1024;
 const LANG = z.enum(LANGS).catch('es');
 
 function html(statusCode: number, body: string): HttpResult {
   return { statusCode, headers: { ...SAFE_HEADERS, 'content-security-policy': FORM_CSP, 'content-type': 'text/html; charset=utf-8' }, body };
 }
-
 
 // ---- the form's fields, as a browser posts them ---------------------------------------------
 
@@ -105,14 +105,12 @@ async function postForm(form: Form, event: APIGatewayProxyEventV2, now: Date): P
       const errors = problems(values);
       if (Object.keys(errors).length) return html(400, formPage({ ...common, values, errors }));
       if (!form.tipsPerSender.allow(clientAddress(event), now)) return html(429, formPage({ ...common, values, notice: 'rate_limited' }));
-      const receipt = await form.queueWebTip(
-        {
-          text: withPlace(values.text.trim(), values.where, lang),
-          lang,
-          signals: { ...(values.minor ? { minor: values.minor } : {}), ...(values.now ? { happeningNow: values.now === 'yes' } : {}) },
-          receipt: values.followUp !== 'none',
-        },
-      );
+      const receipt = await form.queueWebTip({
+        text: withPlace(values.text.trim(), values.where, lang),
+        lang,
+        signals: { ...(values.minor ? { minor: values.minor } : {}), ...(values.now ? { happeningNow: values.now === 'yes' } : {}) },
+        receipt: values.followUp !== 'none',
+      });
       return html(200, receiptPage({ ...common, receipt, followUp: values.followUp !== 'none' }));
     }
     case 'inbox':
@@ -124,7 +122,7 @@ async function postForm(form: Form, event: APIGatewayProxyEventV2, now: Date): P
         // Keep a half-written answer: the tipster can send it in a few minutes.
         return html(429, formPage({ ...common, inboxError: 'rate_limited', receiptValue }));
       }
-      let opened;
+      let opened: Awaited<ReturnType<Form['inbox']>>;
       try {
         opened = await form.inbox(code);
       } catch (error: unknown) {
@@ -134,10 +132,12 @@ async function postForm(form: Form, event: APIGatewayProxyEventV2, now: Date): P
       }
       const receipt = formatReceiptCode(code.replace(/\D/g, ''));
       // "See new answers" posts the reply form too: what was typed comes back filled in.
-      if (action === 'inbox') return html(200, inboxPage({ ...common, receipt, entries: opened.entries, ...(typed ? { replyValue: typed.slice(0, FORM_LIMITS.reply * 2) } : {}) }));
+      if (action === 'inbox')
+        return html(200, inboxPage({ ...common, receipt, entries: opened.entries, ...(typed ? { replyValue: typed.slice(0, FORM_LIMITS.reply * 2) } : {}) }));
       const text = typed;
       const replyError: FieldProblem | undefined = !text ? 'required' : text.length > FORM_LIMITS.reply ? 'too_long' : undefined;
-      if (replyError) return html(400, inboxPage({ ...common, receipt, entries: opened.entries, replyValue: text.slice(0, FORM_LIMITS.reply * 2), replyError }));
+      if (replyError)
+        return html(400, inboxPage({ ...common, receipt, entries: opened.entries, replyValue: text.slice(0, FORM_LIMITS.reply * 2), replyError }));
       await form.queueWebTip({ text, lang, receipt: false, followUpOf: opened.tipId });
       return html(200, inboxPage({ ...common, receipt, entries: [...opened.entries, { kind: 'in', at: now.toISOString(), text }], sent: true }));
     }
@@ -205,26 +205,26 @@ export function makeHandler(deps: PublicFormDeps) {
   const form = newForm(deps);
   const { emergencyNumbers, quickExitUrl } = deps;
   return async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
-  const now = deps.now();
-  try {
-    switch (event.routeKey) {
-      case 'GET /':
-        return html(200, formPage({ lang: 'es', emergencyNumbers, quickExitUrl }));
-      case 'POST /':
-        return await postForm(form, event, now);
-      case 'POST /api/inbox':
-        return await inboxJson(form, event, now, false);
-      case 'POST /api/inbox/reply':
-        return await inboxJson(form, event, now, true);
-      default:
-        return json(404, { error: 'not_found', message: 'No such page.' });
+    const now = deps.now();
+    try {
+      switch (event.routeKey) {
+        case 'GET /':
+          return html(200, formPage({ lang: 'es', emergencyNumbers, quickExitUrl }));
+        case 'POST /':
+          return await postForm(form, event, now);
+        case 'POST /api/inbox':
+          return await inboxJson(form, event, now, false);
+        case 'POST /api/inbox/reply':
+          return await inboxJson(form, event, now, true);
+        default:
+          return json(404, { error: 'not_found', message: 'No such page.' });
+      }
+    } catch (error: unknown) {
+      // A form post that is not one (wrong type, too big, not UTF-8): the form again, never a 5xx.
+      if (event.routeKey === 'POST /' && (error instanceof InvalidRequest || error instanceof UnsupportedMediaType || error instanceof PayloadTooLarge)) {
+        return html(400, formPage({ lang: 'es', emergencyNumbers, quickExitUrl, notice: 'try_again' }));
+      }
+      return answerError(error, deps.logger, { route: event.routeKey });
     }
-  } catch (error: unknown) {
-    // A form post that is not one (wrong type, too big, not UTF-8): the form again, never a 5xx.
-    if (event.routeKey === 'POST /' && (error instanceof InvalidRequest || error instanceof UnsupportedMediaType || error instanceof PayloadTooLarge)) {
-      return html(400, formPage({ lang: 'es', emergencyNumbers, quickExitUrl, notice: 'try_again' }));
-    }
-    return answerError(error, deps.logger, { route: event.routeKey });
-  }
   };
 }

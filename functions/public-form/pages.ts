@@ -44,7 +44,13 @@ const DATE_LANG_TAG: Record<FormLang, string> = { es: 'es-PE', en: 'en-GB', qu: 
 export function formatAt(at: string, lang: FormLang): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  return new Intl.DateTimeFormat(DATE_LANG_TAG[lang], { timeZone: DISPLAY_TIME_ZONE, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(DATE_LANG_TAG[lang], {
+    timeZone: DISPLAY_TIME_ZONE,
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +174,9 @@ interface InboxContent {
 
 function inboxContent(lang: FormLang, s: Strings, p: InboxContent): SafeHtml {
   const entries = p.entries.map(
-    (e) => html`<li class="entry ${e.kind}"><p class="meta"><span class="who">${e.kind === 'in' ? s.fromYou : s.fromUs}</span> · <time datetime="${e.at}">${formatAt(e.at, lang)}</time></p>
+    (
+      e,
+    ) => html`<li class="entry ${e.kind}"><p class="meta"><span class="who">${e.kind === 'in' ? s.fromYou : s.fromUs}</span> · <time datetime="${e.at}">${formatAt(e.at, lang)}</time></p>
 <p class="text">${e.text}</p></li>\n`,
   );
   // "See new answers" lives in the reply form, after "Answer", so that a half-written answer
@@ -218,8 +226,15 @@ export function formPage(
   const s = STRINGS[p.lang];
   const v = p.values ?? EMPTY_VALUES;
   const e = p.errors ?? {};
-  const yesNoUnknown = [['yes', s.yes], ['no', s.no], ['unknown', s.unknown]] as const;
-  const yesNo = [['yes', s.yes], ['no', s.no]] as const;
+  const yesNoUnknown = [
+    ['yes', s.yes],
+    ['no', s.no],
+    ['unknown', s.unknown],
+  ] as const;
+  const yesNo = [
+    ['yes', s.yes],
+    ['no', s.no],
+  ] as const;
   // Following up is the default: a tipster who says nothing can still be asked a question.
   const followUp = v.followUp || 'receipt';
 
@@ -248,7 +263,17 @@ ${fieldError(s, 'tip-where', 'where', e.where)}
 </div>
 ${radios(s, 'minor', s.minorLegend, yesNoUnknown, v.minor, e.minor)}
 ${radios(s, 'now', s.nowLegend, yesNo, v.now, e.now)}
-${radios(s, 'followUp', s.followUpLegend, [['receipt', s.followUpReceipt], ['none', s.followUpNone]] as const, followUp, e.followUp)}
+${radios(
+  s,
+  'followUp',
+  s.followUpLegend,
+  [
+    ['receipt', s.followUpReceipt],
+    ['none', s.followUpNone],
+  ] as const,
+  followUp,
+  e.followUp,
+)}
 <button type="submit" name="action" value="tip" class="primary send"${dataAttributes({ sending: s.sending })}>${s.send}</button>
 <fieldset class="langs">
 <legend>${s.languageLegend}</legend>
@@ -284,9 +309,7 @@ export function receiptPage(p: PageCommon & { receipt: string; followUp: boolean
   return documentShell(p, s, receiptContent(p.lang, s, p.receipt, p.followUp));
 }
 
-export function inboxPage(
-  p: PageCommon & { receipt: string; entries: InboxEntry[]; replyValue?: string; replyError?: FieldProblem; sent?: boolean },
-): string {
+export function inboxPage(p: PageCommon & { receipt: string; entries: InboxEntry[]; replyValue?: string; replyError?: FieldProblem; sent?: boolean }): string {
   const s = STRINGS[p.lang];
   return documentShell(p, s, html`${inboxContent(p.lang, s, p)}\n${privacyGuide(s)}`);
 }

@@ -90,52 +90,65 @@ async function putItem(deps: RosterApiDeps, request: StaffRequest, kind: ItemPut
 function routesFor(deps: RosterApiDeps): Record<RouteKeyFor<'rosterApi'>, (request: StaffRequest) => Promise<HttpResult>> {
   const { reader, writer, responderContacts } = deps;
   return {
-  'GET /api/roster': async () => {
-    const { roster, hasPhone } = await reader.loadWithPhoneFlags();
-    return json(200, {
-      responders: roster.responders.map((responder) => ({ ...responder, hasPhone: hasPhone.has(responder.responderId) })),
-      rotations: roster.rotations,
-      overrides: roster.overrides,
-      policies: roster.policies,
-      problems: rosterProblems(roster),
-    });
-  },
+    'GET /api/roster': async () => {
+      const { roster, hasPhone } = await reader.loadWithPhoneFlags();
+      return json(200, {
+        responders: roster.responders.map((responder) => ({ ...responder, hasPhone: hasPhone.has(responder.responderId) })),
+        rotations: roster.rotations,
+        overrides: roster.overrides,
+        policies: roster.policies,
+        problems: rosterProblems(roster),
+      });
+    },
 
-  'PUT /api/roster/responders/{id}': async (request) => {
-    const id = readPathId(request.event.pathParameters?.id);
-    const { responder, phone } = readResponderPut(id, bodyOf(request.event, '{"name": "...", "role": "police", "regions": ["Madre de Dios"], "lang": "es", "active": true, "phone": "+51987654321"}'));
-    const contact = phone === undefined ? undefined : responderPhone(phone, await deps.contactKeySecret());
-    if (contact) {
-      const owner = await responderContacts.responderFor(contact.contactKey);
-      if (owner !== undefined && owner !== id) throw new PhoneInUse(owner);
-    }
-    const { roster, hasPhone } = await reader.loadWithPhoneFlags();
-    const change: RosterChange = { kind: 'responder', op: 'put', item: responder };
-    checkedChange(roster, change);
-    await writer.putResponder(responder, contact);
-    // Whether the phone changed is worth auditing (a page could be redirected); the number is not.
-    await recordChange(deps, request, change, contact ? { phone: 'set' } : {});
-    return json(200, { ...responder, hasPhone: contact !== undefined || hasPhone.has(id) });
-  },
+    'PUT /api/roster/responders/{id}': async (request) => {
+      const id = readPathId(request.event.pathParameters?.id);
+      const { responder, phone } = readResponderPut(
+        id,
+        bodyOf(request.event, '{"name": "...", "role": "police", "regions": ["Madre de Dios"], "lang": "es", "active": true, "phone": "+51987654321"}'),
+      );
+      const contact = phone === undefined ? undefined : responderPhone(phone, await deps.contactKeySecret());
+      if (contact) {
+        const owner = await responderContacts.responderFor(contact.contactKey);
+        if (owner !== undefined && owner !== id) throw new PhoneInUse(owner);
+      }
+      const { roster, hasPhone } = await reader.loadWithPhoneFlags();
+      const change: RosterChange = { kind: 'responder', op: 'put', item: responder };
+      checkedChange(roster, change);
+      await writer.putResponder(responder, contact);
+      // Whether the phone changed is worth auditing (a page could be redirected); the number is not.
+      await recordChange(deps, request, change, contact ? { phone: 'set' } : {});
+      return json(200, { ...responder, hasPhone: contact !== undefined || hasPhone.has(id) });
+    },
 
-  'PUT /api/roster/rotations/{id}': (request) =>
-    putItem(deps, request, 'rotation', '{"region": "Madre de Dios", "timeZone": "America/Lima", "handoff": {"weekday": 1, "time": "08:00"}, "participants": ["..."], "firstHandoff": "2026-11-02"}'),
+    'PUT /api/roster/rotations/{id}': (request) =>
+      putItem(
+        deps,
+        request,
+        'rotation',
+        '{"region": "Madre de Dios", "timeZone": "America/Lima", "handoff": {"weekday": 1, "time": "08:00"}, "participants": ["..."], "firstHandoff": "2026-11-02"}',
+      ),
 
-  'PUT /api/roster/overrides/{id}': (request) =>
-    putItem(deps, request, 'override', '{"rotationId": "...", "responderId": "...", "start": "2026-12-01T13:00:00Z", "end": "2026-12-02T13:00:00Z", "reason": "swap"}'),
+    'PUT /api/roster/overrides/{id}': (request) =>
+      putItem(
+        deps,
+        request,
+        'override',
+        '{"rotationId": "...", "responderId": "...", "start": "2026-12-01T13:00:00Z", "end": "2026-12-02T13:00:00Z", "reason": "swap"}',
+      ),
 
-  'PUT /api/roster/policies/{id}': (request) =>
-    putItem(deps, request, 'policy', '{"region": "Madre de Dios", "levels": [{"target": {"kind": "rotation", "rotationId": "..."}, "deadlineMinutes": 10}]}'),
+    'PUT /api/roster/policies/{id}': (request) =>
+      putItem(deps, request, 'policy', '{"region": "Madre de Dios", "levels": [{"target": {"kind": "rotation", "rotationId": "..."}, "deadlineMinutes": 10}]}'),
 
-  'DELETE /api/roster/overrides/{id}': async (request) => {
-    const id = readPathId(request.event.pathParameters?.id);
-    const change: RosterChange = { kind: 'override', op: 'delete', id };
-    checkedChange(await reader.load(), change);
-    await writer.remove('override', id);
-    await recordChange(deps, request, change);
-    return { statusCode: 204, headers: { ...SAFE_HEADERS } };
-  },
-};
+    'DELETE /api/roster/overrides/{id}': async (request) => {
+      const id = readPathId(request.event.pathParameters?.id);
+      const change: RosterChange = { kind: 'override', op: 'delete', id };
+      checkedChange(await reader.load(), change);
+      await writer.remove('override', id);
+      await recordChange(deps, request, change);
+      return { statusCode: 204, headers: { ...SAFE_HEADERS } };
+    },
+  };
 }
 
 export function makeHandler(deps: RosterApiDeps) {

@@ -32,8 +32,13 @@ export type RosterChange =
   | { kind: 'policy'; op: 'put'; item: EscalationPolicy }
   | { kind: 'override'; op: 'delete'; id: string };
 
-const ID_KEYS = { responder: 'responderId', rotation: 'rotationId', override: 'overrideId', policy: 'policyId' } as const satisfies { [K in RosterItemKind]: keyof Items[K] };
-const LISTS = { responder: 'responders', rotation: 'rotations', override: 'overrides', policy: 'policies' } as const satisfies Record<RosterItemKind, keyof Roster>;
+const ID_KEYS = { responder: 'responderId', rotation: 'rotationId', override: 'overrideId', policy: 'policyId' } as const satisfies {
+  [K in RosterItemKind]: keyof Items[K];
+};
+const LISTS = { responder: 'responders', rotation: 'rotations', override: 'overrides', policy: 'policies' } as const satisfies Record<
+  RosterItemKind,
+  keyof Roster
+>;
 const SCHEMAS = { responder: responderSchema, rotation: rotationSchema, override: overrideSchema, policy: escalationPolicySchema } as const;
 
 export class RosterConflict extends Conflict {
@@ -73,7 +78,8 @@ function invalid(fields: Record<string, string>): InvalidRequest {
 /** The id in the path, checked as the schemas check ids. */
 export function readPathId(pathId: string | undefined): string {
   const parsed = idSchema.safeParse(pathId ?? '');
-  if (!parsed.success) throw new InvalidRequest('Ids in the path are 3-40 characters: a-z, 0-9 and -.', { id: parsed.error.issues[0]?.message ?? 'invalid id' });
+  if (!parsed.success)
+    throw new InvalidRequest('Ids in the path are 3-40 characters: a-z, 0-9 and -.', { id: parsed.error.issues[0]?.message ?? 'invalid id' });
   return parsed.data;
 }
 

@@ -96,7 +96,12 @@ export function makeHandler(deps: SmsIntakeDeps) {
       if (!parsed.success) throw new InvalidRequest('The webhook body is missing Twilio message fields.', fieldErrors(parsed.error.issues));
       const outcome = await receiveSms({ messageSid: parsed.data.MessageSid, from: parsed.data.From, body: parsed.data.Body }, ports);
       const [level, message] = LOG[outcome.kind];
-      deps.logger[level](message, outcome.kind === 'queued' ? { messageId: outcome.tip.messageId, channel: outcome.tip.channel } : { outcome: outcome.kind === 'ack' ? 'ack' : outcome.kind });
+      deps.logger[level](
+        message,
+        outcome.kind === 'queued'
+          ? { messageId: outcome.tip.messageId, channel: outcome.tip.channel }
+          : { outcome: outcome.kind === 'ack' ? 'ack' : outcome.kind },
+      );
       return twiml(outcome.kind === 'ack' ? twimlEmpty() : twimlMessage(outcome.reply));
     } catch (error: unknown) {
       // A server fault is rethrown: Twilio retries with the same MessageSid, stored once.

@@ -16,8 +16,7 @@ const origin = new URL(stack.httpUrl).origin;
 const PAGE_HEAD = /^tipline (CRITICO|CRITICAL) T-([0-9A-Z]{4})\b/;
 const browser = useBrowser();
 
-const words = (text: string): Set<string> =>
-  new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.normalize('NFD').replace(/\p{M}/gu, '')));
+const words = (text: string): Set<string> => new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.normalize('NFD').replace(/\p{M}/gu, '')));
 
 /** The outbox rows the developer panel shows, top (newest) first. */
 const outboxRows = (page: Page) =>

@@ -101,7 +101,11 @@ describe('the public tip form on a phone', () => {
       // Act: the first load, weighed as it came over the wire
       const response = await page.goto(home, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
-      const loaded = () => [...urlOf.keys()].filter((id) => bytesOf.has(id)).map((id) => new URL(urlOf.get(id)!).pathname).sort();
+      const loaded = () =>
+        [...urlOf.keys()]
+          .filter((id) => bytesOf.has(id))
+          .map((id) => new URL(urlOf.get(id)!).pathname)
+          .sort();
       await expect.poll(loaded, { timeout: 10_000 }).toEqual(expect.arrayContaining(['/', '/form.css', '/form.js']));
       const firstLoad = [...bytesOf.entries()].map(([id, bytes]) => ({ path: new URL(urlOf.get(id) ?? home).pathname, bytes }));
       const total = firstLoad.reduce((sum, r) => sum + r.bytes, 0);

@@ -1,10 +1,10 @@
 // Staff sign-in (Cognito) and the dashboard's hosting (S3 + CloudFront). One synth for the file,
 // with bundling switched off: stack.test.ts checks the bundles, this file only the template.
-import { Template } from 'aws-cdk-lib/assertions';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../functions/config/tables';
 import { API_PATH_PATTERN, CONFIG_PATH, DASHBOARD_PATH_PATTERN } from '../../lib/dashboard';
-import { TiplineStack } from '../../lib/tipline-stack';
+import type { TiplineStack } from '../../lib/tipline-stack';
 import { ALL_VIEWER_EXCEPT_HOST_HEADER, CACHING_DISABLED, CACHING_OPTIMIZED, inspect, render, type Json } from './inspect';
 import { useSynthesizedStack } from './synth';
 

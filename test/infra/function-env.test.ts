@@ -5,7 +5,7 @@
 // only the names its configuration declares, so the two hosts cannot drift apart unseen.
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { AWS_PLATFORM_ENV } from '../../functions/adapters/platform';
 import { appModuleOf, type FunctionName } from '../../local/functions';
 import { localPlatform } from '../../local/platform';

@@ -12,7 +12,7 @@ import { ALL_TABLES, TIPS_TABLE } from '../../functions/config/tables';
 import { Alarms } from '../../lib/alarms';
 import { ACCESS_LOG_FIELDS } from '../../lib/http-api';
 import type { HandlerName } from '../../lib/tipline-function';
-import { TiplineStack } from '../../lib/tipline-stack';
+import type { TiplineStack } from '../../lib/tipline-stack';
 import { ALL_HANDLERS, asArray, inspect, referencedIds, sorted, type Json } from './inspect';
 import { settingsFor, useSynthesizedStack } from './synth';
 
@@ -95,7 +95,10 @@ describe('customer-managed keys', () => {
     expect(grants.length).toBeGreaterThan(0);
     for (const grant of grants) {
       expect(grant.conditions).toEqual({ StringEquals: { 'kms:ViaService': viaService('dynamodb') } });
-      expect(grant.actions.every((action) => expected.includes(action)), JSON.stringify(grant)).toBe(true);
+      expect(
+        grant.actions.every((action) => expected.includes(action)),
+        JSON.stringify(grant),
+      ).toBe(true);
     }
     expect(sorted([...new Set(grants.flatMap((g) => g.actions))])).toEqual(expected);
   });
@@ -131,7 +134,10 @@ describe('customer-managed keys', () => {
       const on = referencedIds(s.resources);
       const where = `${s.policy}: ${JSON.stringify(s.actions)} on ${on.join(',')}`;
       expect(on, where).toHaveLength(1);
-      expect(s.actions.every((a) => a.startsWith('kms:') && !a.includes('*')), where).toBe(true);
+      expect(
+        s.actions.every((a) => a.startsWith('kms:') && !a.includes('*')),
+        where,
+      ).toBe(true);
       const equals = s.conditions?.StringEquals as Json | undefined;
       switch (on[0]) {
         case vault:
@@ -336,7 +342,10 @@ describe('alarms', () => {
   it('give no execution role any right on the topic: only CloudWatch publishes', () => {
     const topicId = logicalId(stack.alarms.topic);
     for (const handler of ALL_HANDLERS) {
-      expect(statementsOf(handler).filter((s) => referencedIds(s.resources).includes(topicId)), handler).toEqual([]);
+      expect(
+        statementsOf(handler).filter((s) => referencedIds(s.resources).includes(topicId)),
+        handler,
+      ).toEqual([]);
     }
   });
 });

@@ -206,7 +206,11 @@ export class StackInspector {
           : r.Type === 'AWS::IAM::Role'
             ? asArray(r.Properties?.Policies as Json[] | undefined).map((p) => p.PolicyDocument)
             : [];
-      return documents.flatMap((document) => toStatements(document).filter((s) => s.effect === 'Allow').map((s) => ({ ...s, where: id })));
+      return documents.flatMap((document) =>
+        toStatements(document)
+          .filter((s) => s.effect === 'Allow')
+          .map((s) => ({ ...s, where: id })),
+      );
     });
   };
 

@@ -50,11 +50,13 @@ function findings({ app, packs }: Checked): string[] {
 
 /** Every acknowledgement recorded anywhere in the tree, with the construct it was made on. */
 function acknowledgements(root: IConstruct): Array<{ on: IConstruct; id: string; reason: unknown }> {
-  return root.node.findAll().flatMap((construct) =>
-    construct.node.metadata
-      .filter((entry) => entry.type === ACKNOWLEDGED)
-      .flatMap((entry) => Object.entries(entry.data as Record<string, unknown>).map(([id, reason]) => ({ on: construct, id, reason }))),
-  );
+  return root.node
+    .findAll()
+    .flatMap((construct) =>
+      construct.node.metadata
+        .filter((entry) => entry.type === ACKNOWLEDGED)
+        .flatMap((entry) => Object.entries(entry.data as Record<string, unknown>).map(([id, reason]) => ({ on: construct, id, reason }))),
+    );
 }
 
 /** The `cdk_nag` metadata of every resource of a synthesized template. */

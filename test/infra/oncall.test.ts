@@ -2,13 +2,13 @@
 // and exactly what each function (and the ones that feed paging) may touch. One synth for the
 // file, with bundling off: stack.test.ts checks the bundles and the settings every function
 // and work queue shares.
-import { Template } from 'aws-cdk-lib/assertions';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/env-names';
 import { PAGING_QUEUE, ROUTES } from '../../functions/config/tables';
 import { API_PATH_PATTERN } from '../../lib/dashboard';
-import { type HandlerName } from '../../lib/tipline-function';
-import { TiplineStack } from '../../lib/tipline-stack';
+import type { HandlerName } from '../../lib/tipline-function';
+import type { TiplineStack } from '../../lib/tipline-stack';
 import { TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
 import { useSynthesizedStack } from './synth';
 import { ALL_HANDLERS, asArray, inspect, noTable, referencedIds, sorted, type Json } from './inspect';
@@ -219,9 +219,7 @@ describe('roster-api', () => {
     expect(sorted(routes.map((route) => String(route.RouteKey)))).toEqual(sorted(expected));
     for (const route of routes) expect(route.AuthorizationType, String(route.RouteKey)).toBe('JWT');
     // PUT and DELETE reach the API through the dashboard's CloudFront origin as well.
-    const behaviors = asArray(
-      ((props(logicalId(stack.dashboard.distribution)).DistributionConfig as Json).CacheBehaviors as Json[] | undefined) ?? [],
-    );
+    const behaviors = asArray(((props(logicalId(stack.dashboard.distribution)).DistributionConfig as Json).CacheBehaviors as Json[] | undefined) ?? []);
     const api = behaviors.find((behavior) => behavior.PathPattern === API_PATH_PATTERN);
     expect(api?.AllowedMethods).toEqual(expect.arrayContaining(['PUT', 'DELETE']));
   });

@@ -1,7 +1,7 @@
 // The public tip form in AWS: its function and exactly what it may touch, its routes, how the
 // distribution serves it (page, static files, inbox API, headers), and the WAF in front. One
 // synth for the file, with bundling off: stack.test.ts checks the bundles.
-import { Template } from 'aws-cdk-lib/assertions';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EMERGENCY_NUMBERS, DEFAULT_QUICK_EXIT_URL } from '../../functions/config/defaults';
 import { ENV } from '../../functions/config/env-names';
@@ -9,7 +9,7 @@ import { ROUTES } from '../../functions/config/tables';
 import { API_PATH_PATTERN, DASHBOARD_PATH_PATTERN, FORM_ASSET_PATHS, INBOX_PATH_PATTERN } from '../../lib/dashboard';
 import { PUBLIC_RATE_LIMIT, PUBLIC_RATE_WINDOW_SECONDS } from '../../lib/edge-firewall';
 import { FORM_ASSET_FILES, FORM_KEY_PREFIX } from '../../lib/public-form';
-import { TiplineStack } from '../../lib/tipline-stack';
+import type { TiplineStack } from '../../lib/tipline-stack';
 import { ALL_VIEWER_EXCEPT_HOST_HEADER, CACHING_DISABLED, CACHING_OPTIMIZED, inspect, noTable, referencedIds, render, sorted, type Json } from './inspect';
 import { useSynthesizedStack } from './synth';
 

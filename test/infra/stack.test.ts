@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/env-names';
 import {
@@ -14,8 +14,8 @@ import {
   TWILIO_CLEANUP_QUEUE,
 } from '../../functions/config/tables';
 import { DEFAULT_EMERGENCY_NUMBERS, DEFAULT_VAULT_TTL_DAYS } from '../../functions/config/defaults';
-import { type HandlerName } from '../../lib/tipline-function';
-import { TiplineStack } from '../../lib/tipline-stack';
+import type { HandlerName } from '../../lib/tipline-function';
+import type { TiplineStack } from '../../lib/tipline-stack';
 import { TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
 import { LOCAL_ENV } from '../../local/config';
 import { ALL_HANDLERS, asArray, inspect, noTable, referencedIds, sorted, toStatements, type Json } from './inspect';
@@ -25,7 +25,7 @@ let stack: TiplineStack;
 let template: Template;
 let assemblyDir: string;
 
-const DYNAMODB_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const _DYNAMODB_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const DYNAMODB_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:Scan'];
 /** Local-only names env-names.ts no longer holds (the local stack's platform replaced them). */
 const LOCAL_ONLY_RETIRED_NAMES = [
@@ -155,8 +155,14 @@ describe('functions', () => {
     ]);
     for (const handler of ALL_HANDLERS) {
       const names = Object.keys(envOf(handler));
-      expect(names.filter((name) => !allowed.has(name)), handler).toEqual([]);
-      expect(names.filter((name) => localOnly.has(name)), handler).toEqual([]);
+      expect(
+        names.filter((name) => !allowed.has(name)),
+        handler,
+      ).toEqual([]);
+      expect(
+        names.filter((name) => localOnly.has(name)),
+        handler,
+      ).toEqual([]);
     }
     // Not only absent from the functions: nowhere in the template. (This includes the local
     // cleanup delay: in AWS the queue's own delay applies.)
@@ -340,9 +346,7 @@ describe('tables', () => {
         Projection: { ProjectionType: 'ALL' },
       })),
     );
-    expect(table.TimeToLiveSpecification).toEqual(
-      shape.timeToLive === undefined ? undefined : { AttributeName: shape.timeToLive, Enabled: true },
-    );
+    expect(table.TimeToLiveSpecification).toEqual(shape.timeToLive === undefined ? undefined : { AttributeName: shape.timeToLive, Enabled: true });
   });
 
   it.each(ALL_TABLES.map((shape) => shape.name))('%s is on demand, encrypted, recoverable and retained', (name) => {
@@ -367,7 +371,7 @@ describe('tables', () => {
 });
 
 describe('vault key', () => {
-  it('is customer managed, rotated and retained, and no other key (hardening.test.ts has the tables\', queues\' and alarms\' keys)', () => {
+  it("is customer managed, rotated and retained, and no other key (hardening.test.ts has the tables', queues' and alarms' keys)", () => {
     template.resourceCountIs('AWS::KMS::Key', 4);
     expect(logicalId(stack.vault.key)).not.toBe(logicalId(stack.keys.tables));
     const keyId = logicalId(stack.vault.key);
@@ -451,9 +455,9 @@ describe('HTTP API', () => {
   });
 
   it('sends replies to tipster-reply, behind the JWT authorizer', () => {
-    const routes = Object.values(
-      template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: 'POST /api/tips/{id}/replies' } }),
-    ).map((route) => route.Properties as Json);
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: 'POST /api/tips/{id}/replies' } })).map(
+      (route) => route.Properties as Json,
+    );
     expect(routes).toHaveLength(1);
     expect(routes[0]?.AuthorizationType).toBe('JWT');
     expect(integrationTargetOf('tipsterReply')).toEqual(referencedIds(routes[0]?.Target));
@@ -715,7 +719,10 @@ describe('IAM', () => {
 
   it('only sms-intake and roster-api generate data keys, only tipster-reply, twilio-cleanup and paging decrypt, nobody else touches the key', () => {
     for (const handler of ['webIntake', 'triage', 'operatorApi', 'smsStatus', 'publicForm'] as const) {
-      expect(dataActions(handler).filter((action) => action.startsWith('kms:')), handler).toEqual([]);
+      expect(
+        dataActions(handler).filter((action) => action.startsWith('kms:')),
+        handler,
+      ).toEqual([]);
     }
     // On the vault key: the tables' and queues' keys are hardening.test.ts's.
     const kmsRoles = (action: string) =>
@@ -763,14 +770,21 @@ describe('IAM', () => {
       const readsSecrets = toStatements(properties.PolicyDocument).some(
         (s) => s.effect === 'Allow' && s.actions.some((a) => a === 'secretsmanager:GetSecretValue' || a === 'secretsmanager:*' || a === '*'),
       );
-      if (readsSecrets) expect(referencedIds(properties.Roles).every((role) => secretRoles.has(role)), id).toBe(true);
+      if (readsSecrets)
+        expect(
+          referencedIds(properties.Roles).every((role) => secretRoles.has(role)),
+          id,
+        ).toBe(true);
     }
   });
 
   it('no function has wildcard actions or resources', () => {
     for (const handler of ALL_HANDLERS) {
       for (const statement of statementsOf(handler)) {
-        expect(statement.actions.filter((action) => action === '*' || action.endsWith(':*')), handler).toEqual([]);
+        expect(
+          statement.actions.filter((action) => action === '*' || action.endsWith(':*')),
+          handler,
+        ).toEqual([]);
         expect(statement.resources, handler).not.toContain('*');
       }
     }
@@ -804,9 +818,10 @@ describe('IAM', () => {
       expect(props(roleIdOf(handler)).ManagedPolicyArns, handler).toBeUndefined();
       const logGroupId = logicalId(stack.functions[handler].logGroup);
       const logs = statementsOf(handler).filter((s) => s.actions.some((action) => action.startsWith('logs:')));
-      expect(logs.map((s) => ({ actions: sorted(s.actions), resources: s.resources })), handler).toEqual([
-        { actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [{ 'Fn::GetAtt': [logGroupId, 'Arn'] }] },
-      ]);
+      expect(
+        logs.map((s) => ({ actions: sorted(s.actions), resources: s.resources })),
+        handler,
+      ).toEqual([{ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [{ 'Fn::GetAtt': [logGroupId, 'Arn'] }] }]);
     }
   });
 });

@@ -28,7 +28,7 @@ const row = <K extends 'level' | 'lang'>(r: AgreementReport, key: K, value: stri
   (key === 'level' ? r.byLevel.find((x) => x.level === value) : r.byLang.find((x) => x.lang === value))!;
 
 describe('GET /api/reports/agreement', () => {
-  it('counts a raised and a lowered tip once they are closed, by the scorer\'s level and the language', async () => {
+  it("counts a raised and a lowered tip once they are closed, by the scorer's level and the language", async () => {
     // Arrange
     const before = await report();
     await postSignedSms(stack, twilioWebhook({ From: '+51944300001', Body: 'acuerdosube hola, cual es el horario de atencion?' }));

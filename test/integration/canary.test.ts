@@ -13,9 +13,20 @@ const stack = inject('stack');
 
 /** Written and spoken forms of the canaries; digits are also searched with separators removed. */
 const CANARY_TEXT = [
-  'Canarina', 'Quispeyupanqui', 'canarina.q77@correo.pe', 'Ximena', 'Canaricahua', 'canarita_77',
-  'Gwendolyn', 'Canaryworth', 'gwen.canary@example.org', 'X9876543', '198.51.100.23', '203.0.113.77',
-  'CanaryBrowser', 'canario-ua',
+  'Canarina',
+  'Quispeyupanqui',
+  'canarina.q77@correo.pe',
+  'Ximena',
+  'Canaricahua',
+  'canarita_77',
+  'Gwendolyn',
+  'Canaryworth',
+  'gwen.canary@example.org',
+  'X9876543',
+  '198.51.100.23',
+  '203.0.113.77',
+  'CanaryBrowser',
+  'canario-ua',
 ];
 const CANARY_DIGITS = ['977123456', '965432187', '73518264', '966111222', '955444333', '7700900777', '20301137', '1985110023', '81234567'];
 
@@ -24,10 +35,7 @@ const squash = (text: string) => text.toLowerCase().replace(/[\s.\-()+/]/g, '');
 function hits(haystack: string): string[] {
   const lower = haystack.toLowerCase();
   const squashed = squash(haystack);
-  return [
-    ...CANARY_TEXT.filter((canary) => lower.includes(canary.toLowerCase())),
-    ...CANARY_DIGITS.filter((digits) => squashed.includes(digits)),
-  ];
+  return [...CANARY_TEXT.filter((canary) => lower.includes(canary.toLowerCase())), ...CANARY_DIGITS.filter((digits) => squashed.includes(digits))];
 }
 
 describe('canaries', () => {

@@ -94,7 +94,10 @@ describe('replying through the contact vault', () => {
   });
 
   it('STOP and DELETE erase too, and answer in English', async () => {
-    for (const [from, word] of [['+51944000005', 'STOP'], ['+51944000006', 'delete']] as const) {
+    for (const [from, word] of [
+      ['+51944000005', 'STOP'],
+      ['+51944000006', 'delete'],
+    ] as const) {
       await postSignedSms(stack, twilioWebhook({ From: from, Body: 'boveda-stop: hola' }));
       await waitFor(() => vaultItem(from), { timeoutMs: 10_000, what: `the vault entry of ${from}` });
       const res = await postSignedSms(stack, twilioWebhook({ From: from, Body: word }));

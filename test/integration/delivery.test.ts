@@ -50,10 +50,7 @@ describe('delivery guarantees', () => {
     expect(item.tipId).toBe(first.tipId);
     expect(item.level).toBe('critical');
     const detail = await getTip(stack, item.tipId);
-    expect(detail.thread.map((m) => m.text)).toEqual([
-      'hilo-fragmentos: mi sobrina tiene 14',
-      'la obligan a atender clientes en un prostibar de mazuko',
-    ]);
+    expect(detail.thread.map((m) => m.text)).toEqual(['hilo-fragmentos: mi sobrina tiene 14', 'la obligan a atender clientes en un prostibar de mazuko']);
     expect(detail.thread.map((m) => m.channel)).toEqual(['sms', 'whatsapp']);
     expect((await getQueue(stack)).filter((t) => t.preview.includes('hilo-fragmentos'))).toHaveLength(1);
   });

@@ -71,7 +71,11 @@ beforeAll(async () => {
   pagingQueue = await newQueuePair('paging', 2);
   const twilioAccount = { accountSid: `AC${randomBytes(16).toString('hex')}`, authToken: randomBytes(16).toString('hex') };
   twilio = await startLocalTwilioApi(await freePort(), twilioAccount);
-  const stackSecrets = JSON.parse(readFileSync(join(stack.dataDir, 'data', 'secrets.json'), 'utf8')) as { vaultLocalKey: string; contactKeySecret: string; receiptPepper: string };
+  const stackSecrets = JSON.parse(readFileSync(join(stack.dataDir, 'data', 'secrets.json'), 'utf8')) as {
+    vaultLocalKey: string;
+    contactKeySecret: string;
+    receiptPepper: string;
+  };
   // The real functions, hosted as the local stack hosts them, with the faults in their clients.
   const platform = localPlatform({
     dynamoDbEndpoint: stack.dynamoDbEndpoint,
@@ -236,7 +240,10 @@ describe('faults', () => {
     const counts = await finish('consumer-crash', queue, consumer, marker, intended);
 
     // Assert: every message came back once and was known
-    const duplicates = output.lines().slice(logStart).filter((line) => line.includes('duplicate delivery ignored'));
+    const duplicates = output
+      .lines()
+      .slice(logStart)
+      .filter((line) => line.includes('duplicate delivery ignored'));
     for (const tip of tips) expect(duplicates.filter((line) => line.includes(tip.messageId))).toHaveLength(1);
     expect(counts).toEqual({ accepted: 10, stored: 10, inDlq: 0, lost: 0, duplicated: 0 });
   }, 60_000);
@@ -269,13 +276,15 @@ describe('faults', () => {
     expect(thread.map((m) => m.text.split(' ')[0])).toEqual(fragmentIntents.map((f) => f.token));
   }, 60_000);
 
-  it('one sender\'s fragments in two invocations at once (a slow DynamoDB): still one tip', async () => {
+  it("one sender's fragments in two invocations at once (a slow DynamoDB): still one tip", async () => {
     // Arrange: two full batches, each led by one fragment of the same sender; with every call
     // taking 100 ms, the second poller reads the sender's thread before the first has stored it
     const marker = `fcon${RUN}`;
     const queue = await newQueuePair('concurrent', 10);
     const from = newSender();
-    const fragments = ['mi prima tiene catorce', 'la llevaron a un bar'].map((text, i) => smsTip(`${marker}frag${letters(i)}q`, from, text, new Date(Date.now() + i * 1000)));
+    const fragments = ['mi prima tiene catorce', 'la llevaron a un bar'].map((text, i) =>
+      smsTip(`${marker}frag${letters(i)}q`, from, text, new Date(Date.now() + i * 1000)),
+    );
     const fillers = singles(`${marker}fill`, 18);
     faults.set({ kind: 'slow', delayMs: 100 });
 
@@ -329,7 +338,11 @@ describe('faults', () => {
     // Act: triage stores them and hands them to paging, whose sends fail, then succeed
     const triageConsumer = consume(queue, triage);
     const pagingConsumer = consume(pagingQueue, paging, undefined, 'paging');
-    await sendBodies(admin, queue.url, tips.map((t) => JSON.stringify(t)));
+    await sendBodies(
+      admin,
+      queue.url,
+      tips.map((t) => JSON.stringify(t)),
+    );
     await settled(admin, queue.url, 30_000);
     const stored = await storedMessagesContaining(stack.dynamoDbEndpoint, marker);
     const codes = stored.map((m) => m.tipId.slice(0, 4));
@@ -343,7 +356,9 @@ describe('faults', () => {
     const pagedCodes = codes.filter((code) => pages.some((p) => p.body.includes(`ACK ${code}`)));
     const perRecipient = new Map<string, number>();
     for (const page of pages) perRecipient.set(`${page.to}|${page.body}`, (perRecipient.get(`${page.to}|${page.body}`) ?? 0) + 1);
-    const deadCodes = codes.filter((code) => !pagedCodes.includes(code) && dead.some((b) => stored.some((m) => m.tipId.startsWith(code) && b.includes(m.tipId))));
+    const deadCodes = codes.filter(
+      (code) => !pagedCodes.includes(code) && dead.some((b) => stored.some((m) => m.tipId.startsWith(code) && b.includes(m.tipId))),
+    );
     const counts: Counts = {
       accepted: tips.length,
       stored: pagedCodes.length,
@@ -352,7 +367,10 @@ describe('faults', () => {
       duplicated: [...perRecipient.values()].reduce((sum, n) => sum + n - 1, 0),
     };
     output.print(countLine('twilio-send-failing', counts));
-    const failedSends = twilio.requests().slice(requestsBefore).filter((r) => r.status === 503);
+    const failedSends = twilio
+      .requests()
+      .slice(requestsBefore)
+      .filter((r) => r.status === 503);
     expect(failedSends).toHaveLength(2);
     expect(stored).toHaveLength(3);
     expect(counts).toEqual({ accepted: 3, stored: 3, inDlq: 0, lost: 0, duplicated: 0 });

@@ -130,7 +130,9 @@ const sourceIp = fc.ipV4();
 const junkBody = fc.oneof(
   text.map((t) => ({ body: t, base64: false })),
   fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ body: Buffer.concat([Buffer.from([0xff, 0xc3]), Buffer.from(bytes)]), base64: true })),
-  fc.record({ size: fc.integer({ min: 16 * 1024, max: 3 * 1024 * 1024 }), base64: fc.boolean() }).map(({ size, base64 }) => ({ body: Buffer.alloc(size, 'a=b&'), base64 })),
+  fc
+    .record({ size: fc.integer({ min: 16 * 1024, max: 3 * 1024 * 1024 }), base64: fc.boolean() })
+    .map(({ size, base64 }) => ({ body: Buffer.alloc(size, 'a=b&'), base64 })),
 );
 const peruMobile = fc.integer({ min: 0, max: 99_999_999 }).map((n) => `+519${String(n).padStart(8, '0')}`);
 
@@ -191,14 +193,14 @@ type SmsCase =
   | { kind: 'mutated-params'; params: TwilioParams; mutate: (params: TwilioParams) => TwilioParams }
   | { kind: 'valid'; params: TwilioParams; type: string; times: number; base64: boolean; query: boolean };
 
-const twilioParams = fc.record({ m: marker, body: text, from: peruMobile, extra: fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 20 }), { maxKeys: 3 }) }).map(
-  ({ m, body, from, extra }) => ({ m, params: { ...extra, ...twilioWebhook({ From: from, Body: `${m} ${body}`.slice(0, 1600) }) } }),
-);
+const twilioParams = fc
+  .record({ m: marker, body: text, from: peruMobile, extra: fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 20 }), { maxKeys: 3 }) })
+  .map(({ m, body, from, extra }) => ({ m, params: { ...extra, ...twilioWebhook({ From: from, Body: `${m} ${body}`.slice(0, 1600) }) } }));
 
 const signatureMutation = fc.oneof(
   fc.constant((s: string) => s.slice(0, -1)),
   fc.constant((s: string) => `${s}A`),
-  fc.constant((s: string) => s.toLowerCase() === s ? s.toUpperCase() : s.toLowerCase()),
+  fc.constant((s: string) => (s.toLowerCase() === s ? s.toUpperCase() : s.toLowerCase())),
   fc.integer({ min: 0, max: 27 }).map((i) => (s: string) => `${s.slice(0, i)}${s[i] === 'A' ? 'B' : 'A'}${s.slice(i + 1)}`),
   fc.constant((s: string) => ` ${s}`.trim().split('').reverse().join('')),
 );
@@ -212,14 +214,23 @@ const paramsMutation = fc.oneof(
 );
 
 const smsCase: fc.Arbitrary<SmsCase> = fc.oneof(
-  fc.record({ kind: fc.constant('junk' as const), body: junkBody, type: contentType('application/x-www-form-urlencoded'), signature: fc.option(fc.base64String({ maxLength: 40 })) }),
+  fc.record({
+    kind: fc.constant('junk' as const),
+    body: junkBody,
+    type: contentType('application/x-www-form-urlencoded'),
+    signature: fc.option(fc.base64String({ maxLength: 40 })),
+  }),
   fc.record({
     kind: fc.constant('random-form' as const),
     params: fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('MessageSid', 'From', 'Body', 'AccountSid')), text, { maxKeys: 8 }),
     type: contentType('application/x-www-form-urlencoded'),
     signature: fc.option(fc.base64String({ maxLength: 40 })),
   }),
-  fc.record({ kind: fc.constant('forged' as const), params: twilioParams.map((p) => p.params), signature: fc.oneof(fc.base64String({ minLength: 28, maxLength: 28 }), fc.string({ maxLength: 40 })) }),
+  fc.record({
+    kind: fc.constant('forged' as const),
+    params: twilioParams.map((p) => p.params),
+    signature: fc.oneof(fc.base64String({ minLength: 28, maxLength: 28 }), fc.string({ maxLength: 40 })),
+  }),
   fc.record({ kind: fc.constant('mutated-signature' as const), params: twilioParams.map((p) => p.params), mutate: signatureMutation }),
   fc.record({ kind: fc.constant('mutated-params' as const), params: twilioParams.map((p) => p.params), mutate: paramsMutation }),
   fc.record({
@@ -241,7 +252,11 @@ async function smsRequest(c: SmsCase, ledger: Ledger): Promise<void> {
   const formType = { 'content-type': 'application/x-www-form-urlencoded' };
   switch (c.kind) {
     case 'junk':
-      await send({ body: c.body.body, base64: c.body.base64, headers: { 'content-type': c.type, ...(c.signature === null ? {} : { 'x-twilio-signature': c.signature }) } });
+      await send({
+        body: c.body.body,
+        base64: c.body.base64,
+        headers: { 'content-type': c.type, ...(c.signature === null ? {} : { 'x-twilio-signature': c.signature }) },
+      });
       return;
     case 'random-form':
       await send({ body: formBody(c.params), headers: { 'content-type': c.type, ...(c.signature === null ? {} : { 'x-twilio-signature': c.signature }) } });
@@ -271,7 +286,12 @@ async function smsRequest(c: SmsCase, ledger: Ledger): Promise<void> {
       const markers = markersIn(c.params.Body);
       for (const m of markers) ledger.mayQueue.add(m);
       for (let i = 0; i < c.times; i++) {
-        const res = await send({ body: formBody(c.params), base64: c.base64, rawQueryString, headers: { 'content-type': c.type, 'x-twilio-signature': signature } });
+        const res = await send({
+          body: formBody(c.params),
+          base64: c.base64,
+          rawQueryString,
+          headers: { 'content-type': c.type, 'x-twilio-signature': signature },
+        });
         if (res.statusCode === 200 && typeof res.body === 'string' && res.body.includes('<Message>')) {
           for (const m of markers) ledger.mustQueue.add(m);
           if (c.times > 1) for (const m of markers) ledger.replayed.add(m);
@@ -296,7 +316,15 @@ type WebCase =
 const webCase: fc.Arbitrary<WebCase> = fc.oneof(
   // Valid tips are the rarest: each costs a deliberately slow receipt hash.
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('junk' as const), body: junkBody, type: contentType('application/json'), ip: sourceIp }) },
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('json' as const), value: fc.oneof(fc.jsonValue(), fc.record({ text: fc.anything(), lang: fc.anything(), signals: fc.anything() }, { requiredKeys: [] })), type: contentType('application/json'), ip: sourceIp }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant('json' as const),
+      value: fc.oneof(fc.jsonValue(), fc.record({ text: fc.anything(), lang: fc.anything(), signals: fc.anything() }, { requiredKeys: [] })),
+      type: contentType('application/json'),
+      ip: sourceIp,
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -305,13 +333,20 @@ const webCase: fc.Arbitrary<WebCase> = fc.oneof(
       text,
       type: contentType('application/json'),
       ip: sourceIp,
-      extra: fc.record({ lang: fc.constantFrom('es', 'en', 'qu', 'pt', 'fr'), signals: fc.record({ minor: fc.constantFrom('yes', 'no', 'unknown', 'maybe'), happeningNow: fc.boolean() }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+      extra: fc.record(
+        {
+          lang: fc.constantFrom('es', 'en', 'qu', 'pt', 'fr'),
+          signals: fc.record({ minor: fc.constantFrom('yes', 'no', 'unknown', 'maybe'), happeningNow: fc.boolean() }, { requiredKeys: [] }),
+        },
+        { requiredKeys: [] },
+      ),
     }),
   },
 );
 
 async function webRequest(c: WebCase, ledger: Ledger): Promise<void> {
-  const send = (request: RawRequest, markers: string[]) => call(handlers.webIntake, httpEvent('POST /api/tips', { ...request, sourceIp: c.ip }), ledger, markers);
+  const send = (request: RawRequest, markers: string[]) =>
+    call(handlers.webIntake, httpEvent('POST /api/tips', { ...request, sourceIp: c.ip }), ledger, markers);
   switch (c.kind) {
     case 'junk':
       await send({ body: c.body.body, base64: c.body.base64, headers: { 'content-type': c.type } }, []);
@@ -340,12 +375,19 @@ type FormCase =
   | { kind: 'tip'; m: string; text: string; where: string; minor: string; now: string; followUp: string; lang: string; type: string; ip: string };
 
 const formCase: fc.Arbitrary<FormCase> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('junk' as const), body: junkBody, type: contentType('application/x-www-form-urlencoded'), ip: sourceIp }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('junk' as const), body: junkBody, type: contentType('application/x-www-form-urlencoded'), ip: sourceIp }),
+  },
   {
     weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('fields' as const),
-      fields: fc.dictionary(fc.oneof(fc.constantFrom('action', 'text', 'where', 'minor', 'now', 'followUp', 'lang', 'receipt'), fc.string({ maxLength: 10 })), fc.oneof(text, fc.constantFrom('tip', 'inbox', 'reply', 'lang', 'none')), { maxKeys: 8 }),
+      fields: fc.dictionary(
+        fc.oneof(fc.constantFrom('action', 'text', 'where', 'minor', 'now', 'followUp', 'lang', 'receipt'), fc.string({ maxLength: 10 })),
+        fc.oneof(text, fc.constantFrom('tip', 'inbox', 'reply', 'lang', 'none')),
+        { maxKeys: 8 },
+      ),
       type: contentType('application/x-www-form-urlencoded'),
       ip: sourceIp,
     }),

@@ -103,4 +103,3 @@ describe('GET /api/queue within a level', () => {
     expect(pages.state!.acknowledged).toBeNull();
   }, 120_000);
 });
-

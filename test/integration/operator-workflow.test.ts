@@ -29,7 +29,7 @@ describe('claims', () => {
 
     // Assert
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const loser = (a.status === 409 ? a : b);
+    const loser = a.status === 409 ? a : b;
     const body = (await loser.json()) as { error: string; message: string; claimedBy: { name: string } };
     expect(body.error).toBe('conflict');
     expect(body.message).toMatch(/already working on this tip/);
@@ -78,7 +78,7 @@ describe('workflow', () => {
     expect((await getQueue(stack)).some((t) => t.tipId === tip.tipId)).toBe(true);
   });
 
-  it('a level override moves the tip in the queue and keeps the scorer\'s level and the reason', async () => {
+  it("a level override moves the tip in the queue and keeps the scorer's level and the reason", async () => {
     const tip = await newTip('anular-nivel', 'hola, quisiera saber el horario de atencion');
     expect(tip.level).toBe('low');
 

@@ -38,7 +38,11 @@ interface CorpusLine {
   keep: unknown[];
 }
 
-const linesOf = (stdout: string): CorpusLine[] => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as CorpusLine);
+const linesOf = (stdout: string): CorpusLine[] =>
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as CorpusLine);
 
 async function newTip(marker: string, from: string, body: string): Promise<QueueItem> {
   await postSignedSms(stack, twilioWebhook({ From: from, Body: `${marker} ${body}` }));
@@ -51,7 +55,7 @@ async function ok(method: 'POST', path: string, body: unknown): Promise<void> {
 }
 
 describe('tipline eval --overrides', () => {
-  it('exports closed tips as corpus lines: the operator\'s level, the scorer\'s, redacted text only', async () => {
+  it("exports closed tips as corpus lines: the operator's level, the scorer's, redacted text only", async () => {
     // Arrange: three tips; one raised by an operator, one with a note, two closed, one left open
     const day = new Date().toISOString().slice(0, 10);
     const raised = await newTip('etiquetaalza', '+51944200001', 'me ofrecieron trabajo en un bar de mazuko, llamame al 987 654 321');

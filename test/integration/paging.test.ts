@@ -68,7 +68,10 @@ describe('paging', () => {
     expect(page!.to).toBe(phoneOf(onCall!));
     expect(page!.body).toMatch(new RegExp(`^tipline CRITICO T-${code} Madre de Dios: .+ Responde ACK ${code}$`));
     expect(page!.body.length).toBeLessThanOrEqual(160);
-    for (const word of body.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length >= 4)) {
+    for (const word of body
+      .toLowerCase()
+      .split(/[^\p{L}\d]+/u)
+      .filter((w) => w.length >= 4)) {
       expect(page!.body.toLowerCase()).not.toContain(word);
     }
     // Once triage and paging have handled all they were given, the page's first deadline job too
@@ -137,7 +140,7 @@ describe('paging', () => {
     // Act: Twilio reports delivery twice, then a late "sent"
     const callback = `${stack.publicUrl}/sms/status`;
     for (const status of ['delivered', 'delivered', 'sent']) {
-      const params = { MessageSid: page!.sid, MessageStatus: status, AccountSid: 'AC' + '0'.repeat(32), To: page!.to };
+      const params = { MessageSid: page!.sid, MessageStatus: status, AccountSid: `AC${'0'.repeat(32)}`, To: page!.to };
       const res = await fetch(callback, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilio(stack.twilioAuthToken, callback, params) },

@@ -11,7 +11,10 @@ const stack = inject('stack');
 const tokens = stack.tokens as Record<'operator' | 'operator2' | 'supervisor' | 'responder', string>;
 
 function decode(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
-  const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
+  const [header, payload] = token
+    .split('.')
+    .slice(0, 2)
+    .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
   return { header: header!, payload: payload! };
 }
 

@@ -20,8 +20,16 @@ describe('the bundled Twilio client', () => {
     const out = join(dir, 'twilio-rest.mjs');
     buildSync({
       entryPoints: [join(root, 'functions/adapters/twilio-rest.ts')],
-      bundle: true, platform: 'node', format: 'esm', target: 'node22', minify: true, mainFields: ['module', 'main'],
-      external: ['@aws-sdk/*', '@smithy/*'], alias: ESBUILD_ALIASES, outfile: out, logLevel: 'error',
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      minify: true,
+      mainFields: ['module', 'main'],
+      external: ['@aws-sdk/*', '@smithy/*'],
+      alias: ESBUILD_ALIASES,
+      outfile: out,
+      logLevel: 'error',
       banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
     });
     // The substitution took: none of mime-db's 2,000 media types is in the bundle.

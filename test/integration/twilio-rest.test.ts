@@ -209,7 +209,10 @@ describe('twilioRest against the local Twilio API', () => {
     try {
       regional = twilioRest({ ...account, apiBaseUrl: api.baseUrl });
     } finally {
-      for (const [name, value] of [['TWILIO_EDGE', saved.edge], ['TWILIO_REGION', saved.region]] as const) {
+      for (const [name, value] of [
+        ['TWILIO_EDGE', saved.edge],
+        ['TWILIO_REGION', saved.region],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

@@ -5,12 +5,18 @@
 import { randomBytes } from 'node:crypto';
 import { InternalServerError, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { ClientMiddleware } from '../../local/platform';
 import { MESSAGES_TABLE } from '../../functions/config/tables';
 import { dynamo } from './local-aws';
 import { seededRandom } from '../../functions/core/seeded-random';
-
 
 export type DynamoFaultMode = { kind: 'off' } | { kind: 'throttle'; fraction: number } | { kind: 'down' } | { kind: 'slow'; delayMs: number };
 
@@ -34,7 +40,11 @@ export function dynamoFaults(seed: number): DynamoFaults {
     if (mode.kind === 'throttle') {
       const fraction = mode.fraction;
       if (!throttled.has(call)) throttled.set(call, random() < fraction);
-      if (throttled.get(call)) return new ProvisionedThroughputExceededException({ message: 'injected: provisioned throughput exceeded', $metadata: { ...$metadata, httpStatusCode: 400 } });
+      if (throttled.get(call))
+        return new ProvisionedThroughputExceededException({
+          message: 'injected: provisioned throughput exceeded',
+          $metadata: { ...$metadata, httpStatusCode: 400 },
+        });
     }
     if (mode.kind === 'down') return new InternalServerError({ message: 'injected: internal server error', $metadata: { ...$metadata, httpStatusCode: 500 } });
     return undefined;

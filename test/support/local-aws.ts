@@ -50,9 +50,7 @@ export async function peekQueues(client: SQSClient): Promise<Record<string, stri
     const bodies: string[] = [];
     const handles: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const page = await client.send(
-        new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 5, WaitTimeSeconds: 0 }),
-      );
+      const page = await client.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 5, WaitTimeSeconds: 0 }));
       if (!page.Messages?.length) break;
       for (const m of page.Messages) {
         bodies.push(m.Body ?? '');

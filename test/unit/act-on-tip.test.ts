@@ -12,7 +12,10 @@ describe('actOnTip', () => {
     // Arrange
     const written: Array<[number, TipRecord]> = [];
     const audited: Array<Record<string, string>> = [];
-    const ports = { tips: { getTip: async () => base, updateTip: async (before: TipRecord, after: TipRecord) => void written.push([before.version, after]) }, audit: async (d: Record<string, string>) => void audited.push(d) };
+    const ports = {
+      tips: { getTip: async () => base, updateTip: async (before: TipRecord, after: TipRecord) => void written.push([before.version, after]) },
+      audit: async (d: Record<string, string>) => void audited.push(d),
+    };
 
     // Act
     const result = await actOnTip('ABCDEFGH', bump, ports);
@@ -51,7 +54,10 @@ describe('actOnTip', () => {
   });
 
   it('gives up with a conflict the operator can act on after repeated races, and says 404 for an unknown tip', async () => {
-    const racing = { tips: { getTip: async () => base, updateTip: async () => Promise.reject(new TipVersionConflict('ABCDEFGH')) }, audit: async () => undefined };
+    const racing = {
+      tips: { getTip: async () => base, updateTip: async () => Promise.reject(new TipVersionConflict('ABCDEFGH')) },
+      audit: async () => undefined,
+    };
     await expect(actOnTip('ABCDEFGH', bump, racing)).rejects.toBeInstanceOf(TipConflict);
     const missing = { tips: { getTip: async () => undefined, updateTip: async () => undefined }, audit: async () => undefined };
     await expect(actOnTip('ABCDEFGH', bump, missing)).rejects.toBeInstanceOf(TipNotFound);
@@ -60,7 +66,10 @@ describe('actOnTip', () => {
   it('does not write a tip the decision left unchanged, but still audits it', async () => {
     let writes = 0;
     const audited: Array<Record<string, string>> = [];
-    const ports = { tips: { getTip: async () => base, updateTip: async () => void writes++ }, audit: async (d: Record<string, string>) => void audited.push(d) };
+    const ports = {
+      tips: { getTip: async () => base, updateTip: async () => void writes++ },
+      audit: async (d: Record<string, string>) => void audited.push(d),
+    };
     await actOnTip('ABCDEFGH', (tip) => ({ tip, details: { same: 'yes' } }), ports);
     expect(writes).toBe(0);
     expect(audited).toEqual([{ same: 'yes' }]);

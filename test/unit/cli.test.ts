@@ -23,7 +23,10 @@ describe('tipline score --jsonl', () => {
   it('prints one prediction per tip of the dev corpus, with evidence from the redacted text', async () => {
     const { code, stdout } = await cli('score', '--jsonl', devCorpus.pathname);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(40);
     for (const line of lines) {
       expect(Object.keys(line)).toEqual(['id', 'level', 'score', 'indicators', 'redacted']);
@@ -43,7 +46,12 @@ describe('tipline score --jsonl', () => {
     writeFileSync(file, '{"id": 1, "text": "hola"}\nnot json\n{"text": "sin id"}\n\n{"id": "x", "text": "mi hija de 15 esta en un prostibar"}\n');
     const { code, stdout, stderr } = await cli('score', '--jsonl', file);
     expect(code).toBe(1);
-    expect(stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['1', 'x']);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: string }).id),
+    ).toEqual(['1', 'x']);
     expect(stderr).toContain('line 2');
     expect(stderr).toContain('line 3');
   }, 30_000);

@@ -6,10 +6,24 @@ import type { StoredMessage, TipRecord } from '../../functions/core/tip-record';
 
 function tip(overrides: Partial<TipRecord> = {}): TipRecord {
   return {
-    tipId: '7K2F9QXM', status: 'closed', outcome: 'referred_to_police', channel: 'sms', lang: 'es', level: 'medium', scoredLevel: 'medium', score: 30,
-    rule: 'medium: deception', region: 'Madre de Dios', preview: 'me ofrecieron trabajo',
-    createdAt: '2026-12-01T10:00:00.000Z', lastMessageAt: '2026-12-01T10:05:00.000Z',
-    messageCount: 2, version: 4, indicators: [{ id: 'deception', evidence: 'ofrecieron trabajo', start: 3 }], places: [], ...overrides,
+    tipId: '7K2F9QXM',
+    status: 'closed',
+    outcome: 'referred_to_police',
+    channel: 'sms',
+    lang: 'es',
+    level: 'medium',
+    scoredLevel: 'medium',
+    score: 30,
+    rule: 'medium: deception',
+    region: 'Madre de Dios',
+    preview: 'me ofrecieron trabajo',
+    createdAt: '2026-12-01T10:00:00.000Z',
+    lastMessageAt: '2026-12-01T10:05:00.000Z',
+    messageCount: 2,
+    version: 4,
+    indicators: [{ id: 'deception', evidence: 'ofrecieron trabajo', start: 3 }],
+    places: [],
+    ...overrides,
   };
 }
 
@@ -25,13 +39,13 @@ const thread = [
 ];
 
 describe('toCorpusLine', () => {
-  it('joins the tipster\'s messages, oldest first, and leaves out notes and replies', () => {
+  it("joins the tipster's messages, oldest first, and leaves out notes and replies", () => {
     const line = toCorpusLine(tip(), thread);
     expect(line.text).toBe('me ofrecieron trabajo en la pampa\nllamame al [PHONE], no me dejan salir');
     expect(JSON.stringify(line)).not.toContain('Rosa');
   });
 
-  it('takes the operator\'s level from the override, and keeps the scorer\'s level beside it', () => {
+  it("takes the operator's level from the override, and keeps the scorer's level beside it", () => {
     const overridden = tip({
       level: 'high',
       levelOverride: {
@@ -57,7 +71,7 @@ describe('toCorpusLine', () => {
     expect(JSON.stringify(line)).not.toContain('encerrada');
   });
 
-  it('without an override, the level is the tip\'s final level', () => {
+  it("without an override, the level is the tip's final level", () => {
     expect(toCorpusLine(tip({ level: 'high', scoredLevel: 'medium' }), thread)).toMatchObject({ level: 'high', scoredLevel: 'medium' });
   });
 

@@ -22,7 +22,10 @@ const PEPPER = 'receipt-pepper-for-tests';
 const NOW = '2026-11-27T07:00:00.000Z';
 const TIPSTER = '+51987654321';
 const RESPONDER_PHONE = '+51911222333';
-const EMERGENCY: EmergencyNumber[] = [{ number: '105', label: 'Policía' }, { number: '1818', label: '' }];
+const EMERGENCY: EmergencyNumber[] = [
+  { number: '105', label: 'Policía' },
+  { number: '1818', label: '' },
+];
 const TIP_TEXT = 'mi hija de 15 esta en un bar en mazuko, le quitaron su dni';
 
 type Result = APIGatewayProxyStructuredResultV2;
@@ -56,9 +59,18 @@ function smsIntake() {
   };
   const handler = makeSmsIntake(deps);
   const post = (params: TwilioParams, signing: { signature?: string | null; authToken?: string; url?: string } = {}) =>
-    handler(twilioEvent(params, { authToken: signing.authToken ?? AUTH_TOKEN, url: signing.url ?? SMS_URL, path: '/sms/twilio', ...('signature' in signing ? { signature: signing.signature } : {}) }));
+    handler(
+      twilioEvent(params, {
+        authToken: signing.authToken ?? AUTH_TOKEN,
+        url: signing.url ?? SMS_URL,
+        path: '/sms/twilio',
+        ...('signature' in signing ? { signature: signing.signature } : {}),
+      }),
+    );
   /** Whether any port beyond the auth token was touched. */
-  const touched = () => contactKeySecret.reads.count > 0 || tips.sent.length + paging.sent.length + vault.remembered.length + vault.forgotten.length + responders.asked.length + deletedFromTwilio.length > 0;
+  const touched = () =>
+    contactKeySecret.reads.count > 0 ||
+    tips.sent.length + paging.sent.length + vault.remembered.length + vault.forgotten.length + responders.asked.length + deletedFromTwilio.length > 0;
   return { handler, post, deps, tips, paging, vault, responders, logger, deletedFromTwilio, touched };
 }
 
@@ -141,7 +153,7 @@ describe('sms-intake handler', () => {
     expect(w.vault.remembered.map((r) => r.address)).toEqual([`whatsapp:${TIPSTER}`]);
   });
 
-  it('answers a responder\'s ACK with empty TwiML, queuing it for paging and not as a tip', async () => {
+  it("answers a responder's ACK with empty TwiML, queuing it for paging and not as a tip", async () => {
     // Arrange
     const w = smsIntake();
 
@@ -253,7 +265,7 @@ const CLIENT_IP = '203.0.113.45';
 const fromClient = (ip = CLIENT_IP) => ({ headers: { 'x-forwarded-for': `10.0.0.1, ${ip}` } });
 
 describe('web-intake handler', () => {
-  it('answers 202 with a formatted receipt and the acknowledgement, having queued the tip with the receipt\'s hash only', async () => {
+  it("answers 202 with a formatted receipt and the acknowledgement, having queued the tip with the receipt's hash only", async () => {
     // Arrange
     const w = webIntake();
 
@@ -268,7 +280,13 @@ describe('web-intake handler', () => {
     expect(body.message).toContain(acknowledgement('es', EMERGENCY));
     expect(body.message).toContain(String(body.receipt));
     const [tip] = w.tips.sent;
-    expect(tip).toMatchObject({ channel: 'web', messageId: 'web_test-1', receivedAt: NOW, signals: { minor: 'yes' }, receiptHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(tip).toMatchObject({
+      channel: 'web',
+      messageId: 'web_test-1',
+      receivedAt: NOW,
+      signals: { minor: 'yes' },
+      receiptHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(JSON.stringify(tip)).not.toContain(String(body.receipt).replace(/ /g, ''));
   });
 
@@ -423,7 +441,7 @@ function statusReport(overrides: Partial<TwilioParams> = {}): TwilioParams {
 }
 
 describe('sms-status handler', () => {
-  it('answers a signed status report 204 with no body, having applied it at the clock\'s time', async () => {
+  it("answers a signed status report 204 with no body, having applied it at the clock's time", async () => {
     // Arrange
     const w = smsStatus();
     const report = statusReport();
@@ -451,7 +469,7 @@ describe('sms-status handler', () => {
     expect(w.calls).toEqual([]);
   });
 
-  it('answers 403 to a report signed for the SMS webhook\'s URL instead of its own', async () => {
+  it("answers 403 to a report signed for the SMS webhook's URL instead of its own", async () => {
     // Arrange
     const w = smsStatus();
     const report = statusReport();

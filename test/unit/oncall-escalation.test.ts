@@ -108,7 +108,7 @@ describe('no acknowledgement: the page climbs', () => {
     expect(MAX_CYCLES).toBe(3);
   });
 
-  it('waits each level\'s own deadline: 15 minutes, then 30', () => {
+  it("waits each level's own deadline: 15 minutes, then 30", () => {
     const start = startPaging(tip(), roster(), T0);
     const second = fireDeadline(start.state, roster());
     expect(deadlines(start.actions)[0]!.at).toEqual(minutes(15));
@@ -217,7 +217,7 @@ describe('deadlines delivered twice, late or early', () => {
     expect(onDeadline(last, { step: last.step, cycle: last.cycle }, roster(), minutes(1000))).toMatchObject({ actions: [], outcome: 'stale' });
   });
 
-  it('schedules an early deadline again for the same instant (a queue\'s delay is capped at 15 minutes)', () => {
+  it("schedules an early deadline again for the same instant (a queue's delay is capped at 15 minutes)", () => {
     const start = startPaging(tip(), roster(), T0);
     const early = onDeadline(start.state, { step: 0, cycle: 0 }, roster(), minutes(14));
     expect(early).toEqual({ state: start.state, actions: [{ kind: 'schedule_deadline', step: 0, cycle: 0, at: minutes(15) }], outcome: 'early' });
@@ -285,7 +285,7 @@ describe('nobody on call', () => {
     expect(state.step).toBe(1);
   });
 
-  it('falls back to the default policy when the region\'s whole policy has nobody, in every round', () => {
+  it("falls back to the default policy when the region's whole policy has nobody, in every round", () => {
     const r = roster({ overrides: [absentAll], responders: roster().responders.map((x) => (x.responderId === 'fis-carla' ? { ...x, active: false } : x)) });
     const all = runToTheEnd(r);
     expect(all[0]!.state.policyId).toBe('default');
@@ -298,7 +298,7 @@ describe('nobody on call', () => {
     expect(all.at(-1)!.state.stoppedAt).toBeDefined();
   });
 
-  it('waits the last level\'s deadline rather than spinning when nobody at all can be paged', () => {
+  it("waits the last level's deadline rather than spinning when nobody at all can be paged", () => {
     const inactive = roster().responders.map((x) => ({ ...x, active: false }));
     const r = roster({ responders: inactive });
     const start = startPaging(tip(), r, T0);
@@ -336,7 +336,7 @@ describe('policies edited mid-escalation', () => {
     expect(pages(next.actions).map((p) => `${p.responderId}@${p.step}/${p.cycle}`)).toEqual(['pol-beto@0/1']);
   });
 
-  it('uses the region\'s current policy when the stored one was deleted', () => {
+  it("uses the region's current policy when the stored one was deleted", () => {
     const start = startPaging(tip(), roster(), T0);
     const others = roster().policies.filter((p) => p.policyId !== 'mdd');
     const replaced = roster({ policies: [policy('mdd-v2', 'Madre de Dios', [rotationLevel('mdd-police', 10), responderLevel('fis-eva', 10)]), ...others] });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  escalationPolicySchema,
-  overrideSchema,
-  responderSchema,
-  rosterProblems,
-  rotationSchema,
-  sameRegion,
-} from '../../functions/core/paging';
+import { escalationPolicySchema, overrideSchema, responderSchema, rosterProblems, rotationSchema, sameRegion } from '../../functions/core/paging';
 import { override, policy, responderLevel, roster, rotationLevel } from './oncall-fixtures';
 
 const validRotation = {
@@ -130,10 +123,7 @@ describe('roster consistency', () => {
       ...base,
       rotations: [...base.rotations, { ...base.rotations[0]!, rotationId: 'ghost-rota', participants: ['nobody-here'] }],
       overrides: [override('o-1', 'pol-zeta', '2025-03-11T05:00:00Z', '2025-03-12T05:00:00Z', { rotationId: 'no-such-rota' })],
-      policies: [
-        ...base.policies.filter((p) => p.region !== 'default'),
-        policy('mdd-2', 'madre de dios', [responderLevel('no-such-person', 5)]),
-      ],
+      policies: [...base.policies.filter((p) => p.region !== 'default'), policy('mdd-2', 'madre de dios', [responderLevel('no-such-person', 5)])],
     });
     expect(problems).toEqual(
       expect.arrayContaining([

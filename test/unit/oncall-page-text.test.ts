@@ -17,7 +17,10 @@ import { scoreUrgency } from '../../functions/core/triage/score';
 
 const SETTINGS = { seed: 20250310, numRuns: 500 };
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const tokens = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const tokens = (s: string) =>
+  fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 const KNOWN_REGIONS = ['Madre de Dios', 'Apurímac', 'Cusco', 'Puno', 'Ucayali', 'Arequipa', 'Ayacucho', 'Lima', 'Bolivia', 'Venezuela'];
 const tipId = fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{8}$/);
@@ -222,9 +225,7 @@ describe('replies to the responder and notices to supervisors', () => {
 
   it('numbers levels and rounds from 1 for people', () => {
     const nobody = { reason: 'nobody_on_call', code: '7K2F', level: 'high', region: 'Cusco', cycle: 0, steps: [0], policyId: 'cusco', lang: 'en' } as const;
-    expect(supervisorText(nobody)).toBe(
-      'tipline notice: T-7K2F HIGH Cusco: nobody on call at level 1 (cusco). Escalating.',
-    );
+    expect(supervisorText(nobody)).toBe('tipline notice: T-7K2F HIGH Cusco: nobody on call at level 1 (cusco). Escalating.');
     expect(supervisorText({ reason: 'paging_stopped', code: '7K2F', level: 'critical', region: null, cycle: 2, lang: 'es' })).toBe(
       'tipline aviso: T-7K2F CRITICO sin region: nadie confirmo en 3 rondas. Ya no se llama: asigne a alguien.',
     );

@@ -148,9 +148,19 @@ describe('policy for a region', () => {
   });
 
   it('says what to do when there is no default', () => {
-    expect(() => policyFor('Puno', policies.filter((p) => p.region !== 'default'))).toThrow(NoDefaultPolicy);
+    expect(() =>
+      policyFor(
+        'Puno',
+        policies.filter((p) => p.region !== 'default'),
+      ),
+    ).toThrow(NoDefaultPolicy);
     expect(() => policyFor('Puno', [])).toThrow(/add a policy with region 'default'/);
-    expect(policyFor('Cusco', policies.filter((p) => p.region !== 'default')).policyId).toBe('cusco');
+    expect(
+      policyFor(
+        'Cusco',
+        policies.filter((p) => p.region !== 'default'),
+      ).policyId,
+    ).toBe('cusco');
   });
 });
 
@@ -171,7 +181,7 @@ describe('a region with nobody on call', () => {
     expect(actions.some((a) => a.kind === 'notify_supervisors')).toBe(false);
   });
 
-  it('pages Madre de Dios\'s second level when an absence empties the first', () => {
+  it("pages Madre de Dios's second level when an absence empties the first", () => {
     const r = roster({ overrides: [override('absent', null, '2025-03-10T00:00:00Z', '2025-03-11T00:00:00Z')] });
     const { actions, state } = startPaging({ tipId: '7K2F9QXM', level: 'critical', region: 'Madre de Dios', indicators: [] }, r, T);
     expect(notices(actions)).toEqual([expect.objectContaining({ reason: 'nobody_on_call', policyId: 'mdd', steps: [0] })]);

@@ -10,8 +10,23 @@ const NOW = new Date('2026-11-27T03:00:00Z');
 
 function tip(overrides: Partial<TipRecord> = {}): TipRecord {
   return {
-    tipId: 'ABCDEFGH', status: 'new', channel: 'sms', lang: 'es', level: 'medium', scoredLevel: 'medium', score: 30, rule: '', indicators: [], places: [],
-    region: null, preview: '', createdAt: '', lastMessageAt: '', messageCount: 1, version: 3, ...overrides,
+    tipId: 'ABCDEFGH',
+    status: 'new',
+    channel: 'sms',
+    lang: 'es',
+    level: 'medium',
+    scoredLevel: 'medium',
+    score: 30,
+    rule: '',
+    indicators: [],
+    places: [],
+    region: null,
+    preview: '',
+    createdAt: '',
+    lastMessageAt: '',
+    messageCount: 1,
+    version: 3,
+    ...overrides,
   };
 }
 
@@ -68,7 +83,7 @@ describe('changeStatus', () => {
     expect(reopened.expiresAt).toBeUndefined();
   });
 
-  it('someone else\'s claimed tip is theirs to move, or a supervisor\'s', () => {
+  it("someone else's claimed tip is theirs to move, or a supervisor's", () => {
     const held = claimTip(tip(), OLGA, NOW).tip;
     expect(() => changeStatus(held, { status: 'escalated' }, OMAR, NOW)).toThrow(TipConflict);
     expect(changeStatus(held, { status: 'escalated' }, SARA, NOW).tip.status).toBe('escalated');

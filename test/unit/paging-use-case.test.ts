@@ -9,10 +9,24 @@ import { TipVersionConflict, type TipRecord } from '../../functions/core/tip-rec
 import { responder, roster as baseRoster } from './oncall-fixtures';
 
 const CRITICAL_TIP: TipRecord = {
-  tipId: '7K2F9QXM', status: 'new', channel: 'sms', lang: 'es', level: 'critical', score: 90, rule: '', region: 'Madre de Dios',
-  indicators: [{ id: 'minor', evidence: 'de 15', start: 10 }, { id: 'document_retention', evidence: 'quitaron su dni', start: 30 }],
-  places: [], preview: 'mi hija de 15 esta en un bar en mazuko, le quitaron su dni', createdAt: '2026-11-27T07:00:00.000Z',
-  lastMessageAt: '2026-11-27T07:00:00.000Z', messageCount: 1, version: 1,
+  tipId: '7K2F9QXM',
+  status: 'new',
+  channel: 'sms',
+  lang: 'es',
+  level: 'critical',
+  score: 90,
+  rule: '',
+  region: 'Madre de Dios',
+  indicators: [
+    { id: 'minor', evidence: 'de 15', start: 10 },
+    { id: 'document_retention', evidence: 'quitaron su dni', start: 30 },
+  ],
+  places: [],
+  preview: 'mi hija de 15 esta en un bar en mazuko, le quitaron su dni',
+  createdAt: '2026-11-27T07:00:00.000Z',
+  lastMessageAt: '2026-11-27T07:00:00.000Z',
+  messageCount: 1,
+  version: 1,
 };
 
 function world(initial: TipRecord = CRITICAL_TIP) {
@@ -68,7 +82,14 @@ function world(initial: TipRecord = CRITICAL_TIP) {
     highAfterMinutes: 15,
   };
   return {
-    ports, states, deliveries, sms, later, audit, tips, tipWrites,
+    ports,
+    states,
+    deliveries,
+    sms,
+    later,
+    audit,
+    tips,
+    tipWrites,
     tip: () => tips.get(initial.tipId)!,
     advance: (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000)),
     pagesTo: (id: string) => [...deliveries.entries()].filter(([, d]) => d.kind === 'page' && d.responderId === id),
@@ -76,7 +97,7 @@ function world(initial: TipRecord = CRITICAL_TIP) {
 }
 
 describe('handlePagingJob', () => {
-  it('pages the on-call responder of the tip\'s region once, with no word of the tip', async () => {
+  it("pages the on-call responder of the tip's region once, with no word of the tip", async () => {
     const w = world();
     await handlePagingJob({ type: 'PageRequested', tipId: CRITICAL_TIP.tipId }, w.ports);
     await handlePagingJob({ type: 'PageRequested', tipId: CRITICAL_TIP.tipId }, w.ports);
@@ -120,7 +141,7 @@ describe('handlePagingJob', () => {
       w.advance(31);
       await handlePagingJob(next, w.ports);
     }
-    const toSupervisor = w.sms.filter((m) => m.to === '+519000' + 'sup-sara'.length + 'sup-sara'.charCodeAt(4));
+    const toSupervisor = w.sms.filter((m) => m.to === `+519000${'sup-sara'.length}${'sup-sara'.charCodeAt(4)}`);
     expect(toSupervisor).toHaveLength(1);
     expect(w.pagesTo(w.pagesTo('pol-ana').length ? 'pol-ana' : 'pol-beto').length).toBe(2);
   });

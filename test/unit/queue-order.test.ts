@@ -59,19 +59,21 @@ describe('queue order within a level', () => {
 });
 
 describe('queueOrder', () => {
-  const arbitraryTip: fc.Arbitrary<QueueTip> = fc.record({
-    tipId: fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{8}$/),
-    level: fc.constantFrom(...LEVELS),
-    // Scores out of range and fractions too: both orders must clamp and round alike.
-    score: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: -10, max: 110, noNaN: true })),
-    createdAt: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
-    indicators: fc.array(
-      fc.record({ id: fc.constantFrom(...INDICATOR_IDS), tense: fc.constantFrom(undefined, 'past' as const) }, { requiredKeys: ['id'] }),
-      { maxLength: 4 },
-    ),
-    signals: fc.option(fc.record({ happeningNow: fc.boolean() }, { requiredKeys: [] }), { nil: undefined }),
-    pageUnanswered: fc.option(fc.boolean(), { nil: undefined }),
-  }, { requiredKeys: ['tipId', 'level', 'score', 'createdAt', 'indicators'] });
+  const arbitraryTip: fc.Arbitrary<QueueTip> = fc.record(
+    {
+      tipId: fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{8}$/),
+      level: fc.constantFrom(...LEVELS),
+      // Scores out of range and fractions too: both orders must clamp and round alike.
+      score: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: -10, max: 110, noNaN: true })),
+      createdAt: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+      indicators: fc.array(fc.record({ id: fc.constantFrom(...INDICATOR_IDS), tense: fc.constantFrom(undefined, 'past' as const) }, { requiredKeys: ['id'] }), {
+        maxLength: 4,
+      }),
+      signals: fc.option(fc.record({ happeningNow: fc.boolean() }, { requiredKeys: [] }), { nil: undefined }),
+      pageUnanswered: fc.option(fc.boolean(), { nil: undefined }),
+    },
+    { requiredKeys: ['tipId', 'level', 'score', 'createdAt', 'indicators'] },
+  );
 
   it('sorts any set of tips exactly as compareQueue does', () => {
     fc.assert(

@@ -15,7 +15,10 @@ const NOW = '2026-11-27T07:00:00.000Z';
 const TIPSTER = '+51987654321';
 const OTHER_TIPSTER = '+51976543210';
 const RESPONDER_PHONE = '+51911222333';
-const EMERGENCY: EmergencyNumber[] = [{ number: '105', label: 'Policía' }, { number: '1818', label: '' }];
+const EMERGENCY: EmergencyNumber[] = [
+  { number: '105', label: 'Policía' },
+  { number: '1818', label: '' },
+];
 const { limit: PER_CONTACT_LIMIT, windowMs: WINDOW_MS } = INTAKE_LIMITS.smsPerContact;
 
 function world() {
@@ -58,7 +61,7 @@ describe('receiveSms: erasure', () => {
     ['Delete!', 'Done: we deleted your number.'],
     ['APAGAR', 'Pronto: apagamos seu telefone'],
     ['Excluir', 'Pronto: apagamos seu telefone'],
-  ])('%j forgets the sender in the vault, has Twilio\'s copy deleted, and confirms in its language', async (body, confirmation) => {
+  ])("%j forgets the sender in the vault, has Twilio's copy deleted, and confirms in its language", async (body, confirmation) => {
     // Arrange
     const w = world();
     const message = w.sms(body);
@@ -76,7 +79,7 @@ describe('receiveSms: erasure', () => {
     expect(w.paging.sent).toEqual([]);
   });
 
-  it('from WhatsApp forgets the same contact as the phone\'s SMS (one key per phone)', async () => {
+  it("from WhatsApp forgets the same contact as the phone's SMS (one key per phone)", async () => {
     // Arrange
     const w = world();
 
@@ -114,8 +117,8 @@ describe('receiveSms: erasure', () => {
   });
 });
 
-describe('receiveSms: a responder\'s ACK', () => {
-  it('goes to paging as AckReceived with the responder, the code and the injected clock\'s time, and nothing else', async () => {
+describe("receiveSms: a responder's ACK", () => {
+  it("goes to paging as AckReceived with the responder, the code and the injected clock's time, and nothing else", async () => {
     // Arrange
     const w = world();
     const message = w.sms('ACK 7K2F', RESPONDER_PHONE);
@@ -144,7 +147,7 @@ describe('receiveSms: a responder\'s ACK', () => {
     expect(w.responders.asked.join()).not.toContain('911222333');
   });
 
-  it('a bare ACK carries no code (the newest open page), and the time is the clock\'s at that moment', async () => {
+  it("a bare ACK carries no code (the newest open page), and the time is the clock's at that moment", async () => {
     // Arrange
     const w = world();
     w.clock.advance(90_000);
@@ -156,7 +159,7 @@ describe('receiveSms: a responder\'s ACK', () => {
     expect(w.paging.sent).toEqual([{ type: 'AckReceived', responderId: 'fis-carla', code: null, receivedAt: '2026-11-27T07:01:30.000Z' }]);
   });
 
-  it('from a responder\'s WhatsApp is the same responder\'s ACK', async () => {
+  it("from a responder's WhatsApp is the same responder's ACK", async () => {
     // Arrange
     const w = world();
 
@@ -168,7 +171,7 @@ describe('receiveSms: a responder\'s ACK', () => {
     expect(w.paging.sent).toMatchObject([{ responderId: 'fis-carla', code: '7K2F' }]);
   });
 
-  it('a responder\'s message that is more than an ACK is a tip for a person to read', async () => {
+  it("a responder's message that is more than an ACK is a tip for a person to read", async () => {
     // Arrange
     const w = world();
 
@@ -236,7 +239,7 @@ describe('receiveSms: rate limiting per contact', () => {
     expect(w.paging.sent).toEqual([]);
   });
 
-  it('the slow-down reply keeps the emergency numbers and is in the message\'s language', async () => {
+  it("the slow-down reply keeps the emergency numbers and is in the message's language", async () => {
     // Arrange
     const w = world();
     for (let i = 0; i < PER_CONTACT_LIMIT; i++) await receiveSms(w.sms(`fragmento ${i}`), w.ports);
@@ -306,7 +309,7 @@ describe('receiveSms: a tip', () => {
     expect(JSON.stringify(w.tips.sent)).not.toMatch(/987\s?654\s?321|rosa\.quispe|gmail/);
   });
 
-  it('carries a contact key, not the number, and a keyed message id, not Twilio\'s SID', async () => {
+  it("carries a contact key, not the number, and a keyed message id, not Twilio's SID", async () => {
     // Arrange
     const w = world();
     const message = w.sms(BODY);
@@ -337,7 +340,7 @@ describe('receiveSms: a tip', () => {
     expect(outcome.kind === 'queued' && outcome.tip).toEqual(tip);
   });
 
-  it('remembers the SMS reply address in the vault under the contact key, at the clock\'s time', async () => {
+  it("remembers the SMS reply address in the vault under the contact key, at the clock's time", async () => {
     // Arrange
     const w = world();
 
@@ -361,7 +364,7 @@ describe('receiveSms: a tip', () => {
     expect(w.vault.remembered.map((r) => r.address)).toEqual([`whatsapp:${TIPSTER}`]);
   });
 
-  it('has Twilio\'s copy deleted', async () => {
+  it("has Twilio's copy deleted", async () => {
     // Arrange
     const w = world();
     const message = w.sms(BODY);
@@ -390,7 +393,7 @@ describe('receiveSms: a tip', () => {
     expect(outcome.kind === 'queued' && outcome.reply).toContain('1818');
   });
 
-  it('never puts the sender\'s number in anything queued or stored by key, whatever the branch', async () => {
+  it("never puts the sender's number in anything queued or stored by key, whatever the branch", async () => {
     // Arrange
     const w = world();
 
@@ -409,7 +412,7 @@ describe('receiveSms: a tip', () => {
 });
 
 describe('receiveSms: ordering and failures', () => {
-  it('queues the tip, then seals the address, then has Twilio\'s copy deleted', async () => {
+  it("queues the tip, then seals the address, then has Twilio's copy deleted", async () => {
     // Arrange
     const w = world();
 

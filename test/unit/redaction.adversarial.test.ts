@@ -52,9 +52,7 @@ const inputs: Array<[name: string, text: string, planted: Planted]> = [
 
 /** The placeholders in the text match the counts reported with it, kind by kind. */
 function expectCountsMatchText(result: Redaction): void {
-  const inText = Object.fromEntries(
-    PLACEHOLDER_KINDS.map((kind) => [kind, result.text.split(`[${kind}]`).length - 1] as const).filter(([, n]) => n > 0),
-  );
+  const inText = Object.fromEntries(PLACEHOLDER_KINDS.map((kind) => [kind, result.text.split(`[${kind}]`).length - 1] as const).filter(([, n]) => n > 0));
   expect(result.counts).toEqual(inText);
 }
 

@@ -17,19 +17,17 @@ const separator = fc.constantFrom(' ', '.', '-', '', ' - ');
 
 /** Splits a digit string into groups the way people write phones: 3-3-3, 1-4-4, 2-3-4, singles. */
 const grouped = (d: string) =>
-  fc
-    .tuple(fc.constantFrom([3, 3, 3], [1, 4, 4], [2, 3, 4], [3, 6], [9], [1, 1, 1, 1, 1, 1, 1, 1, 1], [4, 4], [2, 2, 2, 2]), separator)
-    .map(([sizes, sep]) => {
-      const parts: string[] = [];
-      let at = 0;
-      for (const s of sizes) {
-        if (at >= d.length) break;
-        parts.push(d.slice(at, at + s));
-        at += s;
-      }
-      if (at < d.length) parts.push(d.slice(at));
-      return parts.join(sep);
-    });
+  fc.tuple(fc.constantFrom([3, 3, 3], [1, 4, 4], [2, 3, 4], [3, 6], [9], [1, 1, 1, 1, 1, 1, 1, 1, 1], [4, 4], [2, 2, 2, 2]), separator).map(([sizes, sep]) => {
+    const parts: string[] = [];
+    let at = 0;
+    for (const s of sizes) {
+      if (at >= d.length) break;
+      parts.push(d.slice(at, at + s));
+      at += s;
+    }
+    if (at < d.length) parts.push(d.slice(at));
+    return parts.join(sep);
+  });
 
 const mobileWritten = mobile.chain((m) =>
   fc.tuple(fc.constant(m), grouped(m), fc.constantFrom('', '+51 ', '+51', '0051 ', '(+51) ', '51')).map(([raw, g, prefix]) => ({
@@ -66,17 +64,19 @@ const dniWritten = dni.chain((d) =>
 
 const localPart = fc.stringMatching(/^[a-z][a-z0-9]{1,8}(?:[._-][a-z0-9]{1,6})?$/);
 const domain = fc.constantFrom('gmail.com', 'hotmail.com', 'yahoo.es', 'outlook.com', 'mail.gob.pe', 'example.org');
-const emailWritten = fc.tuple(localPart, domain).chain(([l, d]) =>
-  fc
-    .constantFrom(
-      `${l}@${d}`,
-      `${l.toUpperCase()}@${d.toUpperCase()}`,
-      `${l} arroba ${d.replace(/\./g, ' punto ')}`,
-      `${l}(at)${d.replace(/\./g, '(dot)')}`,
-      `${l} at ${d.replace(/\./g, ' dot ')}`,
-    )
-    .map((written) => ({ raw: l, written })),
-);
+const emailWritten = fc
+  .tuple(localPart, domain)
+  .chain(([l, d]) =>
+    fc
+      .constantFrom(
+        `${l}@${d}`,
+        `${l.toUpperCase()}@${d.toUpperCase()}`,
+        `${l} arroba ${d.replace(/\./g, ' punto ')}`,
+        `${l}(at)${d.replace(/\./g, '(dot)')}`,
+        `${l} at ${d.replace(/\./g, ' dot ')}`,
+      )
+      .map((written) => ({ raw: l, written })),
+  );
 
 const before = fc.constantFrom(
   'mi cel es ',

@@ -8,8 +8,23 @@ const OPERATOR = { id: 'op-1', name: 'Olga' };
 
 function tip(overrides: Partial<TipRecord> = {}): TipRecord {
   return {
-    tipId: 'ABCDEFGH', status: 'new', channel: 'sms', lang: 'es', level: 'high', score: 60, rule: '', indicators: [], places: [],
-    region: null, preview: '', contactKey: 'k'.repeat(64), createdAt: '', lastMessageAt: '', messageCount: 1, version: 1, ...overrides,
+    tipId: 'ABCDEFGH',
+    status: 'new',
+    channel: 'sms',
+    lang: 'es',
+    level: 'high',
+    score: 60,
+    rule: '',
+    indicators: [],
+    places: [],
+    region: null,
+    preview: '',
+    contactKey: 'k'.repeat(64),
+    createdAt: '',
+    lastMessageAt: '',
+    messageCount: 1,
+    version: 1,
+    ...overrides,
   };
 }
 

@@ -114,10 +114,7 @@ describe('triage metrics on the holdout batch', () => {
 });
 
 describe('our labelled tips together', () => {
-  const rows = [
-    ...readCorpus(new URL('../corpus/tips.jsonl', import.meta.url)),
-    ...readCorpus(new URL('../corpus/holdout.jsonl', import.meta.url)),
-  ];
+  const rows = [...readCorpus(new URL('../corpus/tips.jsonl', import.meta.url)), ...readCorpus(new URL('../corpus/holdout.jsonl', import.meta.url))];
 
   it('are 250+ with unique ids, every level and indicator', () => {
     expectCorpus(rows, { atLeast: 250, uniqueIds: true, everyIndicator: true });

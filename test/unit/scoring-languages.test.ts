@@ -36,8 +36,8 @@ describe('Quechua (unreviewed by a speaker; see docs/quechua.md)', () => {
     ['ususiy chunka tawayuq watayuq Mazukupi barpi kachkan, mana lluqsiyta atinchu', 'critical', ['minor', 'confinement'], 'Madre de Dios'],
     ['sobrinay chunka suqtayuq watayuq, Laberintopi prostibarpi kachkan', 'critical', ['minor', 'sexual_exploitation'], 'Madre de Dios'],
     ['Huepetuhemanta qillqamuyki, churiy chunka pichqayuq watayuq chinkarqun, minaman pusarqanku', 'critical', ['minor'], 'Madre de Dios'],
-    ['churiyta maqanku, llamk\'achinku Huepetuhe minapi, mana pagankuchu', 'high', ['violence', 'labor_exploitation', 'withheld_wages'], 'Madre de Dios'],
-    ['wawqiy iskay chunka hukniyuq watayuq Delta 1-pi, patron DNI-nta hap\'in, manu nin', 'high', ['document_retention', 'debt_bondage'], 'Madre de Dios'],
+    ["churiyta maqanku, llamk'achinku Huepetuhe minapi, mana pagankuchu", 'high', ['violence', 'labor_exploitation', 'withheld_wages'], 'Madre de Dios'],
+    ["wawqiy iskay chunka hukniyuq watayuq Delta 1-pi, patron DNI-nta hap'in, manu nin", 'high', ['document_retention', 'debt_bondage'], 'Madre de Dios'],
     ['kunan tuta apanqaku sipaskunata Mazukuman, yanapawaychik', 'critical', ['imminent_danger'], 'Madre de Dios'],
     ['allillanchu, imaynallan kachkankichik', 'low', [], null],
   ]);

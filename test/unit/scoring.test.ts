@@ -4,7 +4,10 @@ import { scoreUrgency } from '../../functions/core/triage/score';
 
 type Case = [text: string, level: Level, indicators: IndicatorId[]];
 
-const ids = (text: string): IndicatorId[] => scoreUrgency(text).indicators.map((i) => i.id).sort();
+const ids = (text: string): IndicatorId[] =>
+  scoreUrgency(text)
+    .indicators.map((i) => i.id)
+    .sort();
 
 const BANDS: Record<Level, [number, number]> = { low: [0, 24], medium: [25, 49], high: [50, 74], critical: [75, 100] };
 
@@ -39,7 +42,7 @@ table('critical: a minor in sexual exploitation, held by force, missing and recr
   ['esta noche se llevan a mi amiga a otro campamento, no quiere ir', 'critical', ['imminent_danger']],
   ['they are taking the girls across the river right now', 'critical', ['imminent_danger']],
   ['me tienen encerrada, ayúdenme', 'critical', ['confinement']],
-  ['sipas 14 watayuq, wisq\'asqa kachkan Mazukopi', 'critical', ['confinement', 'minor']],
+  ["sipas 14 watayuq, wisq'asqa kachkan Mazukopi", 'critical', ['confinement', 'minor']],
 ]);
 
 table('high: ongoing coercion', [
@@ -73,10 +76,10 @@ table('low: nothing points to trafficking', [
 
 table('negation scopes the indicator it touches; pseudo-negations are indicators', [
   ['no es menor, tiene 20, y trabaja de mesera', 'low', []],
-  ['she isn\'t a minor and nobody keeps her passport', 'low', []],
+  ["she isn't a minor and nobody keeps her passport", 'low', []],
   ['no la tienen encerrada pero no le pagan desde marzo en el restaurante', 'high', ['labor_exploitation', 'withheld_wages']],
   ['no le quitaron el DNI, pero no la dejan salir del local', 'high', ['confinement']],
-  ['won\'t let her leave the camp', 'high', ['confinement', 'labor_exploitation']],
+  ["won't let her leave the camp", 'high', ['confinement', 'labor_exploitation']],
   ['mana maqankuchu', 'low', []],
   ['no sé si es menor, pero está en un prostibar en La Pampa', 'critical', ['minor', 'sexual_exploitation']],
 ]);
@@ -114,9 +117,7 @@ describe('long prose pasted from a news story', () => {
       'Quienes intentan escapar son golpeados.';
     const a = scoreUrgency(text);
     expect(a.level).toBe('critical');
-    expect(a.indicators.map((i) => i.id).sort()).toEqual(
-      ['debt_bondage', 'document_retention', 'labor_exploitation', 'minor', 'violence'].sort(),
-    );
+    expect(a.indicators.map((i) => i.id).sort()).toEqual(['debt_bondage', 'document_retention', 'labor_exploitation', 'minor', 'violence'].sort());
     expect(a.places.map((p) => p.place)).toEqual(expect.arrayContaining(['Delta 1', 'Quillabamba']));
   });
 });
@@ -125,7 +126,7 @@ describe('evidence, score and rule', () => {
   const texts = [
     'ayuda urgente mi hermanita de 14 esta en un bar en el km 102, la hacen estar con clientes y no la dejan salir',
     'Él tiene su DNI… y dice q debe el pasaje!!! ¿qué hago?',
-    'Warmi wawaymi 14 watayuq, mina nisqapi llamk\'achkan, maqanku. Yanapawaychik',
+    "Warmi wawaymi 14 watayuq, mina nisqapi llamk'achkan, maqanku. Yanapawaychik",
     'A 15-year-old girl from Puno is being held in a bar in Mazuko. The owner beats her.',
   ];
 

@@ -96,7 +96,7 @@ describe('submitWebTip: the receipt', () => {
 });
 
 describe('submitWebTip: the queued tip', () => {
-  it('is a valid web TipReceived with the port\'s message id and the clock\'s time, and is what is returned', async () => {
+  it("is a valid web TipReceived with the port's message id and the clock's time, and is what is returned", async () => {
     // Arrange
     const w = world();
     w.clock.advance(42_000);
@@ -137,7 +137,7 @@ describe('submitWebTip: the queued tip', () => {
     expect(JSON.stringify(w.tips.sent)).not.toMatch(/987\s?654\s?321|rosa\.quispe|gmail/);
   });
 
-  it('carries the answer\'s followUpOf and the form\'s signals', async () => {
+  it("carries the answer's followUpOf and the form's signals", async () => {
     // Arrange
     const w = world();
 

@@ -124,7 +124,7 @@ describe('triageTip', () => {
 });
 
 describe('triageTip with an operator override', () => {
-  it('keeps the operator\'s level until a new message on its own says more', async () => {
+  it("keeps the operator's level until a new message on its own says more", async () => {
     const d = deps();
     await triageTip(received({ text: 'mi hija de 15 esta en un prostibar', receivedAt: '2026-11-27T03:00:00.000Z' }), d);
     const [tip] = [...d.store.tips.values()];

@@ -69,7 +69,10 @@ export async function receiveSms(message: InboundSms, ports: ReceiveSmsPorts): P
     await ports.forgetTwilioCopy(message.messageSid);
     return { kind: 'rate_limited', reply: slowDown(detectLanguage(message.body), [...ports.emergencyNumbers]) };
   }
-  const tip = tipFromSms({ messageSid: message.messageSid, from: message.from, body: message.body, receivedAt: now, contactKey: key }, { contactKeySecret: secret });
+  const tip = tipFromSms(
+    { messageSid: message.messageSid, from: message.from, body: message.body, receivedAt: now, contactKey: key },
+    { contactKeySecret: secret },
+  );
   // Queued before the address is sealed: a failure after this point is retried by Twilio with
   // the same MessageSid, which triage stores once.
   await ports.tips.send(tip);

@@ -102,7 +102,13 @@ function findPolicy(roster: Roster, policyId: string, region: string | null): Es
  * Walks from `step` of `policy` to the first level with somebody to page, pages them and
  * schedules that level's deadline; handles skips, fallback, the end of a pass and the stop.
  */
-function advance(base: PagingState, start: { policy: EscalationPolicy; step: number; cycle: number }, roster: Roster, now: Date, actions: PagingAction[]): Transition {
+function advance(
+  base: PagingState,
+  start: { policy: EscalationPolicy; step: number; cycle: number },
+  roster: Roster,
+  now: Date,
+  actions: PagingAction[],
+): Transition {
   let { policy, step, cycle } = start;
   let passStartedHere = step === 0;
   let fellBack = false;
@@ -113,7 +119,14 @@ function advance(base: PagingState, start: { policy: EscalationPolicy; step: num
     const steps = empty;
     empty = [];
     actions.push(
-      { kind: 'notify_supervisors', reason: 'nobody_on_call', cycle, policyId: policy.policyId, steps, idempotencyKey: `${base.tipId}#supervisors#nobody_on_call#${cycle}#${policy.policyId}#${steps.join('.')}` },
+      {
+        kind: 'notify_supervisors',
+        reason: 'nobody_on_call',
+        cycle,
+        policyId: policy.policyId,
+        steps,
+        idempotencyKey: `${base.tipId}#supervisors#nobody_on_call#${cycle}#${policy.policyId}#${steps.join('.')}`,
+      },
       { kind: 'audit', action: 'escalate', details: { reason: 'nobody_on_call', policyId: policy.policyId, steps: steps.join(','), cycle: String(cycle) } },
     );
   };
@@ -142,7 +155,17 @@ function advance(base: PagingState, start: { policy: EscalationPolicy; step: num
       }
       if (cycle + 1 >= MAX_CYCLES) {
         tell('paging_stopped');
-        return { state: { ...withoutDeadline(base), policyId: policy.policyId, step: policy.levels.length - 1, cycle, pagedResponderIds: [], stoppedAt: now.toISOString() }, actions };
+        return {
+          state: {
+            ...withoutDeadline(base),
+            policyId: policy.policyId,
+            step: policy.levels.length - 1,
+            cycle,
+            pagedResponderIds: [],
+            stoppedAt: now.toISOString(),
+          },
+          actions,
+        };
       }
       tell('policy_exhausted');
       cycle += 1;
@@ -218,7 +241,13 @@ export function onDeadline(state: PagingState, due: { step: number; cycle: numbe
     {
       kind: 'audit',
       action: 'escalate',
-      details: { reason: 'no_ack_by_deadline', policyId: state.policyId, step: String(state.step), cycle: String(state.cycle), paged: state.pagedResponderIds.join(',') },
+      details: {
+        reason: 'no_ack_by_deadline',
+        policyId: state.policyId,
+        step: String(state.step),
+        cycle: String(state.cycle),
+        paged: state.pagedResponderIds.join(','),
+      },
     },
   ];
   return { ...advance(state, { policy, step: state.step + 1, cycle: state.cycle }, roster, now, actions), outcome: 'escalated' };

@@ -185,7 +185,13 @@ async function acknowledge(responderId: string, code: string | null, ports: Pagi
   const page = pageForAck({ code }, candidates);
   const now = ports.now();
   if (!page) {
-    await sendOnce(`ack-unknown#${responderId}#${now.toISOString()}`, { tipId: '-', responderId, kind: 'ack_confirmation', code: code ?? '-', at: now }, responder, ackUnknownText(responder.lang), ports);
+    await sendOnce(
+      `ack-unknown#${responderId}#${now.toISOString()}`,
+      { tipId: '-', responderId, kind: 'ack_confirmation', code: code ?? '-', at: now },
+      responder,
+      ackUnknownText(responder.lang),
+      ports,
+    );
     return;
   }
   let rejected: string | undefined;
@@ -197,7 +203,13 @@ async function acknowledge(responderId: string, code: string | null, ports: Pagi
   // Also on a repeated ACK: the first one may have failed between the state and the tip.
   await markTip(page.tipId, ports);
   if (rejected === 'already_acknowledged') {
-    await sendOnce(`ack-taken#${page.tipId}#${responderId}`, { tipId: page.tipId, responderId, kind: 'ack_confirmation', code: page.code, at: now }, responder, alreadyAcknowledgedText(responder.lang, page.code), ports);
+    await sendOnce(
+      `ack-taken#${page.tipId}#${responderId}`,
+      { tipId: page.tipId, responderId, kind: 'ack_confirmation', code: page.code, at: now },
+      responder,
+      alreadyAcknowledgedText(responder.lang, page.code),
+      ports,
+    );
   }
 }
 
@@ -221,18 +233,43 @@ async function perform(action: PagingAction, state: PagingState, roster: Roster,
       return;
     case 'notify_supervisors': {
       for (const supervisor of roster.responders.filter((r) => r.role === 'supervisor' && r.active)) {
-        const text = supervisorText({ reason: action.reason, code: state.code, level: state.level, region: state.region, cycle: action.cycle, steps: action.steps, policyId: action.policyId, lang: supervisor.lang });
-        await sendOnce(`${action.idempotencyKey}#${supervisor.responderId}`, { tipId: state.tipId, responderId: supervisor.responderId, kind: 'supervisor_notice', code: state.code, at: now }, supervisor, text, ports);
+        const text = supervisorText({
+          reason: action.reason,
+          code: state.code,
+          level: state.level,
+          region: state.region,
+          cycle: action.cycle,
+          steps: action.steps,
+          policyId: action.policyId,
+          lang: supervisor.lang,
+        });
+        await sendOnce(
+          `${action.idempotencyKey}#${supervisor.responderId}`,
+          { tipId: state.tipId, responderId: supervisor.responderId, kind: 'supervisor_notice', code: state.code, at: now },
+          supervisor,
+          text,
+          ports,
+        );
       }
       return;
     }
     case 'confirm_ack': {
       const to = responder(action.responderId);
-      if (to) await sendOnce(`ack#${state.tipId}#${to.responderId}`, { tipId: state.tipId, responderId: to.responderId, kind: 'ack_confirmation', code: state.code, at: now }, to, confirmationText(to.lang, state.code), ports);
+      if (to)
+        await sendOnce(
+          `ack#${state.tipId}#${to.responderId}`,
+          { tipId: state.tipId, responderId: to.responderId, kind: 'ack_confirmation', code: state.code, at: now },
+          to,
+          confirmationText(to.lang, state.code),
+          ports,
+        );
       return;
     }
     case 'audit': {
-      const actor = action.action === 'ack' && state.acknowledged ? { id: state.acknowledged.responderId, name: responder(state.acknowledged.responderId)?.name ?? state.acknowledged.responderId } : PAGING;
+      const actor =
+        action.action === 'ack' && state.acknowledged
+          ? { id: state.acknowledged.responderId, name: responder(state.acknowledged.responderId)?.name ?? state.acknowledged.responderId }
+          : PAGING;
       await ports.audit.record({ tipId: state.tipId, at: now.toISOString(), actor, action: action.action, details: action.details });
       return;
     }
@@ -244,7 +281,13 @@ async function perform(action: PagingAction, state: PagingState, roster: Roster,
 }
 
 /** Claim, then send: a retried job finds the claim and sends nothing. */
-async function sendOnce(key: string, claim: Omit<DeliveryClaim, 'responderName' | 'responderRole'>, to: Responder, text: string, ports: PagingPorts): Promise<void> {
+async function sendOnce(
+  key: string,
+  claim: Omit<DeliveryClaim, 'responderName' | 'responderRole'>,
+  to: Responder,
+  text: string,
+  ports: PagingPorts,
+): Promise<void> {
   if (!(await ports.deliveries.claim(key, { ...claim, responderName: to.name, responderRole: to.role }))) return;
   const phone = await ports.phones.phoneOf(to.responderId);
   if (!phone) {

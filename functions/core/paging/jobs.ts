@@ -15,7 +15,10 @@ export const pagingJobSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('AckReceived'),
     responderId: z.string().regex(/^[a-z0-9-]{3,40}$/),
-    code: z.string().regex(/^[0-9A-Z]{4}$/).nullable(),
+    code: z
+      .string()
+      .regex(/^[0-9A-Z]{4}$/)
+      .nullable(),
     receivedAt: z.iso.datetime(),
   }),
 ]);

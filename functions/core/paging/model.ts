@@ -18,7 +18,7 @@ const regionSchema = z
   .trim()
   .min(2)
   .max(40)
-  .regex(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, 'a region is a name: letters, spaces, . \' -');
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, "a region is a name: letters, spaces, . ' -");
 
 const timeZoneSchema = z.string().refine(isValidTimeZone, 'not an IANA time zone this runtime knows, e.g. America/Lima');
 
@@ -91,7 +91,12 @@ export const overrideSchema = z
       ctx.issues.push({ code: 'custom', input: ctx.value.end, path: ['end'], message: 'an override ends after it starts' });
     } else if (length > MAX_OVERRIDE_DAYS * 86_400_000) {
       // Longer than that is a change of rotation, and should be made as one.
-      ctx.issues.push({ code: 'custom', input: ctx.value.end, path: ['end'], message: `an override lasts at most ${MAX_OVERRIDE_DAYS} days; change the rotation instead` });
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.end,
+        path: ['end'],
+        message: `an override lasts at most ${MAX_OVERRIDE_DAYS} days; change the rotation instead`,
+      });
     }
   });
 export type Override = z.infer<typeof overrideSchema>;
@@ -128,12 +133,7 @@ export interface Roster {
 
 /** Region names compare without case, accents or extra spaces ("Apurimac" = "Apurímac"). */
 export function regionKey(region: string): string {
-  return region
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return region.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 export const sameRegion = (a: string, b: string): boolean => regionKey(a) === regionKey(b);

@@ -29,7 +29,10 @@ export function pageView(state: PagingState | undefined, sent: readonly Delivery
           cycle: state.cycle,
           open: isPagingOpen(state),
           acknowledged: state.acknowledged
-            ? { by: { id: state.acknowledged.responderId, name: names.get(state.acknowledged.responderId) ?? state.acknowledged.responderId }, at: state.acknowledged.at }
+            ? {
+                by: { id: state.acknowledged.responderId, name: names.get(state.acknowledged.responderId) ?? state.acknowledged.responderId },
+                at: state.acknowledged.at,
+              }
             : null,
           stoppedAt: state.stoppedAt ?? null,
           deadlineAt: state.deadlineAt ?? null,
@@ -37,6 +40,11 @@ export function pageView(state: PagingState | undefined, sent: readonly Delivery
       : null,
     pages: sent
       .filter((d) => d.kind === 'page')
-      .map((d) => ({ responder: { id: d.responderId, name: d.responderName, role: d.responderRole }, ...pageStepOf(d.idempotencyKey), pagedAt: d.pagedAt, status: d.status })),
+      .map((d) => ({
+        responder: { id: d.responderId, name: d.responderName, role: d.responderRole },
+        ...pageStepOf(d.idempotencyKey),
+        pagedAt: d.pagedAt,
+        status: d.status,
+      })),
   };
 }

@@ -16,10 +16,22 @@ export function rosterProblems(roster: Roster): string[] {
       seen.add(id);
     }
   };
-  duplicates(roster.responders.map((r) => r.responderId), 'responder');
-  duplicates(roster.rotations.map((r) => r.rotationId), 'rotation');
-  duplicates(roster.overrides.map((o) => o.overrideId), 'override');
-  duplicates(roster.policies.map((p) => p.policyId), 'policy');
+  duplicates(
+    roster.responders.map((r) => r.responderId),
+    'responder',
+  );
+  duplicates(
+    roster.rotations.map((r) => r.rotationId),
+    'rotation',
+  );
+  duplicates(
+    roster.overrides.map((o) => o.overrideId),
+    'override',
+  );
+  duplicates(
+    roster.policies.map((p) => p.policyId),
+    'policy',
+  );
 
   const defaults = roster.policies.filter((p) => p.region === DEFAULT_REGION);
   if (defaults.length !== 1) problems.push(`there must be exactly one '${DEFAULT_REGION}' policy (found ${defaults.length})`);

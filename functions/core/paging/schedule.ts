@@ -9,7 +9,9 @@ const WEEK_MS = 7 * 86_400_000;
 export class NoDefaultPolicy extends Error {
   override name = 'NoDefaultPolicy';
   constructor(region: string | null) {
-    super(`No escalation policy for region ${region === null ? '(none)' : JSON.stringify(region)} and no '${DEFAULT_REGION}' policy to fall back to: add a policy with region '${DEFAULT_REGION}'.`);
+    super(
+      `No escalation policy for region ${region === null ? '(none)' : JSON.stringify(region)} and no '${DEFAULT_REGION}' policy to fall back to: add a policy with region '${DEFAULT_REGION}'.`,
+    );
   }
 }
 

@@ -10,5 +10,7 @@ export function pagingJobFor(tip: TipRecord, highAfterMinutes: number): { job: P
   if (!isOpen(tip.status)) return undefined;
   const due = pageDueAt(tip.level, new Date(tip.createdAt), highAfterMinutes);
   if (!due) return undefined;
-  return tip.level === 'critical' ? { job: { type: 'PageRequested', tipId: tip.tipId }, at: due } : { job: { type: 'HighTipCheck', tipId: tip.tipId }, at: due };
+  return tip.level === 'critical'
+    ? { job: { type: 'PageRequested', tipId: tip.tipId }, at: due }
+    : { job: { type: 'HighTipCheck', tipId: tip.tipId }, at: due };
 }

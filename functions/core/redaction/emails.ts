@@ -3,7 +3,7 @@
 import type { Span } from './spans';
 import type { Token } from './tokens';
 
-const MAILBOX_CHAR = /[\p{L}\p{N}._%+\-]/u;
+const MAILBOX_CHAR = /[\p{L}\p{N}._%+-]/u;
 const DOMAIN = /[\p{L}\p{N}.\-_]/u;
 const HANDLE = /[\p{L}\p{N}._]/u;
 
@@ -24,7 +24,7 @@ export function findAtSpans(text: string): Span[] {
     } else {
       while (right < text.length && HANDLE.test(text[right]!)) right++;
     }
-    while (right > at + 1 && /[.\-]/.test(text[right - 1]!)) right--;
+    while (right > at + 1 && /[.-]/.test(text[right - 1]!)) right--;
     if (right === at + 1) continue;
     spans.push({ start: left, end: right, kind: left < at ? 'EMAIL' : 'HANDLE' });
     floor = right;

@@ -55,7 +55,10 @@ export function findPlatformHandleSpans(tokens: readonly Token[]): Span[] {
     let end = k;
     while (end + 1 < tokens.length && tokens[end + 1]!.kind !== 'space' && !/^[,;:!?()"]$/.test(tokens[end + 1]!.text)) end++;
     while (end > k && tokens[end]!.text === '.') end--;
-    const chunk = tokens.slice(k, end + 1).map((x) => x.text).join('');
+    const chunk = tokens
+      .slice(k, end + 1)
+      .map((x) => x.text)
+      .join('');
     const plainWord = first.kind === 'word' && end === k;
     if (plainWord && (STOP_WORDS.has(first.norm) || NOT_NAMES.has(first.norm))) continue;
     if (!introduced && !looksLikeHandle(chunk)) continue;

@@ -6,7 +6,7 @@ import type { Span } from './spans';
 import type { Token } from './tokens';
 
 const FILLERS = new Set(['es', 'nro', 'no', 'n', 'numero', 'num', 'de', 'extranjeria', 'mi', 'su', 'the', 'number', 'is', 'identidad', 'del']);
-const FILLER_MARKS = /^[:#°º.\-]$/;
+const FILLER_MARKS = /^[:#°º.-]$/;
 const MAX_FILLERS = 5;
 const MIN_CHUNK = 5;
 
@@ -19,9 +19,7 @@ export function findDocumentSpans(text: string, tokens: readonly Token[]): Span[
     for (let n = 0; n < MAX_FILLERS * 2 && k < tokens.length; n++) {
       const f = tokens[k]!;
       const filler =
-        (f.kind === 'space' && !/[\n\r]/.test(f.text)) ||
-        (f.kind === 'punct' && FILLER_MARKS.test(f.text)) ||
-        (f.kind === 'word' && FILLERS.has(f.norm));
+        (f.kind === 'space' && !/[\n\r]/.test(f.text)) || (f.kind === 'punct' && FILLER_MARKS.test(f.text)) || (f.kind === 'word' && FILLERS.has(f.norm));
       if (!filler) break;
       k++;
     }
@@ -29,7 +27,7 @@ export function findDocumentSpans(text: string, tokens: readonly Token[]): Span[
     if (!first || (first.kind !== 'word' && first.kind !== 'num')) continue;
     // The chunk runs to the next space or sentence punctuation.
     let end = k;
-    while (end + 1 < tokens.length && (tokens[end + 1]!.kind === 'word' || tokens[end + 1]!.kind === 'num' || /^[.\-\/]$/.test(tokens[end + 1]!.text))) end++;
+    while (end + 1 < tokens.length && (tokens[end + 1]!.kind === 'word' || tokens[end + 1]!.kind === 'num' || /^[.\-/]$/.test(tokens[end + 1]!.text))) end++;
     while (end > k && tokens[end]!.kind === 'punct') end--;
     const chunk = text.slice(first.start, tokens[end]!.end);
     if (/\d/.test(chunk) && chunk.replace(/[^\p{L}\d]/gu, '').length >= MIN_CHUNK) {

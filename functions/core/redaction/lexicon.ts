@@ -11,9 +11,7 @@ export const MONEY_AFTER = set(context.moneyAfter);
 export const KM_WORDS = set(context.kmWords);
 export const PLATFORM_WORDS = set(context.platformWords);
 export const HANDLE_FILLERS = set(context.handleFillers);
-export const DIGIT_WORDS: ReadonlyMap<string, number> = new Map(
-  Object.entries(context.digitWords).map(([w, n]) => [normalize(w), n]),
-);
+export const DIGIT_WORDS: ReadonlyMap<string, number> = new Map(Object.entries(context.digitWords).map(([w, n]) => [normalize(w), n]));
 export const DIGIT_CONNECTORS = set(context.digitConnectors);
 
 export const GIVEN_NAMES = set(nameWords.givenNames);

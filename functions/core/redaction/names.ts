@@ -63,8 +63,7 @@ const known = (norm: string): boolean => GIVEN_NAMES.has(norm) || SURNAMES.has(n
 const blocked = (norm: string): boolean => STOP_WORDS.has(norm) || NOT_NAMES.has(norm) || PLACES.has(norm);
 
 /** A word that reads as a name even without a strong trigger. */
-const nameLike = (t: Token): boolean =>
-  known(t.norm) || (isCapitalized(t.text) && !blocked(t.norm));
+const nameLike = (t: Token): boolean => known(t.norm) || (isCapitalized(t.text) && !blocked(t.norm));
 
 /** Extends a word over glued hyphen parts: "Rosa-María". */
 function wordEnd(tokens: readonly Token[], i: number): number {

@@ -7,7 +7,7 @@ export const digitsOf = (s: string): string => s.replace(/\D/g, '');
 
 // A date keeps its meaning ("el 12.05.2021 la llevaron"); the same separator twice and a
 // valid day and month are required so that a spaced phone is not mistaken for one.
-const DATE = /^(\d{1,2})([.\-])(\d{1,2})\2(\d{2}|\d{4})$/;
+const DATE = /^(\d{1,2})([.-])(\d{1,2})\2(\d{2}|\d{4})$/;
 
 export function isDate(s: string): boolean {
   const m = DATE.exec(s.trim());

@@ -140,12 +140,7 @@ function evaluate(text: string, tokens: readonly Token[], run: Run): Span | null
   if (!spelled && (isTollFree(digits) || isDate(raw) || isMoney(text, start, end, digits))) return null;
 
   const context = contextBefore(tokens, run.first);
-  const min =
-    context === 'id'
-      ? ID_CONTEXT_MIN_DIGITS
-      : context === 'phone' || international || glued
-        ? PHONE_CONTEXT_MIN_DIGITS
-        : BARE_MIN_DIGITS;
+  const min = context === 'id' ? ID_CONTEXT_MIN_DIGITS : context === 'phone' || international || glued ? PHONE_CONTEXT_MIN_DIGITS : BARE_MIN_DIGITS;
   if (estimated < min) return null;
   return { start, end, kind: classify(context, digits, international, spelled) };
 }

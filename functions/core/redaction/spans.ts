@@ -31,7 +31,7 @@ export function render(text: string, spans: readonly Span[]): Redaction {
   let out = '';
   let at = 0;
   for (const s of mergeSpans(spans)) {
-    out += text.slice(at, s.start) + `[${s.kind}]`;
+    out += `${text.slice(at, s.start)}[${s.kind}]`;
     counts[s.kind] = (counts[s.kind] ?? 0) + 1;
     at = s.end;
   }

@@ -15,13 +15,9 @@ export interface Token {
 // Alternatives start with disjoint classes and no quantifier is nested over an overlapping
 // class, so each match is linear and the sticky scan never backtracks across tokens.
 // Letters and digits are separate tokens: "DNI41236587" and "km108" split cleanly.
-const TOKEN = /[\p{L}\p{M}_]+(?:['’][\p{L}\p{M}_]+)*|[0-9]+|\s+|[^]/uy;
+const TOKEN = /[\p{L}\p{M}_]+(?:['’][\p{L}\p{M}_]+)*|[0-9]+|\s+|[\s\S]/uy;
 
-export const normalize = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+export const normalize = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -32,14 +28,7 @@ export function tokenize(text: string): Token[] {
     if (!match) break;
     const t = match[0];
     const first = t.charCodeAt(0);
-    const kind: TokenKind =
-      first >= 48 && first <= 57
-        ? 'num'
-        : /^\s/u.test(t)
-          ? 'space'
-          : /^[\p{L}\p{M}_]/u.test(t)
-            ? 'word'
-            : 'punct';
+    const kind: TokenKind = first >= 48 && first <= 57 ? 'num' : /^\s/u.test(t) ? 'space' : /^[\p{L}\p{M}_]/u.test(t) ? 'word' : 'punct';
     tokens.push({ kind, text: t, norm: kind === 'word' ? normalize(t) : t, start, end: start + t.length });
   }
   return tokens;

@@ -15,7 +15,23 @@ const ADULT = 18;
 const QUECHUA_TEENS = /^(huk|iskay|kimsa|tawa|pichqa|phisqa|suqta|soqta|qanchis|pusaq|isqun)n?i?(yuq|yoq)(lla|raq|mi|qa|ña|n)*$/;
 const QUECHUA_UNITS: Record<string, number> = { huk: 1, iskay: 2, kimsa: 3, tawa: 4, pichqa: 5, phisqa: 5, suqta: 6, soqta: 6, qanchis: 7, pusaq: 8, isqun: 9 };
 
-const HEDGES = ['about', 'around', 'approximately', 'maybe', 'almost', 'only', 'just', 'unos', 'unas', 'como', 'casi', 'aprox', 'aproximadamente', 'solo', 'recien'];
+const HEDGES = [
+  'about',
+  'around',
+  'approximately',
+  'maybe',
+  'almost',
+  'only',
+  'just',
+  'unos',
+  'unas',
+  'como',
+  'casi',
+  'aprox',
+  'aproximadamente',
+  'solo',
+  'recien',
+];
 
 const is = (t: Token | undefined, ...words: string[]): boolean => t !== undefined && t.forms.some((f) => words.includes(f));
 
@@ -54,7 +70,7 @@ function isAgeConstruction(tokens: readonly Token[], j: number, width: number): 
   // "tengo 16. km 107": a unit only counts in the number's own sentence
   if (ageLists.nonAgeUnits.has(n1) && n1?.brk === Break.None) return undefined;
   if (is(p1, 'de', 'of')) {
-    const afterPerson = ageLists.persons.has(p2) || ageLists.lead.has(p2) && !is(p2, 'de', 'con') || is(p2, 'una', 'un', 'a', 'uma', 'um', 'la', 'el');
+    const afterPerson = ageLists.persons.has(p2) || (ageLists.lead.has(p2) && !is(p2, 'de', 'con')) || is(p2, 'una', 'un', 'a', 'uma', 'um', 'la', 'el');
     // "somos 3 de 16 y 17": a count of people, then their ages
     const afterCount = p2?.num !== undefined && p2.num >= 2 && p2.num <= 20 && !/^\d{3,}$/.test(p2.forms[0]!);
     if (afterPerson || afterCount || (unit && !ageLists.blockers.has(p2))) return { from: k, to: end };
@@ -75,11 +91,17 @@ const PERSON_WINDOW = 6;
  * words before it in the same sentence; never after a word that makes it a time, an amount,
  * a kilometre or a house number ("a las 11", "km 15", "hace 12 años", "cuarto 12").
  */
-function childAgeNearPerson(tokens: readonly Token[], j: number, width: number, k: number, unitEnd: number | undefined): { from: number; to: number } | undefined {
+function childAgeNearPerson(
+  tokens: readonly Token[],
+  j: number,
+  width: number,
+  k: number,
+  unitEnd: number | undefined,
+): { from: number; to: number } | undefined {
   const value = tokens[j]!.num ?? 0;
   if (value < CHILD_AGE.min || value > CHILD_AGE.max) return undefined;
   const before = tokens[k];
-  if (ageLists.notAgeBefore.has(before) || ageLists.blockers.has(before) && !is(before, 'de', 'of', 'a')) return undefined;
+  if (ageLists.notAgeBefore.has(before) || (ageLists.blockers.has(before) && !is(before, 'de', 'of', 'a'))) return undefined;
   const after = tokens[j + width];
   if (after !== undefined && after.brk === Break.None && ageLists.nonAgeUnits.has(after)) return undefined;
   if (unitEnd !== undefined) return { from: j, to: unitEnd };

@@ -39,7 +39,10 @@ export class TypoIndex {
    * @param realWords common words that sit one edit from a lexicon word and must not be
    *   corrected into it ("mejores" is not "menores", "enterrada" is not "encerrada")
    */
-  constructor(vocabulary: Iterable<string>, private readonly realWords: ReadonlySet<string>) {
+  constructor(
+    vocabulary: Iterable<string>,
+    private readonly realWords: ReadonlySet<string>,
+  ) {
     const all = new Set(vocabulary);
     this.exact = all;
     this.longest = Math.max(0, ...[...all].map((w) => w.length));

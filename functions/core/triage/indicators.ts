@@ -63,7 +63,6 @@ const VETOES: Readonly<Record<string, string>> = {
   violence: 'veto_violence', // "me pegaron el afiche": pegar also means to stick
 };
 
-
 const WORK_KINDS: ReadonlySet<string> = new Set(['work', 'workplace', 'venue_work']);
 /** happening now when "now" shares their sentence */
 const NOW_DANGER: ReadonlySet<string> = new Set(['violence', 'confinement', 'distress', 'sexual_exploitation']);
@@ -98,7 +97,16 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
 
   const losers = new Set(OVERLAP_RULES.map(([loser]) => loser));
   const winners = new Map(
-    [...losers].map((loser) => [loser, new Coverage(n, OVERLAP_RULES.filter(([l]) => l === loser).flatMap(([, w]) => of(w)))] as const),
+    [...losers].map(
+      (loser) =>
+        [
+          loser,
+          new Coverage(
+            n,
+            OVERLAP_RULES.filter(([l]) => l === loser).flatMap(([, w]) => of(w)),
+          ),
+        ] as const,
+    ),
   );
   const vetoed = new Map(Object.entries(VETOES).map(([kind, veto]) => [kind, inClauseOf(of(veto))] as const));
   let hits = cueHits.filter((h) => !winners.get(h.kind)?.touches(h) && !vetoed.get(h.kind)?.(h));
@@ -123,17 +131,21 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   const ages = findAges(tokens).map((a) => ({ ...a, minor: isMinorAge(a) }));
   // only what is asserted now counts: "ahorita no hay menores" puts nothing at stake
   const atStake = (h: Hit): boolean =>
-    ((isIndicator(h.kind) && h.kind !== 'imminent_danger') || (RISK_CUES as readonly string[]).includes(h.kind) || h.kind === 'plea' || h.kind === 'distress') &&
+    ((isIndicator(h.kind) && h.kind !== 'imminent_danger') ||
+      (RISK_CUES as readonly string[]).includes(h.kind) ||
+      h.kind === 'plea' ||
+      h.kind === 'distress') &&
     scope.statusOf(h) === 'current';
   const stakes = ages.some((a) => a.minor && scope.statusOf({ kind: 'minor', start: a.start, end: a.end, source: 'age' }) === 'current') || hits.some(atStake);
   hits = hits.flatMap((h) => (h.kind !== 'imminent_time' ? [h] : stakes ? [{ ...h, kind: 'imminent_danger' }] : []));
 
   // "aún no cumple 18" states an age of 18 but means a minor
-  const minorCues = new Containment(n, hits.filter((h) => h.kind === 'minor'));
+  const minorCues = new Containment(
+    n,
+    hits.filter((h) => h.kind === 'minor'),
+  );
   const adultHits: Hit[] = [
-    ...ages
-      .filter((a) => !a.minor && !minorCues.contains(a))
-      .map((a) => ({ kind: 'adult', start: a.start, end: a.end, source: 'age' })),
+    ...ages.filter((a) => !a.minor && !minorCues.contains(a)).map((a) => ({ kind: 'adult', start: a.start, end: a.end, source: 'age' })),
     ...hits.filter((h) => h.kind === 'adult' && scope.statusOf(h) !== 'negated'),
   ];
   const ageMinorHits: Hit[] = ages.filter((a) => a.minor).map((a) => ({ kind: 'minor', start: a.start, end: a.end, source: 'age' }));
@@ -186,10 +198,14 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   if (beating !== undefined) put('imminent_danger', beating.hit, 'current');
   // someone being moved with "now", "today", "tonight" in the sentence, when something is at
   // stake: "the pickup is leaving now with the two girls", "hoje vão transferir as meninas"
-  const moving = stakes ? live.find((x) => x.hit.kind === 'moving' && x.status === 'current' && currentlySentences.has(scope.sentenceOf(x.hit.start))) : undefined;
+  const moving = stakes
+    ? live.find((x) => x.hit.kind === 'moving' && x.status === 'current' && currentlySentences.has(scope.sentenceOf(x.hit.start)))
+    : undefined;
   if (moving !== undefined) put('imminent_danger', moving.hit, 'current');
   // a plea with "now" in or beside its sentence: "ayuda. km 108. ahora"
-  const plea = live.find((x) => x.hit.kind === 'plea' && x.status === 'current' && [0, 1, 2].some((d) => currentlySentences.has(scope.sentenceOf(x.hit.start) + d)));
+  const plea = live.find(
+    (x) => x.hit.kind === 'plea' && x.status === 'current' && [0, 1, 2].some((d) => currentlySentences.has(scope.sentenceOf(x.hit.start) + d)),
+  );
   if (plea !== undefined) put('imminent_danger', plea.hit, 'current');
   // a fresh escape with a time that is now, or a plea: the owner is looking for her
   const escaped = live.find((x) => x.hit.kind === 'escape' && x.status === 'current');
@@ -270,9 +286,7 @@ function addLabour(
   // a kept DNI says little about the work unless the tip says someone works there
   // ("trabaja en un night, le quitaron el dni"); at a camp alone it may be a guest's
   const coercive = ['withheld_wages', 'threats', 'violence', 'debt_bondage', 'confinement', ...(explicit ? (['document_retention'] as const) : [])] as const;
-  const coercion = coercive
-    .map((id) => found.get(id))
-    .filter((f): f is Found => f !== undefined);
+  const coercion = coercive.map((id) => found.get(id)).filter((f): f is Found => f !== undefined);
   const conditions = live.find((x) => x.hit.kind === 'conditions');
   const minor = live.find((x) => x.hit.kind === 'minor');
   const hazard = live.find((x) => x.hit.kind === 'venue_work');

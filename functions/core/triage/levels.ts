@@ -36,8 +36,7 @@ export function decide(reading: Reading, signals: TipSignals = {}): Decision {
   // being in a mining town frames a minor or a disappearance, but is no report by itself
   const risks = [...reading.risks].filter((r) => r !== 'mining_area');
 
-  const strength =
-    4 * now.size + 2 * past.length + risks.length + (formMinor ? 3 : 0) + (signals.happeningNow === true ? 3 : 0);
+  const strength = 4 * now.size + 2 * past.length + risks.length + (formMinor ? 3 : 0) + (signals.happeningNow === true ? 3 : 0);
   const at = (level: Level, rule: string): Decision => ({ level, rule, score: BASE[level] + Math.min(24, strength) });
 
   if (imminent) {

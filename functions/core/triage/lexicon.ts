@@ -54,9 +54,7 @@ function mergeClasses(): Map<string, string[]> {
 }
 
 function cueEntries(): PatternEntry[] {
-  return LANGUAGES.flatMap((lang) =>
-    Object.entries(lang.cues).flatMap(([kind, patterns]) => patterns.map((pattern) => ({ kind, pattern }))),
-  );
+  return LANGUAGES.flatMap((lang) => Object.entries(lang.cues).flatMap(([kind, patterns]) => patterns.map((pattern) => ({ kind, pattern }))));
 }
 
 export interface PlaceEntry {
@@ -96,10 +94,7 @@ const readings: Readings = {
 const classes = mergeClasses();
 const cueMatcher = new PhraseMatcher(cueEntries(), classes);
 const placeMatcher = new PhraseMatcher(placeEntries(), classes);
-const typos = new TypoIndex(
-  [...cueMatcher.vocabulary(), ...placeMatcher.vocabulary()],
-  new Set(LANGUAGES.flatMap((l) => l.realWords.map(normWord))),
-);
+const typos = new TypoIndex([...cueMatcher.vocabulary(), ...placeMatcher.vocabulary()], new Set(LANGUAGES.flatMap((l) => l.realWords.map(normWord))));
 
 export const ageLists: Record<AgeListName, WordSet> = {
   units: new WordSet(LANGUAGES.flatMap((l) => l.ages.units)),

@@ -44,7 +44,11 @@ const ABBREVIATIONS = new Set(['km', 'sr', 'sra', 'srta', 'dr', 'pto', 'av', 'jr
  */
 export function normWord(word: string): string {
   // seseo: SMS writers swap z and s ("amenasa", "masuko"); both sides read z as s
-  const plain = word.toLowerCase().normalize('NFD').replace(/[\p{M}'’`´]/gu, '').replace(/z/g, 's');
+  const plain = word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\p{M}'’`´]/gu, '')
+    .replace(/z/g, 's');
   // keeps the last letter aside: reading it back from a string being built flattens the string
   // each time, which made one 10,000-letter token quadratic
   let out = '';

@@ -12,10 +12,7 @@
 // work per token is capped by pattern length times gap width, so it is linear in the text.
 import { Break, normWord, type Token } from './normalize';
 
-type Atom =
-  | { t: 'word'; w: string }
-  | { t: 'stem'; s: string }
-  | { t: 'num'; min: number; max: number };
+type Atom = { t: 'word'; w: string } | { t: 'stem'; s: string } | { t: 'num'; min: number; max: number };
 
 type Step = { t: 'tok'; atoms: Atom[]; optional: boolean } | { t: 'gap'; max: number };
 
@@ -79,7 +76,7 @@ function parsePattern(entry: PatternEntry, classes: ReadonlyMap<string, readonly
 /** The index needs a required first word: "se? necesita" becomes "se necesita" and "necesita". */
 function withRequiredStart(p: Pattern): Pattern[] {
   const [first, ...rest] = p.steps;
-  if (first === undefined || first.t !== 'tok' || rest.length === 0 && first.optional) {
+  if (first === undefined || first.t !== 'tok' || (rest.length === 0 && first.optional)) {
     throw new Error(`pattern must start with a word: "${p.source}"`);
   }
   if (!first.optional) return [p];

@@ -14,8 +14,7 @@ export interface TriageDeps {
 
 export type TriageOutcome =
   /** `tipId` when known: a redelivery still re-triggers what follows storage (paging). */
-  | { kind: 'duplicate'; messageId: string; tipId?: string }
-  | { kind: 'stored'; tip: TipRecord; threaded: boolean };
+  { kind: 'duplicate'; messageId: string; tipId?: string } | { kind: 'stored'; tip: TipRecord; threaded: boolean };
 
 const PREVIEW_LENGTH = 160;
 const MAX_ATTEMPTS = 5;
@@ -74,12 +73,18 @@ async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<T
   if (override) {
     // An operator's correction stands until a new message, read on its own, says more.
     const alone = scoreUrgency(received.text, received.signals);
-    if (levelRank(alone.level) > levelRank(override.level)) tip = { ...tip, level: alone.level, rule: `${alone.rule} (new message, above the operator's ${override.level})` };
+    if (levelRank(alone.level) > levelRank(override.level))
+      tip = { ...tip, level: alone.level, rule: `${alone.rule} (new message, above the operator's ${override.level})` };
     else tip = { ...tip, level: override.level, rule: `${override.level}: set by ${override.by.name} (${assessment.rule})` };
   } else if (existing && levelRank(existing.level) > levelRank(tip.level)) {
     // A later message never lowers the level by itself ("ya está a salvo" may be the
     // trafficker holding the phone); lowering is an operator's decision.
-    tip = { ...tip, level: existing.level, score: Math.max(existing.score, tip.score), rule: `${existing.level} kept: a later message does not lower it (now: ${assessment.rule})` };
+    tip = {
+      ...tip,
+      level: existing.level,
+      score: Math.max(existing.score, tip.score),
+      rule: `${existing.level} kept: a later message does not lower it (now: ${assessment.rule})`,
+    };
   }
   const first = thread[0] ?? message;
   tip = {
@@ -96,9 +101,7 @@ async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<T
     message,
     tip,
     expectedVersion: existing ? existing.version : null,
-    ...(received.contactKey
-      ? { thread: { contactKey: received.contactKey, tipId, lastMessageAt: tip.lastMessageAt }, threadWas: pointer?.tipId ?? null }
-      : {}),
+    ...(received.contactKey ? { thread: { contactKey: received.contactKey, tipId, lastMessageAt: tip.lastMessageAt }, threadWas: pointer?.tipId ?? null } : {}),
     ...(received.receiptHash ? { receiptHash: received.receiptHash } : {}),
   });
   return result === 'duplicate' ? { kind: 'duplicate', messageId: received.messageId } : { kind: 'stored', tip, threaded: Boolean(existing) };

@@ -132,16 +132,19 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
   onRoute(route, lifetime.signal);
   route(currentRoute() ?? { view: 'queue' });
 
-  installShortcuts({
-    next: () => queue.move(1),
-    previous: () => queue.move(-1),
-    open: () => queue.selectedId && goToTip(queue.selectedId),
-    claim: () => tip.hasTip && void tip.claim(),
-    reply: () => tip.focusReply(),
-    back: goToQueue,
-    help: () => help.showModal(),
-    developer: dev ? () => dev.flip() : undefined,
-  }, lifetime.signal);
+  installShortcuts(
+    {
+      next: () => queue.move(1),
+      previous: () => queue.move(-1),
+      open: () => queue.selectedId && goToTip(queue.selectedId),
+      claim: () => tip.hasTip && void tip.claim(),
+      reply: () => tip.focusReply(),
+      back: goToQueue,
+      help: () => help.showModal(),
+      developer: dev ? () => dev.flip() : undefined,
+    },
+    lifetime.signal,
+  );
 
   function stop(): void {
     poller.stop();

@@ -34,8 +34,16 @@ function isExpired(jwt: string): boolean {
   }
 }
 
-const base64FromUrl = (s: string): string => s.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(s.length / 4) * 4, '=');
-const base64Url = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64FromUrl = (s: string): string =>
+  s
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(s.length / 4) * 4, '=');
+const base64Url = (bytes: Uint8Array): string =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const randomString = (): string => base64Url(crypto.getRandomValues(new Uint8Array(32)));
 
 /** The local stack redirects to /ops/#id_token=…; the token must not stay in the address bar or history. */

@@ -15,28 +15,32 @@ export interface ShortcutActions {
 }
 
 export function installShortcuts(actions: ShortcutActions, signal: AbortSignal): void {
-  document.addEventListener('keydown', (event) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (document.querySelector('dialog[open]')) return;
-    if (event.key === 'Escape') {
-      // Esc in a field leaves the field first; a second Esc goes back to the queue.
-      if (isTyping(event.target) && event.target instanceof HTMLElement) return event.target.blur();
-      return actions.back();
-    }
-    if (isTyping(event.target)) return;
-    const handler: Record<string, (() => void) | undefined> = {
-      j: actions.next,
-      k: actions.previous,
-      c: actions.claim,
-      r: actions.reply,
-      '?': actions.help,
-      d: actions.developer,
-      // A focused link or button already does its own thing on Enter.
-      Enter: event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement ? undefined : actions.open,
-    };
-    const run = handler[event.key];
-    if (!run) return;
-    event.preventDefault();
-    run();
-  }, { signal });
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (document.querySelector('dialog[open]')) return;
+      if (event.key === 'Escape') {
+        // Esc in a field leaves the field first; a second Esc goes back to the queue.
+        if (isTyping(event.target) && event.target instanceof HTMLElement) return event.target.blur();
+        return actions.back();
+      }
+      if (isTyping(event.target)) return;
+      const handler: Record<string, (() => void) | undefined> = {
+        j: actions.next,
+        k: actions.previous,
+        c: actions.claim,
+        r: actions.reply,
+        '?': actions.help,
+        d: actions.developer,
+        // A focused link or button already does its own thing on Enter.
+        Enter: event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement ? undefined : actions.open,
+      };
+      const run = handler[event.key];
+      if (!run) return;
+      event.preventDefault();
+      run();
+    },
+    { signal },
+  );
 }

@@ -89,13 +89,7 @@ export function stratifiedFolds(levels: readonly Level[], folds: number, seed: n
  * step 1/L, L bounded by power iteration. Only buckets seen in training, and in allowed when
  * it is given, can get a weight. From start when given (a warm start), else from zero.
  */
-export function fitHead(
-  examples: readonly Example[],
-  labels: ArrayLike<number>,
-  options: TrainOptions,
-  allowed?: ReadonlySet<number>,
-  start?: Head,
-): Head {
+export function fitHead(examples: readonly Example[], labels: ArrayLike<number>, options: TrainOptions, allowed?: ReadonlySet<number>, start?: Head): Head {
   const n = examples.length;
   // local feature numbers, in bucket order, so that nothing depends on Map insertion order
   const seen = new Set<number>();
@@ -229,7 +223,11 @@ export function outOfFold(examples: readonly Example[], levels: readonly Level[]
   const out: Probabilities = { critical: new Float64Array(examples.length), highOrAbove: new Float64Array(examples.length) };
   for (let f = 0; f < options.folds; f++) {
     const train = examples.flatMap((_, i) => (folds[i] !== f ? [i] : []));
-    const heads = fitBoth(train.map((i) => examples[i]!), train.map((i) => levels[i]!), options);
+    const heads = fitBoth(
+      train.map((i) => examples[i]!),
+      train.map((i) => levels[i]!),
+      options,
+    );
     examples.forEach((e, i) => {
       if (folds[i] !== f) return;
       [out.critical[i], out.highOrAbove[i]] = probabilities(heads, e);
@@ -383,10 +381,11 @@ export function auc(probs: ArrayLike<number>, positive: ArrayLike<number>): numb
     let j = i;
     while (j < order.length && probs[order[j]!] === probs[order[i]!]) j++;
     const mean = (i + j + 1) / 2;
-    for (let k = i; k < j; k++) if (positive[order[k]!]) {
-      rankSum += mean;
-      pos++;
-    }
+    for (let k = i; k < j; k++)
+      if (positive[order[k]!]) {
+        rankSum += mean;
+        pos++;
+      }
     i = j;
   }
   const neg = order.length - pos;
@@ -465,7 +464,13 @@ export function trainReader(
       highOrAbove: figures(oof.highOrAbove, levels.map(isHighOrAbove), thresholds.high),
     },
     ...(ruleLevels
-      ? { againstRules: tallyRaises(levels, ruleLevels, levels.map((_, i) => floorOf(oof.critical[i]!, oof.highOrAbove[i]!, thresholds))) }
+      ? {
+          againstRules: tallyRaises(
+            levels,
+            ruleLevels,
+            levels.map((_, i) => floorOf(oof.critical[i]!, oof.highOrAbove[i]!, thresholds)),
+          ),
+        }
       : {}),
   };
   return { file, report };
@@ -522,7 +527,12 @@ export function crossValidateCombination(
     const trainExamples = train.map((i) => examples[i]!);
     const trainLevels = train.map((i) => levels[i]!);
     const inner = outOfFold(trainExamples, trainLevels, { ...options, seed: options.seed + 1 + f });
-    const t = chooseThresholds(inner, trainLevels, options, train.map((i) => ruleLevels[i]!));
+    const t = chooseThresholds(
+      inner,
+      trainLevels,
+      options,
+      train.map((i) => ruleLevels[i]!),
+    );
     thresholds.push(t);
     const heads = fitBoth(trainExamples, trainLevels, options);
     examples.forEach((e, i) => {

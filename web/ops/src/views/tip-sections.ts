@@ -44,11 +44,7 @@ export function why(tip: TipDetail): HTMLElement {
     h('p', { class: 'rule' }, tip.rule),
     h('p', { class: 'score' }, t('tip.score', { score: tip.score })),
     o &&
-      h(
-        'p',
-        { class: 'override' },
-        t('tip.overridden', { from: t(`level.${o.scoredLevel}`), to: t(`level.${o.level}`), name: o.by.name, reason: o.reason }),
-      ),
+      h('p', { class: 'override' }, t('tip.overridden', { from: t(`level.${o.scoredLevel}`), to: t(`level.${o.level}`), name: o.by.name, reason: o.reason })),
   );
 }
 

@@ -132,7 +132,11 @@ export class TipView {
     replaceChildren(
       this.forms,
       replyForm(this.drafts, (text) => void this.sendReply(text)),
-      statusForm(tip, (status, outcome) => void this.run(() => api.setStatus(tip.tipId, status, outcome)), (message) => this.say(message, true)),
+      statusForm(
+        tip,
+        (status, outcome) => void this.run(() => api.setStatus(tip.tipId, status, outcome)),
+        (message) => this.say(message, true),
+      ),
       noteForm(this.drafts, (text) => void this.addNote(text)),
       levelForm(tip, (level, reason) => void this.run(() => api.overrideLevel(tip.tipId, level, reason))),
     );
