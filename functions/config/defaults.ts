@@ -28,3 +28,21 @@ export const VISIBILITY_TIMEOUT_FACTOR = 6;
 
 /** A site nobody would remark on in a browser's history. */
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.google.com/search?q=clima';
+
+/** The limits of intake (in memory, per sender): generous for a frightened tipster, tight for a flood. */
+export const INTAKE_LIMITS = {
+  /** A frightened tipster sends many short fragments; a flood from one phone is abuse. */
+  smsPerContact: { limit: 30, windowMs: 10 * 60_000 },
+  webTipsPerSender: { limit: 20, windowMs: 10 * 60_000 },
+  /** Receipt codes are 16 digits and hashed slowly; this makes guessing slower still. */
+  inboxAttemptsPerSender: { limit: 10, windowMs: 10 * 60_000 },
+} as const;
+
+/** The longest tip text taken in one message or form (characters). */
+export const MAX_TIP_TEXT = 5000;
+
+/** The public form: what it takes in each field (characters); an inbox answer is a message, not a letter. */
+export const FORM_LIMITS = { text: MAX_TIP_TEXT, where: 200, reply: 2000 } as const;
+
+/** An operator's reply to a tipster: two SMS segments' worth of plain text. */
+export const MAX_REPLY_TEXT = 320;

@@ -164,7 +164,7 @@ export const PAGING_QUEUE = {
   maxDelaySeconds: 900,
 } as const;
 
-/** Handler entry files, relative to the repository root (CDK bundles them, the local stack imports them). */
+/** Lambda entry files, relative to the repository root: CDK bundles them; the local stack hosts the app.ts beside each. */
 export const HANDLER_ENTRIES = {
   smsIntake: 'functions/sms-intake/handler.ts',
   webIntake: 'functions/web-intake/handler.ts',

@@ -65,11 +65,4 @@ export class SenderLimiter {
   }
 }
 
-/** The limits of intake, in one place: generous for a frightened tipster, tight for a flood. */
-export const INTAKE_LIMITS = {
-  /** A frightened tipster sends many short fragments; a flood from one phone is abuse. */
-  smsPerContact: { limit: 30, windowMs: 10 * 60_000 },
-  webTipsPerSender: { limit: 20, windowMs: 10 * 60_000 },
-  /** Receipt codes are 16 digits and hashed slowly; this makes guessing slower still. */
-  inboxAttemptsPerSender: { limit: 10, windowMs: 10 * 60_000 },
-} as const;
+export { INTAKE_LIMITS } from '../config/defaults';

@@ -1,6 +1,7 @@
 // The tip model shared by every function: levels, indicators, the assessment the scorer
 // produces, and the TipReceived message that intake puts on the queue.
 import * as z from 'zod';
+import { MAX_TIP_TEXT } from '../config/defaults';
 
 export const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -89,7 +90,7 @@ export type MessageSid = z.infer<typeof messageSidSchema>;
 /** HMAC of a sender address, hex; the only way a tipster is known downstream. */
 export type ContactKey = string & { readonly __brand: 'ContactKey' };
 
-export const MAX_TIP_TEXT = 5000;
+export { MAX_TIP_TEXT };
 
 /**
  * What intake puts on the tips queue. It holds no raw identifier: the text is redacted,

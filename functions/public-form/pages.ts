@@ -7,6 +7,7 @@ import replies from '../core/messages/replies.json' with { type: 'json' };
 import { LANGS, type Lang } from '../core/tip';
 import { dataAttributes, html, SafeHtml } from './html';
 import { STRINGS, type ErrorField, type Strings } from './strings';
+import { FORM_LIMITS } from '../config/defaults';
 
 /** The form speaks every language the line answers in. */
 export type FormLang = Lang;
@@ -29,7 +30,7 @@ export interface InboxEntry {
   text: string;
 }
 
-export const FORM_LIMITS = { text: 5000, where: 200, reply: 2000 } as const satisfies { text: 5000; where: 200; reply: 2000 };
+export { FORM_LIMITS };
 
 export const FORM_LANGS: readonly FormLang[] = LANGS;
 

@@ -12,6 +12,7 @@ import { operatorAuthenticatorOf } from '../adapters/operator-auth';
 import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
 import { staffRouter, tipIdOf, type StaffRouterDeps } from '../adapters/staff-router';
 import { twilioSender, twilioSettingsOf } from '../adapters/twilio-sender';
+import { MAX_REPLY_TEXT } from '../config/defaults';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig, type Env } from '../config/runtime';
 import type { AuditLog } from '../core/audit';
@@ -48,8 +49,7 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Tipste
   };
 }
 
-/** Two SMS segments' worth of plain text; a reply is a question, not a letter. */
-const MAX_REPLY = 320;
+const MAX_REPLY = MAX_REPLY_TEXT;
 const replyBody = z.strictObject({
   text: z.string({ error: 'text is required' }).trim().min(1, 'text is required').max(MAX_REPLY, `text must be at most ${MAX_REPLY} characters (two SMS)`),
 });
