@@ -2,22 +2,15 @@
 // Lambda's: SDK clients pointed at DynamoDB Local and the local SQS server, the generated
 // secrets as plain values, a local master key instead of KMS, the local Twilio API, the movable
 // clock, and the local issuer's keys fetched over plain HTTP on the loopback interface.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
-import { documentClientOf } from '../functions/adapters/aws-clients';
-import { memo, systemClock, type Platform } from '../functions/adapters/platform';
+import { systemClock, type ClientMiddleware, type Platform } from '../functions/adapters/platform';
 import { checkedSecrets } from '../functions/adapters/secrets';
 import { twilioRest } from '../functions/adapters/twilio-rest';
 import type { Clock, Secrets } from '../functions/core/ports';
 import { localDataKeys } from './data-keys';
 
-/** SDK middleware, in the SDK's own plugin form, e.g. to inject the throttling DynamoDB Local never answers with. */
-export interface ClientMiddleware {
-  dynamodb?: Parameters<DynamoDBClient['middlewareStack']['use']>[0];
-  sqs?: Parameters<SQSClient['middlewareStack']['use']>[0];
-}
+export type { ClientMiddleware };
 
 export interface LocalPlatformOptions {
   dynamoDbEndpoint: string;
@@ -47,20 +40,16 @@ const loopbackFetcher: Fetcher = {
 
 export function localPlatform(options: LocalPlatformOptions): Platform {
   const { vaultLocalKey, ...plain } = options.secrets;
+  const dataKeys = localDataKeys(vaultLocalKey);
   return {
-    dynamo: memo(() => {
-      const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: options.dynamoDbEndpoint });
-      if (options.middleware?.dynamodb) client.middlewareStack.use(options.middleware.dynamodb);
-      return documentClientOf(client);
-    }),
-    sqs: memo(() => {
-      const client = new SQSClient({ ...LOCAL_AWS, endpoint: options.sqsEndpoint });
-      if (options.middleware?.sqs) client.middlewareStack.use(options.middleware.sqs);
-      return client;
-    }),
     clock: options.clock ?? systemClock,
+    clients: {
+      dynamodb: { ...LOCAL_AWS, endpoint: options.dynamoDbEndpoint },
+      sqs: { ...LOCAL_AWS, endpoint: options.sqsEndpoint },
+      ...(options.middleware ? { middleware: options.middleware } : {}),
+    },
     secrets: checkedSecrets(async (name) => plain[name]),
-    dataKeys: memo(() => localDataKeys(vaultLocalKey)),
+    dataKeys: () => dataKeys,
     twilio: (account) => twilioRest({ ...account, apiBaseUrl: options.twilioApiBaseUrl }),
     jwksCache: new SimpleJwksCache({ fetcher: loopbackFetcher }),
   };

@@ -27,6 +27,7 @@ import type { LocalConfig } from './config';
 import { LOCAL_ENV, REPO_ROOT } from './config';
 import { DEMO_USERS, localIdentity, type DemoUser, type LocalIdentity } from './identity';
 import { dynamoRosterReader, dynamoRosterWriter } from '../functions/adapters/dynamo-roster';
+import { documentClient } from '../functions/adapters/aws-clients';
 import { movableClock } from './clock';
 import { localDataKeys } from './data-keys';
 import { hostFunction } from './functions';
@@ -153,11 +154,11 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
     // A demo on-call roster on first start, written through the same store the roster API uses.
     await seedDemoRoster(
       dynamoRosterWriter(
-        platform.dynamo(),
+        documentClient(platform),
         { roster: ROSTER_TABLE.name, responderContacts: RESPONDER_CONTACTS_TABLE.name },
         localDataKeys(secrets.vaultLocalKey),
       ),
-      dynamoRosterReader(platform.dynamo(), ROSTER_TABLE.name),
+      dynamoRosterReader(documentClient(platform), ROSTER_TABLE.name),
       secrets.contactKeySecret,
     );
 

@@ -6,8 +6,11 @@
 // Written by hand rather than with the AWS Encryption SDK: that library adds ~350 KB to every
 // bundle that seals or opens, for two short strings; this is node:crypto's AEAD and two KMS calls.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { ENV } from '../config/env-names';
+import { InvalidConfiguration, type Env } from '../config/runtime';
 import type { DataKeySource, EncryptionContext } from '../core/ports';
+import type { Platform } from './platform';
 
 export class SealedValueInvalid extends Error {
   override name = 'SealedValueInvalid';
@@ -88,4 +91,17 @@ export function kmsDataKeys(kms: KMSClient, keyArn: string): DataKeySource {
       }
     },
   };
+}
+
+const fromKms = new WeakMap<Platform, DataKeySource>();
+
+/** The platform's data keys, or KMS's with the key ARN in this function's environment. */
+export function dataKeysOf(platform: Platform, env: Env): DataKeySource {
+  if (platform.dataKeys) return platform.dataKeys();
+  if (!fromKms.has(platform)) {
+    const keyArn = env[ENV.vaultKeyArn];
+    if (!keyArn) throw new InvalidConfiguration(`Set ${ENV.vaultKeyArn} to the KMS key that seals contact data.`);
+    fromKms.set(platform, kmsDataKeys(new KMSClient({}), keyArn));
+  }
+  return fromKms.get(platform)!;
 }

@@ -1,18 +1,20 @@
-// What a function gets from where it runs: SDK clients, the clock, its secrets, the data keys
-// that seal contact data, Twilio's API and the issuer's keys. `awsPlatform` is Lambda's; tests
-// and the local stack build their own (local/platform.ts) and hand it to the same `fromEnv`, so
-// nothing that only exists off AWS is in a function's code.
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+// What a function gets from where it runs. In Lambda that is the defaults: the SDK's own
+// clients (region and credentials from Lambda), Secrets Manager by ARN, KMS by ARN, Twilio's API
+// and the system clock, each built by the adapter that uses it, so that a function bundles and
+// loads only what it uses. Tests and the local stack hand `fromEnv` a platform that replaces
+// them (local/platform.ts), so nothing that only exists off AWS is in a function's code.
+import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import type { SQSClient, SQSClientConfig } from '@aws-sdk/client-sqs';
 import type { JwksCache } from 'aws-jwt-verify/jwk';
 import { ENV } from '../config/env-names';
-import { InvalidConfiguration, type Env } from '../config/runtime';
+import type { Env } from '../config/runtime';
 import type { Clock, DataKeySource, Secrets, TwilioRest } from '../core/ports';
-import { defaultDocumentClient } from './aws-clients';
-import { kmsDataKeys } from './envelope';
-import { secretsManagerSecrets } from './secrets';
-import { twilioRest } from './twilio-rest';
+
+/** SDK middleware, in the SDK's own plugin form (`client.middlewareStack.use(plugin)`). */
+export interface ClientMiddleware {
+  dynamodb?: Parameters<DynamoDBClient['middlewareStack']['use']>[0];
+  sqs?: Parameters<SQSClient['middlewareStack']['use']>[0];
+}
 
 export interface TwilioAccount {
   accountSid: string;
@@ -20,39 +22,34 @@ export interface TwilioAccount {
 }
 
 export interface Platform {
-  dynamo(): DynamoDBDocumentClient;
-  sqs(): SQSClient;
   clock: Clock;
-  secrets: Secrets;
-  /** Built on first use: most functions never seal or open anything. */
-  dataKeys(): DataKeySource;
-  twilio(account: TwilioAccount): TwilioRest;
+  /** SDK client settings (endpoint, region, credentials) and middleware; `{}` takes the SDK's defaults. */
+  clients: { dynamodb: DynamoDBClientConfig; sqs: SQSClientConfig; middleware?: ClientMiddleware };
+  /** Secrets Manager, by the ARNs in the function's environment, when unset. */
+  secrets?: Secrets;
+  /** KMS, by the key ARN in the function's environment, when unset. */
+  dataKeys?: () => DataKeySource;
+  /** Twilio's REST API when unset. */
+  twilio?: (account: TwilioAccount) => TwilioRest;
   /** Where the token verifier gets the issuer's keys; aws-jwt-verify's HTTPS cache when unset. */
   jwksCache?: JwksCache;
 }
 
-/** The environment names the AWS platform reads, besides each function's own configuration. */
+/** The environment names the AWS defaults read, besides each function's own configuration. */
 export const AWS_PLATFORM_ENV = [ENV.vaultKeyArn, ENV.contactKeySecretArn, ENV.receiptPepperSecretArn, ENV.twilioAuthTokenSecretArn] as const;
 
 export const systemClock: Clock = () => new Date();
 
-export function memo<T>(build: () => T): () => T {
-  let built: { value: T } | undefined;
-  return () => (built ??= { value: build() }).value;
+/** Lambda's: every default. `env` is the function's own, read by the adapters that need it. */
+export function awsPlatform(_env: Env): Platform {
+  return { clock: systemClock, clients: { dynamodb: {}, sqs: {} } };
 }
 
-/** Lambda's: the SDK's default clients (region and credentials from Lambda), KMS, Secrets Manager. */
-export function awsPlatform(env: Env): Platform {
-  return {
-    dynamo: memo(defaultDocumentClient),
-    sqs: memo(() => new SQSClient({})),
-    clock: systemClock,
-    secrets: secretsManagerSecrets(env),
-    dataKeys: memo(() => {
-      const keyArn = env[ENV.vaultKeyArn];
-      if (!keyArn) throw new InvalidConfiguration(`Set ${ENV.vaultKeyArn} to the KMS key that seals contact data.`);
-      return kmsDataKeys(new KMSClient({}), keyArn);
-    }),
-    twilio: (account) => twilioRest(account),
+/** One value per platform: a function's container builds each client once. */
+export function perPlatform<T>(build: (platform: Platform) => T): (platform: Platform) => T {
+  const built = new WeakMap<Platform, T>();
+  return (platform) => {
+    if (!built.has(platform)) built.set(platform, build(platform));
+    return built.get(platform)!;
   };
 }

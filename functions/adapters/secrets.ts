@@ -5,6 +5,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { ENV } from '../config/env-names';
 import type { Env } from '../config/runtime';
 import type { Secrets } from '../core/ports';
+import type { Platform } from './platform';
 
 export class MissingSecret extends Error {
   override name = 'MissingSecret';
@@ -57,4 +58,13 @@ export function secretsManagerSecrets(env: Env): Secrets {
     client ??= new SecretsManagerClient({});
     return (await client.send(new GetSecretValueCommand({ SecretId: arn }))).SecretString;
   });
+}
+
+const fromSecretsManager = new WeakMap<Platform, Secrets>();
+
+/** The platform's secrets, or Secrets Manager's by the ARNs in this function's environment. */
+export function secretsOf(platform: Platform, env: Env): Secrets {
+  if (platform.secrets) return platform.secrets;
+  if (!fromSecretsManager.has(platform)) fromSecretsManager.set(platform, secretsManagerSecrets(env));
+  return fromSecretsManager.get(platform)!;
 }

@@ -1,8 +1,9 @@
 // Queue ports: intake sends TipReceived messages to triage and cleanup jobs to the Twilio
 // cleanup consumer; nothing else.
-import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { TipReceived } from '../core/tip';
 import type { JobQueue, TipQueue } from '../core/ports';
+import { perPlatform } from './platform';
 
 /**
  * JSON as SQS accepts it. SQS refuses a body with U+FFFE or U+FFFF (outside its character set),
@@ -23,3 +24,10 @@ export function sqsJobQueue<T>(client: SQSClient, queueUrl: string): JobQueue<T>
 }
 
 export const sqsTipQueue = (client: SQSClient, queueUrl: string): TipQueue => sqsJobQueue<TipReceived>(client, queueUrl);
+
+/** One SQS client per container. */
+export const sqsClient = perPlatform((platform) => {
+  const client = new SQSClient(platform.clients.sqs);
+  if (platform.clients.middleware?.sqs) client.middlewareStack.use(platform.clients.middleware.sqs);
+  return client;
+});

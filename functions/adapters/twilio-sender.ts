@@ -3,9 +3,12 @@
 // deployment whose Twilio account is not set up yet must still start and say so, not crash at
 // cold start.
 import { ENV } from '../config/env-names';
+import type { Env } from '../config/runtime';
 import type { TwilioRest } from '../core/ports';
 import type { MessageSender } from '../core/reply';
 import type { Platform } from './platform';
+import { secretsOf } from './secrets';
+import { twilioRest } from './twilio-rest';
 import { TwilioNotConfigured } from './twilio-errors';
 
 export { TwilioNotConfigured };
@@ -25,12 +28,12 @@ function required(value: string | undefined, pattern: RegExp, name: string): str
 }
 
 /** Twilio's REST client for this account, built once the configuration and token are there. */
-export function lazyTwilio(settings: TwilioSettings, platform: Pick<Platform, 'twilio' | 'secrets'>): () => Promise<TwilioRest> {
+export function lazyTwilio(settings: TwilioSettings, platform: Platform, env: Env): () => Promise<TwilioRest> {
   let client: Promise<TwilioRest> | undefined;
   return () => {
     client ??= (async () => {
       const accountSid = required(settings.accountSid, ACCOUNT_SID, ENV.twilioAccountSid);
-      return platform.twilio({ accountSid, authToken: await platform.secrets.twilioAuthToken() });
+      return (platform.twilio ?? twilioRest)({ accountSid, authToken: await secretsOf(platform, env).twilioAuthToken() });
     })();
     client.catch(() => (client = undefined));
     return client;
@@ -38,8 +41,8 @@ export function lazyTwilio(settings: TwilioSettings, platform: Pick<Platform, 't
 }
 
 /** Sends an SMS (or WhatsApp, by the address) from this deployment's sender; answers the SID. */
-export function twilioSms(settings: TwilioSettings, platform: Pick<Platform, 'twilio' | 'secrets'>, options: { statusCallback?: string } = {}) {
-  const rest = lazyTwilio(settings, platform);
+export function twilioSms(settings: TwilioSettings, platform: Platform, env: Env, options: { statusCallback?: string } = {}) {
+  const rest = lazyTwilio(settings, platform, env);
   return {
     async send(to: string, body: string): Promise<{ sid: string }> {
       const from = required(settings.sender, SENDER, ENV.twilioSender);
@@ -50,8 +53,8 @@ export function twilioSms(settings: TwilioSettings, platform: Pick<Platform, 'tw
   };
 }
 
-export function twilioSender(settings: TwilioSettings, platform: Pick<Platform, 'twilio' | 'secrets'>): MessageSender {
-  const sms = twilioSms(settings, platform);
+export function twilioSender(settings: TwilioSettings, platform: Platform, env: Env): MessageSender {
+  const sms = twilioSms(settings, platform, env);
   return {
     async send({ to, body }) {
       await sms.send(to, body);

@@ -2,6 +2,7 @@
 // operators do to a tip. Every route authenticates, then checks the route table for the
 // caller's role; every read of a tip and every action goes to the tip's audit trail. The
 // supervisors' agreement report (counts only) is audited as a read too.
+import { documentClient } from '../adapters/aws-clients';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
@@ -54,7 +55,7 @@ export interface OperatorApiDeps extends StaffRouterDeps {
 
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): OperatorApiDeps {
   const config = readConfig(configShape, env);
-  const dynamo = platform.dynamo();
+  const dynamo = documentClient(platform);
   const tables = { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] };
   return {
     reader: dynamoTipReader(dynamo, tables),

@@ -1,6 +1,9 @@
 // The paging consumer: starts paging critical tips (and high ones nobody claimed in time),
 // escalates at each deadline, and takes responders' ACKs. Every decision is the paging core's;
 // this file only wires it to DynamoDB, SQS and Twilio.
+import { documentClient } from '../adapters/aws-clients';
+import { dataKeysOf } from '../adapters/envelope';
+import { sqsClient } from '../adapters/sqs-queue';
 import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
 import { dynamoDeliveries, dynamoPagingStore } from '../adapters/dynamo-paging';
@@ -38,17 +41,17 @@ export interface PagingDeps {
 
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): PagingDeps {
   const config = readConfig(configShape, env);
-  const dynamo = platform.dynamo();
+  const dynamo = documentClient(platform);
   return {
     ports: {
       roster: dynamoRosterReader(dynamo, config[ENV.rosterTable]),
       tips: { ...dynamoTipLookup(dynamo, config[ENV.tipsTable]), ...dynamoTipUpdater(dynamo, config[ENV.tipsTable]) },
       states: dynamoPagingStore(dynamo, config[ENV.pagingTable]),
       deliveries: dynamoDeliveries(dynamo, config[ENV.pageDeliveriesTable]),
-      phones: dynamoResponderPhones(dynamo, config[ENV.rosterTable], platform.dataKeys()),
-      sms: twilioSms(twilioSettingsOf(config), platform, { statusCallback: `${config[ENV.publicUrl]}/sms/status` }),
+      phones: dynamoResponderPhones(dynamo, config[ENV.rosterTable], dataKeysOf(platform, env)),
+      sms: twilioSms(twilioSettingsOf(config), platform, env, { statusCallback: `${config[ENV.publicUrl]}/sms/status` }),
       audit: dynamoAuditLog(dynamo, config[ENV.auditTable]),
-      later: sqsDelayedJobs<PagingJob>(platform.sqs(), config[ENV.pagingQueueUrl], config[ENV.pagingMaxDelaySeconds], platform.clock),
+      later: sqsDelayedJobs<PagingJob>(sqsClient(platform), config[ENV.pagingQueueUrl], config[ENV.pagingMaxDelaySeconds], platform.clock),
       now: platform.clock,
       highAfterMinutes: config[ENV.highUnclaimedPageAfterMinutes],
     },

@@ -2,6 +2,8 @@
 // Browser's safest mode, old phones): GET / shows it, and every step (send a tip, switch
 // language, open the receipt inbox, answer) posts back to /, so the address bar never changes
 // and no step leaves a telling URL in the history. The enhanced page uses the JSON routes.
+import { documentClient } from '../adapters/aws-clients';
+import { secretsOf } from '../adapters/secrets';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
@@ -10,7 +12,7 @@ import { dynamoThreadReader } from '../adapters/dynamo-tip-store';
 import { answerError, bodyText, clientAddress, json, parseJsonBody, requireContentType, SAFE_HEADERS, type HttpResult } from '../adapters/http';
 import { createLogger, type TiplineLogger } from '../adapters/logger';
 import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
-import { sqsTipQueue } from '../adapters/sqs-queue';
+import { sqsClient, sqsTipQueue } from '../adapters/sqs-queue';
 import { DEFAULT_QUICK_EXIT_URL } from '../config/defaults';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig, type Env } from '../config/runtime';
@@ -41,11 +43,11 @@ export interface PublicFormDeps extends WebTipPorts {
 
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): PublicFormDeps {
   const config = readConfig(configShape, env);
-  const thread = dynamoThreadReader(platform.dynamo(), config[ENV.messagesTable]);
-  const receipts = dynamoReceipts(platform.dynamo(), config[ENV.receiptsTable]);
+  const thread = dynamoThreadReader(documentClient(platform), config[ENV.messagesTable]);
+  const receipts = dynamoReceipts(documentClient(platform), config[ENV.receiptsTable]);
   return {
-    tips: sqsTipQueue(platform.sqs(), config[ENV.tipsQueueUrl]),
-    receiptPepper: platform.secrets.receiptPepper,
+    tips: sqsTipQueue(sqsClient(platform), config[ENV.tipsQueueUrl]),
+    receiptPepper: secretsOf(platform, env).receiptPepper,
     newMessageId: () => `web_${randomUUID()}`,
     // Intake stamps the wall time, as Twilio and the queue do; the platform's clock is the one
     // decisions are made with (paging, reports), which tests may move.

@@ -3,6 +3,9 @@
 // responder's phone (and compute its contact key); no answer and no log line ever carries one.
 // A change is refused when it would add a problem to the roster (a dangling id, a second
 // policy for a region), so that paging never meets one at 2 a.m.
+import { documentClient } from '../adapters/aws-clients';
+import { secretsOf } from '../adapters/secrets';
+import { dataKeysOf } from '../adapters/envelope';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
@@ -43,13 +46,13 @@ export interface RosterApiDeps extends StaffRouterDeps {
 
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): RosterApiDeps {
   const config = readConfig(configShape, env);
-  const dynamo = platform.dynamo();
+  const dynamo = documentClient(platform);
   return {
     reader: dynamoRosterReader(dynamo, config[ENV.rosterTable]),
-    writer: dynamoRosterWriter(dynamo, { roster: config[ENV.rosterTable], responderContacts: config[ENV.responderContactsTable] }, platform.dataKeys()),
+    writer: dynamoRosterWriter(dynamo, { roster: config[ENV.rosterTable], responderContacts: config[ENV.responderContactsTable] }, dataKeysOf(platform, env)),
     responderContacts: dynamoResponderLookup(dynamo, config[ENV.responderContactsTable]),
     audit: dynamoAuditLog(dynamo, config[ENV.auditTable]),
-    contactKeySecret: platform.secrets.contactKeySecret,
+    contactKeySecret: secretsOf(platform, env).contactKeySecret,
     authenticate: operatorAuthenticatorOf(config, platform),
     logger: createLogger('roster-api'),
     now: systemClock,

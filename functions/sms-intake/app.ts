@@ -2,15 +2,17 @@
 // anything, then hands the message to receiveSms (erase, ACK, slow down, or a tip) and answers
 // the sender in TwiML. Only the fields below are read; the rest (FromCity, FromZip…) never
 // leave this request.
+import { documentClient } from '../adapters/aws-clients';
+import { secretsOf } from '../adapters/secrets';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { dynamoContactVaultWriter } from '../adapters/dynamo-contact-vault';
 import { dynamoResponderLookup } from '../adapters/dynamo-roster';
-import { seal } from '../adapters/envelope';
+import { dataKeysOf, seal } from '../adapters/envelope';
 import { answerError, fieldErrors, SAFE_HEADERS, type HttpResult } from '../adapters/http';
 import { createLogger, type TiplineLogger } from '../adapters/logger';
 import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
-import { sqsJobQueue, sqsTipQueue } from '../adapters/sqs-queue';
+import { sqsClient, sqsJobQueue, sqsTipQueue } from '../adapters/sqs-queue';
 import { readTwilioForm, twimlEmpty, twimlMessage } from '../adapters/twilio-webhook';
 import { DEFAULT_VAULT_TTL_DAYS, MAX_VAULT_TTL_DAYS } from '../config/defaults';
 import { ENV } from '../config/env-names';
@@ -49,18 +51,18 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): SmsInt
   if (deleteInbound && !cleanupQueueUrl) {
     throw new InvalidConfiguration(`${ENV.deleteInboundFromTwilio} is true but ${ENV.twilioCleanupQueueUrl} is not set.`);
   }
-  const cleanup = deleteInbound && cleanupQueueUrl ? sqsJobQueue<DeleteTwilioMessage>(platform.sqs(), cleanupQueueUrl) : undefined;
+  const cleanup = deleteInbound && cleanupQueueUrl ? sqsJobQueue<DeleteTwilioMessage>(sqsClient(platform), cleanupQueueUrl) : undefined;
   return {
     webhookUrl: `${config[ENV.publicUrl]}/sms/twilio`,
-    twilioAuthToken: platform.secrets.twilioAuthToken,
-    contactKeySecret: platform.secrets.contactKeySecret,
-    tips: sqsTipQueue(platform.sqs(), config[ENV.tipsQueueUrl]),
-    vault: dynamoContactVaultWriter(platform.dynamo(), config[ENV.contactVaultTable], platform.dataKeys(), config[ENV.vaultTtlDays]),
-    responders: dynamoResponderLookup(platform.dynamo(), config[ENV.responderContactsTable]),
-    paging: sqsJobQueue<PagingJob>(platform.sqs(), config[ENV.pagingQueueUrl]),
+    twilioAuthToken: secretsOf(platform, env).twilioAuthToken,
+    contactKeySecret: secretsOf(platform, env).contactKeySecret,
+    tips: sqsTipQueue(sqsClient(platform), config[ENV.tipsQueueUrl]),
+    vault: dynamoContactVaultWriter(documentClient(platform), config[ENV.contactVaultTable], dataKeysOf(platform, env), config[ENV.vaultTtlDays]),
+    responders: dynamoResponderLookup(documentClient(platform), config[ENV.responderContactsTable]),
+    paging: sqsJobQueue<PagingJob>(sqsClient(platform), config[ENV.pagingQueueUrl]),
     forgetTwilioCopy: async (sid) => {
       if (!cleanup) return;
-      await cleanup.send({ type: 'DeleteTwilioMessage', version: 1, sealedSid: await seal(platform.dataKeys(), sid, TWILIO_CLEANUP_CONTEXT) });
+      await cleanup.send({ type: 'DeleteTwilioMessage', version: 1, sealedSid: await seal(dataKeysOf(platform, env), sid, TWILIO_CLEANUP_CONTEXT) });
     },
     emergencyNumbers: parseEmergencyNumbers(config[ENV.emergencyNumbers]),
     // Intake stamps the wall time, as Twilio and the queue do; the platform's clock is the one

@@ -1,6 +1,8 @@
 // Twilio's delivery reports for pages and notices. Signed like the inbound webhook; a status
 // moves a delivery forward only (a late "sent" never overwrites "delivered"), and a report for
 // a message we do not track (a reply to a tipster) is acknowledged and forgotten.
+import { documentClient } from '../adapters/aws-clients';
+import { secretsOf } from '../adapters/secrets';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { dynamoDeliveries, isKnownStatus } from '../adapters/dynamo-paging';
@@ -28,8 +30,8 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): SmsSta
   const config = readConfig(configShape, env);
   return {
     callbackUrl: `${config[ENV.publicUrl]}/sms/status`,
-    twilioAuthToken: platform.secrets.twilioAuthToken,
-    deliveries: dynamoDeliveries(platform.dynamo(), config[ENV.pageDeliveriesTable]),
+    twilioAuthToken: secretsOf(platform, env).twilioAuthToken,
+    deliveries: dynamoDeliveries(documentClient(platform), config[ENV.pageDeliveriesTable]),
     now: () => new Date(),
     logger: createLogger('sms-status'),
   };

@@ -1,6 +1,8 @@
 // POST /api/tips/{id}/replies: an operator's question to the tipster. The only function that
 // can open the contact vault; the address it recovers goes to Twilio and nowhere else (not
 // into the response, not into a log, not into the thread).
+import { documentClient } from '../adapters/aws-clients';
+import { dataKeysOf } from '../adapters/envelope';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
@@ -35,13 +37,13 @@ export interface TipsterReplyDeps extends StaffRouterDeps, Omit<ReplyDeps, 'now'
 
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): TipsterReplyDeps {
   const config = readConfig(configShape, env);
-  const dynamo = platform.dynamo();
+  const dynamo = documentClient(platform);
   return {
     tips: dynamoTipLookup(dynamo, config[ENV.tipsTable]),
     // Writes only: the reply joins the thread; this function never reads the thread.
     thread: dynamoTipWriter(dynamo, { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] }),
-    vault: dynamoContactVaultReader(dynamo, config[ENV.contactVaultTable], platform.dataKeys()),
-    sender: twilioSender(twilioSettingsOf(config), platform),
+    vault: dynamoContactVaultReader(dynamo, config[ENV.contactVaultTable], dataKeysOf(platform, env)),
+    sender: twilioSender(twilioSettingsOf(config), platform, env),
     audit: dynamoAuditLog(dynamo, config[ENV.auditTable]),
     authenticate: operatorAuthenticatorOf(config, platform),
     logger: createLogger('tipster-reply'),

@@ -1,5 +1,7 @@
 // SQS consumer: each record is a TipReceived, scored and stored (threaded into an open tip of
 // the same contact, or a new one); urgent tips are handed to paging.
+import { documentClient } from '../adapters/aws-clients';
+import { sqsClient } from '../adapters/sqs-queue';
 import { dynamoTipStore } from '../adapters/dynamo-tip-store';
 import { createLogger, type TiplineLogger } from '../adapters/logger';
 import { awsPlatform, type Platform } from '../adapters/platform';
@@ -38,14 +40,14 @@ export interface TriageDeps {
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): TriageDeps {
   const config = readConfig(configShape, env);
   return {
-    store: dynamoTipStore(platform.dynamo(), {
+    store: dynamoTipStore(documentClient(platform), {
       tips: config[ENV.tipsTable],
       messages: config[ENV.messagesTable],
       contacts: config[ENV.contactsTable],
       receipts: config[ENV.receiptsTable],
     }),
     // Delays are counted from the wall clock: SQS holds a message by its own.
-    pagingLater: sqsDelayedJobs<PagingJob>(platform.sqs(), config[ENV.pagingQueueUrl], PAGING_QUEUE.maxDelaySeconds, () => new Date()),
+    pagingLater: sqsDelayedJobs<PagingJob>(sqsClient(platform), config[ENV.pagingQueueUrl], PAGING_QUEUE.maxDelaySeconds, () => new Date()),
     threadWindowMs: config[ENV.threadWindowMinutes] * 60_000,
     highAfterMinutes: config[ENV.highUnclaimedPageAfterMinutes],
     newTipId: () => newTipId(),

@@ -1,7 +1,7 @@
 // Deletes Twilio's record of an inbound message once its tip is queued, so that the body and
 // the sender's number do not wait in Twilio's logs. A failure is retried by SQS and ends in
 // the dead-letter queue, where an operator can see that a copy is still at Twilio.
-import { open } from '../adapters/envelope';
+import { dataKeysOf, open } from '../adapters/envelope';
 import { createLogger, type TiplineLogger } from '../adapters/logger';
 import { awsPlatform, type Platform } from '../adapters/platform';
 import { sqsConsumer } from '../adapters/sqs-consumer';
@@ -20,7 +20,7 @@ export interface TwilioCleanupDeps {
 
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): TwilioCleanupDeps {
   const config = readConfig(configShape, env);
-  return { dataKeys: platform.dataKeys(), twilio: lazyTwilio(twilioSettingsOf(config), platform), logger: createLogger('twilio-cleanup') };
+  return { dataKeys: dataKeysOf(platform, env), twilio: lazyTwilio(twilioSettingsOf(config), platform, env), logger: createLogger('twilio-cleanup') };
 }
 
 export function makeHandler(deps: TwilioCleanupDeps) {

@@ -1,12 +1,13 @@
 // POST /api/tips from the enhanced web form: a web tip (submitWebTip) and a receipt code that is
 // shown once and stored only as a slow hash.
+import { secretsOf } from '../adapters/secrets';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { answerError, clientAddress, json, parseJsonBody, type HttpResult } from '../adapters/http';
 import { createLogger, type TiplineLogger } from '../adapters/logger';
 import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
-import { sqsTipQueue } from '../adapters/sqs-queue';
+import { sqsClient, sqsTipQueue } from '../adapters/sqs-queue';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig, type Env } from '../config/runtime';
 import { acknowledgement, parseEmergencyNumbers, webReceiptNotice, type EmergencyNumber } from '../core/acknowledgement';
@@ -25,8 +26,8 @@ export interface WebIntakeDeps extends WebTipPorts {
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): WebIntakeDeps {
   const config = readConfig(configShape, env);
   return {
-    tips: sqsTipQueue(platform.sqs(), config[ENV.tipsQueueUrl]),
-    receiptPepper: platform.secrets.receiptPepper,
+    tips: sqsTipQueue(sqsClient(platform), config[ENV.tipsQueueUrl]),
+    receiptPepper: secretsOf(platform, env).receiptPepper,
     newMessageId: () => `web_${randomUUID()}`,
     // Intake stamps the wall time, as Twilio and the queue do; the platform's clock is the one
     // decisions are made with (paging, reports), which tests may move.

@@ -9,14 +9,22 @@ describe('twilioSender', () => {
     const twilio = () => {
       throw new Error('no client may be built without an account');
     };
-    const sender = twilioSender({ accountSid: 'AC_SET_ME', sender: 'SENDER_SET_ME' }, { twilio, secrets });
+    const sender = twilioSender(
+      { accountSid: 'AC_SET_ME', sender: 'SENDER_SET_ME' },
+      { clock: () => new Date(), clients: { dynamodb: {}, sqs: {} }, twilio, secrets },
+      {},
+    );
     const attempt = sender.send({ to: '+51987654321', body: 'hola' });
     await expect(attempt).rejects.toBeInstanceOf(TwilioNotConfigured);
     await expect(attempt).rejects.toThrow(/TIPLINE_TWILIO_SENDER/);
   });
 
   it('names the account SID when only the sender is set', async () => {
-    const sender = twilioSender({ sender: '+51900000000' }, { twilio: () => ({}) as never, secrets });
+    const sender = twilioSender(
+      { sender: '+51900000000' },
+      { clock: () => new Date(), clients: { dynamodb: {}, sqs: {} }, twilio: () => ({}) as never, secrets },
+      {},
+    );
     await expect(sender.send({ to: '+51987654321', body: 'hola' })).rejects.toThrow(/TWILIO_ACCOUNT_SID/);
   });
 });
