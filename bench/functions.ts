@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { HANDLER_ENTRIES } from '../functions/config/tables';
-import { ESBUILD_ALIASES } from '../lib/bundling';
+import { functionBuildOptions } from '../lib/bundling';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COLD_RUNS = 9;
-const BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** Enough configuration for every handler's cold-start validation; nothing is called. */
 const FAKE_ENV: Record<string, string> = {
@@ -41,20 +40,7 @@ const FAKE_ENV: Record<string, string> = {
 };
 
 function bundle(entry: string, outfile: string): number {
-  buildSync({
-    entryPoints: [join(ROOT, entry)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    minify: true,
-    mainFields: ['module', 'main'],
-    external: ['@aws-sdk/*', '@smithy/*'],
-    banner: { js: BANNER },
-    alias: ESBUILD_ALIASES,
-    outfile,
-    logLevel: 'error',
-  });
+  buildSync({ ...functionBuildOptions(join(ROOT, entry), outfile) });
   return statSync(outfile).size;
 }
 

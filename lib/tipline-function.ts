@@ -7,7 +7,7 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { HANDLER_ENTRIES } from '../functions/config/tables';
-import { ESBUILD_ALIASES } from './bundling';
+import { ESBUILD_ALIASES, ESM_REQUIRE_BANNER } from './bundling';
 import { acknowledge } from './nag';
 
 /** The repository root: HANDLER_ENTRIES and the lock file are relative to it, not to the cwd of `cdk` or vitest. */
@@ -70,7 +70,7 @@ export class TiplineFunction extends NodejsFunction {
         // Stack traces only need the mappings; embedding the sources would double the bundle.
         sourcesContent: false,
         // CommonJS dependencies (twilio) call `require`, which does not exist in an ES module.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        banner: ESM_REQUIRE_BANNER,
         // The nodejs22.x runtime ships SDK v3: leaving it out keeps the bundles small, which
         // shortens cold starts on the intake path where Twilio waits for the answer. The
         // runtime's SDK version can lag the lock file; bundle it if a newer API is ever needed.

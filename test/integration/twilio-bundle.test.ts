@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ESBUILD_ALIASES } from '../../lib/bundling';
+import { functionBuildOptions } from '../../lib/bundling';
 import { startLocalTwilioApi } from '../../local/twilio-api';
 import { freePort } from '../support/free-port';
 
@@ -18,20 +18,7 @@ describe('the bundled Twilio client', () => {
     // Arrange
     writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
     const out = join(dir, 'twilio-rest.mjs');
-    buildSync({
-      entryPoints: [join(root, 'functions/adapters/twilio-rest.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      minify: true,
-      mainFields: ['module', 'main'],
-      external: ['@aws-sdk/*', '@smithy/*'],
-      alias: ESBUILD_ALIASES,
-      outfile: out,
-      logLevel: 'error',
-      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    });
+    buildSync({ ...functionBuildOptions(join(root, 'functions/adapters/twilio-rest.ts'), out) });
     // The substitution took: none of mime-db's 2,000 media types is in the bundle.
     expect(readFileSync(out, 'utf8')).not.toContain('application/1d-interleaved-parityfec');
     const account = { accountSid: `AC${'1'.repeat(32)}`, authToken: 'a'.repeat(32) };
