@@ -1,8 +1,9 @@
 // The audit trail on DynamoDB: one item per event, written only if new, never changed. IAM
 // gives no function UpdateItem or DeleteItem on this table.
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, AuditLog } from '../core/audit';
+import { queryAll } from './aws-clients';
 
 export function dynamoAuditLog(client: DynamoDBDocumentClient, table: string): AuditLog {
   return {
@@ -15,25 +16,10 @@ export function dynamoAuditLog(client: DynamoDBDocumentClient, table: string): A
         }),
       );
     },
-    async list(tipId) {
-      const events: AuditEvent[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await client.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'tipId = :tipId',
-            ExpressionAttributeValues: { ':tipId': tipId },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of out.Items ?? []) {
-          const { tipId: id, at, actor, action, details } = item as AuditEvent;
-          events.push({ tipId: id, at, actor, action, details });
-        }
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return events;
-    },
+    list: (tipId) =>
+      queryAll(client, { TableName: table, KeyConditionExpression: 'tipId = :tipId', ExpressionAttributeValues: { ':tipId': tipId } }, (item) => {
+        const { tipId: id, at, actor, action, details } = item as unknown as AuditEvent;
+        return { tipId: id, at, actor, action, details };
+      }),
   };
 }

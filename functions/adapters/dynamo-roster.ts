@@ -2,10 +2,11 @@
 // responder's phone is sealed (envelope encryption, purpose 'responder-phone'), and their
 // contact key goes to ResponderContacts so that intake can recognise an ACK without reading
 // the roster. Only the paging function opens a phone, to send a page.
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EscalationPolicy, Override, Responder, Rotation } from '../core/paging';
 import type { DataKeySource, ResponderLookup, ResponderPhones, RosterAdminReader, RosterKind, RosterWriter } from '../core/ports';
 import { open, seal } from './envelope';
+import { queryAll } from './aws-clients';
 
 export interface RosterTables {
   roster: string;
@@ -14,49 +15,21 @@ export interface RosterTables {
 
 const phoneContext = (responderId: string) => ({ purpose: 'responder-phone', responderId });
 
-async function queryKind<T>(client: DynamoDBDocumentClient, table: string, kind: RosterKind): Promise<T[]> {
-  const items: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await client.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'kind = :kind',
-        ExpressionAttributeValues: { ':kind': kind },
-        ExclusiveStartKey: start,
-        ConsistentRead: true,
-      }),
-    );
-    for (const item of out.Items ?? []) items.push(item.data as T);
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+/** Every item of one kind, read consistently: a roster change must see the one before it. */
+function queryKind<T>(client: DynamoDBDocumentClient, table: string, kind: RosterKind): Promise<T[]> {
+  return itemsOfKind(client, table, kind).then((items) => items.map((item) => item.data as T));
 }
 
-async function queryResponderItems(client: DynamoDBDocumentClient, table: string): Promise<Array<Record<string, unknown>>> {
-  const items: Array<Record<string, unknown>> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await client.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'kind = :kind',
-        ExpressionAttributeValues: { ':kind': 'responder' },
-        ExclusiveStartKey: start,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+function itemsOfKind(client: DynamoDBDocumentClient, table: string, kind: RosterKind): Promise<Array<Record<string, unknown>>> {
+  const input = { TableName: table, KeyConditionExpression: 'kind = :kind', ExpressionAttributeValues: { ':kind': kind }, ConsistentRead: true };
+  return queryAll(client, input, (item) => item);
 }
 
 export function dynamoRosterReader(client: DynamoDBDocumentClient, table: string): RosterAdminReader {
   return {
     async loadWithPhoneFlags() {
       const [responderItems, rotations, overrides, policies] = await Promise.all([
-        queryResponderItems(client, table),
+        itemsOfKind(client, table, 'responder'),
         queryKind<Rotation>(client, table, 'rotation'),
         queryKind<Override>(client, table, 'override'),
         queryKind<EscalationPolicy>(client, table, 'policy'),

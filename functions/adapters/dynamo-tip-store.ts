@@ -4,9 +4,10 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MESSAGES_TABLE, TIPS_TABLE } from '../config/tables';
-import type { ClosedTipReader, QueueFilter, StoredMessage, ThreadPointer, TipReader, TipRecord, TipStore, TipWriter, TriageWrite } from '../core/tip-record';
+import type { ClosedTipReader, QueueFilter, ThreadPointer, TipReader, TipRecord, TipStore, TipWriter, TriageWrite } from '../core/tip-record';
 import { TipVersionConflict } from '../core/tip-record';
 import { CLOSED, OPEN, decodeCursor, encodeCursor, tipItem, toMessage, toTip } from './dynamo-tip-items';
+import { queryAll, queryItems } from './aws-clients';
 
 export { InvalidCursor } from './dynamo-tip-items';
 
@@ -63,24 +64,12 @@ function filterExpression(filter: QueueFilter): { expression?: string; names: Re
 /** A tip's thread only, for readers that must not see the tip itself (the receipt inbox). */
 export function dynamoThreadReader(client: DynamoDBDocumentClient, messagesTable: string): Pick<TipReader, 'listMessages'> {
   return {
-    async listMessages(tipId) {
-      const messages: StoredMessage[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await client.send(
-          new QueryCommand({
-            TableName: messagesTable,
-            IndexName: MESSAGES_BY_TIP,
-            KeyConditionExpression: 'tipId = :tipId',
-            ExpressionAttributeValues: { ':tipId': tipId },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of out.Items ?? []) messages.push(toMessage(item));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return messages;
-    },
+    listMessages: (tipId) =>
+      queryAll(
+        client,
+        { TableName: messagesTable, IndexName: MESSAGES_BY_TIP, KeyConditionExpression: 'tipId = :tipId', ExpressionAttributeValues: { ':tipId': tipId } },
+        toMessage,
+      ),
   };
 }
 
@@ -121,21 +110,14 @@ export function dynamoTipReader(client: DynamoDBDocumentClient, tables: ReaderTa
 export function dynamoClosedTips(client: DynamoDBDocumentClient, tipsTable: string): ClosedTipReader {
   return {
     async *closedSince(since) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await client.send(
-          new QueryCommand({
-            TableName: tipsTable,
-            IndexName: CLOSED_INDEX,
-            KeyConditionExpression: 'closedQueue = :queue AND closedAt >= :since',
-            ExpressionAttributeValues: { ':queue': CLOSED, ':since': since },
-            ScanIndexForward: false,
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of out.Items ?? []) yield toTip(item);
-        start = out.LastEvaluatedKey;
-      } while (start);
+      const input = {
+        TableName: tipsTable,
+        IndexName: CLOSED_INDEX,
+        KeyConditionExpression: 'closedQueue = :queue AND closedAt >= :since',
+        ExpressionAttributeValues: { ':queue': CLOSED, ':since': since },
+        ScanIndexForward: false,
+      };
+      for await (const item of queryItems(client, input)) yield toTip(item);
     },
   };
 }
