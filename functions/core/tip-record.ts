@@ -1,4 +1,5 @@
 // What is stored about a tip and its messages, and the store port the use cases talk to.
+import type { TipId } from './tip-id';
 import type { Assessment, Channel, IndicatorFinding, Lang, Level, PlaceMention, PlaceholderKind, TipSignals } from './tip';
 
 export { queueOrder } from './queue-order';
@@ -37,7 +38,7 @@ export interface LevelOverride {
 }
 
 export interface TipRecord {
-  tipId: string;
+  tipId: TipId;
   status: TipStatus;
   channel: Channel;
   lang: Lang;
@@ -77,7 +78,7 @@ export interface TipRecord {
 
 export interface StoredMessage {
   messageId: string;
-  tipId: string;
+  tipId: TipId;
   channel: Channel;
   lang: Lang;
   text: string;
@@ -93,7 +94,7 @@ export const isInbound = (message: Pick<StoredMessage, 'kind'>): boolean => (mes
 
 export interface ThreadPointer {
   contactKey: string;
-  tipId: string;
+  tipId: TipId;
   lastMessageAt: string;
 }
 

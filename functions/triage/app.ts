@@ -13,7 +13,7 @@ import { PAGING_QUEUE } from '../config/tables';
 import type { PagingJob } from '../core/paging/jobs';
 import { pagingJobFor } from '../core/paging/trigger';
 import type { DelayedJobs } from '../core/ports';
-import { newTipId } from '../core/tip-id';
+import { newTipId, type TipId } from '../core/tip-id';
 import type { TipRecord, TipStore } from '../core/tip-record';
 import { tipReceivedSchema } from '../core/tip';
 import { triageTip } from '../core/triage/triage-tip';
@@ -33,7 +33,7 @@ export interface TriageDeps {
   pagingLater: DelayedJobs<PagingJob>;
   threadWindowMs: number;
   highAfterMinutes: number;
-  newTipId: () => string;
+  newTipId: () => TipId;
   logger: TiplineLogger;
 }
 

@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { toCorpusLine } from '../../functions/core/corpus-export';
 import type { StoredMessage, TipRecord } from '../../functions/core/tip-record';
+import { tipIdSchema } from '../../functions/core/tip-id';
 
 function tip(overrides: Partial<TipRecord> = {}): TipRecord {
   return {
-    tipId: '7K2F9QXM',
+    tipId: tipIdSchema.parse('7K2F9QXM'),
     status: 'closed',
     outcome: 'referred_to_police',
     channel: 'sms',
@@ -28,7 +29,7 @@ function tip(overrides: Partial<TipRecord> = {}): TipRecord {
 }
 
 function message(messageId: string, receivedAt: string, text: string, overrides: Partial<StoredMessage> = {}): StoredMessage {
-  return { messageId, tipId: '7K2F9QXM', channel: 'sms', lang: 'es', text, receivedAt, redactions: {}, ...overrides };
+  return { messageId, tipId: tipIdSchema.parse('7K2F9QXM'), channel: 'sms', lang: 'es', text, receivedAt, redactions: {}, ...overrides };
 }
 
 const thread = [

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Forbidden, InvalidRequest } from '../../functions/core/errors';
 import { changeStatus, claimTip, overrideLevel, releaseTip, TipConflict, type Actor } from '../../functions/core/operator-actions';
 import type { TipRecord } from '../../functions/core/tip-record';
+import { tipIdSchema } from '../../functions/core/tip-id';
 
 const OLGA: Actor = { id: 'olga', name: 'Olga', roles: ['operator'] };
 const OMAR: Actor = { id: 'omar', name: 'Omar', roles: ['operator'] };
@@ -10,7 +11,7 @@ const NOW = new Date('2026-11-27T03:00:00Z');
 
 function tip(overrides: Partial<TipRecord> = {}): TipRecord {
   return {
-    tipId: 'ABCDEFGH',
+    tipId: tipIdSchema.parse('ABCDEFGH'),
     status: 'new',
     channel: 'sms',
     lang: 'es',

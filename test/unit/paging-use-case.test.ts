@@ -7,9 +7,10 @@ import { handlePagingJob, PagingStateConflict, type DeliveryClaim, type PagingPo
 import type { PagingJob } from '../../functions/core/paging/jobs';
 import { TipVersionConflict, type TipRecord } from '../../functions/core/tip-record';
 import { responder, roster as baseRoster } from './oncall-fixtures';
+import { tipIdSchema } from '../../functions/core/tip-id';
 
 const CRITICAL_TIP: TipRecord = {
-  tipId: '7K2F9QXM',
+  tipId: tipIdSchema.parse('7K2F9QXM'),
   status: 'new',
   channel: 'sms',
   lang: 'es',
@@ -32,7 +33,7 @@ const CRITICAL_TIP: TipRecord = {
 function world(initial: TipRecord = CRITICAL_TIP) {
   let clock = new Date('2026-11-27T07:00:00.000Z');
   // As the DynamoDB adapter: a write is conditional on the version read, and bumps it.
-  const tips = new Map([[initial.tipId, structuredClone(initial)]]);
+  const tips = new Map<string, TipRecord>([[initial.tipId, structuredClone(initial)]]);
   const tipWrites: TipRecord[] = [];
   const roster = baseRoster({ responders: [...baseRoster().responders, responder('sup-sara', { role: 'supervisor' })] });
   const states = new Map<string, { state: PagingState; version: number }>();

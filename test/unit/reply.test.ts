@@ -3,12 +3,13 @@ import { TipsterUnreachable } from '../../functions/core/contact-vault';
 import { TipNotFound } from '../../functions/core/errors';
 import { replyToTipster } from '../../functions/core/reply';
 import type { StoredMessage, TipRecord } from '../../functions/core/tip-record';
+import { tipIdSchema } from '../../functions/core/tip-id';
 
 const OPERATOR = { id: 'op-1', name: 'Olga' };
 
 function tip(overrides: Partial<TipRecord> = {}): TipRecord {
   return {
-    tipId: 'ABCDEFGH',
+    tipId: tipIdSchema.parse('ABCDEFGH'),
     status: 'new',
     channel: 'sms',
     lang: 'es',
@@ -48,7 +49,7 @@ function deps(found: TipRecord | undefined, address: string | undefined) {
 describe('replyToTipster', () => {
   it('sends to the address in the vault, returns only the channel, and keeps the reply in the thread', async () => {
     const { sent, thread, deps: d } = deps(tip(), 'whatsapp:+51987654321');
-    expect(await replyToTipster({ tipId: 'ABCDEFGH', text: '¿Dónde?' }, OPERATOR, d)).toEqual({ channel: 'whatsapp', id: 'out_id-1' });
+    expect(await replyToTipster({ tipId: tipIdSchema.parse('ABCDEFGH'), text: '¿Dónde?' }, OPERATOR, d)).toEqual({ channel: 'whatsapp', id: 'out_id-1' });
     expect(sent).toEqual([{ to: 'whatsapp:+51987654321', body: '¿Dónde?' }]);
     expect(thread).toHaveLength(1);
     expect(thread[0]).toMatchObject({ kind: 'out', text: '¿Dónde?', author: OPERATOR, channel: 'whatsapp' });
@@ -57,7 +58,7 @@ describe('replyToTipster', () => {
 
   it('a web tip gets the reply in its thread, where the receipt holder reads it; nothing is sent', async () => {
     const { sent, thread, deps: d } = deps(tip({ channel: 'web', contactKey: undefined }), undefined);
-    expect(await replyToTipster({ tipId: 'ABCDEFGH', text: 'hola' }, OPERATOR, d)).toEqual({ channel: 'web', id: 'out_id-1' });
+    expect(await replyToTipster({ tipId: tipIdSchema.parse('ABCDEFGH'), text: 'hola' }, OPERATOR, d)).toEqual({ channel: 'web', id: 'out_id-1' });
     expect(sent).toEqual([]);
     expect(thread[0]).toMatchObject({ kind: 'out', channel: 'web' });
   });
@@ -67,7 +68,7 @@ describe('replyToTipster', () => {
     ['no contact key', tip({ contactKey: undefined }), '+51987654321', /no contact/],
   ])('%s: TipsterUnreachable, nothing sent or kept', async (_name, found, address, message) => {
     const { sent, thread, deps: d } = deps(found, address);
-    const attempt = replyToTipster({ tipId: 'ABCDEFGH', text: 'hola' }, OPERATOR, d);
+    const attempt = replyToTipster({ tipId: tipIdSchema.parse('ABCDEFGH'), text: 'hola' }, OPERATOR, d);
     await expect(attempt).rejects.toBeInstanceOf(TipsterUnreachable);
     await expect(attempt).rejects.toThrow(message);
     expect(sent).toEqual([]);
@@ -75,6 +76,8 @@ describe('replyToTipster', () => {
   });
 
   it('an unknown tip is TipNotFound', async () => {
-    await expect(replyToTipster({ tipId: 'ZZZZZZZZ', text: 'hola' }, OPERATOR, deps(undefined, undefined).deps)).rejects.toBeInstanceOf(TipNotFound);
+    await expect(replyToTipster({ tipId: tipIdSchema.parse('ZZZZZZZZ'), text: 'hola' }, OPERATOR, deps(undefined, undefined).deps)).rejects.toBeInstanceOf(
+      TipNotFound,
+    );
   });
 });

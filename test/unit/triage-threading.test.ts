@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { TipReceived } from '../../functions/core/tip';
 import { triageTip } from '../../functions/core/triage/triage-tip';
 import { memoryTipStore } from '../support/memory-tip-store';
+import { tipIdSchema } from '../../functions/core/tip-id';
 
 const KEY_A = 'a'.repeat(64);
 const KEY_B = 'b'.repeat(64);
 let ids = 0;
-const deps = (store = memoryTipStore()) => ({ store, newTipId: () => `TIP${String(++ids).padStart(5, '0')}`, threadWindowMs: 30 * 60_000 });
+const deps = (store = memoryTipStore()) => ({ store, newTipId: () => tipIdSchema.parse(`TP${String(++ids).padStart(6, '0')}`), threadWindowMs: 30 * 60_000 });
 
 function received(overrides: Partial<TipReceived> = {}): TipReceived {
   return {

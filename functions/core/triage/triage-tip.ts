@@ -1,5 +1,6 @@
 // The triage use case: thread a received message into its tip, score the whole thread,
 // and store it exactly once. Idempotent per message id: a redelivered message is a no-op.
+import type { TipId } from '../tip-id';
 import { scoreUrgency } from './score';
 import type { TipReceived, TipSignals } from '../tip';
 import { levelRank } from '../tip';
@@ -8,7 +9,7 @@ import { TipVersionConflict, applyAssessment, isInbound, isOpen } from '../tip-r
 
 export interface TriageDeps {
   store: TipStore;
-  newTipId: () => string;
+  newTipId: () => TipId;
   threadWindowMs: number;
 }
 
