@@ -10,7 +10,7 @@ import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/clie
 import { ENV } from '../config/env-names';
 import { InvalidConfiguration, type Env } from '../config/runtime';
 import type { DataKeySource, EncryptionContext } from '../core/ports';
-import type { Platform } from './platform';
+import { perPlatform, type Platform } from './platform';
 
 export class SealedValueInvalid extends Error {
   override name = 'SealedValueInvalid';
@@ -93,15 +93,13 @@ export function kmsDataKeys(kms: KMSClient, keyArn: string): DataKeySource {
   };
 }
 
-const fromKms = new WeakMap<Platform, DataKeySource>();
+const fromKms = perPlatform((_platform, env: Env) => {
+  const keyArn = env[ENV.vaultKeyArn];
+  if (!keyArn) throw new InvalidConfiguration(`Set ${ENV.vaultKeyArn} to the KMS key that seals contact data.`);
+  return kmsDataKeys(new KMSClient({}), keyArn);
+});
 
 /** The platform's data keys, or KMS's with the key ARN in this function's environment. */
 export function dataKeysOf(platform: Platform, env: Env): DataKeySource {
-  if (platform.dataKeys) return platform.dataKeys();
-  if (!fromKms.has(platform)) {
-    const keyArn = env[ENV.vaultKeyArn];
-    if (!keyArn) throw new InvalidConfiguration(`Set ${ENV.vaultKeyArn} to the KMS key that seals contact data.`);
-    fromKms.set(platform, kmsDataKeys(new KMSClient({}), keyArn));
-  }
-  return fromKms.get(platform)!;
+  return platform.dataKeys ? platform.dataKeys() : fromKms(platform, env);
 }

@@ -45,11 +45,11 @@ export function awsPlatform(_env: Env): Platform {
   return { clock: systemClock, clients: { dynamodb: {}, sqs: {} } };
 }
 
-/** One value per platform: a function's container builds each client once. */
-export function perPlatform<T>(build: (platform: Platform) => T): (platform: Platform) => T {
+/** One value per platform (the first call's arguments build it): a function's container builds each client once. */
+export function perPlatform<A extends unknown[], T>(build: (platform: Platform, ...args: A) => T): (platform: Platform, ...args: A) => T {
   const built = new WeakMap<Platform, T>();
-  return (platform) => {
-    if (!built.has(platform)) built.set(platform, build(platform));
+  return (platform, ...args) => {
+    if (!built.has(platform)) built.set(platform, build(platform, ...args));
     return built.get(platform)!;
   };
 }

@@ -5,7 +5,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { ENV } from '../config/env-names';
 import type { Env } from '../config/runtime';
 import type { Secrets } from '../core/ports';
-import type { Platform } from './platform';
+import { perPlatform, type Platform } from './platform';
 
 export class MissingSecret extends Error {
   override name = 'MissingSecret';
@@ -60,11 +60,9 @@ export function secretsManagerSecrets(env: Env): Secrets {
   });
 }
 
-const fromSecretsManager = new WeakMap<Platform, Secrets>();
+const fromSecretsManager = perPlatform((_platform, env: Env) => secretsManagerSecrets(env));
 
 /** The platform's secrets, or Secrets Manager's by the ARNs in this function's environment. */
 export function secretsOf(platform: Platform, env: Env): Secrets {
-  if (platform.secrets) return platform.secrets;
-  if (!fromSecretsManager.has(platform)) fromSecretsManager.set(platform, secretsManagerSecrets(env));
-  return fromSecretsManager.get(platform)!;
+  return platform.secrets ?? fromSecretsManager(platform, env);
 }
