@@ -1,7 +1,7 @@
 // The tip model shared by every function: levels, indicators, the assessment the scorer
 // produces, and the TipReceived message that intake puts on the queue.
 import * as z from 'zod';
-import { MAX_TIP_TEXT } from '../config/defaults';
+import { MAX_SEALED_SPANS, MAX_TIP_TEXT } from '../config/defaults';
 
 export const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -72,11 +72,11 @@ export interface Assessment {
   rule: string;
 }
 
-export const PLACEHOLDER_KINDS = ['PHONE', 'EMAIL', 'ID', 'NAME', 'HANDLE'] as const;
+export const PLACEHOLDER_KINDS = ['PHONE', 'EMAIL', 'ID', 'NAME', 'HANDLE', 'ADDRESS'] as const;
 export type PlaceholderKind = (typeof PLACEHOLDER_KINDS)[number];
 
 export interface Redaction {
-  /** The text with identifiers replaced by `[PHONE]`, `[EMAIL]`, `[ID]`, `[NAME]`, `[HANDLE]`. */
+  /** The text with identifiers replaced by `[PHONE]`, `[EMAIL]`, `[ID]`, `[NAME]`, `[HANDLE]`, `[ADDRESS]`. */
   text: string;
   /** How many of each kind were replaced; never the values. */
   counts: Partial<Record<PlaceholderKind, number>>;
@@ -125,5 +125,20 @@ export const tipReceivedSchema = z.object({
     })
     .optional(),
   redactions: z.partialRecord(z.enum(PLACEHOLDER_KINDS), z.number().int().nonnegative()),
+  /** Invisible or direction-control characters removed from the text (operators see a mark). */
+  hidden: z.number().int().nonnegative().optional(),
+  /** Identifiers given to someone else, each sealed by intake (envelope encryption; never clear). */
+  evidence: z
+    .array(
+      z.object({
+        ordinal: z.number().int().nonnegative(),
+        kind: z.enum(['PHONE', 'EMAIL', 'ID', 'HANDLE']),
+        sealed: z.string().min(1).max(4096),
+      }),
+    )
+    .max(MAX_SEALED_SPANS)
+    .optional(),
+  /** The sender erased their number since their last message: this one starts a new tip. */
+  newThread: z.boolean().optional(),
 });
 export type TipReceived = z.infer<typeof tipReceivedSchema>;

@@ -59,7 +59,7 @@ function expectCountsMatchText(result: Redaction): void {
 function expectPlantedGone(input: string, result: Redaction, planted: Planted): void {
   if (planted.digits) expect(digitsOf(result.text)).not.toContain(planted.digits);
   if (planted.text) expect(result.text.toLowerCase()).not.toContain(planted.text.toLowerCase());
-  if (planted.kept) expect(result).toEqual({ text: input, counts: {} });
+  if (planted.kept) expect({ text: result.text, counts: result.counts }).toEqual({ text: input, counts: {} });
 }
 
 describe('redactIdentifiers on adversarial input', () => {
@@ -71,11 +71,9 @@ describe('redactIdentifiers on adversarial input', () => {
     expectPlantedGone(text, result, planted);
   });
 
-  // A known leak, left for "anonymity round 2": a Quechua name written before its trigger
-  // ("Rosa sutiy", "my name is Rosa") survives when the same trigger also stands before
-  // another name, which then takes the trigger for itself ("Rosa sutiy Rosa sutiy" keeps the
-  // first Rosa). When the redactor is fixed, this starts failing: make it an `it` again.
-  it.fails('KNOWN LEAK (Quechua name before a repeated trigger): sutiy loses the name it plants', () => {
+  // Once a leak: a Quechua name written before its trigger survived when the same trigger also
+  // stood before another name, which took the trigger for itself.
+  it('a Quechua name before a repeated trigger ("Rosa sutiy Rosa sutiy") is hidden every time', () => {
     const text = fill('Rosa sutiy ');
     expectPlantedGone(text, redactIdentifiers(text), { text: 'Rosa' });
   });

@@ -281,10 +281,10 @@ describe('redactIdentifiers: the result', () => {
 
   it('returns text without identifiers unchanged', () => {
     const tip = 'hola buenas tardes';
-    expect(redactIdentifiers(tip)).toEqual({ text: tip, counts: {} });
+    expect(redactIdentifiers(tip)).toEqual({ text: tip, counts: {}, hidden: 0, numberOpen: false, evidence: [] });
   });
 
   it('handles the empty string', () => {
-    expect(redactIdentifiers('')).toEqual({ text: '', counts: {} });
+    expect(redactIdentifiers('')).toEqual({ text: '', counts: {}, hidden: 0, numberOpen: false, evidence: [] });
   });
 });

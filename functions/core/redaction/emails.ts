@@ -1,5 +1,6 @@
 // E-mail addresses, "@handles", and e-mails spelled out to dodge filters
 // ("rosa arroba gmail punto com", "tom at example dot org").
+import { PLATFORM_WORDS, STOP_WORDS } from './lexicon';
 import type { Span } from './spans';
 import type { Token } from './tokens';
 
@@ -32,10 +33,34 @@ export function findAtSpans(text: string): Span[] {
   return spans;
 }
 
-const AT_WORDS = new Set(['arroba', 'at']);
-const DOT_WORDS = new Set(['punto', 'dot']);
+const AT_WORDS = new Set(['arroba', 'aroba', 'at']);
+/** Only inside brackets: "rosa(a)gmail.com", "rosa[@]gmail.com". */
+const BRACKETED_AT = new Set(['a', '@']);
+const DOT_WORDS = new Set(['punto', 'ponto', 'dot']);
 // "at" is an everyday English word; only believe it when the domain ends in a real TLD.
-const TLDS = new Set(['com', 'net', 'org', 'pe', 'es', 'edu', 'gob', 'gov', 'bo', 've', 'co', 'br', 'ar', 'cl', 'mx', 'info', 'io', 'us', 'uk']);
+const TLDS = new Set([
+  ...['com', 'net', 'org', 'pe', 'es', 'edu', 'gob', 'gov', 'bo', 've', 'co', 'br', 'ar', 'cl', 'mx', 'info', 'io', 'us', 'uk', 'ec', 'py', 'uy'],
+  ...['de', 'fr', 'it', 'nl', 'ch', 'at', 'be', 'se', 'no', 'dk', 'fi', 'pl', 'pt', 'ie', 'ca', 'au', 'nz', 'me', 'biz', 'eu', 'int', 'online'],
+]);
+/** Mail providers: "rosa @ gmail", "rosa@ hotmail" name the domain without a TLD. */
+const PROVIDERS = new Set([
+  'gmail',
+  'hotmail',
+  'yahoo',
+  'outlook',
+  'live',
+  'icloud',
+  'proton',
+  'protonmail',
+  'gmx',
+  'web',
+  'uol',
+  'bol',
+  'terra',
+  'aol',
+  'yandex',
+  'msn',
+]);
 // Bounded so that a pathological run of labels costs a constant per "at" word.
 const MAX_PARTS = 32;
 
@@ -94,24 +119,59 @@ function localStart(tokens: readonly Token[], atIdx: number): number {
   return first;
 }
 
+type AtKind = 'strong' | 'half-spaced' | 'word';
+
+/** How the token at i stands for "@", if it does: "arroba", "(at)", "[a]", " @ ", "rosa @gmail". */
+function atKind(tokens: readonly Token[], i: number): AtKind | null {
+  const t = tokens[i]!;
+  const bracketed = isOpen(tokens[i - 1]) && isClose(tokens[i + 1]);
+  if (bracketed && (AT_WORDS.has(t.norm) || BRACKETED_AT.has(t.norm) || t.text === '@')) return 'strong';
+  if (t.kind === 'word' && AT_WORDS.has(t.norm)) return t.norm === 'at' ? 'word' : 'strong';
+  if (t.text !== '@') return null;
+  const spaceBefore = tokens[i - 1]?.kind === 'space';
+  const spaceAfter = tokens[i + 1]?.kind === 'space';
+  if (spaceBefore && spaceAfter) return 'strong';
+  return spaceBefore || spaceAfter ? 'half-spaced' : null;
+}
+
+// A local part with digits, "_" or "." reads as a mailbox, not as an English word before "at".
+const MAILBOX_LIKE = /[\d_.]/;
+
+/** Whether a weakly marked address ("x at y.z", "x @y.z") names a real domain. */
+function believable(tokens: readonly Token[], first: number, atIdx: number, domainStart: number, last: number, labels: number): boolean {
+  const local = tokens[first]!;
+  if (first === atIdx - 1 || (first === atIdx - 2 && tokens[atIdx - 1]!.kind === 'space')) {
+    if (STOP_WORDS.has(local.norm) || PLATFORM_WORDS.has(local.norm)) return false;
+  }
+  if (labels === 0) return PROVIDERS.has(tokens[domainStart]!.norm);
+  const tld = tokens[last]!.norm;
+  if (TLDS.has(tld)) return true;
+  const localText = tokens
+    .slice(first, atIdx)
+    .map((x) => x.text)
+    .join('')
+    .trim();
+  const domainText = tokens
+    .slice(domainStart, last + 1)
+    .map((x) => x.text)
+    .join('');
+  return MAILBOX_LIKE.test(localText) && !/\s/.test(domainText) && /^[a-z]{2,6}$/.test(tld);
+}
+
 export function findSpelledEmailSpans(tokens: readonly Token[]): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    let atIdx = i;
-    let after = i + 1;
-    const spelledAt = t.kind === 'word' && AT_WORDS.has(t.norm);
-    if (spelledAt && isOpen(tokens[i - 1]) && isClose(tokens[i + 1])) {
-      atIdx = i - 1;
-      after = i + 2;
-    } else if (!spelledAt && !(t.text === '@' && tokens[i - 1]?.kind === 'space' && tokens[i + 1]?.kind === 'space')) {
-      continue;
-    }
+    const kind = atKind(tokens, i);
+    if (!kind) continue;
+    const bracketed = isOpen(tokens[i - 1]) && isClose(tokens[i + 1]);
+    const atIdx = bracketed ? i - 1 : i;
+    const after = bracketed ? i + 2 : i + 1;
     const first = localStart(tokens, atIdx);
     if (first === -1) continue;
     let k = after;
     if (tokens[k]?.kind === 'space') k++;
     if (!isWordy(tokens[k])) continue;
+    const domainStart = k;
     let last = k;
     let labels = 0;
     for (let n = 0; n < MAX_PARTS; n++) {
@@ -120,8 +180,7 @@ export function findSpelledEmailSpans(tokens: readonly Token[]): Span[] {
       last = d;
       labels++;
     }
-    const strongAt = t.norm === 'arroba' || t.text === '@';
-    if (!strongAt && (labels === 0 || !TLDS.has(tokens[last]!.norm))) continue;
+    if (kind !== 'strong' && !believable(tokens, first, atIdx, domainStart, last, labels)) continue;
     spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, kind: 'EMAIL' });
     i = last;
   }

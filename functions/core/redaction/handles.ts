@@ -1,81 +1,244 @@
-// Social-media handles and profile links ("ig: rosita_88", "mi face es Rosa Linda",
-// "facebook.com/rosa.q"). "@handles" are found with e-mails, where the "@" is scanned.
-import { HANDLE_FILLERS, NOT_NAMES, PLATFORM_WORDS, STOP_WORDS } from './lexicon';
+// Social-media handles, profile links and page names, hidden whoever they belong to ("ig:
+// rosita_88", "búscame como x_77", "en el face sale como Rosa Flores", "su página se llama
+// Empleos Madre de Dios Chicas", "onlyfans.com/…", and glued words like "luis_ferro_oficial"
+// or "gocha.oportunidades"). "@handles" are found with e-mails, where the "@" is scanned.
+import words from './handle-words.json' with { type: 'json' };
+import { DIGIT_WORDS, HANDLE_FILLERS, PLACES, PLATFORM_WORDS, STOP_WORDS } from './lexicon';
+import { known, ordinary } from './name-lexicon';
+import { hasBreak, indexPhrases, isGap, longestPhrase, nextWord, type PhraseIndex } from './name-walk';
 import type { Span } from './spans';
-import { isCapitalized, type Token } from './tokens';
+import { isCapitalized, normalize, type Token } from './tokens';
 
-const MAX_NAME_WORDS = 4;
+const MAX_DISPLAY_WORDS = 6;
+const MAX_QUOTED_CHARS = 60;
 
-// Only scanned inside one whitespace-free chunk, so the unanchored search is bounded by the
-// chunk and the alternation is literal words: no backtracking blow-up.
-const PROFILE_LINK = /(?:facebook|fb|instagram|instagr|tiktok|twitter|x|t|m|wa|youtube|kwai|threads)\.(?:com|me|am|net)\//i;
+const set = (list: readonly string[]): ReadonlySet<string> => new Set(list.map(normalize));
+const PLATFORMS = new Set([...PLATFORM_WORDS, ...set(words.platforms)]);
+const PAGES = set(words.pages);
+const NAMING: PhraseIndex = indexPhrases(words.naming);
+const BARE = set(words.bare);
+const JOIN = set(words.platformJoin);
+const FIND_ME: PhraseIndex = indexPhrases(words.findMe);
+const FIND_ME_JOIN = set(words.findMeJoin);
+const OWNERS = set(words.owners);
+const FILE_EXTENSIONS = set(words.fileExtensions);
+const TLDS = set(words.tlds);
+const ABBREVIATIONS = set(words.abbreviations);
+const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'do', 'dos', 'das', 'of', 'the', 'and']);
+const OPEN_QUOTES = new Map([
+  ['"', '"'],
+  ['“', '”'],
+  ['«', '»'],
+  ["'", "'"],
+  ['‘', '’'],
+]);
+
+// Anchored on a separator so that "chat.me/" or "fox.com/" do not read as "t.me/" or "x.com/".
+// Only scanned inside one whitespace-free chunk; the alternation is literal words.
+const PROFILE_LINK =
+  /(?:^|[^\p{L}\p{N}])(?:facebook|fb|m\.facebook|instagram|instagr|tiktok|vm\.tiktok|twitter|x|t|m|wa|youtube|youtu|kwai|threads|onlyfans|linkedin|discord|linktr|snapchat|telegram|likee)\.(?:com|me|am|net|link|gg|ee|be|app|tv|co)\//iu;
 const CHUNK = /\S+/g;
+const EDGE = /^[^\p{L}\p{N}_@]+|[^\p{L}\p{N}_]+$/gu;
+
+/**
+ * A dotted or underscored word that is a handle: "x_77", "luis_ferro_oficial",
+ * "gocha.oportunidades". Not a file ("foto.jpg"), a web address ("mimp.gob.pe"), a number
+ * ("10.30", "1.500"), an abbreviation ("AA.HH.", "a.m.", "Jr.Loreto") or two words whose
+ * space was lost ("casa.Mi", "mazuko.ayuda").
+ */
+function gluedHandle(core: string): boolean {
+  // Only letters, digits, dots and underscores: "MG-14.288.307" is a document, "a@b.c" an e-mail.
+  if (!/^[\p{L}\p{M}\p{N}._]+$/u.test(core)) return false;
+  const parts = core.split(/[._]/).filter(Boolean);
+  if (parts.length < 2) return false;
+  const dot = core.lastIndexOf('.');
+  const extension = dot === -1 ? '' : normalize(core.slice(dot + 1));
+  if (FILE_EXTENSIONS.has(extension)) return false;
+  // "nueve_ocho_siete": a spelled phone, left to the number detector.
+  if (parts.every((p) => DIGIT_WORDS.has(normalize(p)))) return false;
+  if (core.includes('_')) return true;
+  if (TLDS.has(extension) || ABBREVIATIONS.has(normalize(parts[0]!)) || /^www$/i.test(parts[0]!)) return false;
+  // Lower case, then a capital after the dot: a sentence whose space was lost.
+  if (/\p{Ll}\.\p{Lu}\p{Ll}/u.test(core)) return false;
+  // "10.30pm", "3.5km", "a.m.": no part has a word in it.
+  const wordy = parts.map((p) => p.replace(/\d+/g, '')).filter((p) => p.length > 2);
+  if (wordy.length === 0) return false;
+  // "rosa.88": a word and a number glued by a dot.
+  if (parts.some((p) => /^\d+$/.test(p))) return !wordy.every((p) => PLACES.has(normalize(p)));
+  return !wordy.every((p) => ordinary(normalize(p)) || PLACES.has(normalize(p)));
+}
 
 export function findProfileLinkSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(CHUNK)) {
-    if (PROFILE_LINK.test(m[0])) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'HANDLE' });
+    const chunk = m[0];
+    if (PROFILE_LINK.test(chunk)) {
+      const end = chunk.replace(/[.,;:!?)\]]+$/, '').length;
+      spans.push({ start: m.index, end: m.index + end, kind: 'HANDLE' });
+      continue;
+    }
+    const core = chunk.replace(EDGE, '');
+    if (core.length < 3 || !gluedHandle(core)) continue;
+    const start = m.index + chunk.indexOf(core);
+    spans.push({ start, end: start + core.length, kind: 'HANDLE' });
   }
   return spans;
 }
 
-/** A handle-looking word: digits, underscores or dots inside ("rosita_88", "rosa.q"). */
-const looksLikeHandle = (s: string): boolean => /[\d_.]/.test(s);
+/** A handle-looking chunk: digits, underscores or dots inside ("rosita_88", "rosa.q"). */
+const looksLikeHandle = (s: string): boolean => /[\p{L}][\d_.]|[\d_.][\p{L}]/u.test(s);
 
-/**
- * The handle is the word after the platform name and optional fillers ("es", ":", "como").
- * A plain word right after the platform ("vi en tiktok un anuncio") is not a handle unless a
- * filler introduced it or it has handle characters.
- */
+/** The end of the whitespace-free chunk that starts at k ("rosita" "_" "88"), without a closing full stop. */
+function chunkEnd(tokens: readonly Token[], k: number): number {
+  let end = k;
+  while (end + 1 < tokens.length && tokens[end + 1]!.kind !== 'space' && !/^[,;:!?()"'“”«»]$/.test(tokens[end + 1]!.text)) end++;
+  while (end > k && tokens[end]!.text === '.') end--;
+  return end;
+}
+
+const chunkText = (tokens: readonly Token[], k: number, end: number): string =>
+  tokens
+    .slice(k, end + 1)
+    .map((x) => x.text)
+    .join('');
+
+/** A quoted name: "'Empleos MDD'", "“Chambas Mazuko”". Returns the last token inside the quotes, or -1. */
+function quotedEnd(tokens: readonly Token[], open: number): number {
+  const close = OPEN_QUOTES.get(tokens[open]!.text);
+  const limit = tokens[open]!.end + MAX_QUOTED_CHARS;
+  for (let k = open + 1; k < tokens.length && tokens[k]!.start < limit && !hasBreak(tokens[k]); k++) {
+    if (tokens[k]!.text === close) return k > open + 1 ? k - 1 : -1;
+  }
+  return -1;
+}
+
+/** A display name in capitals, particles between ("Empleos Madre de Dios Chicas"). */
+function displayEnd(tokens: readonly Token[], k: number): number {
+  let end = k;
+  for (let n = 1; n < MAX_DISPLAY_WORDS; ) {
+    let w = nextWord(tokens, end);
+    while (w !== -1 && PARTICLES.has(tokens[w]!.norm) && !isCapitalized(tokens[w]!.text)) w = nextWord(tokens, w);
+    if (w === -1 || !isCapitalized(tokens[w]!.text) || STOP_WORDS.has(tokens[w]!.norm)) break;
+    end = w;
+    n++;
+  }
+  return end;
+}
+
+/** Lower-case display names go on only over known names ("mi face es rosa flores"). */
+function lowerEnd(tokens: readonly Token[], k: number): number {
+  let end = k;
+  for (let n = 1; n < MAX_DISPLAY_WORDS; n++) {
+    const w = nextWord(tokens, end);
+    if (w === -1 || !known(tokens[w]!.norm)) break;
+    end = w;
+  }
+  return end;
+}
+
+interface Intro {
+  /** First token of the handle. */
+  at: number;
+  /** A naming phrase or mark introduced it, so a plain word counts. */
+  named: boolean;
+  /** Only "es"/"is" introduced it: a lower-case word counts only after "mi"/"su". */
+  bare: boolean;
+  /** A filler ("de") stood between: only a handle-looking chunk counts ("anuncio de Facebook de \"anfitrionas\""). */
+  filler?: boolean;
+}
+
+/** The handle or name at `intro.at`, as a token range, or null. */
+function handleAt(tokens: readonly Token[], intro: Intro, owned: boolean): { start: number; end: number } | null {
+  const k = intro.at;
+  const first = tokens[k];
+  if (!first || first.kind === 'space') return null;
+  if (OPEN_QUOTES.has(first.text) && !intro.filler) {
+    const end = quotedEnd(tokens, k);
+    return end === -1 ? null : { start: k + 1, end };
+  }
+  if (first.kind === 'punct' && first.text !== '@' && first.text !== '_') return null;
+  const end = chunkEnd(tokens, k);
+  if (looksLikeHandle(chunkText(tokens, k, end)) || first.text === '@') return { start: k, end };
+  if (first.kind !== 'word' || end !== k || !intro.named) return null;
+  // "como La Flaca Mazuko": a capitalised article opens a display name.
+  const next = nextWord(tokens, k);
+  const article = isCapitalized(first.text) && PARTICLES.has(first.norm) && next !== -1 && isCapitalized(tokens[next]!.text);
+  if ((STOP_WORDS.has(first.norm) && !article) || PLATFORMS.has(first.norm) || PAGES.has(first.norm)) return null;
+  if (isCapitalized(first.text)) return { start: k, end: displayEnd(tokens, k) };
+  if (ordinary(first.norm) || (intro.bare && !owned)) return null;
+  return { start: k, end: lowerEnd(tokens, k) };
+}
+
+const skip = (tokens: readonly Token[], k: number): number => (isGap(tokens[k]) ? k + 1 : k);
+
+/** Past the naming phrase after the anchor ending at `end` ("sale como", ":", "se llama"). */
+function introAfter(tokens: readonly Token[], end: number): Intro {
+  let k = skip(tokens, end + 1);
+  const t = tokens[k];
+  if (t?.kind === 'word' || t?.text === ':' || t?.text === '=') {
+    const n = t.kind === 'word' ? longestPhrase(tokens, k, NAMING) : k;
+    // "é" is Portuguese "is"; a plain "e" is "and" ("Facebook e Instagram").
+    if (n !== -1 && !(t.norm === 'e' && t.text !== 'é' && t.text !== 'É')) {
+      const bare = n === k && BARE.has(t.norm);
+      k = skip(tokens, n + 1);
+      if (tokens[k]?.text === ':') k = skip(tokens, k + 1);
+      return { at: k, named: true, bare };
+    }
+  }
+  // "face - Rosa Flores": a free dash.
+  if (t?.text === '-' && isGap(tokens[k + 1])) return { at: k + 2, named: true, bare: false };
+  // "el face de mi prima": "de" and other fillers introduce only handle-looking words.
+  if (t?.kind === 'word' && HANDLE_FILLERS.has(t.norm)) return { at: skip(tokens, k + 1), named: false, bare: false, filler: true };
+  return { at: k, named: false, bare: false };
+}
+
+/** The anchor word at i (a platform or page word) and where it ends ("tik tok", "página de facebook"). */
+function anchorEnd(tokens: readonly Token[], i: number): number {
+  const t = tokens[i]!;
+  let end = i;
+  if (t.norm === 'tik' && isGap(tokens[i + 1]) && tokens[i + 2]?.norm === 'tok') end = i + 2;
+  // "su página de Facebook se llama …", "mi cuenta en tiktok es …"
+  const j = nextWord(tokens, end);
+  if (j !== -1 && JOIN.has(tokens[j]!.norm)) {
+    const p = nextWord(tokens, j);
+    if (p !== -1 && PLATFORMS.has(tokens[p]!.norm)) end = p;
+  }
+  return end;
+}
+
+/** "mi face", "su página": an owner word stands right before the anchor. */
+const ownedAt = (tokens: readonly Token[], i: number): boolean => {
+  const p = isGap(tokens[i - 1]) ? i - 2 : -1;
+  return p >= 0 && OWNERS.has(tokens[p]!.norm);
+};
+
 export function findPlatformHandleSpans(tokens: readonly Token[]): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' || !PLATFORM_WORDS.has(t.norm)) continue;
-    let k = i + 1;
-    // "tik tok" is two words.
-    if (t.norm === 'tik' && tokens[k]?.kind === 'space' && tokens[k + 1]?.norm === 'tok') k += 2;
-    let introduced = false;
-    for (let n = 0; n < 4 && k < tokens.length; n++) {
-      const f = tokens[k]!;
-      if (f.kind === 'space') {
-        k++;
-        continue;
+    if (t.kind !== 'word') continue;
+    let intro: Intro | null = null;
+    if (PLATFORMS.has(t.norm) || PAGES.has(t.norm)) {
+      // "Facebook-pi": a Quechua case ending glued on, not a handle after it.
+      if (tokens[i + 1]?.text === '-' && tokens[i + 2]?.kind === 'word') continue;
+      intro = introAfter(tokens, anchorEnd(tokens, i));
+    } else {
+      const end = longestPhrase(tokens, i, FIND_ME);
+      if (end === -1) continue;
+      // "búscame en face como Rosa Flores", "add me on ig: x"
+      let k = end;
+      for (let n = 0; n < 3; n++) {
+        const w = nextWord(tokens, k);
+        if (w === -1 || !(FIND_ME_JOIN.has(tokens[w]!.norm) || PLATFORMS.has(tokens[w]!.norm))) break;
+        k = w;
       }
-      if (HANDLE_FILLERS.has(f.norm)) {
-        introduced = true;
-        k++;
-        continue;
-      }
-      break;
+      intro = introAfter(tokens, k);
+      if (!intro.named && k !== end) intro = { ...intro, named: true };
     }
-    const first = tokens[k];
-    if (!first || first.kind === 'punct' || first.kind === 'space') continue;
-    // Glue the handle back together: "rosita" "_" "88", "rosa" "." "q".
-    let end = k;
-    while (end + 1 < tokens.length && tokens[end + 1]!.kind !== 'space' && !/^[,;:!?()"]$/.test(tokens[end + 1]!.text)) end++;
-    while (end > k && tokens[end]!.text === '.') end--;
-    const chunk = tokens
-      .slice(k, end + 1)
-      .map((x) => x.text)
-      .join('');
-    const plainWord = first.kind === 'word' && end === k;
-    if (plainWord && (STOP_WORDS.has(first.norm) || NOT_NAMES.has(first.norm))) continue;
-    if (!introduced && !looksLikeHandle(chunk)) continue;
-    // A display name: "mi face es Rosa Quispe Linda".
-    if (plainWord && isCapitalized(first.text)) {
-      let n = 1;
-      let j = k;
-      while (n < MAX_NAME_WORDS && tokens[j + 1]?.kind === 'space' && tokens[j + 2]?.kind === 'word') {
-        const w = tokens[j + 2]!;
-        if (!isCapitalized(w.text) || STOP_WORDS.has(w.norm)) break;
-        j += 2;
-        n++;
-      }
-      end = j;
-    }
-    spans.push({ start: tokens[k]!.start, end: tokens[end]!.end, kind: 'HANDLE' });
-    i = end;
+    const found = handleAt(tokens, intro, ownedAt(tokens, i));
+    if (!found) continue;
+    spans.push({ start: tokens[found.start]!.start, end: tokens[found.end]!.end, kind: 'HANDLE' });
+    i = found.end;
   }
   return spans;
 }

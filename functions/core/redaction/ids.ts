@@ -5,7 +5,11 @@ import { ID_WORDS } from './lexicon';
 import type { Span } from './spans';
 import type { Token } from './tokens';
 
-const FILLERS = new Set(['es', 'nro', 'no', 'n', 'numero', 'num', 'de', 'extranjeria', 'mi', 'su', 'the', 'number', 'is', 'identidad', 'del']);
+const FILLERS = new Set([
+  ...['es', 'nro', 'no', 'n', 'numero', 'num', 'de', 'extranjeria', 'mi', 'su', 'the', 'number', 'is', 'identidad', 'del'],
+  // Portuguese: "meu RG é MG-14.288.307", "o CPF dela é ..."
+  ...['e', 'meu', 'minha', 'seu', 'sua', 'dela', 'dele', 'do', 'da', 'my', 'her', 'his'],
+]);
 const FILLER_MARKS = /^[:#°º.-]$/;
 const MAX_FILLERS = 5;
 const MIN_CHUNK = 5;

@@ -1,136 +1,173 @@
-// Names the writer gives for themself: "me llamo Jhon Ccahuana", "soy Rosa Quispe, su mamá",
-// "my name is Tom Baker", "ñuqa Rosa kani", "Rosa sutiy". Third parties' names are left alone:
-// responders need to know who is held and who holds them.
+// Names the writer gives for themself: "me llamo Jhon Ccahuana", "soy la tía, Gladys",
+// "meu nome é Cleide", "my name's Tom", "ñuqa Rosa kani", "Rosa sutiy", form labels and
+// sign-offs ("Saludos,⏎Rosa Q."). Third parties' names are left alone: responders need to know
+// who is held and who holds them.
+import { collectName, endsHere, type NameRange } from './name-collect';
+import { labelName, signOffName } from './name-closings';
+import { contactParenName, leadingName, trailingName } from './name-ends';
+import { canBeName, HONORIFICS, known, nameLike, OWNER_WORDS, RELATION_DETERMINERS, RELATION_MODIFIERS, RELATIONS } from './name-lexicon';
 import triggers from './name-triggers.json' with { type: 'json' };
-import { GIVEN_NAMES, NOT_NAMES, PLACES, STOP_WORDS, SURNAMES } from './lexicon';
+import { clauseStart, hasBreak, indexPhrases, isGap, longestPhrase, matchPhrase, nextWord, type Phrase, prevWord, skipGap } from './name-walk';
+import { PLACES, STOP_WORDS } from './lexicon';
 import type { Span } from './spans';
 import { isCapitalized, normalize, type Token } from './tokens';
 
-// Two given names, two surnames and a married name: "María Elena Quispe Condori de Mamani".
-const MAX_NAME_WORDS = 6;
 const MAX_BEFORE_WORDS = 3;
+const MAX_MODIFIERS = 2;
+const MAX_PLACE_WORDS = 3;
+const MAX_OWNED_WORDS = 3;
 
 type Strength = 'strong' | 'weak';
+interface Trigger {
+  phrase: Phrase;
+  strength: Strength;
+  /** Only at the start of a clause or after a greeting ("aquí Rosa", "habla Gladys"). */
+  clause: boolean;
+}
 
-// Triggers indexed by their first word, so each token costs one map look-up.
-const TRIGGERS = new Map<string, { words: string[]; strength: Strength }[]>();
-for (const [strength, list] of [
-  ['strong', triggers.strong],
-  ['weak', triggers.weak],
+// One index over every trigger, longest phrase first, so each token costs one map look-up.
+const TRIGGERS = new Map<string, Trigger[]>();
+for (const [list, strength, clause] of [
+  [triggers.strong, 'strong', false],
+  [triggers.weak, 'weak', false],
+  [triggers.clauseStart, 'weak', true],
 ] as const) {
-  for (const phrase of list) {
-    const words = phrase.map(normalize);
-    const key = words[0]!;
-    TRIGGERS.set(key, [...(TRIGGERS.get(key) ?? []), { words, strength }]);
+  for (const [key, phrases] of indexPhrases(list)) {
+    TRIGGERS.set(key, [...(TRIGGERS.get(key) ?? []), ...phrases.map((phrase) => ({ phrase, strength, clause }))]);
   }
 }
-for (const list of TRIGGERS.values()) list.sort((a, b) => b.words.length - a.words.length);
+for (const list of TRIGGERS.values()) list.sort((a, b) => b.phrase.words.length - a.phrase.words.length);
 const BEFORE = new Set(triggers.before.map(normalize));
-const HONORIFICS = new Set(triggers.honorifics.map(normalize));
-const PARTICLES = new Set(triggers.particles.map(normalize));
-const SIGN_OFFS = new Set(['atte', 'atentamente', 'firma', 'sincerely', 'regards']);
 const QUECHUA_I = new Set(['nuqa', 'nuqaqa', 'noqa', 'noqaqa']);
+const AGAIN = indexPhrases(triggers.again);
+const ARTICLES = new Set(['la', 'el']);
+// Portuguese articles before a name ("sou a Rosilene", "aqui fala o Pastor Edivaldo"), only
+// after a Portuguese phrase: "I'm a German cyclist" is not a name.
+const PT_ARTICLES = new Set(['a', 'o']);
+const PT_TRIGGER_WORDS = new Set(['sou', 'eu', 'e', 'fala', 'chamo', 'escreve']);
+const MAX_ROLE_WORDS = 4;
+const ROLE_GLUE = new Set(['de', 'do', 'da', 'del', 'un', 'una', 'um', 'uma', 'the', 'a', 'an', 'of', 'en', 'em', 'at', 'in', 'la', 'el']);
+const OPEN_QUOTES = new Set(['"', '“', '«', "'", '‘']);
+const INTRO_MARKS = new Set([':', '-', ',', '–', '—']);
 
-const isGap = (t: Token | undefined): boolean => t !== undefined && t.kind === 'space' && !/[\n\r]/.test(t.text);
-
-/** Index of the next word if it follows i after one same-line space, else -1. */
-function nextWord(tokens: readonly Token[], i: number): number {
-  return isGap(tokens[i + 1]) && tokens[i + 2]?.kind === 'word' ? i + 2 : -1;
-}
-
-function prevWord(tokens: readonly Token[], i: number): number {
-  return isGap(tokens[i - 1]) && tokens[i - 2]?.kind === 'word' ? i - 2 : -1;
-}
-
-/** Matches the trigger phrase starting at i; returns the index of its last token, or -1. */
-function matchPhrase(tokens: readonly Token[], i: number, words: readonly string[]): number {
-  let k = i;
-  for (let w = 1; w < words.length; w++) {
-    if (words[w] === ':') {
-      // "nombre:" and "name:" are only triggers as form labels, not in running prose.
-      const c = isGap(tokens[k + 1]) ? k + 2 : k + 1;
-      if (tokens[c]?.text !== ':') return -1;
-      k = c;
-      continue;
-    }
-    k = nextWord(tokens, k);
-    if (k === -1 || tokens[k]!.norm !== words[w]) return -1;
+/** The first token after a trigger ending at `end`: past a mark (":", ",", "-"), a quote, or (strong) a line break. */
+function afterTrigger(tokens: readonly Token[], end: number, strength: Strength): number {
+  let j = end + 1;
+  if (strength === 'strong' && hasBreak(tokens[j])) j++;
+  else if (isGap(tokens[j])) j++;
+  if (INTRO_MARKS.has(tokens[j]?.text ?? '')) {
+    j++;
+    if (isGap(tokens[j]) || (strength === 'strong' && hasBreak(tokens[j]))) j++;
   }
-  return k;
+  if (OPEN_QUOTES.has(tokens[j]?.text ?? '')) j++;
+  return j;
 }
 
-const known = (norm: string): boolean => GIVEN_NAMES.has(norm) || SURNAMES.has(norm);
-const blocked = (norm: string): boolean => STOP_WORDS.has(norm) || NOT_NAMES.has(norm) || PLACES.has(norm);
+type RelationResult = NameRange | 'none' | 'other';
 
-/** A word that reads as a name even without a strong trigger. */
-const nameLike = (t: Token): boolean => known(t.norm) || (isCapitalized(t.text) && !blocked(t.norm));
-
-/** Extends a word over glued hyphen parts: "Rosa-María". */
-function wordEnd(tokens: readonly Token[], i: number): number {
-  let k = i;
-  while (tokens[k + 1]?.text === '-' && tokens[k + 2]?.kind === 'word') k += 2;
-  return k;
+/**
+ * "soy la tía, Gladys", "sou a mãe dela, Cida", "I'm her aunt, Megan": a relation word, then
+ * the writer's name. "soy la mamá de Rosa": the name after "de" is the other person's.
+ * 'none' when there is no relation word at j; 'other' when there is one but no writer's name.
+ */
+function relationName(tokens: readonly Token[], j: number): RelationResult {
+  let k = j;
+  if (RELATION_DETERMINERS.has(tokens[k]!.norm)) {
+    const r = nextWord(tokens, k);
+    if (r === -1 || !RELATIONS.has(tokens[r]!.norm)) return 'none';
+    k = r;
+  } else if (!RELATIONS.has(tokens[k]!.norm)) {
+    return 'none';
+  }
+  for (let m = 0; m < MAX_MODIFIERS; m++) {
+    const n = nextWord(tokens, k);
+    if (n === -1 || !(RELATION_MODIFIERS.has(tokens[n]!.norm) || RELATIONS.has(tokens[n]!.norm))) break;
+    k = n;
+  }
+  const owner = nextWord(tokens, k);
+  if (owner !== -1 && OWNER_WORDS.has(tokens[owner]!.norm)) {
+    // "el párroco de Huepetuhe, Padre Julio": a place after "de" is skipped; anyone else owns the relation.
+    let p = owner;
+    for (let n = 0; n < MAX_PLACE_WORDS; n++) {
+      const q = nextWord(tokens, p);
+      if (q === -1 || !PLACES.has(tokens[q]!.norm)) break;
+      p = q;
+    }
+    if (p === owner) return ownerThenName(tokens, owner);
+    k = p;
+  }
+  let s = k + 1;
+  if (isGap(tokens[s])) s++;
+  if (tokens[s]?.text === ',') s = skipGap(tokens, s + 1);
+  if (s === -1 || tokens[s]?.kind !== 'word') return 'other';
+  const name = collectName(tokens, s, { strong: false });
+  return name && nameLike(tokens[name.first]!) ? name : 'other';
 }
 
 /**
- * Collects the name after a trigger whose last word is at `end`. Returns the name's token
- * range, or null when the next word is not a name. The name stops at punctuation, a line
- * break, or a word that is clearly not a name, so "soy de La Pampa" and
- * "me llamo Rosa, vivo en Mazuko" keep their places.
+ * "soy mototaxista, Jhon", "sou técnica de enfermagem, Rosilene Souza": a role in lower-case
+ * words, a comma, then a name that ends the clause.
  */
-function nameAfter(tokens: readonly Token[], end: number, strength: Strength): { first: number; last: number } | null {
-  let j = end + 1;
-  if (isGap(tokens[j])) j++;
-  // "nombre: Rosa", "name - Tom", and sign-offs: "atte. Rosa", "atentamente, Rosa"
-  const mark = tokens[j]?.text;
-  if (mark === ':' || mark === '-' || ((mark === '.' || mark === ',') && SIGN_OFFS.has(tokens[end]!.norm))) {
-    j++;
-    if (isGap(tokens[j])) j++;
+function roleName(tokens: readonly Token[], j: number): NameRange | null {
+  let k = j;
+  for (let n = 0; ; n++) {
+    const t = tokens[k]!;
+    if (n >= MAX_ROLE_WORDS || isCapitalized(t.text) || known(t.norm) || (STOP_WORDS.has(t.norm) && !ROLE_GLUE.has(t.norm))) return null;
+    if (tokens[k + 1]?.text === ',') break;
+    const q = nextWord(tokens, k);
+    if (q === -1) return null;
+    k = q;
   }
-  if (j === end + 1 || tokens[j]?.kind !== 'word') return null;
+  const s = skipGap(tokens, k + 2);
+  if (s === -1 || tokens[s]?.kind !== 'word' || !isCapitalized(tokens[s]!.text)) return null;
+  const name = collectName(tokens, s, { strong: false });
+  return name && endsHere(tokens, name.last) ? name : null;
+}
+
+/**
+ * "soy la tía de Yeni, Gladys Mamani": the name after "de" is the other person's; a name set off
+ * by a comma after it, closing the clause, is the writer's again.
+ */
+function ownerThenName(tokens: readonly Token[], owner: number): NameRange | 'other' {
+  let k = owner;
+  for (let n = 0; n < MAX_OWNED_WORDS; n++) {
+    const q = nextWord(tokens, k);
+    if (q === -1) break;
+    k = q;
+  }
+  const comma = tokens[k + 1]?.text === ',' ? k + 1 : -1;
+  if (comma === -1) return 'other';
+  const s = skipGap(tokens, comma + 1);
+  if (s === -1 || tokens[s]?.kind !== 'word' || !nameLike(tokens[s]!)) return 'other';
+  const name = collectName(tokens, s, { strong: false });
+  return name && endsHere(tokens, name.last) ? name : 'other';
+}
+
+/** The writer's name after a trigger that ends at `end`, or null. */
+function nameAfter(tokens: readonly Token[], end: number, trigger: Trigger): NameRange | null {
+  const { strength } = trigger;
+  let j = afterTrigger(tokens, end, strength);
+  if (tokens[j]?.kind !== 'word') return null;
+  const again = longestPhrase(tokens, j, AGAIN);
+  if (again !== -1) j = afterTrigger(tokens, again, strength);
+  if (tokens[j]?.kind !== 'word') return null;
+  const relation = relationName(tokens, j);
+  if (relation !== 'none') return relation === 'other' ? null : relation;
   let w = j;
-  let strong = strength === 'strong';
-  // "soy la señora Rosa Quispe": an honorific promises a name.
-  if (tokens[w]!.norm === 'la' || tokens[w]!.norm === 'el') {
+  // "me dicen la Flaca", "soy la Betty", "sou a Rosilene": an article before a name or a nickname.
+  const article = tokens[w]!.norm;
+  if (ARTICLES.has(article) || (PT_ARTICLES.has(article) && trigger.phrase.words.some((x) => PT_TRIGGER_WORDS.has(x)))) {
     const h = nextWord(tokens, w);
-    if (h !== -1 && HONORIFICS.has(tokens[h]!.norm)) w = h;
-    // "me dicen la Flaca": after a strong trigger an article starts a nickname.
-    else if (h !== -1 && strong && !blocked(tokens[h]!.norm)) w = h;
+    if (h === -1) return null;
+    const nick = tokens[h]!;
+    const loose = strength === 'strong' && ARTICLES.has(article);
+    // "soy la señora Rosa Quispe": the title is read with the name.
+    if (!(HONORIFICS.has(nick.norm) || (loose ? canBeName(nick) : nameLike(nick) && isCapitalized(nick.text)))) return null;
+    w = h;
   }
-  if (HONORIFICS.has(tokens[w]!.norm)) {
-    const h = tokens[w + 1]?.text === '.' ? w + 1 : w;
-    const n = tokens[h + 1]?.kind === 'word' ? h + 1 : nextWord(tokens, h);
-    if (n === -1) return null;
-    w = n;
-    strong = true;
-  }
-  const first = tokens[w]!;
-  if (STOP_WORDS.has(first.norm)) return null;
-  // "soy mariluz quispe": an unknown lower-case word still counts when a known surname follows.
-  const next = nextWord(tokens, w);
-  const vouched = next !== -1 && !blocked(first.norm) && known(tokens[next]!.norm);
-  if (!strong && !nameLike(first) && !vouched) return null;
-  let last = wordEnd(tokens, w);
-  let count = 1;
-  while (count < MAX_NAME_WORDS) {
-    let n = nextWord(tokens, last);
-    if (n === -1) break;
-    // "Rosa de la Cruz": particles only continue a name that goes on after them.
-    let p = n;
-    while (strong && PARTICLES.has(tokens[p]!.norm)) {
-      const q = nextWord(tokens, p);
-      if (q === -1) break;
-      p = q;
-    }
-    if (p !== n) {
-      if (PARTICLES.has(tokens[p]!.norm) || blocked(tokens[p]!.norm)) break;
-      n = p;
-    }
-    if (blocked(tokens[n]!.norm)) break;
-    last = wordEnd(tokens, n);
-    count++;
-  }
-  return { first: w, last };
+  const role = strength === 'weak' && w === j;
+  if (STOP_WORDS.has(tokens[w]!.norm) && !HONORIFICS.has(tokens[w]!.norm)) return role ? roleName(tokens, w) : null;
+  return collectName(tokens, w, { strong: strength === 'strong' }) ?? (role ? roleName(tokens, w) : null);
 }
 
 /** Quechua order: the name comes before "sutiy" / "kani". Returns the first token index or -1. */
@@ -146,18 +183,32 @@ function nameBefore(tokens: readonly Token[], end: number): number {
   return first;
 }
 
-/** "ñuqa rosa mamani kani": between the pronoun and the verb, any words form the name. */
+/** "ñuqa rosa mamani kani": between the pronoun and the verb, name words form the name. */
 function quechuaFrame(tokens: readonly Token[], i: number): number {
   let k = i;
-  for (let n = 0; n <= MAX_NAME_WORDS; n++) {
+  for (let n = 0; n <= MAX_BEFORE_WORDS; n++) {
     const w = nextWord(tokens, k);
     if (w === -1) return -1;
-    if (tokens[w]!.norm === 'kani') return n > 0 ? k : -1;
-    if (STOP_WORDS.has(tokens[w]!.norm)) return -1;
+    const t = tokens[w]!;
+    if (t.norm === 'kani') return n > 0 ? k : -1;
+    // "ñuqa Puno llaqtamanta kani", "ñoqa quechua rimaq kani": a place or a role, not a name.
+    if (!canBeName(t) && !known(t.norm)) return -1;
     k = w;
   }
   return -1;
 }
+
+function triggerAt(tokens: readonly Token[], i: number): { end: number; trigger: Trigger } | null {
+  for (const trigger of TRIGGERS.get(tokens[i]!.norm) ?? []) {
+    const end = matchPhrase(tokens, i, trigger.phrase);
+    if (end === -1) continue;
+    if (trigger.clause && !clauseStart(tokens, i)) continue;
+    return { end, trigger };
+  }
+  return null;
+}
+
+const spanOf = (tokens: readonly Token[], first: number, last: number): Span => ({ start: tokens[first]!.start, end: tokens[last]!.end, kind: 'NAME' });
 
 export function findNameSpans(tokens: readonly Token[]): Span[] {
   const spans: Span[] = [];
@@ -167,25 +218,40 @@ export function findNameSpans(tokens: readonly Token[]): Span[] {
     if (QUECHUA_I.has(t.norm)) {
       const last = quechuaFrame(tokens, i);
       if (last !== -1) {
-        spans.push({ start: tokens[nextWord(tokens, i)]!.start, end: tokens[last]!.end, kind: 'NAME' });
+        spans.push(spanOf(tokens, nextWord(tokens, i), last));
         continue;
       }
     }
-    let found = false;
-    for (const trig of TRIGGERS.get(t.norm) ?? []) {
-      const end = matchPhrase(tokens, i, trig.words);
-      if (end === -1) continue;
-      const name = nameAfter(tokens, end, trig.strength);
-      if (name) {
-        spans.push({ start: tokens[name.first]!.start, end: tokens[name.last]!.end, kind: 'NAME' });
-        found = true;
-      }
-      break;
+    const found = triggerAt(tokens, i);
+    if (found) {
+      const name = nameAfter(tokens, found.end, found.trigger);
+      if (name) spans.push(spanOf(tokens, name.first, name.last));
     }
-    if (!found && BEFORE.has(t.norm)) {
+    // "Rosa sutiy Rosa sutiy": the name before the word is the writer's too, even when
+    // another name follows it.
+    if (BEFORE.has(t.norm)) {
       const first = nameBefore(tokens, i);
-      if (first !== -1) spans.push({ start: tokens[first]!.start, end: tokens[prevWord(tokens, i)]!.end, kind: 'NAME' });
+      if (first !== -1) spans.push(spanOf(tokens, first, prevWord(tokens, i)));
     }
   }
+  return [...spans, ...findClosingNameSpans(tokens)];
+}
+
+function findClosingNameSpans(tokens: readonly Token[]): Span[] {
+  const spans: Span[] = [];
+  const push = (name: NameRange | null) => {
+    if (name) spans.push(spanOf(tokens, name.first, name.last));
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word') {
+      push(labelName(tokens, i));
+      push(signOffName(tokens, i));
+    } else if (t.text === '(') {
+      push(contactParenName(tokens, i));
+    }
+  }
+  push(trailingName(tokens));
+  push(leadingName(tokens));
   return spans;
 }

@@ -1,11 +1,16 @@
 // Phone numbers and identity-document numbers written as digits, spaced or dotted groups, or
-// spelled out ("nueve ocho siete ..."). Anything long enough to be a phone or a DNI goes,
-// unless it is one of the guarded incident details (money, dates, km markers, hotlines).
+// spelled out ("nueve ocho siete ..."), whole or in pieces. Anything long enough to be a phone
+// or a DNI goes, unless it is one of the guarded incident details (money, dates, km markers,
+// hotlines, ages, counts).
 import type { PlaceholderKind } from '../tip';
-import { DIGIT_CONNECTORS, DIGIT_WORDS, ID_WORDS, KM_WORDS, PHONE_WORDS } from './lexicon';
-import { isDate, isMoney, isTollFree } from './number-guards';
+import { withLookalikeDigits } from './digits-lookalike';
+import { ID_WORDS, PHONE_WORDS } from './lexicon';
+import { incidentDetail } from './number-guards';
+import { findPieces, type Piece } from './numbers-pieces';
+import { endsOpen } from './numbers-thread';
+import { collectRuns, type Run } from './numbers-runs';
 import type { Span } from './spans';
-import { prevSolid, type Token } from './tokens';
+import { normalize, tokenize, type Token } from './tokens';
 
 /** A bare run this long is most likely a DNI or a phone in a tip: redact even without context. */
 const BARE_MIN_DIGITS = 7;
@@ -17,55 +22,6 @@ const ID_CONTEXT_MIN_DIGITS = 5;
 const CONTEXT_WINDOW = 5;
 /** Tokens scanned looking for those words, so runs of punctuation stay linear ("+51 +51 ..."). */
 const CONTEXT_TOKENS = 24;
-
-const isDigitWord = (t: Token): boolean => t.kind === 'word' && DIGIT_WORDS.has(t.norm);
-const isNumeric = (t: Token): boolean => t.kind === 'num' || isDigitWord(t);
-
-// Separators allowed inside one written number: "987 654 321", "987.654.321", "(082) 571234",
-// "+51 965-432-187", "987,654,321". A "." followed by a space ends a sentence, not a number.
-function joinsDigits(sep: string): boolean {
-  if (sep.length === 0 || sep.length > 4) return false;
-  if (/^[ \t]{1,2}$/.test(sep) || sep === '.' || sep === ',') return true;
-  return /^[ \t\-–()]+$/.test(sep) && /[-–()]/.test(sep);
-}
-
-// Spelled digits are often listed with commas or hyphens: "nueve, ocho, siete".
-const joinsWords = (sep: string): boolean => sep.length > 0 && sep.length <= 3 && /^[ \t,.\-–]+$/.test(sep);
-
-interface Run {
-  first: number;
-  last: number;
-}
-
-function collectRun(tokens: readonly Token[], i: number): Run {
-  let last = i;
-  for (;;) {
-    let k = last + 1;
-    let sep = '';
-    while (k < tokens.length && (tokens[k]!.kind === 'space' || tokens[k]!.kind === 'punct') && sep.length <= 4) {
-      sep += tokens[k]!.text;
-      k++;
-    }
-    const left = tokens[last]!;
-    let next = tokens[k];
-    let connector = false;
-    if (next && isDigitWord(left) && next.kind === 'word' && DIGIT_CONNECTORS.has(next.norm)) {
-      connector = true;
-      k++;
-      while (k < tokens.length && tokens[k]!.kind === 'space') k++;
-      next = tokens[k];
-    }
-    if (!next || !isNumeric(next)) return { first: i, last };
-    const ok =
-      left.kind === 'num' && next.kind === 'num' && !connector
-        ? joinsDigits(sep)
-        : connector
-          ? isDigitWord(next) && /^[ \t]+$/.test(sep)
-          : joinsWords(sep) || joinsDigits(sep);
-    if (!ok) return { first: i, last };
-    last = k;
-  }
-}
 
 type Context = 'id' | 'phone' | null;
 
@@ -82,45 +38,43 @@ function contextBefore(tokens: readonly Token[], i: number): Context {
   return null;
 }
 
-function afterKm(tokens: readonly Token[], i: number): boolean {
-  let p = prevSolid(tokens, i);
-  if (p >= 0 && tokens[p]!.text === '.') p = prevSolid(tokens, p);
-  return p >= 0 && tokens[p]!.kind === 'word' && KM_WORDS.has(tokens[p]!.norm);
+// Brazilian CPF ("123.456.789-09") and RG ("12.345.678-9"), written with their own punctuation.
+const CPF = /^\d{3}\.\d{3}\.\d{3}-\d{2}$/;
+const RG = /^\d{1,2}\.\d{3}\.\d{3}-[\dXx]$/;
+
+interface Shape {
+  digits: string;
+  raw: string;
+  international: boolean;
+  spelled: boolean;
+  /** Letters glued before the digits ("AB1234567") or a document prefix ("V-12.345.678"). */
+  lettered: boolean;
 }
 
-function runDigits(tokens: readonly Token[], run: Run): { digits: string; estimated: number; spelled: boolean } {
-  let digits = '';
-  let estimated = 0;
-  let spelled = false;
-  for (let j = run.first; j <= run.last; j++) {
-    const t = tokens[j]!;
-    if (t.kind === 'num') {
-      digits += t.text;
-      estimated += t.text.length;
-    } else if (isDigitWord(t)) {
-      spelled = true;
-      estimated += DIGIT_WORDS.get(t.norm) ?? 0;
-    }
-  }
-  return { digits, estimated, spelled };
-}
-
-function classify(context: Context, digits: string, international: boolean, spelled: boolean): PlaceholderKind {
-  if (context === 'id') return 'ID';
-  if (context === 'phone' || international || spelled) return 'PHONE';
+function classify(context: Context, s: Shape): PlaceholderKind {
+  if (context === 'id' || s.lettered || CPF.test(s.raw) || RG.test(s.raw)) return 'ID';
+  if (context === 'phone' || s.international || s.spelled) return 'PHONE';
+  const { digits } = s;
   if (digits.length === 8) return 'ID';
-  // Eight digits and a check digit; mobiles start with 9 and landlines with 0.
-  if (digits.length === 9 && !/^[09]/.test(digits)) return 'ID';
+  // Eight digits and a check digit; mobiles start with 9 and landlines with 0. A carné de
+  // extranjería is nine digits starting with 00.
+  if (digits.length === 9 && (!/^[09]/.test(digits) || digits.startsWith('00'))) return 'ID';
   if (digits.length === 11 && /^(10|15|17|20)/.test(digits)) return 'ID';
   return 'PHONE';
 }
 
+const isCueWord = (letters: string): boolean => {
+  const norm = normalize(letters);
+  return ID_WORDS.has(norm) || PHONE_WORDS.has(norm);
+};
+
+// Venezuelan cédula "V-12.345.678" / "E-8.123.456", state-issued RG "MG-12.345.678".
+const DOCUMENT_PREFIX = /([A-Z]{1,3}|[vejgp])[-.] ?$/u;
+
 function evaluate(text: string, tokens: readonly Token[], run: Run): Span | null {
-  const { digits, estimated, spelled } = runDigits(tokens, run);
-  const firstTok = tokens[run.first]!;
-  const lastTok = tokens[run.last]!;
-  let start = firstTok.start;
-  let end = lastTok.end;
+  if (incidentDetail(text, tokens, run)) return null;
+  const { digits, estimated, spelled } = run;
+  let { start, end } = run;
   while (start > 0 && (text[start - 1] === '+' || text[start - 1] === '(')) start--;
   const international = text[start] === '+' || digits.startsWith('00');
   if (text[end] === ')' && text.slice(start, end).includes('(')) end++;
@@ -128,40 +82,68 @@ function evaluate(text: string, tokens: readonly Token[], run: Run): Span | null
   const check = /^[-–][A-Za-z](?![\p{L}\d])/u.exec(text.slice(end, end + 3));
   if (check && digits.length === 8) end += 2;
 
+  let lettered = false;
   const glued = (start > 0 && /\p{L}/u.test(text[start - 1]!)) || (end < text.length && /\p{L}/u.test(text[end]!));
-  // Letters glued to the digits belong to the same document number: "AB1234567".
+  // Letters glued to the digits belong to the same document number: "AB1234567". A glued cue
+  // word ("cel987654321", "DNI41236587") is not part of it.
   if (!spelled && glued) {
     const lead = /\p{L}{1,4}$/u.exec(text.slice(Math.max(0, start - 4), start));
-    if (lead && !/\p{L}/u.test(text[start - lead[0].length - 1] ?? '')) start -= lead[0].length;
+    if (lead && !/\p{L}/u.test(text[start - lead[0].length - 1] ?? '') && !isCueWord(lead[0])) {
+      start -= lead[0].length;
+      lettered = lead[0].length <= 3 && digits.length >= 6;
+    }
     const tail = /^\p{L}{1,4}(?![\p{L}])/u.exec(text.slice(end, end + 5));
     if (tail) end += tail[0].length;
   }
-  const raw = text.slice(start, end);
-  if (!spelled && (isTollFree(digits) || isDate(raw) || isMoney(text, start, end, digits))) return null;
+  if (!spelled && !lettered && digits.length >= 6) {
+    const prefix = DOCUMENT_PREFIX.exec(text.slice(Math.max(0, start - 5), start));
+    const at = prefix ? start - prefix[0].length : start;
+    if (prefix && !/[\p{L}\p{N}.]/u.test(text[at - 1] ?? '') && !isCueWord(prefix[1]!)) {
+      start = at;
+      lettered = true;
+    }
+  }
 
   const context = contextBefore(tokens, run.first);
-  const min = context === 'id' ? ID_CONTEXT_MIN_DIGITS : context === 'phone' || international || glued ? PHONE_CONTEXT_MIN_DIGITS : BARE_MIN_DIGITS;
+  const min = context === 'id' ? ID_CONTEXT_MIN_DIGITS : context === 'phone' || international || glued || lettered ? PHONE_CONTEXT_MIN_DIGITS : BARE_MIN_DIGITS;
   if (estimated < min) return null;
-  return { start, end, kind: classify(context, digits, international, spelled) };
+  return { start, end, kind: classify(context, { digits, raw: text.slice(run.start, run.end), international, spelled, lettered }) };
 }
 
-export function findNumberSpans(text: string, tokens: readonly Token[]): Span[] {
+function pieceSpan(text: string, { run, kind }: Piece): Span {
+  let start = run.start;
+  while (start > 0 && (text[start - 1] === '+' || text[start - 1] === '(')) start--;
+  return { start, end: run.end, kind };
+}
+
+export interface NumberOptions {
+  /** The writer's previous message in this thread ended where a number was starting (see numberOpenAtEnd). */
+  continuesNumber?: boolean;
+}
+
+/** Digits hidden as look-alike letters ("9O4 l38") are read as digits; offsets do not move. */
+function digitView(text: string, tokens: readonly Token[]): { text: string; tokens: readonly Token[] } {
+  const view = withLookalikeDigits(text);
+  return view === text ? { text, tokens } : { text: view, tokens: tokenize(view) };
+}
+
+/**
+ * Whether this text ends where a number is being given ("mi número es", "mi cel 968"), so that
+ * the leading digits of the writer's next message belong to it.
+ */
+export function numberOpenAtEnd(text: string, tokens: readonly Token[]): boolean {
+  const view = digitView(text, tokens);
+  return endsOpen(view.text, view.tokens, collectRuns(view.text, view.tokens));
+}
+
+export function findNumberSpans(text: string, tokens: readonly Token[], options: NumberOptions = {}): Span[] {
+  const view = digitView(text, tokens);
+  const runs = collectRuns(view.text, view.tokens);
   const spans: Span[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    if (!isNumeric(tokens[i]!)) {
-      i++;
-      continue;
-    }
-    const run = collectRun(tokens, i);
-    // "km 108" stays; whatever follows it is judged on its own.
-    if (tokens[run.first]!.kind === 'num' && tokens[run.first]!.text.length <= 3 && afterKm(tokens, run.first)) {
-      i = run.first + 1;
-      continue;
-    }
-    const span = evaluate(text, tokens, run);
+  for (const run of runs.runs) {
+    const span = evaluate(view.text, view.tokens, run);
     if (span) spans.push(span);
-    i = run.last + 1;
   }
+  for (const piece of findPieces(view.text, view.tokens, runs, options.continuesNumber === true)) spans.push(pieceSpan(view.text, piece));
   return spans;
 }

@@ -6,11 +6,31 @@
 // (~80 kB vs ~160 kB) in a cold-started Lambda, and it validates only by length and leading
 // digits, so it finds more candidates, not fewer. For redaction, recall is what counts.
 import { findPhoneNumbersInText } from 'libphonenumber-js/min';
-import { isProtectedNumber } from './number-guards';
+import { INCIDENT_UNITS, MONEY_AFTER, MONTHS } from './lexicon';
+import { digitsOf, isProtectedNumber } from './number-guards';
 import type { Span } from './spans';
+import { normalize } from './tokens';
+
+// The library reads "971 705 409, 100 reais" as one number; the last group is an amount.
+const LAST_GROUP = /[ \t,.;/-]+\d{1,4}$/;
+const WORD_AFTER = /^[ \t]*(\p{L}+)/u;
+/** What is left of a number once an amount is cut off must still look like one. */
+const MIN_DIGITS = 6;
+
+function withoutTrailingDetail(text: string, start: number, end: number): number {
+  const group = LAST_GROUP.exec(text.slice(start, end));
+  if (!group) return end;
+  // "900 000 000, 01/01/1990": a group the library stopped in the middle of belongs to a date.
+  if (/^[/.:-]\d/.test(text.slice(end, end + 2))) return start + group.index;
+  const after = WORD_AFTER.exec(text.slice(end, end + 24));
+  const word = after ? normalize(after[1]!) : '';
+  return MONEY_AFTER.has(word) || INCIDENT_UNITS.has(word) || MONTHS.has(word) ? start + group.index : end;
+}
 
 export function findLibraryPhoneSpans(text: string): Span[] {
   return findPhoneNumbersInText(text, { defaultCountry: 'PE' })
     .filter((m) => !isProtectedNumber(text, m.startsAt, m.endsAt))
-    .map((m) => ({ start: m.startsAt, end: m.endsAt, kind: 'PHONE' as const }));
+    .map((m) => ({ start: m.startsAt, end: withoutTrailingDetail(text, m.startsAt, m.endsAt) }))
+    .filter((m) => digitsOf(text.slice(m.start, m.end)).length >= MIN_DIGITS && !isProtectedNumber(text, m.start, m.end))
+    .map((m) => ({ ...m, kind: 'PHONE' as const }));
 }

@@ -1,0 +1,80 @@
+// The writer's own home address (kind ADDRESS) after a first-person residence cue. A town alone
+// and the address of the incident stay: responders need the region and the place.
+import { describe, it } from 'vitest';
+import { type RedactionCase as Case, checkRedaction } from '../support/redaction-cases';
+
+const check = (c: Case): void => checkRedaction(c, 'ADDRESS');
+
+const spanish: Case[] = [
+  { text: 'vivo en Jr. Ayacucho 742, Puerto Maldonado, con mis hijos', gone: ['Ayacucho 742'], kept: ['Puerto Maldonado', 'con mis hijos'] },
+  {
+    text: 'vivimos en la Av. Dos de Mayo 1130 dpto 204 y mi hija trabaja en el bar',
+    gone: ['Dos de Mayo 1130', 'dpto 204'],
+    kept: ['y mi hija trabaja en el bar'],
+  },
+  { text: 'mi casa queda en el AA.HH. Nueva Esperanza Mz. F Lt. 12', gone: ['Nueva Esperanza', 'Mz. F', 'Lt. 12'] },
+  { text: 'mi casa está en Psje. Los Cedros 318, al costado de la bodega Doña Tere', gone: ['Los Cedros 318', 'bodega Doña Tere'] },
+  { text: 'mi dirección es Calle Arequipa 509 segundo piso', gone: ['Arequipa 509', 'segundo piso'] },
+  { text: 'mi domicilio: Urb. San Fernando Mz C Lt 7', gone: ['San Fernando', 'Mz C', 'Lt 7'] },
+  { text: 'vivo en el P.J. Santa Cecilia Mz. D, frente a la posta', gone: ['Santa Cecilia', 'frente a la posta'] },
+  { text: 'vivo en el asentamiento humano Los Laureles, casa N° 14', gone: ['Los Laureles', 'N° 14'] },
+  { text: 'vivo en jr cusco 611 cerca al mercado, ayuda', gone: ['cusco 611', 'cerca al mercado'], kept: ['ayuda'] },
+  { text: 'vivo al costado de la ferretería El Clavo, en Mazuko', gone: ['ferretería El Clavo'], kept: ['en Mazuko'] },
+  { text: 'vivo frente al colegio Santa Rosa. Mi hija no vuelve', gone: ['colegio Santa Rosa'], kept: ['Mi hija no vuelve'] },
+  { text: 'vivo en el km 112 de la carretera, casa 8, al lado del grifo', gone: ['casa 8', 'lado del grifo'] },
+  { text: 'Rufina Ccama kani, Jr. Huancané 215, Juliaca.', gone: ['Huancané 215'], kept: ['Juliaca'] },
+  { text: 'me llamo Dayana, vivo en Prolongación Tambopata 1450 interior 3', gone: ['Tambopata 1450', 'interior 3'] },
+  { text: 'Nombre: Clotilde Ayme\nDirección: Jr. Lambayeque 388', gone: ['Lambayeque 388'] },
+];
+
+const portuguese: Case[] = [
+  { text: 'moro na Rua Sete de Setembro 410, bairro Aeroporto.', gone: ['Sete de Setembro 410', 'Aeroporto'] },
+  { text: 'moro em Brasiléia, Travessa Beija-Flor 77', gone: ['Beija-Flor 77'], kept: ['Brasiléia'] },
+  { text: 'minha casa fica na Rua das Palmeiras 12 perto da igreja', gone: ['Palmeiras 12'] },
+  { text: 'meu endereço é Avenida Brasil 902, apto 31', gone: ['Brasil 902', 'apto 31'] },
+];
+
+const english: Case[] = [
+  { text: 'I live at 45 Maple Street, Cusco', gone: ['45 Maple Street'], kept: ['Cusco'] },
+  { text: 'I live on Jr. Piura 233 near the market', gone: ['Piura 233'] },
+  { text: 'my address is Av. Fitzcarrald 1020, flat 2', gone: ['Fitzcarrald 1020', 'flat 2'] },
+];
+
+const quechua: Case[] = [
+  { text: 'wasiyqa Jr. Ucayali 455-pi kachkan, Puerto Maldonado', gone: ['Ucayali 455'], kept: ['Puerto Maldonado'] },
+  { text: 'calle Pumacahua 118 wasiypi tiyani. Ususiy ripurqan', gone: ['Pumacahua 118'], kept: ['Ususiy ripurqan'] },
+  { text: 'Sicuanipi tiyani, Calle Mariscal Castilla 318. Yanapawaychik', gone: ['Mariscal Castilla 318'], kept: ['Yanapawaychik'] },
+  { text: 'Wasiy: Puno, Jr. Deza 640. yanapaway', gone: ['Deza 640'], kept: ['yanapaway'] },
+];
+
+const staysIncident: Case[] = [
+  { text: 'vivo en Mazuko', untouched: true },
+  { text: 'vivo en Puerto Maldonado hace 3 años', untouched: true },
+  { text: 'vivimos en Huepetuhe y el bar abre de noche', untouched: true },
+  { text: 'moro em Assis Brasil', untouched: true },
+  { text: 'I live in Puerto Maldonado', untouched: true },
+  { text: 'el prostíbulo queda en Jr. Loreto 456', untouched: true },
+  { text: 'la tienen en el bar de la Av. Madre de Dios 120', untouched: true },
+  { text: 'vivo en Mazuko y el bar está en Jr. Lima 300', kept: ['Jr. Lima 300'] },
+  { text: 'tengo 2 hijos, vivo en el km 110 hace 10 años', untouched: true },
+  { text: 'vivo en la calle principal, cerca del bar', untouched: true },
+  { text: 'vivo en Puerto Maldonado al lado de una casa donde llegan carros', untouched: true },
+  { text: 'ela mora em Brasiléia, Rua Amazonas 45', untouched: true },
+  { text: 'Dirección: Jr. Loreto 456, ahí las tienen', untouched: true },
+  { text: 'vivo en Puerto Maldonado 2019', untouched: true },
+  { text: 'SOY WILMER TTITO 951 443 287. MI HERMANO ESTA EN LA DRAGA', kept: ['MI HERMANO ESTA EN LA DRAGA'], noneOfKind: true },
+  { text: 'vivo en Mazuko al lado de una casa donde gritan chicas', untouched: true },
+];
+
+describe.each([
+  ['Spanish', spanish],
+  ['Portuguese', portuguese],
+  ['English', english],
+  ['Quechua', quechua],
+] as const)('the writer’s home address in %s', (_lang, cases) => {
+  it.each(cases)('$text', (c) => check(c));
+});
+
+describe('addresses that stay: towns and the incident', () => {
+  it.each(staysIncident)('$text', (c) => check(c));
+});

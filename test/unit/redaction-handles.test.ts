@@ -1,0 +1,78 @@
+// Handles, profile links and page names are hidden whoever they belong to (kind HANDLE); file
+// names, times, money, decimals and public web addresses are incident details and stay.
+import { describe, it } from 'vitest';
+import { type RedactionCase as Case, checkRedaction } from '../support/redaction-cases';
+
+const check = (c: Case): void => checkRedaction(c, 'HANDLE');
+
+const askedToFind: Case[] = [
+  { text: 'búscame como x_77 en el face', gone: ['x_77'] },
+  { text: 'buscame como rositalinda', gone: ['rositalinda'] },
+  { text: 'agrégame en face como Dayana Sucso, ahí te cuento', gone: ['Dayana', 'Sucso'], kept: ['ahí te cuento'] },
+  { text: 'me encuentras en tiktok como La Flaca Mazuko', gone: ['Flaca'] },
+  { text: 'add me on ig: fiona.b', gone: ['fiona.b'] },
+  { text: 'me procura no insta como priscila_mr', gone: ['priscila_mr'] },
+];
+
+const displayNames: Case[] = [
+  { text: 'en el face sale como Marisela Flores, ella recluta chicas', gone: ['Marisela', 'Flores'], kept: ['ella recluta chicas'] },
+  { text: 'mi face es Noemí Ttito Mamani', gone: ['Noemí', 'Ttito', 'Mamani'] },
+  { text: 'su página se llama Empleos Madre de Dios Chicas y publica avisos', gone: ['Empleos Madre de Dios Chicas'], kept: ['y publica avisos'] },
+  { text: 'el grupo de facebook llamado Chambas Selva Ya ofrece pasajes', gone: ['Chambas Selva Ya'], kept: ['ofrece pasajes'] },
+  { text: "There's a Facebook page called 'Trabajo Selva Urgente' posting ads", gone: ['Trabajo Selva Urgente'], kept: ['posting ads'] },
+  { text: 'meu insta é Gabriela Moura', gone: ['Gabriela', 'Moura'] },
+  { text: 'mi ig es dayanita', gone: ['dayanita'] },
+  { text: 'la cuenta de tiktok se llama chamba.facil.mdd', gone: ['chamba.facil.mdd'] },
+];
+
+const links: Case[] = [
+  { text: 'vende fotos en onlyfans.com/dayana_vip', gone: ['dayana_vip'] },
+  { text: 'su perfil linkedin.com/in/ricardo-luque-88 dice gerente', gone: ['ricardo-luque-88'], kept: ['dice gerente'] },
+  { text: 'escribe al wa.link/k3x9pz para el trabajo', gone: ['k3x9pz'], kept: ['para el trabajo'] },
+  { text: 'el número es wa.me/51911222333', gone: ['51911222333'] },
+  { text: 'nos pasaron discord.gg/chambas77', gone: ['chambas77'] },
+  { text: 'canal t.me/trabajos_selva_pe', gone: ['trabajos_selva_pe'] },
+  { text: 'sale en kwai.com/@flaquita.mdd', gone: ['flaquita.mdd'] },
+  { text: 'https://vm.tiktok.com/ZMabc123/ ese video', gone: ['ZMabc123'], kept: ['ese video'] },
+  { text: 'le escribe @chamba_facil cada noche', gone: ['chamba_facil'], kept: ['cada noche'] },
+];
+
+const gluedHandles: Case[] = [
+  { text: 'el que la recluta es x_77', gone: ['x_77'] },
+  { text: 'busquen a luis_ferro_oficial, él las lleva', gone: ['luis_ferro_oficial'], kept: ['él las lleva'] },
+  { text: 'la página gocha.oportunidades ofrece trabajo', gone: ['gocha.oportunidades'], kept: ['ofrece trabajo'] },
+  { text: 'su usuario es dayana.88', gone: ['dayana.88'] },
+];
+
+const notHandles: Case[] = [
+  { text: 'les mando la foto.jpg y el audio_2024.mp3', untouched: true },
+  { text: 'a las 10.30 pm la sacaron', untouched: true },
+  { text: 'le deben S/. 1500 y S/ 200', untouched: true },
+  { text: 'pesa 1.5 kilos y mide 1.60', untouched: true },
+  { text: 'llamen al 1818 o vean www.gob.pe/mimp', untouched: true },
+  { text: 'denuncien en mimp.gob.pe', untouched: true },
+  { text: 'la I.E. del AA.HH. Los Pinos', untouched: true },
+  { text: 'llegó a Mazuko.Ayer la vieron', untouched: true },
+  { text: 'estoy en mazuko.ayuda', untouched: true },
+  { text: 'vi en tiktok un anuncio de trabajo', untouched: true },
+  { text: 'lo vi en el face de mi prima', untouched: true },
+  { text: 'en el fb de mazuko hay un anuncio', untouched: true },
+  { text: 'vi un aviso en facebook: se buscan señoritas', untouched: true },
+  { text: 'me di cuenta como la tratan', untouched: true },
+  { text: 'el face es peligroso', untouched: true },
+  { text: 'Facebook-pi rikurqani', untouched: true },
+  { text: 'un anuncio de Facebook de "anfitrionas" para la selva', untouched: true },
+];
+
+describe.each([
+  ['asked to be found', askedToFind],
+  ['profile and page names', displayNames],
+  ['profile links', links],
+  ['glued handles', gluedHandles],
+] as const)('handles: %s', (_class, cases) => {
+  it.each(cases)('$text', (c) => check(c));
+});
+
+describe('handles: look-alikes that stay', () => {
+  it.each(notHandles)('$text', (c) => check(c));
+});

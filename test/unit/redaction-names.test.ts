@@ -1,0 +1,175 @@
+// The writer's own name, however it is written: sign-offs, form labels, self-introductions
+// (misspelt, run together, in four languages), relation introductions. Each row says what must
+// go and what must stay; names of victims, owners and other third persons stay.
+import { describe, it } from 'vitest';
+import { type RedactionCase as Case, checkRedaction } from '../support/redaction-cases';
+
+const check = (c: Case): void => checkRedaction(c, 'NAME');
+
+const signOffs: Case[] = [
+  { text: 'la tienen en un bar del km 107.\nSaludos,\nMarisela Q.', gone: ['Marisela'], kept: ['km 107'] },
+  { text: 'mi sobrina no vuelve desde el lunes. Gracias, Dayana', gone: ['Dayana'], kept: ['mi sobrina no vuelve'] },
+  { text: 'Le cobran 3000 soles de deuda. Att: Lidia', gone: ['Lidia'], kept: ['3000 soles'] },
+  { text: 'Por favor intervengan hoy. Atte. Lidia Cconislla', gone: ['Lidia', 'Cconislla'], kept: ['intervengan hoy'] },
+  { text: 'Está en la balsa del río Inambari.\n— Noemí', gone: ['Noemí'], kept: ['río Inambari'] },
+  { text: 'ayuda q la llevan a Boca Colorado\n-Edith', gone: ['Edith'], kept: ['Boca Colorado'] },
+  { text: 'Dios los cuide a todos. Bendiciones, Gladys', gone: ['Gladys'] },
+  { text: 'ya no sé qué hacer. Dios le bendiga, Eusebia', gone: ['Eusebia'] },
+  { text: 'Ela está na boate perto da ponte. Obrigada, Priscila', gone: ['Priscila'], kept: ['boate perto da ponte'] },
+  { text: 'Espero notícias. Abraços, Thaís', gone: ['Thaís'] },
+  { text: 'She was taken to the camp near Huepetuhe. Thanks, Liam', gone: ['Liam'], kept: ['Huepetuhe'] },
+  { text: 'Please check the bar on the main road. Cheers, Fiona', gone: ['Fiona'], kept: ['main road'] },
+  { text: 'Let me know if you need more. Best, Chloe W.', gone: ['Chloe'] },
+  { text: 'ya llegó mi prima, gracias a todos xoxo Kary', gone: ['Kary'], kept: ['ya llegó mi prima'] },
+  { text: 'gracias por contestar\nxoxo yuliana', gone: ['yuliana'] },
+  { text: 'Mi vecina de 15 sigue en el local de Laberinto.\nMuchas gracias por todo\nFlor Cusihuaman', gone: ['Flor', 'Cusihuaman'], kept: ['Laberinto'] },
+  { text: 'Hola, la chica sigue en el km 98.\nBuenas noches\nJhoel', gone: ['Jhoel'], kept: ['km 98'] },
+  { text: 'Saludos cordiales, Lic. Benedicta Sucso Huarcaya.', gone: ['Benedicta', 'Sucso', 'Huarcaya'] },
+  { text: 'Atenciosamente,\nGabriela Moura Teixeira\nAssistente social', gone: ['Gabriela', 'Moura', 'Teixeira'], kept: ['Assistente social'] },
+  { text: 'Kind regards, Olivia Brandt, caseworker', gone: ['Olivia', 'Brandt'], kept: ['caseworker'] },
+  { text: 'sulpayki, Rufina', gone: ['Rufina'] },
+  { text: 'The boat leaves at 9. Please act now. Harriet Lowe, +44 7700 900555', gone: ['Harriet', 'Lowe'] },
+  { text: 'Testing the form, ignore this. - Declan', gone: ['Declan'] },
+  { text: 'la llevaron anoche\nBendiciones hermana, Eudocia', gone: ['Eudocia'], kept: ['la llevaron anoche'] },
+  { text: 'Cheers mate, Hamish', gone: ['Hamish'] },
+  { text: 'no contesta el celular\ngracias\nyanira q.', gone: ['yanira'], kept: ['no contesta el celular'] },
+  { text: 'está en la draga\n--Wendoly', gone: ['Wendoly'], kept: ['está en la draga'] },
+  { text: 'Muito obrigada, Dona Cida', gone: ['Cida'] },
+  { text: 'Kind regards,\nFr. Padraig', gone: ['Padraig'] },
+];
+
+const signOffNearMisses: Case[] = [
+  { text: 'la tienen encerrada en el bar\nMazuko', untouched: true },
+  { text: 'la chica de 14 sigue ahí.\nBar El Tigre, km 108', untouched: true },
+  { text: 'no la dejan salir\nayuda por favor', untouched: true },
+  { text: 'la llevaron de noche\nLa Pampa', untouched: true },
+  { text: 'la tienen en el bar\nChoque', untouched: true },
+  { text: 'la tienen en el bar\nKaraoke Los Angeles', untouched: true },
+  { text: 'Gracias, Rosa ya está en casa y el dueño sigue libre', kept: ['Rosa ya está en casa'] },
+  { text: 'Gracias por su ayuda, equipo', untouched: true },
+  { text: 'Sulpayki, allinmi kashan sobrinayqa, kutimunña wasiman.', untouched: true },
+  { text: 'BEST DEALS 2024 >>> click now', untouched: true },
+  { text: 'The car is heading out on the Interoceánica now — white pickup. Please alert checkpoints.', untouched: true },
+  { text: 'Necesitamos apoyo de inmediato. Parroquia San Martín, Iberia.', untouched: true },
+];
+
+const formLabels: Case[] = [
+  { text: 'Nombres y apellidos: Marisela Huillca Ttito\nLugar: Mazuko', gone: ['Marisela', 'Huillca', 'Ttito'], kept: ['Lugar: Mazuko'] },
+  { text: 'Nombre y apellido: dayana sucso\nEdad de la víctima: 16', gone: ['dayana', 'sucso'], kept: ['Edad de la víctima: 16'] },
+  { text: 'Nombre Wilmer Ccopa\nHecho: le retienen el DNI', gone: ['Wilmer', 'Ccopa'], kept: ['le retienen el DNI'] },
+  { text: 'Apellidos: Cconislla Mayta', gone: ['Cconislla', 'Mayta'] },
+  { text: 'Nome: Benedito Farias\nCidade: Brasiléia', gone: ['Benedito', 'Farias'], kept: ['Brasiléia'] },
+  { text: 'Nome completo: Priscila Andrade Moura', gone: ['Priscila', 'Andrade', 'Moura'] },
+  { text: 'Name: Liam Carter\nWhere: bar near km 110', gone: ['Liam', 'Carter'], kept: ['km 110'] },
+  { text: 'Contacto: Noemí Apaza, 987 654 321', gone: ['Noemí', 'Apaza', '987 654 321'] },
+  { text: 'Les dejo mi contacto: Ricardo Ttito Luque, parroquia de Iberia', gone: ['Ricardo', 'Ttito', 'Luque'], kept: ['parroquia de Iberia'] },
+  { text: 'Pido intervención. Docente: Clotilde Ayme', gone: ['Clotilde', 'Ayme'], kept: ['Pido intervención'] },
+  { text: 'Reported by Hamish Grant, volunteer', gone: ['Hamish', 'Grant'], kept: ['volunteer'] },
+];
+
+const formLabelNearMisses: Case[] = [
+  { text: 'Nombre de la víctima: Yeni Ccori, 15 años', kept: ['Yeni Ccori'] },
+  { text: 'Nombre del dueño: Pedro Ramos', kept: ['Pedro Ramos'] },
+  { text: 'Lugar: La Pampa\nBar: Las Palmeras', untouched: true },
+  { text: 'el contacto de la chica es su tía', untouched: true },
+];
+
+const selfIntroductions: Case[] = [
+  { text: 'me yamo Dayana y tengo 16', gone: ['Dayana'], kept: ['tengo 16'] },
+  { text: 'mellamo marisela ttito ayudenme', gone: ['marisela', 'ttito'], kept: ['ayudenme'] },
+  { text: 'hola me iamo Jhoel trabajo en la draga', gone: ['Jhoel'], kept: ['trabajo en la draga'] },
+  { text: 'mi nonbre es Edith Puma y mi hija esta en el bar', gone: ['Edith', 'Puma'], kept: ['mi hija esta en el bar'] },
+  { text: 'me llamo\nNoemí Sucso\nestoy en Laberinto', gone: ['Noemí', 'Sucso'], kept: ['estoy en Laberinto'] },
+  { text: 'me llamo "Dayana" y me tienen en un cuarto', gone: ['Dayana'], kept: ['me tienen en un cuarto'] },
+  { text: 'me llamo: yuliana, tengo 15', gone: ['yuliana'], kept: ['tengo 15'] },
+  { text: 'm llamo Kiara dni no tengo', gone: ['Kiara'], kept: ['dni no tengo'] },
+  { text: 'quien escribe es Clotilde Ayme, vecina del local', gone: ['Clotilde', 'Ayme'], kept: ['vecina del local'] },
+  { text: 'quien les escribe, Benedicta Sucso, madre de familia de Puno', gone: ['Benedicta', 'Sucso'], kept: ['madre de familia de Puno'] },
+  { text: 'Buenas tardes, les escribe Ricardo Luque desde Iberia', gone: ['Ricardo', 'Luque'], kept: ['desde Iberia'] },
+  { text: 'Buenas, de parte de Eusebia Ccopa, la abuela de la niña', gone: ['Eusebia', 'Ccopa'], kept: ['la abuela de la niña'] },
+  { text: 'hola, habla Gladys Ttito de Mazuko', gone: ['Gladys', 'Ttito'], kept: ['de Mazuko'] },
+  { text: 'aquí Marisela, la tía de la chica del bar', gone: ['Marisela'], kept: ['la tía de la chica del bar'] },
+  { text: 'Oi, meu nome é Priscila e estou em Iñapari', gone: ['Priscila'], kept: ['estou em Iñapari'] },
+  { text: 'me chamo Gabriela Moura, tenho 17', gone: ['Gabriela', 'Moura'], kept: ['tenho 17'] },
+  { text: 'boa noite, aqui é a Rosilene de Assis Brasil', gone: ['Rosilene'], kept: ['de Assis Brasil'] },
+  { text: 'eu sou a Francisca, mãe da menina', gone: ['Francisca'], kept: ['mãe da menina'] },
+  { text: 'sou a Rosilene, trabalho no posto', gone: ['Rosilene'], kept: ['trabalho no posto'] },
+  { text: 'Sou eu de novo, a Priscila do posto', gone: ['Priscila'], kept: ['do posto'] },
+  { text: 'Hi, this is Fiona Brandt from the clinic', gone: ['Fiona', 'Brandt'], kept: ['from the clinic'] },
+  { text: "my name's Declan and I saw two girls locked in", gone: ['Declan'], kept: ['I saw two girls locked in'] },
+  { text: "I'm Harriet, a nurse in Mazuko", gone: ['Harriet'], kept: ['a nurse in Mazuko'] },
+  { text: "it's Liam here, the boat left", gone: ['Liam'], kept: ['the boat left'] },
+  { text: 'sutiymi Rufina, wawaymi 15 watayuq', gone: ['Rufina'], kept: ['wawaymi 15 watayuq'] },
+  { text: 'Rufina Ccama sutiy, yanapawaychik', gone: ['Rufina', 'Ccama'], kept: ['yanapawaychik'] },
+  { text: 'ñuqa Benedicta Huarcaya kani, ususiy Mazukopi', gone: ['Benedicta', 'Huarcaya'], kept: ['ususiy Mazukopi'] },
+  { text: 'me llamo yeni ccori, estoy en el km 108', gone: ['yeni', 'ccori'], kept: ['km 108'] },
+  { text: 'ola soi Jhoel de 15 años', gone: ['Jhoel'], kept: ['de 15 años'] },
+  { text: 'soy yo otra vez Wilmer, 17 años', gone: ['Wilmer'], kept: ['17 años'] },
+  { text: 'Rev. Thomas Ashworth here, the girls are at the dock', gone: ['Thomas', 'Ashworth'], kept: ['the girls are at the dock'] },
+];
+
+const selfIntroductionNearMisses: Case[] = [
+  { text: 'me llamó mi prima llorando anoche', untouched: true },
+  { text: 'ME LLAMO LLORANDO MI HERMANA', untouched: true },
+  { text: 'Mi nombre aparecerá en algún lado?', untouched: true },
+  { text: 'No consigne mi nombre ni mi cargo', untouched: true },
+  { text: 'Me llamó la atención que eran muy jóvenes', untouched: true },
+  { text: "Hi, I'm a German cyclist riding to Brazil", untouched: true },
+  { text: 'ñuqa Sicuani llaqtamanta kani', untouched: true },
+  { text: 'Ñuqa Espinar-manta kani, ususiy ripurqan', untouched: true },
+  { text: 'ñoqa quechua rimaq kani', untouched: true },
+  { text: 'aquí en La Pampa hay chicas menores', untouched: true },
+  { text: 'Facebook e Instagram tienen esos anuncios', untouched: true },
+];
+
+const relationIntroductions: Case[] = [
+  { text: 'soy la tía, Gladys Ccama, la niña tiene 14', gone: ['Gladys', 'Ccama'], kept: ['la niña tiene 14'] },
+  { text: 'soy su esposo Jhonatan, él trabaja en la draga', gone: ['Jhonatan'], kept: ['trabaja en la draga'] },
+  { text: 'soy la mamá, Marisela Quispe, ayúdenme', gone: ['Marisela', 'Quispe'], kept: ['ayúdenme'] },
+  { text: 'soy su hermano mayor, Edwin, tiene 16 años', gone: ['Edwin'], kept: ['tiene 16 años'] },
+  { text: 'sou a mãe dela, Cida, ela tem 15', gone: ['Cida'], kept: ['ela tem 15'] },
+  { text: "I'm her aunt, Megan, she is 15", gone: ['Megan'], kept: ['she is 15'] },
+  { text: 'soy la vecina, Clotilde, y vi todo', gone: ['Clotilde'], kept: ['y vi todo'] },
+  { text: 'Les escribe el párroco de Iberia, Padre Anselmo Quispe.', gone: ['Anselmo', 'Quispe'], kept: ['párroco de Iberia'] },
+  { text: 'Soy mototaxista, Wilmer 987 123 456, los llevé al km 110', gone: ['Wilmer'], kept: ['km 110'] },
+  { text: 'soy la tía de Yeni, Gladys Ccama, ayúdenla', gone: ['Gladys', 'Ccama'], kept: ['tía de Yeni'] },
+  { text: 'I am her father, Mr. Oblitas', gone: ['Oblitas'] },
+];
+
+const relationNearMisses: Case[] = [
+  { text: 'soy la mamá de Yeni, tiene 15', kept: ['Yeni'] },
+  { text: 'soy el tío de Wilber y él está en la draga', kept: ['Wilber'] },
+  { text: 'sou a tia da Thaís, ela sumiu', kept: ['Thaís'] },
+  { text: "I'm the teacher of Daniela, she did not come", kept: ['Daniela'] },
+  { text: 'soy tía de una menor, Maribel de 16 años', kept: ['Maribel'] },
+  { text: 'yo soy la tía', untouched: true },
+  { text: 'soy la mamá de Rosa, tiene 15', kept: ['Rosa'] },
+  { text: 'soy la mamá de Yeni Quispe Mamani', untouched: true },
+];
+
+const knownDefects: Case[] = [
+  { text: 'Rosa sutiy Rosa sutiy Rosa sutiy', gone: ['Rosa'] },
+  { text: 'Rufina sutiy, Rufina sutiy, yanapaway', gone: ['Rufina'], kept: ['yanapaway'] },
+  { text: 'soy Ruth m tienen encerrada', gone: ['Ruth'], kept: ['m tienen encerrada'] },
+  { text: 'soy Dayana q me ayuden', gone: ['Dayana'], kept: ['q me ayuden'] },
+  { text: 'Soy Yeni Ccori k alguien venga', gone: ['Yeni', 'Ccori'], kept: ['k alguien venga'] },
+];
+
+describe.each([
+  ['sign-offs', signOffs],
+  ['form labels', formLabels],
+  ['self-introductions', selfIntroductions],
+  ['relation introductions', relationIntroductions],
+  ['known defects', knownDefects],
+] as const)('the writer’s name in %s', (_class, cases) => {
+  it.each(cases)('$text', (c) => check(c));
+});
+
+describe.each([
+  ['sign-offs', signOffNearMisses],
+  ['form labels', formLabelNearMisses],
+  ['self-introductions', selfIntroductionNearMisses],
+  ['relation introductions', relationNearMisses],
+] as const)('incident details next to %s', (_class, cases) => {
+  it.each(cases)('$text', (c) => check(c));
+});

@@ -1,0 +1,266 @@
+// Property-based: phones and DNIs written in any digit form, with any separators and hidden
+// characters, with look-alike letters, spelled in es/pt/en/qu, split in pieces or across two
+// messages, never survive redaction; incident details written around them always do.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { redactIdentifiers } from '../../functions/core/redaction/redact';
+
+const SETTINGS = { seed: 20250214, numRuns: 250 };
+
+const digit = fc.integer({ min: 0, max: 9 });
+const digitString = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((d) => d.join(''));
+const mobile = digitString(8).map((d) => `9${d}`);
+const dni = digitString(8);
+const digitsOf = (s: string) => s.replace(/\D/g, '');
+
+/** One digit in one of the forms people paste from keyboards, "fancy font" sites and emoji pickers. */
+const DIGIT_FORMS: Array<(d: number) => string> = [
+  (d) => String(d),
+  (d) => String.fromCodePoint(0xff10 + d),
+  (d) => String.fromCodePoint(0x1d7ce + d),
+  (d) => String.fromCodePoint(0x1d7d8 + d),
+  (d) => String.fromCodePoint(0x1d7f6 + d),
+  (d) => String.fromCodePoint(d === 0 ? 0x24ea : 0x245f + d),
+  (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[d]!,
+  (d) => `${d}\ufe0f\u20e3`,
+  (d) => `${d}\u20e3`,
+  (d) => String.fromCodePoint(d === 0 ? 0x24ff : 0x2775 + d),
+  (d) => String.fromCodePoint(d === 0 ? 0x1f10b : 0x277f + d),
+  (d) => String.fromCodePoint(d === 0 ? 0x1f10c : 0x2789 + d),
+  (d) => String.fromCodePoint(0x0660 + d),
+  (d) => String.fromCodePoint(0x06f0 + d),
+  (d) => String.fromCodePoint(0x0966 + d),
+  (d) => String.fromCodePoint(0x0e50 + d),
+];
+const INVISIBLE = ['', '', '', '\u200b', '\u200c', '\u200d', '\u200e', '\u2060', '\u2063', '\u202e', '\u2066', '\u2069', '\u061c', '\ufeff', '\u00ad'];
+const SEPARATORS = [' ', '  ', '\t', '\n', ';', '_', '/', '|', '*', '·', '~', '.', ',', '-', ' - ', ' / ', '', '', ' ', '-'];
+const GROUPINGS = [[3, 3, 3], [1, 4, 4], [2, 3, 4], [3, 6], [9], [4, 4], [2, 2, 2, 2], [1, 1, 1, 1, 1, 1, 1, 1, 1], [3, 2, 2, 2]];
+
+function group(d: string, sizes: readonly number[]): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of sizes) {
+    if (at >= d.length) break;
+    parts.push(d.slice(at, at + s));
+    at += s;
+  }
+  if (at < d.length) parts.push(d.slice(at));
+  return parts;
+}
+
+/** A number with random digit forms, separators between groups and invisible characters between digits. */
+const disguised = (number: fc.Arbitrary<string>) =>
+  number.chain((d) =>
+    fc
+      .tuple(
+        fc.constantFrom(...GROUPINGS),
+        fc.array(fc.nat(DIGIT_FORMS.length - 1), { minLength: d.length, maxLength: d.length }),
+        fc.array(fc.constantFrom(...INVISIBLE), { minLength: d.length, maxLength: d.length }),
+        fc.array(fc.constantFrom(...SEPARATORS), { minLength: 9, maxLength: 9 }),
+      )
+      .map(([sizes, forms, hidden, seps]) => {
+        let i = 0;
+        const written = group(d, sizes)
+          .map((g) => [...g].map((c) => DIGIT_FORMS[forms[i]!]!(Number(c)) + hidden[i++]).join(''))
+          .map((g, k) => (k === 0 ? g : seps[k]! + g))
+          .join('');
+        return { raw: d, written };
+      }),
+  );
+
+/** Groups of three with one 0 or 1 typed as the letter it looks like ("9O4 l38 27O"). */
+const lookalike = mobile.chain((d) =>
+  fc.tuple(fc.constantFrom(' ', '-', '.', ''), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 })).map(([sep, swap]) => {
+    const written = group(d, [3, 3, 3])
+      .map((g, k) => {
+        if (!swap[k]) return g;
+        const at = g.search(/[01]/);
+        if (at < 0) return g;
+        const letter = g[at] === '0' ? (k % 2 ? 'O' : 'o') : k % 2 ? 'l' : 'I';
+        return g.slice(0, at) + letter + g.slice(at + 1);
+      })
+      .join(sep);
+    return { raw: d, written };
+  }),
+);
+
+const SPELLED: Record<string, string[][]> = {
+  es: [
+    ['cero', 'sero'],
+    ['uno'],
+    ['dos'],
+    ['tres'],
+    ['cuatro', 'kuatro'],
+    ['cinco', 'sinco'],
+    ['seis'],
+    ['siete', 'siette'],
+    ['ocho', 'osho'],
+    ['nueve', 'nuebe'],
+  ],
+  pt: [['zero'], ['um', 'uma'], ['dois', 'duas'], ['três'], ['quatro'], ['cinco'], ['seis', 'meia'], ['sete'], ['oito'], ['nove']],
+  en: [['zero', 'oh'], ['one'], ['two'], ['three'], ['four'], ['five'], ['six'], ['seven'], ['eight'], ['nine']],
+  qu: [["ch'usaq", 'chusaq'], ['huk'], ['iskay'], ['kimsa'], ['tawa'], ['pichqa', 'phisqa'], ['suqta', 'soqta'], ['qanchis'], ['pusaq'], ['isqun', 'isqon']],
+};
+const WORD_SEPARATORS = [' ', ' ', ', ', '-', '/', '\n', ' , '];
+
+/** A number read out word by word in one language, some digits left as digits. */
+const spelled = mobile.chain((d) =>
+  fc
+    .tuple(
+      fc.constantFrom(...Object.keys(SPELLED)),
+      fc.array(fc.tuple(fc.nat(1), fc.nat(9)), { minLength: 9, maxLength: 9 }),
+      fc.constantFrom(...WORD_SEPARATORS),
+    )
+    .map(([lang, picks, sep]) => {
+      const words = [...d].map((c, i) => {
+        const [variant, roll] = picks[i]!;
+        if (roll === 0) return c;
+        const forms = SPELLED[lang]![Number(c)]!;
+        return forms[variant % forms.length]!;
+      });
+      return { raw: d, written: words.join(sep), words: words.filter((w) => /\p{L}/u.test(w)) };
+    }),
+);
+
+const CUES = ['mi cel es ', 'llamame al ', 'mi numero: ', 'meu zap é ', 'my number is ', 'wsp ', 'numeroy ', ''];
+const TAILS = ['', '.', ' por favor', ', ayuda', '\nurgente'];
+
+const inSentence = (arb: fc.Arbitrary<{ raw: string; written: string }>) =>
+  fc.tuple(fc.constantFrom(...CUES), arb, fc.constantFrom(...TAILS)).map(([cue, x, tail]) => ({ ...x, text: `${cue}${x.written}${tail}` }));
+
+const wordsLeft = (out: string, words: readonly string[]) => words.filter((w) => new RegExp(`(?<![\\p{L}'])${w}(?![\\p{L}'])`, 'iu').test(out));
+
+describe('redacting numbers, whatever they are written with', () => {
+  it.each([
+    ['mobile phones', inSentence(disguised(mobile))],
+    ['DNIs', inSentence(disguised(dni))],
+    ['phones with look-alike letters', inSentence(lookalike)],
+  ] as const)('never lets the digits of %s survive', (_name, arb) => {
+    fc.assert(
+      fc.property(arb, ({ raw, text }) => {
+        const out = redactIdentifiers(text).text;
+        expect(digitsOf(out)).not.toContain(raw);
+        expect(digitsOf(out).length).toBeLessThan(4);
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('never lets a spelled number survive, in any language or spelling', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CUES), spelled, fc.constantFrom(...TAILS), (cue, x, tail) => {
+        const out = redactIdentifiers(`${cue}${x.written}${tail}`).text;
+        expect(digitsOf(out)).toBe('');
+        expect(wordsLeft(out, x.words)).toEqual([]);
+      }),
+      SETTINGS,
+    );
+  });
+});
+
+/** A number cut in two or three pieces, each of at least two digits. */
+const cuts = (d: string) =>
+  fc.tuple(fc.integer({ min: 2, max: d.length - 2 }), fc.integer({ min: 0, max: d.length })).map(([a, b]) => {
+    const second = b > a + 2 && b < d.length - 1 ? b : d.length;
+    return [d.slice(0, a), d.slice(a, second), d.slice(second)].filter((p) => p.length > 0);
+  });
+
+const PIECE_TEMPLATES: Array<(p: string[]) => string> = [
+  ([a, b, c]) => `mi número empieza con ${a} y termina en ${b}${c ?? ''}`,
+  ([a, b, c]) => `mi cel: ${a}... el resto ${b} ${c ?? ''}`,
+  ([a, b, c]) => `${a} y lo demás ${b}${c ? ` y ${c}` : ''}`,
+  ([a, b, c]) => `los primeros son ${a} y después ${b}${c ? ` luego ${c}` : ''}`,
+  ([a, b, c]) => `meu zap começa com ${a} e termina com ${b}${c ?? ''}`,
+  ([a, b, c]) => `my number starts with ${a} and the rest is ${b} ${c ?? ''}`,
+  ([a, b, c]) => `wsp ${a}, ${b}${c ? `, ${c}` : ''}`,
+];
+
+describe('redacting numbers given in pieces', () => {
+  it('never lets a piece of a phone survive', () => {
+    fc.assert(
+      fc.property(
+        mobile.chain((d) => fc.tuple(fc.constant(d), cuts(d), fc.nat(PIECE_TEMPLATES.length - 1))),
+        ([, parts, t]) => {
+          const out = redactIdentifiers(PIECE_TEMPLATES[t]!(parts)).text;
+          expect(digitsOf(out)).toBe('');
+        },
+      ),
+      SETTINGS,
+    );
+  });
+
+  it('never lets a half of a DNI survive', () => {
+    fc.assert(
+      fc.property(
+        dni,
+        fc.constantFrom('mi dni es {a} y {b}', 'dni: {a} y el resto {b}', 'el dni de mi hija es {a} y {b}', 'su documento empieza con {a} y termina en {b}'),
+        (d, t) => {
+          const out = redactIdentifiers(t.replace('{a}', d.slice(0, 4)).replace('{b}', d.slice(4))).text;
+          expect(digitsOf(out)).toBe('');
+          expect(out).toContain('[ID]');
+        },
+      ),
+      SETTINGS,
+    );
+  });
+
+  it('never lets the rest of a number survive in the next message of the thread', () => {
+    const openers = ['mi número es', 'my number is:', 'meu zap é', 'mi cel', 'llamame al', 'el celular de mi tía:'];
+    fc.assert(
+      fc.property(mobile, fc.integer({ min: 0, max: 6 }), fc.constantFrom(...openers), fc.constantFrom(' ', '-', '\n', ''), (d, cut, opener, sep) => {
+        const head = d.slice(0, cut);
+        const first = redactIdentifiers(head ? `${opener} ${head}` : opener);
+        const rest = d.slice(cut);
+        const second = redactIdentifiers(`${rest.slice(0, 3)}${sep}${rest.slice(3)}`, { continuesNumber: first.numberOpen });
+        expect(first.numberOpen).toBe(true);
+        expect(digitsOf(first.text)).toBe('');
+        expect(digitsOf(second.text)).toBe('');
+      }),
+      SETTINGS,
+    );
+  });
+});
+
+const INCIDENT_DETAILS: Array<fc.Arbitrary<string>> = [
+  fc.integer({ min: 1, max: 450 }).map((n) => `km ${n}`),
+  fc.integer({ min: 1, max: 450 }).map((n) => `kilómetro ${n}`),
+  fc.integer({ min: 10, max: 17 }).map((n) => `tiene ${n} años`),
+  fc.integer({ min: 10, max: 17 }).map((n) => `la de ${n}`),
+  fc.integer({ min: 50, max: 9999 }).map((n) => `S/ ${n}`),
+  fc.integer({ min: 1, max: 99 }).map((n) => `${n} mil soles`),
+  fc.integer({ min: 100, max: 9999 }).map((n) => `${n} reais`),
+  fc.integer({ min: 10, max: 999 }).map((n) => `USD ${n}`),
+  fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `a las ${h}:${String(m).padStart(2, '0')}`),
+  fc.integer({ min: 0, max: 23 }).map((h) => `${h}h`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1990, max: 2030 }), fc.constantFrom('/', '.', '-'))
+    .map(([d, m, y, s]) => `${String(d).padStart(2, '0')}${s}${String(m).padStart(2, '0')}${s}${y}`),
+  fc.integer({ min: 1990, max: 2030 }).map((y) => `en ${y}`),
+  fc.integer({ min: 2, max: 40 }).map((n) => `${n} chicas`),
+  fc.integer({ min: 1, max: 999 }).map((n) => `bar La Choza, Jr. Loreto ${n}`),
+  fc.constantFrom('0800-10828', 'la línea 100', 'al 105', 'al 1818', 'Disque 100', 'ligue 190', 'placa V1K-482', 'placa ABC-123'),
+];
+
+describe('keeping incident details', () => {
+  it('leaves text made only of incident details unchanged', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(...INCIDENT_DETAILS), { minLength: 1, maxLength: 4 }), fc.constantFrom(', ', ' y ', '. ', '\n'), (details, sep) => {
+        const text = details.join(sep);
+        const result = redactIdentifiers(text);
+        expect({ text: result.text, counts: result.counts }).toEqual({ text, counts: {} });
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('keeps incident details beside a disguised phone', () => {
+    fc.assert(
+      fc.property(disguised(mobile), fc.oneof(...INCIDENT_DETAILS), (p, detail) => {
+        const out = redactIdentifiers(`mi cel ${p.written}, ${detail}`).text;
+        expect(digitsOf(out)).not.toContain(p.raw);
+        expect(out).toContain(detail);
+      }),
+      SETTINGS,
+    );
+  });
+});
