@@ -28,6 +28,8 @@ const FAKE_ENV: Record<string, string> = {
   TIPLINE_RESPONDER_CONTACTS_TABLE: 'ResponderContacts',
   TIPLINE_PAGING_TABLE: 'Paging',
   TIPLINE_PAGE_DELIVERIES_TABLE: 'PageDeliveries',
+  TIPLINE_EVIDENCE_TABLE: 'Evidence',
+  TIPLINE_INTAKE_MEMORY_TABLE: 'IntakeMemory',
   TIPLINE_TIPS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/tips',
   TIPLINE_PAGING_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/paging',
   TIPLINE_TWILIO_CLEANUP_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/twilio-cleanup',

@@ -16,6 +16,8 @@ export const KEY_PURPOSES = {
   twilioCleanup: 'twilio-cleanup',
   /** Responders' phone numbers in the roster: roster-api seals them, only paging opens them. */
   responderPhone: 'responder-phone',
+  /** Identifiers a tip attributes to someone else: intake seals them, only operator-api opens them (two supervisors). */
+  evidence: 'evidence',
 } as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[keyof typeof KEY_PURPOSES];
 
@@ -59,7 +61,8 @@ export class ContactVault extends Construct {
 
   /** sms-intake: remembers an address and forgets it on request; it can never read one back. */
   grantRememberAndForget(fn: TiplineFunction): void {
-    useTableItems(fn, this.table, ENV.contactVaultTable, ['dynamodb:PutItem', 'dynamodb:DeleteItem']);
+    // UpdateItem, not PutItem: `contactSince` survives a refresh and only an erasure resets it.
+    useTableItems(fn, this.table, ENV.contactVaultTable, ['dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
     this.grantSeal(fn, KEY_PURPOSES.contactVault);
     fn.addEnvironment(ENV.vaultTtlDays, String(this.ttlDays));
   }
@@ -68,6 +71,11 @@ export class ContactVault extends Construct {
   grantRecall(fn: TiplineFunction): void {
     useTableItems(fn, this.table, ENV.contactVaultTable, ['dynamodb:GetItem']);
     this.grantOpen(fn, KEY_PURPOSES.contactVault);
+  }
+
+  /** Intake (SMS and web): seals identifiers a tip gives to someone else; it can never open them. */
+  grantSealEvidence(fn: TiplineFunction): void {
+    this.grantSeal(fn, KEY_PURPOSES.evidence);
   }
 
   /** Generate data keys for `purpose` only: seal, never unwrap. */

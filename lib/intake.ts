@@ -1,3 +1,4 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
@@ -5,12 +6,14 @@ import type { ContactVault } from './contact-vault';
 import type { TiplineSecrets } from './secrets';
 import { TiplineFunction } from './tipline-function';
 import type { TwilioCleanup } from './twilio-cleanup';
-import { readSecret, sendTo } from './wiring';
+import { readSecret, sendTo, useTableItems } from './wiring';
 
 export interface IntakeProps {
   tipsQueue: IQueue;
   secrets: TiplineSecrets;
   vault: ContactVault;
+  /** Storage.intakeMemory: MessageSids seen, numbers left open, erasures (keyed names only). */
+  intakeMemory: ITable;
   twilioCleanup: TwilioCleanup;
   /** Settings `emergencyNumbers`: the same numbers on every path a tipster comes in by. */
   emergencyNumbers: string;
@@ -42,6 +45,9 @@ export class Intake extends Construct {
     this.smsIntake.addEnvironment(ENV.emergencyNumbers, props.emergencyNumbers);
     // The reply path needs the sender's address; sms-intake is the only code that has it.
     props.vault.grantRememberAndForget(this.smsIntake);
+    props.vault.grantSealEvidence(this.smsIntake);
+    // Read one contact's notes by key (no Query or Scan), claim a MessageSid, clear a note.
+    useTableItems(this.smsIntake, props.intakeMemory, ENV.intakeMemoryTable, ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem']);
     props.twilioCleanup.acceptJobsFrom(this.smsIntake);
 
     this.webIntake = webTipFunction(this, 'WebIntake', {
@@ -49,6 +55,7 @@ export class Intake extends Construct {
       description: 'Public web form: validate, redact, queue, return a receipt code.',
       tipsQueue: props.tipsQueue,
       secrets: props.secrets,
+      vault: props.vault,
     });
     this.webIntake.addEnvironment(ENV.emergencyNumbers, props.emergencyNumbers);
   }
@@ -67,6 +74,8 @@ export interface WebTipFunctionProps {
   description: string;
   tipsQueue: IQueue;
   secrets: TiplineSecrets;
+  /** Seals identifiers a tip gives to someone else (evidence); it can never open them. */
+  vault: ContactVault;
 }
 
 /**
@@ -78,5 +87,6 @@ export function webTipFunction(scope: Construct, id: string, props: WebTipFuncti
   const fn = new TiplineFunction(scope, id, { handler: props.handler, description: props.description, memorySize: 1024 });
   sendTo(fn, props.tipsQueue, ENV.tipsQueueUrl);
   readSecret(fn, props.secrets.receiptPepper, ENV.receiptPepperSecretArn);
+  props.vault.grantSealEvidence(fn);
   return fn;
 }

@@ -1,12 +1,15 @@
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import { PAGE_DELIVERIES_TABLE } from '../functions/config/tables';
+import { KEY_PURPOSES, type ContactVault } from './contact-vault';
 import type { Storage } from './storage';
 import { TiplineFunction } from './tipline-function';
 import { useTableItems, useTableItemsAndIndexes } from './wiring';
 
 export interface OperatorApiProps {
   storage: Storage;
+  /** Its key opens sealed evidence, and only that (the `evidence` purpose). */
+  vault: ContactVault;
   /**
    * Settings `closedTipRetentionDays`: how long a closed tip is kept. Closing sets the tip's
    * `expiresAt` that far ahead and DynamoDB's time-to-live deletes it then; reopening clears it.
@@ -15,9 +18,10 @@ export interface OperatorApiProps {
 }
 
 /**
- * The queue, tip threads and the actions on a tip (claim, status, notes, level) for staff.
- * Item-level grants only, no vault, key, queue or secret: replies, which need the vault, are
- * tipster-reply's.
+ * The queue, tip threads and the actions on a tip (claim, status, notes, level) for staff, and
+ * the two-supervisor reveal of sealed evidence. Item-level grants only, no contact vault, queue
+ * or secret: replies, which need the vault, are tipster-reply's. Its one key right opens data
+ * keys whose purpose is `evidence`, and nothing a tipster or a responder sealed.
  */
 export class OperatorApi extends Construct {
   readonly fn: TiplineFunction;
@@ -27,7 +31,7 @@ export class OperatorApi extends Construct {
 
     this.fn = new TiplineFunction(this, 'OperatorApi', {
       handler: 'operatorApi',
-      description: 'Operator queue, tip views, claims, status, notes, level overrides, audit trail, pages.',
+      description: 'Operator queue, tip views, claims, status, notes, level overrides, audit trail, pages, evidence reveals.',
     });
     // Claims, status, level overrides are conditional UpdateItems on the tip; never a Put (which
     // could replace a tip wholesale) nor a Delete (a report is evidence).
@@ -40,6 +44,18 @@ export class OperatorApi extends Construct {
     // numbers, and not the index that would list a responder's pages for other tips.
     useTableItems(this.fn, props.storage.paging, ENV.pagingTable, ['dynamodb:GetItem']);
     useTableItemsAndIndexes(this.fn, props.storage.pageDeliveries, PAGE_DELIVERIES_TABLE, ENV.pageDeliveriesTable, [], ['DeliveriesByTip']);
+    // Sealed evidence: the spans and requests of one tip (Query, GetItem), a new request (a
+    // conditional Put), a decision and the tip's retention (UpdateItem), and shredding once the
+    // retention has passed (DeleteItem). Its code writes requests only, never a span: IAM cannot
+    // tell the items of one partition apart.
+    useTableItems(this.fn, props.storage.evidence, ENV.evidenceTable, [
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    ]);
+    props.vault.grantOpen(this.fn, KEY_PURPOSES.evidence);
     // Closing a tip is an UpdateItem it already holds; the retention only tells it the date.
     this.fn.addEnvironment(ENV.closedTipRetentionDays, String(props.closedTipRetentionDays));
   }

@@ -5,6 +5,7 @@ import { HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy } from
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { ContactVault } from './contact-vault';
 import { ENV } from '../functions/config/env-names';
 import { MESSAGES_TABLE } from '../functions/config/tables';
 import type { Dashboard } from './dashboard';
@@ -24,6 +25,8 @@ export interface PublicFormProps {
   tipsQueue: IQueue;
   secrets: TiplineSecrets;
   storage: Storage;
+  /** The contact vault's key: the form seals evidence with it, never opens it. */
+  vault: ContactVault;
   /** Settings `emergencyNumbers`, as the intakes tell them. */
   emergencyNumbers: string;
   /** Settings `quickExitUrl`: where the quick exit sends a tipster. */
@@ -35,7 +38,8 @@ export interface PublicFormProps {
 /**
  * The public tip form: a server-rendered page (so it works with JavaScript off) and the
  * receipt inbox. It queues tips and answers like web-intake, and reads a tip's thread only
- * after a receipt code's slow hash has matched: no vault, no key, no Tips or Audit table.
+ * after a receipt code's slow hash has matched: no vault table, no Tips or Audit table, and of the
+ * vault's key only the right to seal evidence (never to open it).
  */
 export class PublicForm extends Construct {
   readonly fn: TiplineFunction;
@@ -56,6 +60,7 @@ export class PublicForm extends Construct {
       description: 'Public tip form and receipt inbox: render, validate, queue; read a thread by receipt.',
       tipsQueue: props.tipsQueue,
       secrets: props.secrets,
+      vault: props.vault,
     });
     // A receipt hash leads to one tip id; there is nothing to list, so no Query or Scan.
     useTableItems(this.fn, props.storage.receipts, ENV.receiptsTable, ['dynamodb:GetItem']);

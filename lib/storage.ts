@@ -7,6 +7,8 @@ import {
   AUDIT_TABLE,
   CONTACT_VAULT_TABLE,
   CONTACTS_TABLE,
+  EVIDENCE_TABLE,
+  INTAKE_MEMORY_TABLE,
   MESSAGES_TABLE,
   PAGE_DELIVERIES_TABLE,
   PAGING_TABLE,
@@ -50,6 +52,10 @@ export class Storage extends Construct {
   readonly responderContacts: Table;
   readonly paging: Table;
   readonly pageDeliveries: Table;
+  /** Sealed evidence spans and their reveal requests. */
+  readonly evidence: Table;
+  /** sms-intake's short-lived memory: seen MessageSids, a number left open at a thread's end. */
+  readonly intakeMemory: Table;
   /** Every table by its shape's name, for code that walks ALL_TABLES (the tests). */
   readonly byShapeName: ReadonlyMap<string, Table>;
   readonly key: IKey;
@@ -74,6 +80,8 @@ export class Storage extends Construct {
     this.responderContacts = get(RESPONDER_CONTACTS_TABLE.name);
     this.paging = get(PAGING_TABLE.name);
     this.pageDeliveries = get(PAGE_DELIVERIES_TABLE.name);
+    this.evidence = get(EVIDENCE_TABLE.name);
+    this.intakeMemory = get(INTAKE_MEMORY_TABLE.name);
   }
 
   private table(shape: TableShape): Table {

@@ -65,11 +65,16 @@ export class TiplineStack extends Stack {
       tipsQueue: this.tipsQueue.queue,
       secrets: this.secrets,
       vault: this.vault,
+      intakeMemory: this.storage.intakeMemory,
       twilioCleanup: this.twilioCleanup,
       emergencyNumbers: settings.emergencyNumbers,
     });
     const triage = new Triage(this, 'Triage', { tipsQueue: this.tipsQueue, storage: this.storage });
-    const operatorApi = new OperatorApi(this, 'OperatorApi', { storage: this.storage, closedTipRetentionDays: settings.closedTipRetentionDays });
+    const operatorApi = new OperatorApi(this, 'OperatorApi', {
+      storage: this.storage,
+      vault: this.vault,
+      closedTipRetentionDays: settings.closedTipRetentionDays,
+    });
     const tipsterReply = new TipsterReply(this, 'TipsterReply', { storage: this.storage, vault: this.vault, secrets: this.secrets, twilio });
     this.paging = new Paging(this, 'Paging', {
       storage: this.storage,
@@ -86,6 +91,7 @@ export class TiplineStack extends Stack {
       tipsQueue: this.tipsQueue.queue,
       secrets: this.secrets,
       storage: this.storage,
+      vault: this.vault,
       emergencyNumbers: settings.emergencyNumbers,
       quickExitUrl: settings.quickExitUrl,
     });

@@ -3,7 +3,7 @@ import { ENV } from '../functions/config/env-names';
 import type { Storage } from './storage';
 import type { TiplineFunction } from './tipline-function';
 import type { TipsQueue } from './tips-queue';
-import { useTable } from './wiring';
+import { useTable, useTableItems } from './wiring';
 
 export interface TriageProps {
   tipsQueue: TipsQueue;
@@ -28,6 +28,8 @@ export class Triage extends Construct {
     // Triage only records the receipt hash that web-intake computed; looking receipts up is
     // the reply path's job, so no read right here.
     useTable(this.fn, props.storage.receipts, ENV.receiptsTable, 'write');
+    // Sealed evidence arrives sealed from intake: triage stores it and can neither read nor open it.
+    useTableItems(this.fn, props.storage.evidence, ENV.evidenceTable, ['dynamodb:PutItem']);
 
     // A flood of tips (or of spam) queues up instead of throttling the tables and the operator
     // API that shares them.

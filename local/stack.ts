@@ -13,6 +13,8 @@ import {
   MESSAGES_TABLE,
   RECEIPTS_TABLE,
   PAGE_DELIVERIES_TABLE,
+  EVIDENCE_TABLE,
+  INTAKE_MEMORY_TABLE,
   PAGING_QUEUE,
   PAGING_TABLE,
   RESPONDER_CONTACTS_TABLE,
@@ -140,6 +142,8 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       [ENV.responderContactsTable]: RESPONDER_CONTACTS_TABLE.name,
       [ENV.pagingTable]: PAGING_TABLE.name,
       [ENV.pageDeliveriesTable]: PAGE_DELIVERIES_TABLE.name,
+      [ENV.evidenceTable]: EVIDENCE_TABLE.name,
+      [ENV.intakeMemoryTable]: INTAKE_MEMORY_TABLE.name,
       [ENV.pagingQueueUrl]: pagingQueue.url,
       [ENV.tipsQueueUrl]: tipsQueue.url,
       [ENV.twilioCleanupQueueUrl]: twilioCleanupQueue.url,
@@ -215,9 +219,11 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
         return true;
       }
       if (url.pathname === '/local/clock') {
-        // Moves the paging clock forward so that deadlines fall due without waiting for them.
+        // Moves the paging clock forward so that deadlines fall due without waiting for them; a
+        // test that moved it far (past a retention) moves it back, never behind the wall clock.
         const advance = Number(url.searchParams.get('advanceMinutes') ?? '0');
-        if (req.method === 'POST' && Number.isFinite(advance) && advance >= 0 && advance <= 7 * 24 * 60) clock.advance(advance * 60_000);
+        const back = -clock.offsetMs() / 60_000;
+        if (req.method === 'POST' && Number.isFinite(advance) && advance >= back && advance <= 7 * 24 * 60) clock.advance(advance * 60_000);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ offsetMs: clock.offsetMs() }));
         return true;
       }

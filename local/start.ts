@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   say(`  operator dashboard  ${stack.httpUrl}/ops/`);
   say(`    sign in as operator    ${stack.signInUrl('operator')}`);
   say(`    sign in as supervisor  ${stack.signInUrl('supervisor')}`);
+  say(`    a second supervisor    ${stack.signInUrl('supervisor2')}   (revealing sealed evidence takes two)`);
   say(`  operator API        ${stack.httpUrl}/api/queue …   (docs/operator-api.md; Authorization: Bearer <ID token>)`);
   say(`  DynamoDB Local      ${stack.dynamoDbEndpoint}`);
   say(`  SQS                 ${stack.sqsEndpoint}   queue ${stack.tipsQueue.url}`);

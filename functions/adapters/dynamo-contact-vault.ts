@@ -1,6 +1,6 @@
 // The contact vault on DynamoDB: one sealed address per contact key, with a time-to-live.
 // DynamoDB deletes expired items only eventually, so reads check the expiry themselves.
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ContactVaultReader, ContactVaultWriter } from '../core/contact-vault';
 import type { DataKeySource, EncryptionContext } from '../core/ports';
 import { open, seal } from './envelope';
@@ -13,7 +13,16 @@ export function dynamoContactVaultWriter(client: DynamoDBDocumentClient, table: 
     async remember(contactKey, address, now) {
       const sealed = await seal(keys, address, vaultContext(contactKey));
       const expiresAt = Math.floor(now.getTime() / 1000) + ttlDays * DAY_SECONDS;
-      await client.send(new PutCommand({ TableName: table, Item: { contactKey, sealed, expiresAt } }));
+      // `contactSince` is set once per life of the entry: an erasure deletes it, so the next
+      // message starts a new contact, and replies to tips from before it are refused.
+      await client.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { contactKey },
+          UpdateExpression: 'SET sealed = :sealed, expiresAt = :expiresAt, contactSince = if_not_exists(contactSince, :now)',
+          ExpressionAttributeValues: { ':sealed': sealed, ':expiresAt': expiresAt, ':now': now.toISOString() },
+        }),
+      );
     },
     async forget(contactKey) {
       await client.send(new DeleteCommand({ TableName: table, Key: { contactKey } }));
@@ -25,9 +34,10 @@ export function dynamoContactVaultReader(client: DynamoDBDocumentClient, table: 
   return {
     async recall(contactKey, now) {
       const out = await client.send(new GetCommand({ TableName: table, Key: { contactKey }, ConsistentRead: true }));
-      const item = out.Item as { sealed?: string; expiresAt?: number } | undefined;
+      const item = out.Item as { sealed?: string; expiresAt?: number; contactSince?: string } | undefined;
       if (!item?.sealed || typeof item.expiresAt !== 'number' || item.expiresAt * 1000 <= now.getTime()) return undefined;
-      return open(keys, item.sealed, vaultContext(contactKey));
+      const address = await open(keys, item.sealed, vaultContext(contactKey));
+      return { address, ...(item.contactSince ? { contactSince: item.contactSince } : {}) };
     },
   };
 }

@@ -36,9 +36,18 @@ const TIP_FIELDS = [
   'pageUnanswered',
 ] as const satisfies ReadonlyArray<keyof TipRecord>;
 
-const MESSAGE_FIELDS = ['messageId', 'tipId', 'channel', 'lang', 'text', 'receivedAt', 'redactions', 'kind', 'author'] as const satisfies ReadonlyArray<
-  keyof StoredMessage
->;
+const MESSAGE_FIELDS = [
+  'messageId',
+  'tipId',
+  'channel',
+  'lang',
+  'text',
+  'receivedAt',
+  'redactions',
+  'kind',
+  'author',
+  'hidden',
+] as const satisfies ReadonlyArray<keyof StoredMessage>;
 
 function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
   const out: Record<string, unknown> = {};

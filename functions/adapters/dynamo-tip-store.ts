@@ -19,6 +19,8 @@ export interface ReaderTables {
 export interface TipTables extends ReaderTables {
   contacts: string;
   receipts: string;
+  /** Sealed evidence spans, written in the same transaction as their message (triage). */
+  evidence?: string;
 }
 
 /** Contact pointers outlive the thread window only briefly: they are routing, not history. */
@@ -190,7 +192,7 @@ export function dynamoTipStore(client: DynamoDBDocumentClient, tables: TipTables
     },
 
     async commit(write: TriageWrite) {
-      const { message, tip, expectedVersion, thread, threadWas, receiptHash } = write;
+      const { message, tip, expectedVersion, thread, threadWas, receiptHash, evidence = [] } = write;
       const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
         { Put: { TableName: tables.messages, Item: message, ConditionExpression: 'attribute_not_exists(messageId)' } },
         {
@@ -221,6 +223,11 @@ export function dynamoTipStore(client: DynamoDBDocumentClient, tables: TipTables
       }
       if (receiptHash) {
         items.push({ Put: { TableName: tables.receipts, Item: { receiptHash, tipId: tip.tipId }, ConditionExpression: 'attribute_not_exists(receiptHash)' } });
+      }
+      if (evidence.length > 0 && !tables.evidence) throw new Error('Sealed evidence arrived but no evidence table is configured.');
+      for (const span of evidence) {
+        // The message's own condition above already makes this write happen once.
+        items.push({ Put: { TableName: tables.evidence!, Item: { ...span, itemKey: `span#${span.messageId}#${span.ordinal}` } } });
       }
       try {
         await client.send(new TransactWriteCommand({ TransactItems: items }));

@@ -9,7 +9,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { ENV } from '../config/env-names';
 import { InvalidConfiguration, type Env } from '../config/runtime';
-import type { DataKeySource, EncryptionContext } from '../core/ports';
+import type { DataKeySource, EncryptionContext, Sealer } from '../core/ports';
 import { perPlatform, type Platform } from './platform';
 
 export class SealedValueInvalid extends Error {
@@ -71,6 +71,12 @@ export async function open(source: DataKeySource, sealed: string, context: Encry
     key.fill(0);
   }
 }
+
+/** The core's Sealer over a data-key source: what intake seals evidence with. */
+export const sealerOf =
+  (source: DataKeySource): Sealer =>
+  (plaintext, context) =>
+    seal(source, plaintext, context);
 
 /** AWS: KMS generates and unwraps data keys; the context is checked by KMS (and by IAM conditions). */
 export function kmsDataKeys(kms: KMSClient, keyArn: string): DataKeySource {

@@ -46,3 +46,19 @@ export const FORM_LIMITS = { text: MAX_TIP_TEXT, where: 200, reply: 2000 } as co
 
 /** An operator's reply to a tipster: two SMS segments' worth of plain text. */
 export const MAX_REPLY_TEXT = 320;
+
+/**
+ * Identifiers sealed as evidence per message at most: each is one more item in triage's
+ * transaction (DynamoDB allows 100). A message with more (spam, a pasted list) keeps the first
+ * ones sealed; the rest are redacted and dropped like the writer's own.
+ */
+export const MAX_SEALED_SPANS = 40;
+
+/**
+ * How long sms-intake remembers a MessageSid it has seen (keyed), so that a replayed or retried
+ * message can never seal its sender's address again after an erasure. Longer than a tip is kept.
+ */
+export const SEEN_MESSAGE_DAYS = 400;
+
+/** How long a number left open at the end of a message waits for its next part. */
+export const NUMBER_OPEN_MINUTES = 30;

@@ -30,6 +30,8 @@ export const ENV = {
   responderContactsTable: 'TIPLINE_RESPONDER_CONTACTS_TABLE',
   pagingTable: 'TIPLINE_PAGING_TABLE',
   pageDeliveriesTable: 'TIPLINE_PAGE_DELIVERIES_TABLE',
+  evidenceTable: 'TIPLINE_EVIDENCE_TABLE',
+  intakeMemoryTable: 'TIPLINE_INTAKE_MEMORY_TABLE',
   pagingQueueUrl: 'TIPLINE_PAGING_QUEUE_URL',
   /** Minutes a high tip may wait unclaimed before its region's on-call is paged (15). */
   highUnclaimedPageAfterMinutes: 'TIPLINE_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES',

@@ -41,6 +41,8 @@ export const configShapes = {
   responderContactsTable: { [ENV.responderContactsTable]: tableName },
   pagingTable: { [ENV.pagingTable]: tableName },
   pageDeliveriesTable: { [ENV.pageDeliveriesTable]: tableName },
+  evidenceTable: { [ENV.evidenceTable]: tableName },
+  intakeMemoryTable: { [ENV.intakeMemoryTable]: tableName },
   jwt: {
     [ENV.jwtIssuer]: z.url(),
     [ENV.jwtAudience]: z.string().min(1),

@@ -114,6 +114,31 @@ export const PAGE_DELIVERIES_TABLE = {
   ],
 } as const satisfies TableShape;
 
+/**
+ * Identifiers a tip attributes to someone else (a recruiter's number, a bar's page), sealed
+ * per span: `spanId` is `messageId#ordinal`, the ordinal counting placeholders in that message's
+ * text. Reveal requests for a span live beside it (`request#<id>`). Shredded with the tip.
+ */
+export const EVIDENCE_TABLE = {
+  name: 'Evidence',
+  partitionKey: 'tipId',
+  sortKey: 'itemKey',
+  timeToLive: 'expiresAt',
+  indexes: [],
+} as const satisfies TableShape;
+
+/**
+ * What sms-intake must remember for a while and nothing else may read: MessageSids it has
+ * already seen (keyed, so that a replay cannot re-seal an address) and a thread whose last
+ * message ended where a number was being given. Keys are HMACs; nothing here is reversible.
+ */
+export const INTAKE_MEMORY_TABLE = {
+  name: 'IntakeMemory',
+  partitionKey: 'memoryKey',
+  timeToLive: 'expiresAt',
+  indexes: [],
+} as const satisfies TableShape;
+
 export const ALL_TABLES: readonly TableShape[] = [
   TIPS_TABLE,
   MESSAGES_TABLE,
@@ -125,6 +150,8 @@ export const ALL_TABLES: readonly TableShape[] = [
   RESPONDER_CONTACTS_TABLE,
   PAGING_TABLE,
   PAGE_DELIVERIES_TABLE,
+  EVIDENCE_TABLE,
+  INTAKE_MEMORY_TABLE,
 ];
 
 export const TIPS_QUEUE = {
@@ -217,6 +244,13 @@ export const ROUTES = [
   { method: 'GET', path: '/api/tips/{id}/audit', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
   // Who was paged for a tip and who acknowledged: staff and the responders themselves.
   { method: 'GET', path: '/api/tips/{id}/pages', handler: 'operatorApi', auth: 'jwt', roles: EVERYONE },
+  // Sealed evidence (identifiers the tip attributes to someone else): supervisors only, and two
+  // of them per value: one asks with a reason, another approves, the first reads it for 30 minutes.
+  { method: 'GET', path: '/api/tips/{id}/evidence', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
+  { method: 'POST', path: '/api/tips/{id}/evidence/{spanId}/reveal-requests', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
+  { method: 'POST', path: '/api/tips/{id}/reveal-requests/{requestId}/approve', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
+  { method: 'POST', path: '/api/tips/{id}/reveal-requests/{requestId}/refuse', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
+  { method: 'GET', path: '/api/tips/{id}/reveal-requests/{requestId}', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
   // How often operators raised or lowered the scorer's level (counts only): supervisors only.
   { method: 'GET', path: '/api/reports/agreement', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
   // The on-call roster: its own function, the only staff one that can seal a phone number.

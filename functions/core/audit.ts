@@ -16,6 +16,13 @@ export const AUDIT_ACTIONS = [
   'escalate',
   'roster_change',
   'report_read',
+  // Sealed evidence (core/evidence): never with the value.
+  'evidence_listed',
+  'reveal_requested',
+  'reveal_approved',
+  'reveal_refused',
+  'evidence_revealed',
+  'evidence_shredded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -11,8 +11,11 @@ export interface ContactVaultWriter {
 }
 
 export interface ContactVaultReader {
-  /** The address, or undefined when it was erased or has expired. */
-  recall(contactKey: string, now: Date): Promise<string | undefined>;
+  /**
+   * The address, or undefined when it was erased or has expired. `contactSince`: when this
+   * contact began (after their last erasure, if any); tips from before it are not theirs to answer.
+   */
+  recall(contactKey: string, now: Date): Promise<{ address: string; contactSince?: string } | undefined>;
 }
 
 export class TipsterUnreachable extends ClientError {

@@ -8,6 +8,7 @@ import { levelRank } from './tip';
 import type { Outcome, StaffRef, TipReader, TipRecord, TipStatus, TipWriter } from './tip-record';
 import { isOpen, TipVersionConflict } from './tip-record';
 import { DEFAULT_CLOSED_TIP_RETENTION_DAYS } from '../config/defaults';
+import type { EvidenceRetention } from './evidence/model';
 
 export interface Actor extends StaffRef {
   roles: readonly Role[];
@@ -100,6 +101,8 @@ export interface ActionPorts {
   tips: Pick<TipReader, 'getTip'> & Pick<TipWriter, 'updateTip'>;
   /** Records the action in the tip's audit trail, with the details the decision gave. */
   audit(details: Record<string, string>): Promise<void>;
+  /** The tip's sealed evidence, which keeps the tip's retention (closing sets it, reopening clears it). */
+  evidence?: EvidenceRetention;
 }
 
 const MAX_ACTION_ATTEMPTS = 5;
@@ -115,6 +118,7 @@ export async function actOnTip(tipId: string, decide: (tip: TipRecord) => Decisi
     const decision = decide(tip);
     try {
       if (decision.tip !== tip) await ports.tips.updateTip(tip, decision.tip);
+      if (decision.tip.expiresAt !== tip.expiresAt) await ports.evidence?.follow(tipId, decision.tip.expiresAt);
       await ports.audit(decision.details);
       return { ...decision.tip, version: tip.version + 1 };
     } catch (error: unknown) {

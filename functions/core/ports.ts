@@ -3,7 +3,7 @@
 // model stay beside it (TipStore in tip-record, AuditLog in audit, ContactVault* in
 // contact-vault, MessageSender in reply, PagingStore and Deliveries in paging).
 import type { EscalationPolicy, Override, Responder, Roster, Rotation } from './paging';
-import type { TipReceived } from './tip';
+import type { ContactKey, TipReceived } from './tip';
 
 /** The time decisions are made with: the system clock in AWS, a movable one in tests. */
 export type Clock = () => Date;
@@ -97,4 +97,26 @@ export interface TwilioRest {
   sendMessage(message: OutboundMessage): Promise<{ sid: string }>;
   /** Deletes a message record (inbound or outbound) from Twilio; 'not_found' if already gone. */
   deleteMessage(sid: string): Promise<'deleted' | 'not_found'>;
+}
+
+/** Seals one small value under an encryption context (envelope encryption; KMS in AWS). */
+export type Sealer = (plaintext: string, context: EncryptionContext) => Promise<string>;
+
+/**
+ * What sms-intake remembers between messages, under keyed names only (a keyed MessageSid, a
+ * contact key): nothing in it can be turned back into a number.
+ */
+export interface IntakeMemory {
+  /** True the first time a message id is claimed; false for a replay or one of Twilio's retries. */
+  claimMessage(messageId: string, now: Date): Promise<boolean>;
+  /** Undoes a claim whose address could not be sealed, so that Twilio's retry may seal it. */
+  releaseMessage(messageId: string): Promise<void>;
+  /** The contact's last message ended where a number was being given; and whether they erased since. */
+  recall(contactKey: ContactKey, now: Date): Promise<{ numberOpen: boolean; erased: boolean }>;
+  /** Records (or clears) a number left open at the end of the contact's latest message. */
+  noteNumberOpen(contactKey: ContactKey, open: boolean, now: Date): Promise<void>;
+  /** The contact erased their number: their next message starts a new tip. */
+  noteErased(contactKey: ContactKey, now: Date): Promise<void>;
+  /** That next message has been taken: later ones thread with it as usual. */
+  clearErased(contactKey: ContactKey): Promise<void>;
 }

@@ -28,8 +28,11 @@ export async function replyToTipster(request: { tipId: string; text: string }, a
   let channel: Channel = 'web';
   if (tip.channel !== 'web') {
     if (!tip.contactKey) throw new TipsterUnreachable('no_contact');
-    const address = await deps.vault.recall(tip.contactKey, deps.now());
-    if (!address) throw new TipsterUnreachable('erased_or_expired');
+    const contact = await deps.vault.recall(tip.contactKey, deps.now());
+    // A tip written before the sender's last erasure belongs to the contact they erased: the
+    // number may be back, but not for this tip.
+    if (!contact || (contact.contactSince && tip.lastMessageAt < contact.contactSince)) throw new TipsterUnreachable('erased_or_expired');
+    const address = contact.address;
     await deps.sender.send({ to: address, body: request.text });
     channel = /^whatsapp:/i.test(address) ? 'whatsapp' : 'sms';
   }

@@ -1,4 +1,5 @@
 // What is stored about a tip and its messages, and the store port the use cases talk to.
+import type { SealedSpan } from './evidence/model';
 import type { TipId } from './tip-id';
 import type { Assessment, Channel, IndicatorFinding, Lang, Level, PlaceMention, PlaceholderKind, TipSignals } from './tip';
 
@@ -84,6 +85,11 @@ export interface StoredMessage {
   text: string;
   receivedAt: string;
   redactions: Partial<Record<PlaceholderKind, number>>;
+  /**
+   * How many invisible or direction-control characters intake removed from `text` (a
+   * right-to-left override shows "801" as "108"); absent or 0 when none.
+   */
+  hidden?: number;
   /** 'in' (from the tipster; the default), 'out' (a reply to them) or 'note' (staff only). */
   kind?: 'in' | 'out' | 'note';
   author?: StaffRef;
@@ -111,6 +117,8 @@ export interface TriageWrite {
    */
   threadWas?: string | null;
   receiptHash?: string;
+  /** Identifiers the message gives to someone else, sealed by intake; stored with it, once. */
+  evidence?: SealedSpan[];
 }
 
 export class TipVersionConflict extends Error {

@@ -1,11 +1,14 @@
 // The staff API: the queue in urgency order, a tip with its thread and evidence, and what
 // operators do to a tip. Every route authenticates, then checks the route table for the
 // caller's role; every read of a tip and every action goes to the tip's audit trail. The
-// supervisors' agreement report (counts only) is audited as a read too.
+// supervisors' agreement report (counts only) is audited as a read too. Sealed evidence is
+// revealed here, supervisors only, two of them per value (core/evidence).
 import { documentClient } from '../adapters/aws-clients';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
+import { dynamoEvidenceStore, evidenceOpener } from '../adapters/dynamo-evidence';
+import { dataKeysOf } from '../adapters/envelope';
 import { dynamoDeliveries, dynamoPagingStore } from '../adapters/dynamo-paging';
 import { dynamoClosedTips, dynamoTipReader, dynamoTipWriter } from '../adapters/dynamo-tip-store';
 import { fieldErrors, json, parseJsonBody, type HttpResult } from '../adapters/http';
@@ -20,6 +23,8 @@ import type { RouteKeyFor } from '../config/tables';
 import { agreementWindowStart, triageAgreement } from '../core/agreement';
 import type { AuditAction, AuditLog } from '../core/audit';
 import { InvalidRequest, TipNotFound } from '../core/errors';
+import type { EvidenceRetention } from '../core/evidence/model';
+import { decideReveal, listEvidence, requestReveal, revealValue, type EvidenceCall, type EvidenceDeps } from '../core/evidence/reveal';
 import { actOnTip, changeStatus, claimTip, overrideLevel, releaseTip, staffRef, type Decision } from '../core/operator-actions';
 import { toQueueItem, toTipDetail } from '../core/operator-views';
 import { pageView } from '../core/paging/page-view';
@@ -34,6 +39,7 @@ export const configShape = {
   ...configShapes.pagingTable,
   ...configShapes.pageDeliveriesTable,
   ...configShapes.jwt,
+  [ENV.evidenceTable]: z.string().min(3),
   [ENV.closedTipRetentionDays]: z.coerce.number().int().min(1).max(MAX_CLOSED_TIP_RETENTION_DAYS).default(DEFAULT_CLOSED_TIP_RETENTION_DAYS),
 };
 
@@ -51,14 +57,20 @@ export interface OperatorApiDeps extends StaffRouterDeps {
    * intake stamps with it.
    */
   reportClock: Clock;
+  /** Sealed evidence: its store, opened with the platform's data keys, on the platform's clock. */
+  evidence: EvidenceDeps;
+  /** Closing or reopening a tip sets or clears its evidence's retention too. */
+  evidenceRetention: EvidenceRetention;
 }
 
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): OperatorApiDeps {
   const config = readConfig(configShape, env);
   const dynamo = documentClient(platform);
   const tables = { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] };
+  const reader = dynamoTipReader(dynamo, tables);
+  const evidence = dynamoEvidenceStore(dynamo, config[ENV.evidenceTable]);
   return {
-    reader: dynamoTipReader(dynamo, tables),
+    reader,
     writer: dynamoTipWriter(dynamo, tables),
     closedTips: dynamoClosedTips(dynamo, tables.tips),
     audit: dynamoAuditLog(dynamo, config[ENV.auditTable]),
@@ -69,6 +81,8 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Operat
     logger: createLogger('operator-api'),
     now: systemClock,
     reportClock: platform.clock,
+    evidence: { tips: reader, store: evidence, open: evidenceOpener(dataKeysOf(platform, env)), now: platform.clock, newRequestId: randomUUID },
+    evidenceRetention: evidence,
   };
 }
 
@@ -85,6 +99,7 @@ const queueQuery = z.strictObject({
 const statusBody = z.strictObject({ status: z.enum(TIP_STATUSES), outcome: z.enum(OUTCOMES).optional() });
 const noteBody = z.strictObject({ text: z.string().trim().min(1, 'text is required').max(2000, 'text must be at most 2000 characters') });
 const noQuery = z.strictObject({});
+const revealRequestBody = z.strictObject({ reason: z.string({ error: 'say why the value is needed' }) });
 const levelBody = z.strictObject({
   level: z.enum(LEVELS),
   reason: z.string().trim().min(3, 'say why, in a few words').max(500, 'reason must be at most 500 characters'),
@@ -105,9 +120,18 @@ function act(deps: OperatorApiDeps, request: StaffRequest, action: AuditAction, 
   const ports = {
     tips: { getTip: deps.reader.getTip, updateTip: deps.writer.updateTip },
     audit: (details: Record<string, string>) => record(deps, tipId, request, action, details),
+    evidence: deps.evidenceRetention,
   };
   return actOnTip(tipId, decide, ports).then((written) => json(200, toQueueItem(written)));
 }
+
+function evidenceCall(deps: OperatorApiDeps, request: StaffRequest): EvidenceCall {
+  const tipId = tipIdOf(request.event);
+  return { tipId, actor: request.actor, audit: (action, details) => record(deps, tipId, request, action, details) };
+}
+
+/** A path parameter besides the tip id; the workflow itself says when it names nothing. */
+const pathParameter = (request: StaffRequest, name: 'spanId' | 'requestId'): string => request.event.pathParameters?.[name] ?? '';
 
 function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (request: StaffRequest) => Promise<HttpResult>> {
   const { reader, writer, closedTips, audit, paging, deliveries } = deps;
@@ -190,6 +214,23 @@ function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (r
       });
       return json(200, report);
     },
+
+    'GET /api/tips/{id}/evidence': async (request) => json(200, await listEvidence(deps.evidence, evidenceCall(deps, request))),
+
+    'POST /api/tips/{id}/evidence/{spanId}/reveal-requests': async (request) => {
+      const call = evidenceCall(deps, request);
+      const { reason } = parseJsonBody(request.event, revealRequestBody, 16 * 1024, '{"reason": "..."}');
+      return json(201, await requestReveal(deps.evidence, call, pathParameter(request, 'spanId'), reason));
+    },
+
+    'POST /api/tips/{id}/reveal-requests/{requestId}/approve': async (request) =>
+      json(200, await decideReveal(deps.evidence, evidenceCall(deps, request), pathParameter(request, 'requestId'), 'approve')),
+
+    'POST /api/tips/{id}/reveal-requests/{requestId}/refuse': async (request) =>
+      json(200, await decideReveal(deps.evidence, evidenceCall(deps, request), pathParameter(request, 'requestId'), 'refuse')),
+
+    'GET /api/tips/{id}/reveal-requests/{requestId}': async (request) =>
+      json(200, await revealValue(deps.evidence, evidenceCall(deps, request), pathParameter(request, 'requestId'))),
 
     'GET /api/tips/{id}/audit': async (request) => {
       const tipId = tipIdOf(request.event);

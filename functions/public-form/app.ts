@@ -11,6 +11,7 @@ import { dynamoReceipts } from '../adapters/dynamo-receipts';
 import { dynamoThreadReader } from '../adapters/dynamo-tip-store';
 import { answerError, bodyText, clientAddress, json, parseJsonBody, requireContentType, SAFE_HEADERS, type HttpResult } from '../adapters/http';
 import { createLogger, type TiplineLogger } from '../adapters/logger';
+import { dataKeysOf, sealerOf } from '../adapters/envelope';
 import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
 import { sqsClient, sqsTipQueue } from '../adapters/sqs-queue';
 import { DEFAULT_QUICK_EXIT_URL } from '../config/defaults';
@@ -47,6 +48,7 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Public
   const receipts = dynamoReceipts(documentClient(platform), config[ENV.receiptsTable]);
   return {
     tips: sqsTipQueue(sqsClient(platform), config[ENV.tipsQueueUrl]),
+    sealEvidence: sealerOf(dataKeysOf(platform, env)),
     receiptPepper: secretsOf(platform, env).receiptPepper,
     newMessageId: () => `web_${randomUUID()}`,
     // Intake stamps the wall time, as Twilio and the queue do; the platform's clock is the one

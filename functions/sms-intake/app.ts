@@ -8,7 +8,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { dynamoContactVaultWriter } from '../adapters/dynamo-contact-vault';
 import { dynamoResponderLookup } from '../adapters/dynamo-roster';
-import { dataKeysOf, seal } from '../adapters/envelope';
+import { dataKeysOf, seal, sealerOf } from '../adapters/envelope';
+import { dynamoIntakeMemory } from '../adapters/dynamo-intake-memory';
 import { answerError, fieldErrors, SAFE_HEADERS, type HttpResult } from '../adapters/http';
 import { createLogger, type TiplineLogger } from '../adapters/logger';
 import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
@@ -31,6 +32,7 @@ export const configShape = {
   ...configShapes.publicUrl,
   ...configShapes.emergencyNumbers,
   ...configShapes.contactVaultTable,
+  ...configShapes.intakeMemoryTable,
   [ENV.vaultTtlDays]: z.coerce.number().int().min(1).max(MAX_VAULT_TTL_DAYS).default(DEFAULT_VAULT_TTL_DAYS),
   [ENV.deleteInboundFromTwilio]: z.enum(['true', 'false']).default('false'),
   [ENV.twilioCleanupQueueUrl]: z.url().optional(),
@@ -58,6 +60,10 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): SmsInt
     contactKeySecret: secretsOf(platform, env).contactKeySecret,
     tips: sqsTipQueue(sqsClient(platform), config[ENV.tipsQueueUrl]),
     vault: dynamoContactVaultWriter(documentClient(platform), config[ENV.contactVaultTable], dataKeysOf(platform, env), config[ENV.vaultTtlDays]),
+    // An erasure is remembered as long as the address would have been kept: the first message
+    // after it, whenever it comes, says how to erase again.
+    memory: dynamoIntakeMemory(documentClient(platform), config[ENV.intakeMemoryTable], config[ENV.vaultTtlDays] * 86_400),
+    sealEvidence: sealerOf(dataKeysOf(platform, env)),
     responders: dynamoResponderLookup(documentClient(platform), config[ENV.responderContactsTable]),
     paging: sqsJobQueue<PagingJob>(sqsClient(platform), config[ENV.pagingQueueUrl]),
     forgetTwilioCopy: async (sid) => {

@@ -23,6 +23,7 @@ export const configShape = {
   ...configShapes.messagesTable,
   ...configShapes.contactsTable,
   ...configShapes.receiptsTable,
+  ...configShapes.evidenceTable,
   ...configShapes.threadWindow,
   ...configShapes.pagingQueue,
   ...configShapes.highUnclaimed,
@@ -45,6 +46,7 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Triage
       messages: config[ENV.messagesTable],
       contacts: config[ENV.contactsTable],
       receipts: config[ENV.receiptsTable],
+      evidence: config[ENV.evidenceTable],
     }),
     // Delays are counted from the wall clock: SQS holds a message by its own.
     pagingLater: sqsDelayedJobs<PagingJob>(sqsClient(platform), config[ENV.pagingQueueUrl], PAGING_QUEUE.maxDelaySeconds, () => new Date()),

@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { answerError, clientAddress, json, parseJsonBody, type HttpResult } from '../adapters/http';
 import { createLogger, type TiplineLogger } from '../adapters/logger';
+import { dataKeysOf, sealerOf } from '../adapters/envelope';
 import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
 import { sqsClient, sqsTipQueue } from '../adapters/sqs-queue';
 import { ENV } from '../config/env-names';
@@ -27,6 +28,7 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): WebInt
   const config = readConfig(configShape, env);
   return {
     tips: sqsTipQueue(sqsClient(platform), config[ENV.tipsQueueUrl]),
+    sealEvidence: sealerOf(dataKeysOf(platform, env)),
     receiptPepper: secretsOf(platform, env).receiptPepper,
     newMessageId: () => `web_${randomUUID()}`,
     // Intake stamps the wall time, as Twilio and the queue do; the platform's clock is the one

@@ -49,7 +49,7 @@ describe('public-form function', () => {
     expect(fn.Timeout).toBe(10);
   });
 
-  it('gets exactly the environment it reads: queue, pepper, two tables, numbers and the quick exit', () => {
+  it('gets exactly the environment it reads: queue, pepper, two tables, the key it seals evidence with, numbers and the quick exit', () => {
     expect(envOf('publicForm')).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       [ENV.tipsQueueUrl]: { Ref: logicalId(stack.tipsQueue.queue) },
@@ -58,6 +58,7 @@ describe('public-form function', () => {
       [ENV.messagesTable]: { Ref: tableIdByShapeName('Messages') },
       [ENV.emergencyNumbers]: DEFAULT_EMERGENCY_NUMBERS,
       [ENV.quickExitUrl]: DEFAULT_QUICK_EXIT_URL,
+      [ENV.vaultKeyArn]: { 'Fn::GetAtt': [logicalId(stack.vault.key), 'Arn'] },
     });
     // The same numbers as the intakes tell tipsters.
     expect(envOf('publicForm')[ENV.emergencyNumbers]).toBe(envOf('webIntake')[ENV.emergencyNumbers]);
@@ -78,26 +79,33 @@ describe('public-form function', () => {
     expect(sorted([...new Set(dynamoTargets)])).toEqual(sorted([tableIdByShapeName('Receipts'), tableIdByShapeName('Messages')]));
   });
 
-  it('sends to the tips queue and reads the receipt pepper, and holds nothing else', () => {
+  it('sends to the tips queue, reads the receipt pepper, seals evidence, and holds nothing else', () => {
     expect(resourcesAllowed('publicForm', 'sqs:SendMessage')).toEqual([logicalId(stack.tipsQueue.queue)]);
     expect(resourcesAllowed('publicForm', 'secretsmanager:GetSecretValue')).toEqual([logicalId(stack.secrets.receiptPepper)]);
     expect(sorted([...new Set(dataActions('publicForm'))])).toEqual([
       'dynamodb:GetItem',
       'dynamodb:Query',
+      'kms:GenerateDataKey',
       'secretsmanager:DescribeSecret',
       'secretsmanager:GetSecretValue',
       'sqs:GetQueueAttributes',
       'sqs:GetQueueUrl',
       'sqs:SendMessage',
     ]);
-    // Spelled out, though the list above already excludes them: no key, no vault, no Tips, no Audit.
-    expect(dataActions('publicForm').filter((a) => a.startsWith('kms:'))).toEqual([]);
+    // Spelled out, though the list above already excludes them: no Decrypt, no vault, no Tips, no Audit.
+    expect(dataActions('publicForm').filter((a) => a.startsWith('kms:'))).toEqual(['kms:GenerateDataKey']);
     for (const table of ['ContactVault', 'Tips', 'Audit']) expect(actionsByTable('publicForm')[table], table).toEqual([]);
-    // The only conditions are the ones that keep the tables' and queues' keys behind their services.
+    // The only conditions keep the tables' and queues' keys behind their services, and the vault
+    // key to sealing evidence.
     for (const statement of statementsOf('publicForm')) {
       expect(statement.effect).toBe('Allow');
-      const via = (statement.conditions?.StringEquals as Record<string, unknown> | undefined)?.['kms:ViaService'];
-      expect(statement.conditions === undefined || (Object.keys(statement.conditions).length === 1 && via !== undefined), JSON.stringify(statement)).toBe(true);
+      const equals = statement.conditions?.StringEquals as Record<string, unknown> | undefined;
+      const via = equals?.['kms:ViaService'];
+      const purpose = equals?.['kms:EncryptionContext:purpose'];
+      expect(
+        statement.conditions === undefined || (Object.keys(statement.conditions).length === 1 && (via !== undefined || purpose === 'evidence')),
+        JSON.stringify(statement),
+      ).toBe(true);
     }
   });
 

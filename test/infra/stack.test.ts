@@ -190,6 +190,7 @@ describe('functions', () => {
       [ENV.deleteInboundFromTwilio]: 'false',
       [ENV.responderContactsTable]: tableRef('ResponderContacts'),
       [ENV.pagingQueueUrl]: { Ref: logicalId(stack.paging.work.queue) },
+      [ENV.intakeMemoryTable]: tableRef('IntakeMemory'),
     });
     expect(envOf('tipsterReply')).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
@@ -220,6 +221,7 @@ describe('functions', () => {
       [ENV.messagesTable]: tableRef('Messages'),
       [ENV.contactsTable]: tableRef('Contacts'),
       [ENV.receiptsTable]: tableRef('Receipts'),
+      [ENV.evidenceTable]: tableRef('Evidence'),
       [ENV.pagingQueueUrl]: { Ref: logicalId(stack.paging.work.queue) },
       [ENV.highUnclaimedPageAfterMinutes]: '15',
     });
@@ -230,6 +232,8 @@ describe('functions', () => {
       [ENV.auditTable]: tableRef('Audit'),
       [ENV.pagingTable]: tableRef('Paging'),
       [ENV.pageDeliveriesTable]: tableRef('PageDeliveries'),
+      [ENV.evidenceTable]: tableRef('Evidence'),
+      [ENV.vaultKeyArn]: keyArn,
       [ENV.jwtIssuer]: issuer,
       [ENV.jwtAudience]: audience,
       [ENV.closedTipRetentionDays]: '365',
@@ -242,9 +246,11 @@ describe('functions', () => {
     }
     expect(Object.keys(envOf('webIntake')).filter((name) => name.endsWith('_TABLE'))).toEqual([]);
     const smsIntakeTables = Object.keys(envOf('smsIntake')).filter((name) => name.endsWith('_TABLE'));
-    expect(sorted(smsIntakeTables)).toEqual(sorted([ENV.contactVaultTable, ENV.responderContactsTable]));
+    expect(sorted(smsIntakeTables)).toEqual(sorted([ENV.contactVaultTable, ENV.responderContactsTable, ENV.intakeMemoryTable]));
     for (const handler of ['webIntake', 'triage', 'operatorApi', 'smsStatus'] as const) {
-      expect(Object.keys(envOf(handler)), handler).not.toContain(ENV.vaultKeyArn);
+      // operator-api holds the key's ARN to open sealed evidence, web-intake to seal it (their one
+      // purpose each, asserted in IAM below).
+      if (handler !== 'operatorApi' && handler !== 'webIntake') expect(Object.keys(envOf(handler)), handler).not.toContain(ENV.vaultKeyArn);
       expect(Object.keys(envOf(handler)), handler).not.toContain(ENV.contactVaultTable);
     }
   });
@@ -572,7 +578,7 @@ describe('IAM', () => {
     expect(actions).not.toContain('sqs:DeleteMessage');
   });
 
-  it('sms-intake may send to the tips, cleanup and paging queues, only put and delete in the vault, and only look up responder contacts', () => {
+  it('sms-intake may send to the tips, cleanup and paging queues, only update and delete in the vault, and only look up responder contacts', () => {
     const actions = dataActions('smsIntake');
     expect(resourcesAllowed('smsIntake', 'sqs:SendMessage')).toEqual(
       sorted([logicalId(stack.tipsQueue.queue), cleanupQueueId(), logicalId(stack.paging.work.queue)]),
@@ -580,21 +586,26 @@ describe('IAM', () => {
     expect(actions).not.toContain('sqs:ReceiveMessage');
     expect(actions).not.toContain('sqs:DeleteMessage');
     // It remembers and forgets a number; it can never read one back.
-    expect(actionsOn('smsIntake', vaultId())).toEqual(['dynamodb:DeleteItem', 'dynamodb:PutItem']);
-    // Its one read: whether a contact key is a responder's, one item at a time.
-    expect(resourcesAllowed('smsIntake', 'dynamodb:GetItem')).toEqual([tableIdByShapeName('ResponderContacts')]);
-    for (const read of ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:UpdateItem']) {
+    expect(actionsOn('smsIntake', vaultId())).toEqual(['dynamodb:DeleteItem', 'dynamodb:UpdateItem']);
+    // Its reads: whether a contact key is a responder's, and its own short-lived notes, one item at a time.
+    expect(resourcesAllowed('smsIntake', 'dynamodb:GetItem')).toEqual(sorted([tableIdByShapeName('ResponderContacts'), tableIdByShapeName('IntakeMemory')]));
+    for (const read of ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem']) {
       expect(actions, read).not.toContain(read);
     }
+    // UpdateItem only on the vault, to keep `contactSince` across refreshes. It could ask for the
+    // old item back, but that is ciphertext it has no right to open (kms:Decrypt, asserted below).
+    expect(resourcesAllowed('smsIntake', 'dynamodb:UpdateItem')).toEqual([vaultId()]);
     // And no other table at all (the roster and paging state included).
     expect(actionsByTable('smsIntake')).toEqual({
       ...noTable(),
-      ContactVault: ['dynamodb:DeleteItem', 'dynamodb:PutItem'],
+      ContactVault: ['dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
       ResponderContacts: ['dynamodb:GetItem'],
+      // Seen MessageSids, a number left open, an erasure: keyed names only.
+      IntakeMemory: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
     });
   });
 
-  it('operator-api updates tips, adds to threads, appends to the audit trail, and nothing else', () => {
+  it('operator-api updates tips, adds to threads, appends to the audit trail, works the evidence reveal, and nothing else', () => {
     expect(actionsByTable('operatorApi')).toEqual({
       ...noTable(),
       Tips: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
@@ -603,9 +614,19 @@ describe('IAM', () => {
       // The pages view: one paging state, the deliveries listed by tip (oncall.test.ts: which index).
       Paging: ['dynamodb:GetItem'],
       PageDeliveries: ['dynamodb:Query'],
+      // Requests beside the spans, decisions and the tip's retention, shredding after it: no Scan, no batch.
+      Evidence: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
     });
-    // No vault, key, queue or secret, and no action outside those per-table grants.
-    expect(sorted([...new Set(dataActions('operatorApi'))])).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    // No vault, queue or secret, no action outside those per-table grants, and on the key only
+    // Decrypt for evidence (below).
+    expect(sorted([...new Set(dataActions('operatorApi'))])).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'kms:Decrypt',
+    ]);
     // The queue and thread views query the indexes.
     for (const name of ['Tips', 'Messages']) expect(queryableIndexesOf('operatorApi', name), name).toBe(true);
   });
@@ -619,7 +640,10 @@ describe('IAM', () => {
     }
     // Every tip table but the vault; none of the on-call ones (paging decides who is paged).
     const all = sorted(['Tips', 'Messages', 'Contacts', 'Receipts'].map(tableIdByShapeName));
-    for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem']) expect(resourcesAllowed('triage', write)).toEqual(all);
+    expect(resourcesAllowed('triage', 'dynamodb:UpdateItem')).toEqual(all);
+    // Sealed evidence is only put, with its message: triage can neither read nor change it.
+    expect(resourcesAllowed('triage', 'dynamodb:PutItem')).toEqual(sorted([...all, tableIdByShapeName('Evidence')]));
+    expect(actionsOn('triage', tableIdByShapeName('Evidence'))).toEqual(['dynamodb:PutItem']);
     const readable = sorted(['Tips', 'Messages', 'Contacts'].map(tableIdByShapeName));
     for (const read of DYNAMODB_READ_ACTIONS) expect(resourcesAllowed('triage', read)).toEqual(readable);
   });
@@ -696,7 +720,7 @@ describe('IAM', () => {
     expect(sorted([...new Set(onVault.flatMap((s) => s.roles))])).toEqual(sorted([roleIdOf('smsIntake'), roleIdOf('tipsterReply')]));
   });
 
-  it('sms-intake can only generate data keys, for the vault and for cleanup jobs, never decrypt', () => {
+  it('sms-intake can only generate data keys, for the vault, cleanup jobs and evidence, never decrypt', () => {
     const grants = kmsGrants('smsIntake');
     expect(grants.length).toBeGreaterThan(0);
     for (const grant of grants) {
@@ -704,21 +728,28 @@ describe('IAM', () => {
       expect(grant.resources).toEqual([keyId()]);
       expect(Object.keys(grant.conditions ?? {})).toEqual(['StringEquals']);
     }
-    expect(sorted(grants.flatMap((grant) => grant.purposes ?? ['<unconditioned>']))).toEqual(['contact-vault', 'twilio-cleanup']);
+    expect(sorted(grants.flatMap((grant) => grant.purposes ?? ['<unconditioned>']))).toEqual(['contact-vault', 'evidence', 'twilio-cleanup']);
+  });
+
+  it.each(['webIntake', 'publicForm'] as const)('%s can only generate data keys for evidence, never decrypt', (handler) => {
+    expect(kmsGrants(handler)).toEqual([
+      { actions: ['kms:GenerateDataKey'], resources: [keyId()], purposes: ['evidence'], conditions: { StringEquals: { [PURPOSE]: 'evidence' } } },
+    ]);
   });
 
   it.each([
     ['tipsterReply', 'contact-vault'],
     ['twilioCleanup', 'twilio-cleanup'],
     ['paging', 'responder-phone'],
+    ['operatorApi', 'evidence'],
   ] as const)('%s can only decrypt, and only data keys whose purpose is %s', (handler, purpose) => {
     expect(kmsGrants(handler)).toEqual([
       { actions: ['kms:Decrypt'], resources: [keyId()], purposes: [purpose], conditions: { StringEquals: { [PURPOSE]: purpose } } },
     ]);
   });
 
-  it('only sms-intake and roster-api generate data keys, only tipster-reply, twilio-cleanup and paging decrypt, nobody else touches the key', () => {
-    for (const handler of ['webIntake', 'triage', 'operatorApi', 'smsStatus', 'publicForm'] as const) {
+  it('only the intakes and roster-api generate data keys, only tipster-reply, twilio-cleanup, paging and operator-api decrypt, nobody else touches the key', () => {
+    for (const handler of ['triage', 'smsStatus'] as const) {
       expect(
         dataActions(handler).filter((action) => action.startsWith('kms:')),
         handler,
@@ -734,16 +765,29 @@ describe('IAM', () => {
             .flatMap((s) => s.roles),
         ),
       ]);
-    expect(kmsRoles('kms:GenerateDataKey')).toEqual(sorted([roleIdOf('smsIntake'), roleIdOf('rosterApi')]));
-    expect(kmsRoles('kms:Decrypt')).toEqual(sorted((['tipsterReply', 'twilioCleanup', 'paging'] as const).map(roleIdOf)));
+    expect(kmsRoles('kms:GenerateDataKey')).toEqual(sorted((['smsIntake', 'webIntake', 'publicForm', 'rosterApi'] as const).map(roleIdOf)));
+    expect(kmsRoles('kms:Decrypt')).toEqual(sorted((['tipsterReply', 'twilioCleanup', 'paging', 'operatorApi'] as const).map(roleIdOf)));
     // Every statement on the key, in any policy, carries a purpose condition.
     const onKey = allPolicyStatements().filter((s) => referencedIds(s.resources).includes(keyId()));
-    expect(onKey.length).toBe(6);
+    expect(onKey.length).toBe(10);
     for (const statement of onKey) expect(statement.conditions?.StringEquals, statement.policy).toHaveProperty([PURPOSE]);
     // No role holds a KMS right on every key ("*"), which would include this one.
     for (const statement of allPolicyStatements().filter((s) => s.actions.some((a) => a.startsWith('kms:') || a === '*'))) {
       expect(statement.resources, statement.policy).not.toContain('*');
     }
+  });
+
+  it('only operator-api may decrypt sealed evidence, and only evidence', () => {
+    // Any policy in the stack that could unwrap a data key whose purpose is evidence.
+    const opensEvidence = allPolicyStatements().filter((s) => {
+      const onKey = referencedIds(s.resources).includes(keyId()) || s.resources.includes('*');
+      const decrypts = s.actions.some((a) => a === 'kms:Decrypt' || a === 'kms:*' || a === '*');
+      const purposes = asArray((s.conditions?.StringEquals as Json | undefined)?.[PURPOSE] as string | string[] | undefined);
+      return onKey && decrypts && (purposes.length === 0 || purposes.includes('evidence'));
+    });
+    expect(sorted([...new Set(opensEvidence.flatMap((s) => s.roles))])).toEqual([roleIdOf('operatorApi')]);
+    // And operator-api opens nothing else sealed with that key.
+    expect(kmsGrants('operatorApi').flatMap((grant) => grant.purposes ?? ['<unconditioned>'])).toEqual(['evidence']);
   });
 
   it('only the Twilio-facing functions and the intake functions can read secrets, each only its own', () => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { dumpTables, dynamo, peekQueues, sqs } from '../support/local-aws';
 import { twilioDeleted } from '../support/local-twilio';
-import { getTip, postReply, queuedTip } from '../support/operator';
+import { getTip, postReply, postWebTip, queuedTip } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
 import { waitFor } from '../support/wait';
 
@@ -36,6 +36,35 @@ function hits(haystack: string): string[] {
   const lower = haystack.toLowerCase();
   const squashed = squash(haystack);
   return [...CANARY_TEXT.filter((canary) => lower.includes(canary.toLowerCase())), ...CANARY_DIGITS.filter((digits) => squashed.includes(digits))];
+}
+
+/**
+ * The red team's classes, rebuilt with canaries of our own: identifiers as people really type
+ * them, a number split over two messages of a thread, the writer's address, and a recruiter's
+ * number that must be sealed as evidence rather than stored.
+ */
+const CLASS_CANARY_TEXT = [
+  'Florinda',
+  'Canarejo',
+  'Gumercinda',
+  'Canarpuma',
+  'nuebe sinco siete',
+  'Eduviges',
+  'Canaramayo',
+  'eduviges.canar',
+  'eduvcanar',
+  'canar_x77',
+  'Canarinho',
+  'empleos.canarios',
+  'Rosaura',
+  'Canaripa',
+];
+const CLASS_CANARY_DIGITS = ['948217365', '951372846', '947318265', '952618473', '956417283', '968413725', '41728635'];
+
+function classHits(haystack: string): string[] {
+  const lower = haystack.toLowerCase();
+  const squashed = squash(haystack);
+  return [...CLASS_CANARY_TEXT.filter((canary) => lower.includes(canary.toLowerCase())), ...CLASS_CANARY_DIGITS.filter((digits) => squashed.includes(digits))];
 }
 
 describe('canaries', () => {
@@ -105,4 +134,62 @@ describe('canaries', () => {
     expect(detail.text).toContain('[EMAIL]');
     expect(detail.text).toContain('mazuko');
   }, 90_000);
+
+  it('leave no trace either when written the way people really write them, split over messages, or given as evidence', async () => {
+    // Arrange + Act: SMS (a number split over two messages, one digit group per line, a sign-off,
+    // the writer's address), WhatsApp (keycaps, a relation introduction, a DNI in halves,
+    // mathematical digits, misspelt digit words), the web form (form labels, e-mails with ＠,
+    // (a), a handle, a Portuguese address, a recruiter's number and page, a direction override).
+    const sender = '+51977200301';
+    for (const body of [
+      'canario3-sms: mi número es 948',
+      '217365',
+      'tmb mi otro cel\n951\n372\n846\nvivo en Jr. Canarejo 455 cerca al mercado, a mi sobrina la tienen en un bar de mazuko\nSaludos,\nFlorinda Q.',
+    ]) {
+      expect((await postSignedSms(stack, twilioWebhook({ From: sender, Body: body }))).status).toBe(200);
+    }
+    const whatsapp = 'whatsapp:+51966200302';
+    for (const body of [
+      'canario3-wa: soy la tía, Gumercinda Canarpuma. mi wsp 9️⃣4️⃣7️⃣ 3️⃣1️⃣8️⃣ 2️⃣6️⃣5️⃣ y mi dni es 4172 y 8635',
+      'mi otro número 𝟗𝟓𝟐𝟔𝟏𝟖𝟒𝟕𝟑 o nuebe sinco siete dos tres uno ocho cuatro seis. le quitaron el dni a mi hija en delta 1',
+      'mi numero es 968',
+      '413 725',
+    ]) {
+      expect((await postSignedSms(stack, twilioWebhook({ From: whatsapp, Body: body }))).status).toBe(200);
+    }
+    const web = await postWebTip(stack, {
+      text:
+        'canario3-web\nNombres y apellidos: Eduviges Canaramayo\nCorreo: eduviges.canar＠correo.pe, otro eduvcanar (a) gmail.com\n' +
+        'búscame en insta como canar_x77. moro na Rua Canarinho 1210, bairro Cadeia Velha.\n' +
+        'La reclutadora del bar Las Canarias usa el número 956 417 283 y su página es facebook.com/empleos.canarios.md. ' +
+        'Tienen a dos menores en el km \u202e801\u202c de la Interoceánica.\nGracias, Rosaura Canaripa',
+    });
+    expect(web.status).toBe(202);
+
+    const smsThread = await queuedTip(stack, (t) => t.preview.includes('canario3-sms') && t.messageCount === 3, { what: 'the SMS thread' });
+    const waThread = await queuedTip(stack, (t) => t.preview.includes('canario3-wa') && t.messageCount === 4, { what: 'the WhatsApp thread' });
+    // The halves of a split number, each too short to be a canary of its own in a full scan.
+    for (const thread of [smsThread, waThread]) {
+      const texts = (await getTip(stack, thread.tipId)).thread.map((entry) => entry.text).join('\n');
+      for (const half of ['948', '217365', '217 365', '968', '413 725']) expect(texts).not.toContain(half);
+    }
+    const webTip = await queuedTip(stack, 'canario3-web', { what: 'the web tip' });
+
+    // Assert: nothing of them anywhere
+    const tables = await dumpTables(dynamo(stack.dynamoDbEndpoint));
+    const queues = await peekQueues(sqs(stack.sqsEndpoint));
+    const log = readFileSync(stack.logPath, 'utf8');
+    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['Evidence', 'IntakeMemory']));
+    for (const [table, items] of Object.entries(tables)) expect({ table, hits: classHits(items.join('\n')) }).toEqual({ table, hits: [] });
+    for (const [queue, bodies] of Object.entries(queues)) expect({ queue, hits: classHits(bodies.join('\n')) }).toEqual({ queue, hits: [] });
+    expect({ log: classHits(log) }).toEqual({ log: [] });
+
+    // Assert: the incident stays; the recruiter's number and page are sealed for the tip
+    const detail = await getTip(stack, webTip.tipId);
+    for (const kept of ['Las Canarias', 'km 801', 'Interoceánica', 'dos menores']) expect(detail.text).toContain(kept);
+    expect(detail.text).toContain('[ADDRESS]');
+    const sealed = tables.Evidence!.filter((item) => item.includes(webTip.tipId));
+    expect(sealed.length).toBeGreaterThanOrEqual(2);
+    for (const item of sealed) expect(item).toMatch(/"sealed":\{"S":"v1\./);
+  }, 120_000);
 });

@@ -93,6 +93,49 @@ describe('replying through the contact vault', () => {
     ]);
   });
 
+  it('a replayed (or retried) signed message after BORRAR never seals the number again, and replies get 410', async () => {
+    // Arrange: a tip, then an erasure
+    const from = '+51944000008';
+    const original = twilioWebhook({ From: from, Body: 'boveda-repeticion: a mi hermana la tienen en un bar de delta 1' });
+    await postSignedSms(stack, original);
+    const tip = await tipWith('boveda-repeticion');
+    await waitFor(() => vaultItem(from), { timeoutMs: 10_000, what: 'the vault entry' });
+    expect((await postSignedSms(stack, twilioWebhook({ From: from, Body: 'borrar mi número' }))).status).toBe(200);
+    expect(await vaultItem(from)).toBeUndefined();
+
+    // Act: the very same signed request again, twice (a replay, and Twilio's retry of it)
+    const replays = [await postSignedSms(stack, original), await postSignedSms(stack, original)];
+
+    // Assert: answered as usual, but the vault stays empty and the tip is not duplicated
+    for (const replay of replays) expect(replay.status).toBe(200);
+    await queueDrained(sqs(stack.sqsEndpoint), [TIPS_QUEUE.name]);
+    expect(await vaultItem(from)).toBeUndefined();
+    const reply = await postReply(stack, tip.tipId, '¿Sigues ahí?');
+    expect(reply.status).toBe(410);
+    expect((await twilioOutbox(stack.twilioApiUrl)).filter((m) => m.to === from)).toEqual([]);
+    expect((await getTip(stack, tip.tipId)).thread.filter((entry) => entry.kind === 'in')).toHaveLength(1);
+  });
+
+  it('a genuinely new message after an erasure is a new contact, told how to erase again', async () => {
+    // Arrange
+    const from = '+51944000009';
+    await postSignedSms(stack, twilioWebhook({ From: from, Body: 'boveda-nuevo-1: hay menores en un bar de mazuko' }));
+    const first = await tipWith('boveda-nuevo-1');
+    await postSignedSms(stack, twilioWebhook({ From: from, Body: 'BORRAR' }));
+
+    // Act
+    const again = await postSignedSms(stack, twilioWebhook({ From: from, Body: 'boveda-nuevo-2: las llevaron a otro bar' }));
+
+    // Assert: a new tip (not joined to the old thread), an address to answer it, and the hint
+    expect(await again.text()).toContain('Para borrar tu número, envía BORRAR.');
+    const second = await tipWith('boveda-nuevo-2');
+    expect(second.tipId).not.toBe(first.tipId);
+    expect(await waitFor(() => vaultItem(from), { timeoutMs: 10_000, what: 'the new vault entry' })).toBeDefined();
+    // The old tip belonged to the contact that was erased: it stays unreachable.
+    expect((await postReply(stack, first.tipId, '¿Sigues ahí?')).status).toBe(410);
+    expect((await postReply(stack, second.tipId, '¿Sigues ahí?')).status).toBe(202);
+  });
+
   it('STOP and DELETE erase too, and answer in English', async () => {
     for (const [from, word] of [
       ['+51944000005', 'STOP'],

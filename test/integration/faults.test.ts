@@ -116,7 +116,7 @@ afterAll(async () => {
 
 /** A message as sms-intake queues it, its text carrying the token that finds it again. */
 function smsTip(token: string, from: string, text: string, receivedAt = new Date()): TipReceived {
-  return tipFromSms({ messageSid: newMessageSid() as MessageSid, from, body: `${token} ${text}`, receivedAt }, { contactKeySecret });
+  return tipFromSms({ messageSid: newMessageSid() as MessageSid, from, body: `${token} ${text}`, receivedAt }, { contactKeySecret }).tip;
 }
 
 const newSender = () => `+5197${String(randomInt(10_000_000)).padStart(7, '0')}`;

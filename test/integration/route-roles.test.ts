@@ -58,11 +58,17 @@ function bodyFor(path: string): unknown {
   if (path.endsWith('/notes')) return { text: 'nota de prueba' };
   if (path.endsWith('/level')) return { level: 'high', reason: 'prueba de roles' };
   if (path.endsWith('/replies')) return { text: '¿Hola?' };
+  if (path.endsWith('/reveal-requests')) return { reason: 'Oficio de prueba para la tabla de roles' };
   return undefined;
 }
 
 async function request(route: (typeof staffRoutes)[number], token: string | undefined) {
-  return call(stack, token, route.method, route.path.replace('{id}', tipId), route.method === 'POST' ? bodyFor(route.path) : undefined);
+  // A span and a request that do not exist: the role is decided before either is looked up.
+  const path = route.path
+    .replace('{id}', tipId)
+    .replace('{spanId}', encodeURIComponent('sms_0000000000#0'))
+    .replace('{requestId}', '00000000-0000-4000-8000-000000000000');
+  return call(stack, token, route.method, path, route.method === 'POST' ? bodyFor(route.path) : undefined);
 }
 
 beforeAll(async () => {
@@ -74,6 +80,12 @@ beforeAll(async () => {
 describe('route × role', () => {
   it('covers every staff route', () => {
     expect(staffRoutes.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('keeps sealed evidence to supervisors on all five of its routes', () => {
+    const evidence = staffRoutes.filter((route) => /\/(evidence|reveal-requests)\b/.test(route.path));
+    expect(evidence.map((route) => `${route.method} ${route.path}`)).toHaveLength(5);
+    for (const route of evidence) expect(route.roles, route.path).toEqual(['supervisor']);
   });
 
   for (const route of staffRoutes) {

@@ -3,7 +3,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { LogFields, TiplineLogger } from '../../functions/adapters/logger';
 import type { ContactVaultWriter } from '../../functions/core/contact-vault';
-import type { JobQueue, ResponderLookup } from '../../functions/core/ports';
+import type { EncryptionContext, IntakeMemory, JobQueue, ResponderLookup, Sealer } from '../../functions/core/ports';
 import { signTwilio, type TwilioParams } from './twilio';
 
 /** The order in which ports were called, across all fakes that share it. */
@@ -41,7 +41,7 @@ export function recordingQueue<T>(name: string, journal: Journal = []): Recordin
 export interface RecordingVault extends ContactVaultWriter {
   readonly remembered: Array<{ contactKey: string; address: string; now: Date }>;
   readonly forgotten: string[];
-  failRememberWith(error: Error): void;
+  failRememberWith(error: Error | undefined): void;
 }
 
 export function recordingVault(journal: Journal = []): RecordingVault {
@@ -75,6 +75,53 @@ export function responderDirectory(byContactKey: Record<string, string> = {}, jo
       return byContactKey[contactKey];
     },
   };
+}
+
+/** IntakeMemory in a Map, with expiry read from the `now` each call is given. */
+export function memoryOfIntake(journal: Journal = []): IntakeMemory & { readonly keys: () => string[] } {
+  const items = new Map<string, number>();
+  const live = (key: string, now: Date): boolean => (items.get(key) ?? 0) > now.getTime();
+  return {
+    keys: () => [...items.keys()],
+    async claimMessage(messageId, now) {
+      journal.push('memory.claimMessage');
+      if (live(`seen#${messageId}`, now)) return false;
+      items.set(`seen#${messageId}`, now.getTime() + 400 * 86_400_000);
+      return true;
+    },
+    async releaseMessage(messageId) {
+      items.delete(`seen#${messageId}`);
+    },
+    async recall(contactKey, now) {
+      return { numberOpen: live(`open#${contactKey}`, now), erased: live(`erased#${contactKey}`, now) };
+    },
+    async noteNumberOpen(contactKey, open, now) {
+      if (open) items.set(`open#${contactKey}`, now.getTime() + 30 * 60_000);
+      else items.delete(`open#${contactKey}`);
+    },
+    async noteErased(contactKey, now) {
+      journal.push('memory.noteErased');
+      items.set(`erased#${contactKey}`, now.getTime() + 30 * 86_400_000);
+      items.delete(`open#${contactKey}`);
+    },
+    async clearErased(contactKey) {
+      items.delete(`erased#${contactKey}`);
+    },
+  };
+}
+
+/**
+ * A Sealer that records what it sealed and "seals" as an opaque token, so that a test can show
+ * the value went to the sealer and nowhere else.
+ */
+export function recordingSealer(): Sealer & { readonly sealed: Array<{ plaintext: string; context: EncryptionContext }> } {
+  const sealed: Array<{ plaintext: string; context: EncryptionContext }> = [];
+  const seal = (async (plaintext: string, context: EncryptionContext) => {
+    sealed.push({ plaintext, context });
+    return `sealed-${sealed.length}`;
+  }) as Sealer & { sealed: typeof sealed };
+  seal.sealed = sealed;
+  return seal;
 }
 
 /** A secret getter that counts how often it was read. */

@@ -1,5 +1,6 @@
 // An in-memory TipStore with the same conditional semantics as the DynamoDB one, for core
 // tests. A plain object fake of the port, not a module mock.
+import type { SealedSpan } from '../../functions/core/evidence/model';
 import type { StoredMessage, ThreadPointer, TipRecord, TipStore, TriageWrite } from '../../functions/core/tip-record';
 import { TipVersionConflict, isOpen, queueOrder } from '../../functions/core/tip-record';
 
@@ -8,6 +9,8 @@ export interface MemoryTipStore extends TipStore {
   messages: Map<string, StoredMessage>;
   threads: Map<string, ThreadPointer>;
   receipts: Map<string, string>;
+  /** Sealed evidence spans by `tipId#messageId#ordinal`, stored with their message. */
+  evidence: Map<string, SealedSpan>;
   /** Called before each commit; lets a test change the world in between. */
   beforeCommit?: (write: TriageWrite) => void;
 }
@@ -18,6 +21,7 @@ export function memoryTipStore(): MemoryTipStore {
     messages: new Map(),
     threads: new Map(),
     receipts: new Map(),
+    evidence: new Map(),
     async findMessage(id) {
       return store.messages.get(id);
     },
@@ -43,6 +47,7 @@ export function memoryTipStore(): MemoryTipStore {
       store.tips.set(write.tip.tipId, structuredClone(write.tip));
       if (write.thread) store.threads.set(write.thread.contactKey, write.thread);
       if (write.receiptHash) store.receipts.set(write.receiptHash, write.tip.tipId);
+      for (const span of write.evidence ?? []) store.evidence.set(`${span.tipId}#${span.messageId}#${span.ordinal}`, span);
       return 'stored';
     },
     async listTips(_filter, { limit }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erasureConfirmation, erasureLanguage, isErasureRequest } from '../../functions/core/erasure';
+import { erasureConfirmation, erasureHint, erasureLanguage, isErasureRequest } from '../../functions/core/erasure';
 import { gsm7Length, isGsm7 } from '../../functions/core/paging/gsm7';
 import { LANGS } from '../../functions/core/tip';
 
@@ -10,10 +10,43 @@ describe('erasure requests', () => {
     expect(isErasureRequest(body)).toBe(true);
   });
 
-  const tips = ['no borren mi mensaje', 'borrar mi numero', 'stop please', 'hola', '', 'BORRAR BORRAR', 'stopp', 'mi hija no para de llorar, stop'];
-  const tipsInPortuguese = ['não apaguem minha mensagem', 'apagar meu número', 'EXCLUIR EXCLUIR', 'apagaram a luz do quarto'];
-  it.each([...tips, ...tipsInPortuguese])('%j is a tip, not an erasure', (body) => {
+  const tips = [
+    'no borren mi mensaje',
+    'borrar mi numero y el de mi hija no',
+    'stop please',
+    'hola',
+    '',
+    'BORRAR BORRAR',
+    'stopp',
+    'mi hija no para de llorar, stop',
+  ];
+  const tipsInPortuguese = ['não apaguem minha mensagem', 'apagar meu número do celular da minha filha', 'EXCLUIR EXCLUIR', 'apagaram a luz do quarto'];
+  const tipsInQuechua = ['wasita pichay', 'pichay pichay', 'warmiyta chinkachinku'];
+  it.each([...tips, ...tipsInPortuguese, ...tipsInQuechua])('%j is a tip, not an erasure', (body) => {
     expect(isErasureRequest(body)).toBe(false);
+  });
+
+  const phrases: Array<[string, string]> = [
+    ['Borrar mi número', 'es'],
+    ['borren mi numero', 'es'],
+    ['BORRAR MIS DATOS.', 'es'],
+    ['ya no me escriban más', 'es'],
+    ['darme de baja', 'es'],
+    ['Delete my number', 'en'],
+    ['erase', 'en'],
+    ['Apague meu número!', 'pt'],
+    ['excluir meus dados', 'pt'],
+    ['Yupayniyta pichaykuy', 'qu'],
+    ['pichay', 'qu'],
+    ['yupayniyta chinkachiy', 'qu'],
+  ];
+  it.each(phrases)('the short phrase %j erases, confirmed in %s', (body, lang) => {
+    expect(isErasureRequest(body)).toBe(true);
+    expect(erasureLanguage(body)).toBe(lang);
+  });
+
+  it.each(LANGS)('tells a new contact after an erasure how to erase again, in %s', (lang) => {
+    expect(erasureHint(lang)).toMatch(/BORRAR|DELETE|APAGAR/);
   });
 
   it('confirms in the language of the keyword', () => {

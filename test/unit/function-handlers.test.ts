@@ -12,7 +12,18 @@ import type { MessageSid, TipReceived } from '../../functions/core/tip';
 import { makeHandler as makeSmsIntake, type SmsIntakeDeps } from '../../functions/sms-intake/app';
 import { makeHandler as makeSmsStatus, type SmsStatusDeps } from '../../functions/sms-status/app';
 import { makeHandler as makeWebIntake, type WebIntakeDeps } from '../../functions/web-intake/app';
-import { countingSecret, jsonEvent, movableClock, recordingLogger, recordingQueue, recordingVault, responderDirectory, twilioEvent } from '../support/fakes';
+import {
+  countingSecret,
+  jsonEvent,
+  movableClock,
+  recordingLogger,
+  recordingQueue,
+  recordingVault,
+  responderDirectory,
+  twilioEvent,
+  memoryOfIntake,
+  recordingSealer,
+} from '../support/fakes';
 import { newMessageSid, twilioWebhook, type TwilioParams } from '../support/twilio';
 
 const PUBLIC_URL = 'https://tips.example.org';
@@ -50,6 +61,8 @@ function smsIntake() {
     contactKeySecret,
     tips,
     vault,
+    memory: memoryOfIntake(),
+    sealEvidence: recordingSealer(),
     responders,
     paging,
     forgetTwilioCopy: async (sid) => void deletedFromTwilio.push(sid),
@@ -252,6 +265,7 @@ function webIntake() {
   let ids = 0;
   const deps: WebIntakeDeps = {
     tips,
+    sealEvidence: recordingSealer(),
     receiptPepper: async () => PEPPER,
     newMessageId: () => `web_test-${++ids}`,
     now: movableClock(NOW).now,

@@ -7,7 +7,7 @@ import { receiveSms, replyAddress, type InboundSms, type ReceiveSmsPorts } from 
 import { pagingJobSchema, type PagingJob } from '../../functions/core/paging/jobs';
 import { FixedWindowLimiter, INTAKE_LIMITS } from '../../functions/core/rate-limit';
 import { tipReceivedSchema, type MessageSid, type TipReceived } from '../../functions/core/tip';
-import { movableClock, recordingQueue, recordingVault, responderDirectory, type Journal } from '../support/fakes';
+import { memoryOfIntake, movableClock, recordingQueue, recordingSealer, recordingVault, responderDirectory, type Journal } from '../support/fakes';
 import { newMessageSid } from '../support/twilio';
 
 const SECRET = 'contact-key-secret-for-tests';
@@ -29,10 +29,14 @@ function world() {
   const vault = recordingVault(journal);
   const responders = responderDirectory({ [contactKey(RESPONDER_PHONE, SECRET)]: 'fis-carla' }, journal);
   const deletedFromTwilio: MessageSid[] = [];
+  const memory = memoryOfIntake(journal);
+  const sealer = recordingSealer();
   const ports: ReceiveSmsPorts = {
     contactKeySecret: async () => SECRET,
     tips,
     vault,
+    memory,
+    sealEvidence: sealer,
     responders,
     paging,
     forgetTwilioCopy: async (sid) => {
@@ -44,7 +48,7 @@ function world() {
     now: clock.now,
   };
   const sms = (body: string, from = TIPSTER): InboundSms => ({ messageSid: newMessageSid() as MessageSid, from, body });
-  return { ports, journal, clock, tips, paging, vault, responders, deletedFromTwilio, sms };
+  return { ports, journal, clock, tips, paging, vault, responders, deletedFromTwilio, sms, memory, sealer };
 }
 
 /** Everything that left intake towards our own storage and queues, as one string. */
@@ -420,7 +424,7 @@ describe('receiveSms: ordering and failures', () => {
     await receiveSms(w.sms('hay una menor en el bar'), w.ports);
 
     // Assert
-    expect(w.journal.filter((call) => call !== 'responders.responderFor')).toEqual(['tips.send', 'vault.remember', 'forgetTwilioCopy']);
+    expect(w.journal.filter((call) => call !== 'responders.responderFor')).toEqual(['tips.send', 'memory.claimMessage', 'vault.remember', 'forgetTwilioCopy']);
   });
 
   it('when the vault write fails, the tip was already queued and the error reaches the caller (Twilio retries)', async () => {
@@ -471,5 +475,153 @@ describe('replyAddress', () => {
   it('normalises the number and keeps the channel', () => {
     expect(replyAddress(' +51 987-654-321 ')).toBe(TIPSTER);
     expect(replyAddress('WhatsApp:+51 987 654 321')).toBe(`whatsapp:${TIPSTER}`);
+  });
+});
+
+describe('receiveSms: erasure wins over replays and retries', () => {
+  it('a replayed message after an erasure never seals the address again', async () => {
+    // Arrange
+    const w = world();
+    const old = w.sms('mi sobrina está en un bar en Mazuko');
+    await receiveSms(old, w.ports);
+    await receiveSms(w.sms('BORRAR'), w.ports);
+    const sealedBefore = w.vault.remembered.length;
+
+    // Act: the same signed message again (an attacker's replay, or Twilio's retry)
+    const replay = await receiveSms(old, w.ports);
+
+    // Assert
+    expect(replay.kind).toBe('queued');
+    expect(w.vault.remembered).toHaveLength(sealedBefore);
+    expect(w.vault.forgotten).toEqual([contactKey(TIPSTER, SECRET)]);
+  });
+
+  it('a replay before any erasure does not seal twice either', async () => {
+    // Arrange
+    const w = world();
+    const message = w.sms('hay menores en el bar');
+    await receiveSms(message, w.ports);
+
+    // Act
+    await receiveSms(message, w.ports);
+
+    // Assert
+    expect(w.vault.remembered).toHaveLength(1);
+  });
+
+  it("after a failed vault write, Twilio's retry of the same message seals the address", async () => {
+    // Arrange
+    const w = world();
+    const message = w.sms('hay menores en el bar');
+    w.vault.failRememberWith(new Error('vault unavailable'));
+    await expect(receiveSms(message, w.ports)).rejects.toThrow('vault unavailable');
+    w.vault.failRememberWith(undefined);
+
+    // Act
+    await receiveSms(message, w.ports);
+
+    // Assert
+    expect(w.vault.remembered).toHaveLength(1);
+  });
+
+  it.each(['borrar mi número', 'Delete my number', 'apague meu número', 'yupayniyta pichaykuy', 'ya no me escriban'])(
+    'the short phrase %j erases',
+    async (body) => {
+      // Arrange
+      const w = world();
+
+      // Act
+      const result = await receiveSms(w.sms(body), w.ports);
+
+      // Assert
+      expect(result.kind).toBe('erased');
+      expect(w.vault.forgotten).toEqual([contactKey(TIPSTER, SECRET)]);
+      expect(w.tips.sent).toHaveLength(0);
+    },
+  );
+
+  it('a genuinely new message after an erasure starts a new tip and says how to erase again, once', async () => {
+    // Arrange
+    const w = world();
+    await receiveSms(w.sms('hay menores en el bar de la pampa'), w.ports);
+    await receiveSms(w.sms('BORRAR'), w.ports);
+
+    // Act
+    const first = await receiveSms(w.sms('otra vez escribo, la llevaron a otro bar'), w.ports);
+    const second = await receiveSms(w.sms('está en mazuko'), w.ports);
+
+    // Assert
+    if (first.kind !== 'queued' || second.kind !== 'queued') throw new Error('expected tips');
+    expect(first.tip.newThread).toBe(true);
+    expect(first.reply).toContain('Para borrar tu número, envía BORRAR.');
+    expect(second.tip.newThread).toBeUndefined();
+    expect(second.reply).not.toContain('BORRAR');
+    expect(w.vault.remembered).toHaveLength(3);
+  });
+});
+
+describe("receiveSms: evidence is sealed, the writer's own identifiers are dropped", () => {
+  it("seals a recruiter's number and queues only the placeholder and the ciphertext", async () => {
+    // Arrange
+    const w = world();
+
+    // Act
+    const result = await receiveSms(w.sms('la señora que recluta a las chicas tiene el número 956 321 478, el bar está en Mazuko'), w.ports);
+
+    // Assert
+    if (result.kind !== 'queued') throw new Error('expected a tip');
+    expect(result.tip.text).toContain('[PHONE]');
+    expect(w.sealer.sealed.map((s) => s.plaintext)).toEqual(['956 321 478']);
+    expect(w.sealer.sealed[0]!.context).toEqual({ purpose: 'evidence', messageId: result.tip.messageId, ordinal: '0' });
+    expect(result.tip.evidence).toEqual([{ ordinal: 0, kind: 'PHONE', sealed: 'sealed-1' }]);
+    expect(everythingWritten(w)).not.toContain('956 321 478');
+    expect(tipReceivedSchema.parse(result.tip)).toEqual(result.tip);
+  });
+
+  it.each(['mi cel es 956 321 478', 'llámame al 956 321 478', 'my number is 956 321 478', 'meu zap é 956 321 478', 'el 956 321 478 es de mi hija'])(
+    "drops the writer's own number in %j without sealing it",
+    async (body) => {
+      // Arrange
+      const w = world();
+
+      // Act
+      const result = await receiveSms(w.sms(body), w.ports);
+
+      // Assert
+      if (result.kind !== 'queued') throw new Error('expected a tip');
+      expect(result.tip.text).toContain('[PHONE]');
+      expect(w.sealer.sealed).toEqual([]);
+      expect(result.tip.evidence).toBeUndefined();
+    },
+  );
+});
+
+describe('receiveSms: a number split across two messages of a thread', () => {
+  it('redacts both halves and the second message alone, never the number in the clear', async () => {
+    // Arrange
+    const w = world();
+
+    // Act
+    const first = await receiveSms(w.sms('mi número es 968'), w.ports);
+    const second = await receiveSms(w.sms('413725'), w.ports);
+
+    // Assert
+    if (first.kind !== 'queued' || second.kind !== 'queued') throw new Error('expected tips');
+    expect(first.tip.text).not.toContain('968');
+    expect(second.tip.text).not.toContain('413725');
+    expect(everythingWritten(w)).not.toMatch(/968|413725/);
+  });
+
+  it("another sender's message is not taken as the continuation", async () => {
+    // Arrange
+    const w = world();
+    await receiveSms(w.sms('mi número es'), w.ports);
+
+    // Act
+    const other = await receiveSms(w.sms('km 108 hay 3 chicas', OTHER_TIPSTER), w.ports);
+
+    // Assert
+    if (other.kind !== 'queued') throw new Error('expected a tip');
+    expect(other.tip.text).toBe('km 108 hay 3 chicas');
   });
 });

@@ -29,7 +29,7 @@ function tip(overrides: Partial<TipRecord> = {}): TipRecord {
   };
 }
 
-function deps(found: TipRecord | undefined, address: string | undefined) {
+function deps(found: TipRecord | undefined, address: string | undefined, contactSince?: string) {
   const sent: Array<{ to: string; body: string }> = [];
   const thread: StoredMessage[] = [];
   return {
@@ -38,7 +38,7 @@ function deps(found: TipRecord | undefined, address: string | undefined) {
     deps: {
       tips: { getTip: async () => found },
       thread: { addThreadEntry: async (entry: StoredMessage) => void thread.push(entry) },
-      vault: { recall: async () => address },
+      vault: { recall: async () => (address === undefined ? undefined : { address, ...(contactSince ? { contactSince } : {}) }) },
       sender: { send: async (m: { to: string; body: string }) => void sent.push(m) },
       now: () => new Date('2026-11-27T03:00:00Z'),
       newId: () => 'id-1',
@@ -61,6 +61,19 @@ describe('replyToTipster', () => {
     expect(await replyToTipster({ tipId: tipIdSchema.parse('ABCDEFGH'), text: 'hola' }, OPERATOR, d)).toEqual({ channel: 'web', id: 'out_id-1' });
     expect(sent).toEqual([]);
     expect(thread[0]).toMatchObject({ kind: 'out', channel: 'web' });
+  });
+
+  it("a tip from before the sender's last erasure is not answered, though they wrote again since", async () => {
+    const { sent, deps: d } = deps(tip({ lastMessageAt: '2026-11-20T10:00:00.000Z' }), '+51987654321', '2026-11-25T08:00:00.000Z');
+    const attempt = replyToTipster({ tipId: tipIdSchema.parse('ABCDEFGH'), text: 'hola' }, OPERATOR, d);
+    await expect(attempt).rejects.toBeInstanceOf(TipsterUnreachable);
+    expect(sent).toEqual([]);
+  });
+
+  it('a tip of the new contact is answered', async () => {
+    const { sent, deps: d } = deps(tip({ lastMessageAt: '2026-11-25T08:00:00.000Z' }), '+51987654321', '2026-11-25T08:00:00.000Z');
+    await replyToTipster({ tipId: tipIdSchema.parse('ABCDEFGH'), text: 'hola' }, OPERATOR, d);
+    expect(sent).toHaveLength(1);
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { submitWebTip, type WebTipPorts, type WebTipSubmission } from '../../functions/core/intake/submit-web-tip';
 import { hashReceiptCode, parseReceiptCode } from '../../functions/core/receipt';
 import { tipReceivedSchema, type TipReceived } from '../../functions/core/tip';
-import { countingSecret, movableClock, recordingQueue } from '../support/fakes';
+import { countingSecret, movableClock, recordingQueue, recordingSealer } from '../support/fakes';
 
 const NOW = '2026-11-27T07:00:00.000Z';
 const PEPPER = 'receipt-pepper-for-tests';
@@ -19,6 +19,7 @@ function world(options: { receiptCode?: string } = {}) {
   let ids = 0;
   const ports: WebTipPorts = {
     tips,
+    sealEvidence: recordingSealer(),
     receiptPepper: pepper,
     newMessageId: () => `web_test-${++ids}`,
     now: clock.now,

@@ -160,3 +160,45 @@ describe('triageTip with an operator override', () => {
     expect([...d.store.tips.values()][0]?.messageCount).toBe(2);
   });
 });
+
+describe('triageTip: what intake hands on besides the text', () => {
+  it('stores sealed evidence with its message, bound to the tip, once', async () => {
+    // Arrange
+    const d = deps();
+    const message = received({
+      text: 'la reclutadora tiene el número [PHONE]',
+      redactions: { PHONE: 1 },
+      evidence: [{ ordinal: 0, kind: 'PHONE', sealed: 'v1.sealed-ciphertext' }],
+    });
+
+    // Act
+    await triageTip(message, d);
+    await triageTip(message, d);
+
+    // Assert
+    const [tip] = [...d.store.tips.values()];
+    expect([...d.store.evidence.values()]).toEqual([
+      { tipId: tip!.tipId, messageId: message.messageId, ordinal: 0, kind: 'PHONE', sealed: 'v1.sealed-ciphertext', createdAt: message.receivedAt },
+    ]);
+  });
+
+  it('keeps the count of removed hidden characters on the message', async () => {
+    const d = deps();
+    await triageTip(received({ text: 'km 801', hidden: 2 }), d);
+    expect([...d.store.messages.values()][0]?.hidden).toBe(2);
+  });
+
+  it('after an erasure, a message of the same contact starts a new tip instead of joining the old thread', async () => {
+    // Arrange
+    const d = deps();
+    await triageTip(received({ text: 'hay menores en el bar', receivedAt: '2026-11-27T03:00:00.000Z' }), d);
+
+    // Act
+    await triageTip(received({ text: 'escribo de nuevo', receivedAt: '2026-11-27T03:05:00.000Z', newThread: true }), d);
+    await triageTip(received({ text: 'en mazuko', receivedAt: '2026-11-27T03:06:00.000Z' }), d);
+
+    // Assert
+    const tips = [...d.store.tips.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    expect(tips.map((t) => t.messageCount)).toEqual([1, 2]);
+  });
+});

@@ -1,17 +1,20 @@
 // An SMS or WhatsApp message that Twilio has signed, from its sender's address to its answer.
-// The decisions of intake, in order: a message that is only BORRAR erases the sender's address;
-// a responder's "ACK 7K2F" goes to paging; a flood from one phone is slowed down; anything else
-// is a tip, redacted here and queued, with the address sealed in the vault for replies.
+// The decisions of intake, in order: a request to erase (BORRAR, "borrar mi número"…) erases the
+// sender's address; a responder's "ACK 7K2F" goes to paging; a flood from one phone is slowed
+// down; anything else is a tip, redacted here (evidence sealed) and queued, with the address
+// sealed in the vault for replies, but only the first time intake sees that MessageSid: a replay
+// or a retry of an old message must never bring back an address its sender erased.
 import { acknowledgement, slowDown, type EmergencyNumber } from '../acknowledgement';
-import { contactKey, normaliseSenderAddress } from '../contact-key';
+import { contactKey, normaliseSenderAddress, smsMessageId } from '../contact-key';
 import type { ContactVaultWriter } from '../contact-vault';
-import { erasureConfirmation, erasureLanguage, isErasureRequest } from '../erasure';
+import { erasureConfirmation, erasureHint, erasureLanguage, isErasureRequest } from '../erasure';
 import { detectLanguage } from '../language';
 import { parseAck } from '../paging/ack';
 import type { PagingJob } from '../paging/jobs';
-import type { Clock, JobQueue, ResponderLookup, TipQueue } from '../ports';
+import type { Clock, IntakeMemory, JobQueue, ResponderLookup, Sealer, TipQueue } from '../ports';
 import type { FixedWindowLimiter } from '../rate-limit';
 import type { MessageSid, TipReceived } from '../tip';
+import { sealEvidence } from './seal-evidence';
 import { tipFromSms } from './tip-from';
 
 export interface InboundSms {
@@ -25,6 +28,8 @@ export interface ReceiveSmsPorts {
   contactKeySecret(): Promise<string>;
   tips: TipQueue;
   vault: ContactVaultWriter;
+  memory: IntakeMemory;
+  sealEvidence: Sealer;
   responders: ResponderLookup;
   paging: JobQueue<PagingJob>;
   /** Has Twilio's copy of the message deleted later; a no-op where the deployment keeps them. */
@@ -51,8 +56,13 @@ export function replyAddress(from: string): string {
 export async function receiveSms(message: InboundSms, ports: ReceiveSmsPorts): Promise<SmsOutcome> {
   const secret = await ports.contactKeySecret();
   const key = contactKey(message.from, secret);
+  const messageId = smsMessageId(message.messageSid, secret);
+  const now = ports.now();
   if (isErasureRequest(message.body)) {
     await ports.vault.forget(key);
+    // A replayed BORRAR erases again, which is harmless; it is claimed so that it counts as seen.
+    await ports.memory.claimMessage(messageId, now);
+    await ports.memory.noteErased(key, now);
     await ports.forgetTwilioCopy(message.messageSid);
     return { kind: 'erased', reply: erasureConfirmation(erasureLanguage(message.body)) };
   }
@@ -63,20 +73,35 @@ export async function receiveSms(message: InboundSms, ports: ReceiveSmsPorts): P
     await ports.forgetTwilioCopy(message.messageSid);
     return { kind: 'ack' };
   }
-  const now = ports.now();
   if (!ports.perContact.allow(key, now.getTime())) {
     // Not kept as a tip, and not left in Twilio's logs either.
     await ports.forgetTwilioCopy(message.messageSid);
     return { kind: 'rate_limited', reply: slowDown(detectLanguage(message.body), [...ports.emergencyNumbers]) };
   }
-  const tip = tipFromSms(
+  const before = await ports.memory.recall(key, now);
+  const prepared = tipFromSms(
     { messageSid: message.messageSid, from: message.from, body: message.body, receivedAt: now, contactKey: key },
     { contactKeySecret: secret },
+    { continuesNumber: before.numberOpen },
   );
-  // Queued before the address is sealed: a failure after this point is retried by Twilio with
+  const sealed = await sealEvidence(prepared, ports.sealEvidence);
+  const tip = before.erased ? { ...sealed, newThread: true } : sealed;
+  // Queued before anything is remembered: a failure after this point is retried by Twilio with
   // the same MessageSid, which triage stores once.
   await ports.tips.send(tip);
-  await ports.vault.remember(key, replyAddress(message.from), now);
+  // Only a message seen for the first time may seal its sender's address or move their thread.
+  if (await ports.memory.claimMessage(messageId, now)) {
+    try {
+      await ports.vault.remember(key, replyAddress(message.from), now);
+    } catch (error: unknown) {
+      // Twilio retries a failed webhook: that retry must be allowed to seal the address.
+      await ports.memory.releaseMessage(messageId).catch(() => undefined);
+      throw error;
+    }
+    await ports.memory.noteNumberOpen(key, prepared.numberOpen, now);
+    if (before.erased) await ports.memory.clearErased(key);
+  }
   await ports.forgetTwilioCopy(message.messageSid);
-  return { kind: 'queued', reply: acknowledgement(tip.lang, [...ports.emergencyNumbers]), tip };
+  const reply = acknowledgement(tip.lang, [...ports.emergencyNumbers]);
+  return { kind: 'queued', reply: before.erased ? `${reply} ${erasureHint(tip.lang)}` : reply, tip };
 }

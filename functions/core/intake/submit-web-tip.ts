@@ -1,9 +1,11 @@
 // A tip from the web, whichever page sent it (the JSON API, the server-rendered form, or an
 // answer in the receipt inbox): redacted here and queued, with a receipt code that is shown
-// once and kept only as a slow hash. The one place web tips are made.
+// once and kept only as a slow hash; identifiers the text gives to someone else are sealed. The
+// one place web tips are made.
 import { formatReceiptCode, hashReceiptCode, newReceiptCode } from '../receipt';
-import type { Clock, TipQueue } from '../ports';
+import type { Clock, Sealer, TipQueue } from '../ports';
 import type { Lang, TipReceived, TipSignals } from '../tip';
+import { sealEvidence } from './seal-evidence';
 import { tipFromWeb } from './tip-from';
 
 export interface WebTipSubmission {
@@ -19,6 +21,7 @@ export interface WebTipSubmission {
 
 export interface WebTipPorts {
   tips: TipQueue;
+  sealEvidence: Sealer;
   receiptPepper(): Promise<string>;
   newMessageId(): string;
   now: Clock;
@@ -33,7 +36,7 @@ export interface SubmittedWebTip {
 
 export async function submitWebTip(submission: WebTipSubmission, ports: WebTipPorts): Promise<SubmittedWebTip> {
   const receipt = submission.receipt ? (ports.newReceiptCode ?? newReceiptCode)() : undefined;
-  const tip = tipFromWeb({
+  const prepared = tipFromWeb({
     messageId: ports.newMessageId(),
     text: submission.text,
     ...(submission.lang ? { lang: submission.lang } : {}),
@@ -42,6 +45,7 @@ export async function submitWebTip(submission: WebTipSubmission, ports: WebTipPo
     ...(submission.followUpOf ? { followUpOf: submission.followUpOf } : {}),
     receivedAt: ports.now(),
   });
+  const tip = await sealEvidence(prepared, ports.sealEvidence);
   await ports.tips.send(tip);
   return { tip, ...(receipt ? { receipt: formatReceiptCode(receipt) } : {}) };
 }

@@ -2,7 +2,7 @@
 // with redacted text, a contact key instead of the number, and a receipt hash instead of a code.
 import { contactKey, smsMessageId } from '../contact-key';
 import { detectLanguage } from '../language';
-import { redactIdentifiers } from '../redaction/redact';
+import { redactIdentifiers, type EvidenceValue, type RedactionResult } from '../redaction/redact';
 import type { ContactKey, Lang, MessageSid, TipReceived, TipSignals } from '../tip';
 
 /**
@@ -26,21 +26,43 @@ export interface SmsIntake {
   contactKey?: ContactKey;
 }
 
-export function tipFromSms(sms: SmsIntake, secrets: IntakeSecrets): TipReceived {
-  const channel = /^whatsapp:/i.test(sms.from.trim()) ? 'whatsapp' : 'sms';
-  const redaction = redactIdentifiers(wellFormed(sms.body));
+/**
+ * A tip ready to queue once its evidence is sealed. `evidence` holds original values: the
+ * caller seals them (sealEvidence) and lets go of this object; it is never queued or logged.
+ */
+export interface PreparedTip {
+  tip: TipReceived;
+  evidence: EvidenceValue[];
+  /** The text ends where a number was being given (see numberOpenAtEnd). */
+  numberOpen: boolean;
+}
+
+function prepared(tip: TipReceived, redaction: RedactionResult): PreparedTip {
   return {
-    type: 'TipReceived',
-    version: 1,
-    messageId: smsMessageId(sms.messageSid, secrets.contactKeySecret),
-    channel,
-    // Detected on the raw text: placeholders carry no language, names might.
-    lang: detectLanguage(sms.body),
-    text: redaction.text,
-    receivedAt: sms.receivedAt.toISOString(),
-    contactKey: sms.contactKey ?? contactKey(sms.from, secrets.contactKeySecret),
-    redactions: redaction.counts,
+    tip: redaction.hidden > 0 ? { ...tip, hidden: redaction.hidden } : tip,
+    evidence: redaction.evidence,
+    numberOpen: redaction.numberOpen,
   };
+}
+
+export function tipFromSms(sms: SmsIntake, secrets: IntakeSecrets, options: { continuesNumber?: boolean } = {}): PreparedTip {
+  const channel = /^whatsapp:/i.test(sms.from.trim()) ? 'whatsapp' : 'sms';
+  const redaction = redactIdentifiers(wellFormed(sms.body), options);
+  return prepared(
+    {
+      type: 'TipReceived',
+      version: 1,
+      messageId: smsMessageId(sms.messageSid, secrets.contactKeySecret),
+      channel,
+      // Detected on the raw text: placeholders carry no language, names might.
+      lang: detectLanguage(sms.body),
+      text: redaction.text,
+      receivedAt: sms.receivedAt.toISOString(),
+      contactKey: sms.contactKey ?? contactKey(sms.from, secrets.contactKeySecret),
+      redactions: redaction.counts,
+    },
+    redaction,
+  );
 }
 
 export interface WebIntake {
@@ -53,19 +75,22 @@ export interface WebIntake {
   receivedAt: Date;
 }
 
-export function tipFromWeb(web: WebIntake): TipReceived {
+export function tipFromWeb(web: WebIntake): PreparedTip {
   const redaction = redactIdentifiers(wellFormed(web.text));
-  return {
-    type: 'TipReceived',
-    version: 1,
-    messageId: web.messageId,
-    channel: 'web',
-    lang: web.lang ?? detectLanguage(web.text),
-    text: redaction.text,
-    receivedAt: web.receivedAt.toISOString(),
-    ...(web.receiptHash ? { receiptHash: web.receiptHash } : {}),
-    ...(web.followUpOf ? { followUpOf: web.followUpOf } : {}),
-    ...(web.signals ? { signals: web.signals } : {}),
-    redactions: redaction.counts,
-  };
+  return prepared(
+    {
+      type: 'TipReceived',
+      version: 1,
+      messageId: web.messageId,
+      channel: 'web',
+      lang: web.lang ?? detectLanguage(web.text),
+      text: redaction.text,
+      receivedAt: web.receivedAt.toISOString(),
+      ...(web.receiptHash ? { receiptHash: web.receiptHash } : {}),
+      ...(web.followUpOf ? { followUpOf: web.followUpOf } : {}),
+      ...(web.signals ? { signals: web.signals } : {}),
+      redactions: redaction.counts,
+    },
+    redaction,
+  );
 }

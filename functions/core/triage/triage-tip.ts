@@ -1,5 +1,6 @@
 // The triage use case: thread a received message into its tip, score the whole thread,
 // and store it exactly once. Idempotent per message id: a redelivered message is a no-op.
+import type { SealedSpan } from '../evidence/model';
 import type { TipId } from '../tip-id';
 import { scoreUrgency } from './score';
 import type { TipReceived, TipSignals } from '../tip';
@@ -35,7 +36,9 @@ export async function triageTip(received: TipReceived, deps: TriageDeps): Promis
 
 async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<TriageOutcome> {
   const pointer = received.contactKey ? await deps.store.findThread(received.contactKey) : undefined;
-  const existing = await openThreadTip(received, pointer, deps);
+  // After an erasure the sender is a new contact: their old thread is not theirs to join.
+  const joinable = received.newThread ? undefined : pointer;
+  const existing = await openThreadTip(received, joinable, deps);
   const tipId = existing?.tipId ?? deps.newTipId();
   const message: StoredMessage = {
     messageId: received.messageId,
@@ -45,6 +48,7 @@ async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<T
     text: received.text,
     receivedAt: received.receivedAt,
     redactions: received.redactions,
+    ...(received.hidden ? { hidden: received.hidden } : {}),
   };
   const thread = existing ? [...(await deps.store.listMessages(tipId)).filter(isInbound), message] : [message];
   thread.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
@@ -104,6 +108,7 @@ async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<T
     expectedVersion: existing ? existing.version : null,
     ...(received.contactKey ? { thread: { contactKey: received.contactKey, tipId, lastMessageAt: tip.lastMessageAt }, threadWas: pointer?.tipId ?? null } : {}),
     ...(received.receiptHash ? { receiptHash: received.receiptHash } : {}),
+    ...(received.evidence?.length ? { evidence: sealedSpans(received, tipId) } : {}),
   });
   return result === 'duplicate' ? { kind: 'duplicate', messageId: received.messageId } : { kind: 'stored', tip, threaded: Boolean(existing) };
 }
@@ -120,6 +125,17 @@ async function openThreadTip(received: TipReceived, pointer: ThreadPointer | und
   if (gap > deps.threadWindowMs) return undefined;
   const tip = await deps.store.getTip(pointer.tipId);
   return tip && isOpen(tip.status) ? tip : undefined;
+}
+
+function sealedSpans(received: TipReceived, tipId: TipId): SealedSpan[] {
+  return (received.evidence ?? []).map((span) => ({
+    tipId,
+    messageId: received.messageId,
+    ordinal: span.ordinal,
+    kind: span.kind,
+    sealed: span.sealed,
+    createdAt: received.receivedAt,
+  }));
 }
 
 /** A thread is scored as one text: SMS arrive in fragments. */

@@ -1,0 +1,57 @@
+// sms-intake's short-lived memory in its own table (IntakeMemory), under keyed names only:
+// `seen#<keyed MessageSid>`, `open#<contact key>`, `erased#<contact key>`.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NUMBER_OPEN_MINUTES, SEEN_MESSAGE_DAYS } from '../config/defaults';
+import type { IntakeMemory } from '../core/ports';
+
+const DAY_SECONDS = 86_400;
+const epochSeconds = (now: Date): number => Math.floor(now.getTime() / 1000);
+
+export function dynamoIntakeMemory(client: DynamoDBDocumentClient, table: string, erasedForSeconds: number): IntakeMemory {
+  const live = (item: Record<string, unknown> | undefined, now: Date): boolean =>
+    item !== undefined && typeof item.expiresAt === 'number' && item.expiresAt > epochSeconds(now);
+  return {
+    async claimMessage(messageId, now) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: table,
+            Item: { memoryKey: `seen#${messageId}`, expiresAt: epochSeconds(now) + SEEN_MESSAGE_DAYS * DAY_SECONDS },
+            ConditionExpression: 'attribute_not_exists(memoryKey)',
+          }),
+        );
+        return true;
+      } catch (error: unknown) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async releaseMessage(messageId) {
+      await client.send(new DeleteCommand({ TableName: table, Key: { memoryKey: `seen#${messageId}` } }));
+    },
+
+    async recall(contactKey, now) {
+      const get = (memoryKey: string) => client.send(new GetCommand({ TableName: table, Key: { memoryKey }, ConsistentRead: true }));
+      const [open, erased] = await Promise.all([get(`open#${contactKey}`), get(`erased#${contactKey}`)]);
+      // DynamoDB deletes expired items within days, not at once: the time is checked here too.
+      return { numberOpen: live(open.Item, now), erased: live(erased.Item, now) };
+    },
+
+    async noteNumberOpen(contactKey, open, now) {
+      const memoryKey = `open#${contactKey}`;
+      if (open) await client.send(new PutCommand({ TableName: table, Item: { memoryKey, expiresAt: epochSeconds(now) + NUMBER_OPEN_MINUTES * 60 } }));
+      else await client.send(new DeleteCommand({ TableName: table, Key: { memoryKey } }));
+    },
+
+    async noteErased(contactKey, now) {
+      await client.send(new PutCommand({ TableName: table, Item: { memoryKey: `erased#${contactKey}`, expiresAt: epochSeconds(now) + erasedForSeconds } }));
+      await client.send(new DeleteCommand({ TableName: table, Key: { memoryKey: `open#${contactKey}` } }));
+    },
+
+    async clearErased(contactKey) {
+      await client.send(new DeleteCommand({ TableName: table, Key: { memoryKey: `erased#${contactKey}` } }));
+    },
+  };
+}
