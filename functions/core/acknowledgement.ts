@@ -25,8 +25,15 @@ function listNumbers(numbers: EmergencyNumber[], lang: Lang): string {
   return numbers.map((n) => (n.label ? `${n.number} (${n.label})` : n.number)).join(` ${replies[lang].or} `);
 }
 
+/**
+ * The deployment's numbers and, in Portuguese, Brazil's too: a Portuguese speaker is likely at or
+ * across the Brazilian border, where Peru's 105 does not answer (replies.json, pt.alsoBrazil).
+ */
 function withEmergencyNumbers(text: string, lang: Lang, numbers: EmergencyNumber[]): string {
-  return numbers.length ? `${text} ${replies[lang].emergency.replace('{numbers}', listNumbers(numbers, lang))}` : text;
+  const reply = replies[lang];
+  const alsoBrazil = 'alsoBrazil' in reply ? reply.alsoBrazil : '';
+  const deployment = numbers.length ? reply.emergency.replace('{numbers}', listNumbers(numbers, lang)) : '';
+  return [text, deployment, alsoBrazil].filter(Boolean).join(' ');
 }
 
 export function acknowledgement(lang: Lang, numbers: EmergencyNumber[]): string {

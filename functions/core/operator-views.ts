@@ -1,6 +1,6 @@
 // What operators see of a tip: the queue row and the full thread with its evidence. Built
 // from stored records only; nothing here can carry a number, because nothing stored does.
-import type { Channel, IndicatorFinding, IndicatorId, Level, PlaceMention } from './tip';
+import type { Channel, IndicatorFinding, IndicatorId, Lang, Level, PlaceMention } from './tip';
 import type { LevelOverride, Outcome, StaffRef, StoredMessage, TipRecord, TipStatus } from './tip-record';
 import { isInbound } from './tip-record';
 
@@ -11,6 +11,8 @@ export interface QueueItem {
   status: TipStatus;
   outcome: Outcome | null;
   channel: Channel;
+  /** The language of the tip's first message: a Quechua tip may need an interpreter. */
+  lang: Lang;
   region: string | null;
   indicators: IndicatorId[];
   preview: string;
@@ -29,6 +31,7 @@ export function toQueueItem(tip: TipRecord): QueueItem {
     status: tip.status,
     outcome: tip.outcome ?? null,
     channel: tip.channel,
+    lang: tip.lang,
     region: tip.region,
     indicators: tip.indicators.map((i) => i.id),
     preview: tip.preview,
@@ -48,6 +51,14 @@ export interface ThreadEntry {
   channel?: Channel;
   /** Inbound only: where this message starts in TipDetail.text. */
   offset?: number;
+  /** Inbound only: the message's own language, which a later message may not share with the tip's. */
+  lang?: Lang;
+  /**
+   * Inbound only, and only when some were: how many invisible or direction-control characters
+   * intake removed. The text holds the characters actually sent, in their order, which is not
+   * always how the sender's screen showed them ("801" under a right-to-left override reads "108").
+   */
+  hidden?: number;
   author?: StaffRef;
 }
 
@@ -85,7 +96,8 @@ export function toTipDetail(tip: TipRecord, messages: StoredMessage[]): TipDetai
         at: m.receivedAt,
         text: m.text,
         ...(kind === 'note' ? {} : { channel: m.channel }),
-        ...(kind === 'in' ? { offset: offsets.get(m.messageId) ?? 0 } : {}),
+        ...(kind === 'in' ? { offset: offsets.get(m.messageId) ?? 0, lang: m.lang } : {}),
+        ...(kind === 'in' && (m.hidden ?? 0) > 0 ? { hidden: m.hidden } : {}),
         ...(m.author ? { author: m.author } : {}),
       };
     }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acknowledgement, parseEmergencyNumbers, slowDown, webReceiptNotice, withPlace } from '../../functions/core/acknowledgement';
 import { detectLanguage } from '../../functions/core/language';
-import { gsm7Length, isGsm7 } from '../../functions/core/paging/gsm7';
+import { gsm7Length, isGsm7, SMS_SEGMENT_SEPTETS } from '../../functions/core/paging/gsm7';
 import { LANGS } from '../../functions/core/tip';
 
 describe('language of the answer', () => {
@@ -57,6 +57,9 @@ describe('language of the answer', () => {
   });
 });
 
+/** A message of more than one segment gives 7 septets of each to the header that joins them. */
+const TWO_SEGMENTS = 2 * (SMS_SEGMENT_SEPTETS - 7);
+
 describe('acknowledgement', () => {
   const numbers = parseEmergencyNumbers('105:Policía,1818:Línea contra la trata');
 
@@ -80,25 +83,53 @@ describe('acknowledgement', () => {
     for (const lang of LANGS) expect(acknowledgement(lang, numbers)).not.toMatch(/trata de personas|tráfico|trafficking|denuncia/i);
   });
 
-  it('in Portuguese is one GSM-7 segment with plain numbers, as in English and Quechua', () => {
+  it('in English and Quechua is one GSM-7 segment with plain numbers', () => {
     const plain = parseEmergencyNumbers('105,1818');
-    for (const lang of ['pt', 'en', 'qu'] as const) {
+    for (const lang of ['en', 'qu'] as const) {
       const text = acknowledgement(lang, plain);
       expect(isGsm7(text), text).toBe(true);
-      expect(gsm7Length(text), text).toBeLessThanOrEqual(160);
+      expect(gsm7Length(text), text).toBeLessThanOrEqual(SMS_SEGMENT_SEPTETS);
     }
-    expect(acknowledgement('pt', plain)).toBe(
-      'Recebemos sua mensagem. Uma pessoa da equipe vai ler em breve. Pode continuar escrevendo aqui. ' +
-        'Se houver perigo agora, ligue sem custo para 105 ou 1818.',
-    );
   });
 
-  it('in Portuguese slows a flood down, gives the web receipt and labels the place', () => {
+  it("in Portuguese gives Brazil's numbers after the deployment's, in two GSM-7 segments with plain numbers", () => {
     const plain = parseEmergencyNumbers('105,1818');
-    expect(slowDown('pt', plain)).toBe(
-      'Recebemos muitas mensagens suas seguidas. Espere alguns minutos e escreva de novo. Se houver perigo agora, ligue sem custo para 105 ou 1818.',
+    const text = acknowledgement('pt', plain);
+    expect(text).toBe(
+      'Recebemos sua mensagem. Uma pessoa da equipe vai ler em breve. Pode continuar escrevendo aqui. ' +
+        'Se houver perigo agora, ligue sem custo para 105 ou 1818. ' +
+        'No Brasil, ligue 190 (Policia Militar) ou Disque 100 (direitos humanos).',
     );
-    expect(isGsm7(slowDown('pt', plain))).toBe(true);
+    expect(isGsm7(text), text).toBe(true);
+    expect(gsm7Length(text), text).toBeGreaterThan(SMS_SEGMENT_SEPTETS);
+    expect(gsm7Length(text), text).toBeLessThanOrEqual(TWO_SEGMENTS);
+  });
+
+  it("in Portuguese gives Brazil's numbers when slowing a flood down too, and without any configured number", () => {
+    const plain = parseEmergencyNumbers('105,1818');
+    const slow = slowDown('pt', plain);
+    expect(slow).toBe(
+      'Recebemos muitas mensagens suas seguidas. Espere alguns minutos e escreva de novo. Se houver perigo agora, ligue sem custo para 105 ou 1818. ' +
+        'No Brasil, ligue 190 (Policia Militar) ou Disque 100 (direitos humanos).',
+    );
+    expect(isGsm7(slow), slow).toBe(true);
+    expect(gsm7Length(slow), slow).toBeLessThanOrEqual(TWO_SEGMENTS);
+    for (const text of [acknowledgement('pt', []), slowDown('pt', [])]) {
+      expect(text).toMatch(/No Brasil, ligue 190 \(Policia Militar\) ou Disque 100 \(direitos humanos\)\.$/);
+      expect(text).not.toContain('Se houver perigo');
+      expect(isGsm7(text), text).toBe(true);
+    }
+  });
+
+  it("gives Brazil's numbers in Portuguese only", () => {
+    for (const lang of ['es', 'en', 'qu'] as const) {
+      for (const text of [acknowledgement(lang, numbers), slowDown(lang, numbers), acknowledgement(lang, [])]) {
+        expect(text).not.toMatch(/\b190\b|Disque|Brasil/);
+      }
+    }
+  });
+
+  it('in Portuguese gives the web receipt and labels the place', () => {
     expect(webReceiptNotice('pt', '1234 5678 9012 3456')).toBe(
       'Guarde este código para ler nossas perguntas e responder: 1234 5678 9012 3456. Não o compartilhe.',
     );

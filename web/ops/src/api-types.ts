@@ -4,13 +4,18 @@
 // What is stated here is what a handler still builds inline (marked "inline"), and the lists
 // the dashboard needs at run time: core's live in modules that import zod.
 import type { AgreementCounts, AgreementReport } from '../../../functions/core/agreement';
+import type { EvidenceKind, EvidenceListing, RevealedValue, RevealRequestView, SpanView } from '../../../functions/core/evidence/model';
 import type { QueueItem, ThreadEntry, TipDetail } from '../../../functions/core/operator-views';
 import type { PagingView } from '../../../functions/core/paging/page-view';
-import type { Channel, IndicatorFinding, IndicatorId, Level, PlaceMention } from '../../../functions/core/tip';
+import type { Channel, IndicatorFinding, IndicatorId, Lang as TipLang, Level, PlaceMention } from '../../../functions/core/tip';
 import type { Outcome, QueueFilter as CoreQueueFilter, StaffRef, TipStatus } from '../../../functions/core/tip-record';
 
 export type { AgreementCounts, AgreementReport, Channel, IndicatorFinding, IndicatorId, Level, Outcome, PlaceMention };
 export type { QueueItem, StaffRef, ThreadEntry, TipDetail, TipStatus };
+/** The tipster's language; the dashboard's own interface language is i18n's `Lang`. */
+export type { TipLang };
+/** Sealed evidence (supervisors only): core's own shapes (functions/core/evidence/model.ts). */
+export type { EvidenceKind, EvidenceListing, RevealedValue, RevealRequestView, SpanView };
 
 /** Most urgent first, as every list on screen runs (core's LEVELS run the other way). */
 export const LEVELS = ['critical', 'high', 'medium', 'low'] as const satisfies readonly Level[];

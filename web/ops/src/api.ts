@@ -2,12 +2,15 @@
 import type {
   AgreementReport,
   ApiErrorBody,
+  EvidenceListing,
   Level,
   Me,
   Outcome,
   OutboxMessage,
   QueueItem,
   ReplySent,
+  RevealedValue,
+  RevealRequestView,
   StatusFilter,
   ThreadEntry,
   TipDetail,
@@ -93,6 +96,15 @@ export const setStatus = (id: string, status: TipStatus, outcome?: Outcome): Pro
 export const addNote = (id: string, text: string): Promise<ThreadEntry> => call('POST', tip(id, '/notes'), { text });
 export const overrideLevel = (id: string, level: Level, reason: string): Promise<QueueItem> => call('POST', tip(id, '/level'), { level, reason });
 export const reply = (id: string, text: string): Promise<ReplySent> => call('POST', tip(id, '/replies'), { text });
+
+/** Supervisors only: a tip's sealed spans (never a value) and its reveal requests. */
+export const getEvidence = (id: string): Promise<EvidenceListing> => call('GET', tip(id, '/evidence'));
+export const requestReveal = (id: string, spanId: string, reason: string): Promise<RevealRequestView> =>
+  call('POST', tip(id, `/evidence/${encodeURIComponent(spanId)}/reveal-requests`), { reason });
+export const decideReveal = (id: string, requestId: string, decision: 'approve' | 'refuse'): Promise<RevealRequestView> =>
+  call('POST', tip(id, `/reveal-requests/${encodeURIComponent(requestId)}/${decision}`));
+/** The value of one's own approved request: shown, never kept (the answer is not cached either). */
+export const revealValue = (id: string, requestId: string): Promise<RevealedValue> => call('GET', tip(id, `/reveal-requests/${encodeURIComponent(requestId)}`));
 
 /** Supervisors only: how often operators raised or lowered the scorer's level, last 30 days. */
 export const getAgreement = (): Promise<AgreementReport> => call('GET', '/api/reports/agreement');

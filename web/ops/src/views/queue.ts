@@ -5,7 +5,7 @@ import type { QueueFilter } from '../api';
 import { h, replaceChildren } from '../dom';
 import { t, tOr } from '../i18n';
 import { age, timeOfDay } from '../time';
-import { levelBadge, statusBadge } from './badges';
+import { langTag, levelBadge, statusBadge } from './badges';
 
 export interface QueueHandlers {
   onFilter(filter: QueueFilter): void;
@@ -143,6 +143,7 @@ export class QueueView {
         h(
           'span',
           { class: 'row-meta' },
+          langTag(item.lang, 'short'),
           h('span', { class: 'region' }, item.region ?? t('queue.noRegion')),
           item.indicators.length > 0 && h('span', { class: 'indicators' }, item.indicators.map((id) => tOr(`indicator.${id}`, id)).join(' · ')),
         ),

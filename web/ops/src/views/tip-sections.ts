@@ -1,10 +1,10 @@
 // The read-only parts of a tip: header, why it scored what it did, thread, indicators, places.
-import type { Me, ThreadEntry, TipDetail } from '../api-types';
+import type { Me, ThreadEntry, TipDetail, TipLang } from '../api-types';
 import { h } from '../dom';
 import { highlighted } from '../highlight';
 import { t, tOr } from '../i18n';
 import { age, clock } from '../time';
-import { levelBadge, statusBadge } from './badges';
+import { langTag, levelBadge, statusBadge } from './badges';
 
 export function header(tip: TipDetail, me: Me | null): HTMLElement {
   const holder = tip.claimedBy
@@ -22,6 +22,7 @@ export function header(tip: TipDetail, me: Me | null): HTMLElement {
       levelBadge(tip.level),
       statusBadge(tip.status),
       tip.outcome && h('span', { class: 'outcome' }, tOr(`outcome.${tip.outcome}`, tip.outcome)),
+      langTag(tip.lang, 'long'),
     ),
     h(
       'p',
@@ -32,6 +33,28 @@ export function header(tip: TipDetail, me: Me | null): HTMLElement {
       ' · ',
       h('span', { class: 'holder', 'data-holder': tip.claimedBy?.id ?? '' }, holder),
     ),
+    ...languageNotes(tip),
+  );
+}
+
+/** What the tip's languages ask of the operator (an interpreter for Quechua); the notes are i18n data. */
+function languageNotes(tip: TipDetail): HTMLElement[] {
+  const langs = new Set<TipLang>([tip.lang]);
+  for (const entry of tip.thread) if (entry.kind === 'in' && entry.lang) langs.add(entry.lang);
+  return [...langs].flatMap((lang) => {
+    const note = tOr(`tip.langNote.${lang}`, '');
+    return note ? [h('p', { class: 'lang-note', 'data-lang': lang }, note)] : [];
+  });
+}
+
+/** Intake removed characters that can make a text look other than it is: the operator is told. */
+function hiddenMark(entry: ThreadEntry): HTMLElement | false {
+  if (!entry.hidden) return false;
+  return h(
+    'details',
+    { class: 'hidden-chars', 'data-hidden': entry.hidden },
+    h('summary', { title: t('tip.hiddenHint') }, h('span', { 'aria-hidden': 'true' }, '⚠ '), t('tip.hidden', { count: entry.hidden })),
+    h('p', {}, t('tip.hiddenHint')),
   );
 }
 
@@ -65,6 +88,18 @@ function entryLabel(entry: ThreadEntry, tip: TipDetail): string {
   }
 }
 
+/** Who wrote it and when; a message in another language than the tip's says which. */
+function entryHead(entry: ThreadEntry, tip: TipDetail): HTMLElement {
+  const otherLang = entry.lang && entry.lang !== tip.lang ? entry.lang : null;
+  return h(
+    'p',
+    { class: 'entry-head' },
+    h('span', {}, entryLabel(entry, tip), otherLang && ' ', otherLang && langTag(otherLang, 'short')),
+    ' ',
+    h('time', { datetime: entry.at }, clock(entry.at)),
+  );
+}
+
 export function thread(tip: TipDetail): HTMLElement {
   return h(
     'section',
@@ -77,7 +112,8 @@ export function thread(tip: TipDetail): HTMLElement {
         h(
           'li',
           { class: `entry entry-${entry.kind}`, 'data-entry-id': entry.id },
-          h('p', { class: 'entry-head' }, h('span', {}, entryLabel(entry, tip)), ' ', h('time', { datetime: entry.at }, clock(entry.at))),
+          entryHead(entry, tip),
+          hiddenMark(entry),
           h('p', { class: 'entry-text' }, entry.kind === 'in' && entry.offset !== undefined ? highlighted(entry.text, entry.offset, tip.evidence) : entry.text),
         ),
       ),

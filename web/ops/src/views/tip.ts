@@ -6,6 +6,7 @@ import type { Me, QueueItem, TipDetail } from '../api-types';
 import { h, replaceChildren } from '../dom';
 import { describeError } from '../errors';
 import { t } from '../i18n';
+import { EvidenceSection } from './evidence';
 import { onCall, stillMoving, type OnCallData } from './on-call';
 import { claimBox, levelForm, noteForm, replyForm, statusForm, type Drafts } from './tip-forms';
 import { header, indicators, places, thread, why } from './tip-sections';
@@ -32,6 +33,8 @@ export class TipView {
   private pages: OnCallData = { kind: 'loading' };
   private pagesTicket = 0;
   private tip: TipDetail | null = null;
+  /** Supervisors only: the tip's sealed evidence, built once per tip opened. */
+  private evidence: EvidenceSection | null = null;
   private drafts: Drafts = { reply: '', note: '' };
   private busy = false;
   private loading = 0;
@@ -77,9 +80,12 @@ export class TipView {
       replaceChildren(this.alert);
       replaceChildren(this.notice);
       this.pages = { kind: 'loading' };
+      const me = this.handlers.me();
+      this.evidence = me?.roles.includes('supervisor') ? new EvidenceSection(tip.tipId, me, () => this.tip?.thread ?? []) : null;
+      void this.evidence?.load();
     }
     this.renderOnCall();
-    replaceChildren(this.element, this.top, this.messages, this.stale, this.onCall, this.body, this.forms);
+    replaceChildren(this.element, this.top, this.messages, this.stale, this.onCall, this.body, this.evidence?.element, this.forms);
     if (first) {
       this.element.querySelector<HTMLElement>('#tip-title')?.focus({ preventScroll: false });
       void this.refreshPages();
@@ -114,6 +120,7 @@ export class TipView {
 
   /** Language changed: everything is rebuilt, drafts included. */
   rerender(): void {
+    this.evidence?.render();
     if (this.tip) this.show(this.tip);
     else this.showEmpty();
   }
