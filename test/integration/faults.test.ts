@@ -11,6 +11,7 @@ import { ENV } from '../../functions/config/env-names';
 import {
   AUDIT_TABLE,
   CONTACTS_TABLE,
+  EVIDENCE_TABLE,
   MESSAGES_TABLE,
   PAGE_DELIVERIES_TABLE,
   PAGING_TABLE,
@@ -92,6 +93,7 @@ beforeAll(async () => {
     [ENV.contactsTable]: CONTACTS_TABLE.name,
     [ENV.receiptsTable]: RECEIPTS_TABLE.name,
     [ENV.auditTable]: AUDIT_TABLE.name,
+    [ENV.evidenceTable]: EVIDENCE_TABLE.name,
     [ENV.rosterTable]: ROSTER_TABLE.name,
     [ENV.responderContactsTable]: RESPONDER_CONTACTS_TABLE.name,
     [ENV.pagingTable]: PAGING_TABLE.name,

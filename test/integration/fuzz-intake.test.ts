@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ENV } from '../../functions/config/env-names';
-import { CONTACT_VAULT_TABLE, MESSAGES_TABLE, RECEIPTS_TABLE, RESPONDER_CONTACTS_TABLE } from '../../functions/config/tables';
+import { CONTACT_VAULT_TABLE, INTAKE_MEMORY_TABLE, MESSAGES_TABLE, RECEIPTS_TABLE, RESPONDER_CONTACTS_TABLE } from '../../functions/config/tables';
 import { tipReceivedSchema } from '../../functions/core/tip';
 import { hostFunction } from '../../local/functions';
 import { lambdaContext } from '../../local/lambda-context';
@@ -56,6 +56,7 @@ beforeAll(async () => {
     [ENV.deleteInboundFromTwilio]: 'false',
     [ENV.publicUrl]: stack.publicUrl,
     [ENV.contactVaultTable]: CONTACT_VAULT_TABLE.name,
+    [ENV.intakeMemoryTable]: INTAKE_MEMORY_TABLE.name,
     [ENV.responderContactsTable]: RESPONDER_CONTACTS_TABLE.name,
     [ENV.messagesTable]: MESSAGES_TABLE.name,
     [ENV.receiptsTable]: RECEIPTS_TABLE.name,
