@@ -25,6 +25,19 @@ const spanish: Case[] = [
   { text: 'Rufina Ccama kani, Jr. Huancané 215, Juliaca.', gone: ['Huancané 215'], kept: ['Juliaca'] },
   { text: 'me llamo Dayana, vivo en Prolongación Tambopata 1450 interior 3', gone: ['Tambopata 1450', 'interior 3'] },
   { text: 'Nombre: Clotilde Ayme\nDirección: Jr. Lambayeque 388', gone: ['Lambayeque 388'] },
+  // Residence labels with a qualifier, and forms whose name label has more than one word.
+  { text: 'Dirección actual: Jr. Arequipa 318, Juliaca', gone: ['Arequipa 318'], kept: ['Juliaca'] },
+  { text: 'Domicilio actual: Psje. Las Flores 122 Mz. C\nHecho: la retienen', gone: ['Las Flores 122', 'Mz. C'], kept: ['la retienen'] },
+  { text: 'mi dirección actual es Av. Circunvalación 540', gone: ['Circunvalación 540'] },
+  { text: 'Nombre completo: Irene Cusi\nDirección: Calle Los Olmos 214, dpto 5, Sicuani', gone: ['Los Olmos 214', 'dpto 5'], kept: ['Sicuani'] },
+  { text: 'Lugar de residencia: Urb. Santa Rosa Mz. D Lt. 9', gone: ['Santa Rosa', 'Mz. D', 'Lt. 9'] },
+  { text: 'vivo por el Jr. Apurímac cuadra 4, cerca al mercado', gone: ['Apurímac cuadra 4'], kept: ['cerca al mercado'] },
+  { text: 'yo vivo en Av. Grau 1052 (frente al grifo), si necesitan declaro', gone: ['Grau 1052', 'frente al grifo)'], kept: ['si necesitan declaro'] },
+  // A street address that closes the writer's own contact line, after only a town.
+  { text: 'soy Nestor, hermano mayor, escribanme al 951 334 782\nde Cusco Jr. Huáscar 310', gone: ['Huáscar 310'], kept: ['de Cusco'] },
+  { text: 'mi cel 984 223 118, de Juliaca Jr. Lampa 555', gone: ['Lampa 555'], kept: ['de Juliaca'] },
+  { text: 'vivo a la altura del Jr. Moquegua cuadra 5', gone: ['Moquegua cuadra 5'] },
+  { text: 'estoy alojada en el Jr. Tarapacá 345 con mi hija', gone: ['Tarapacá 345'], kept: ['con mi hija'] },
 ];
 
 const portuguese: Case[] = [
@@ -32,12 +45,18 @@ const portuguese: Case[] = [
   { text: 'moro em Brasiléia, Travessa Beija-Flor 77', gone: ['Beija-Flor 77'], kept: ['Brasiléia'] },
   { text: 'minha casa fica na Rua das Palmeiras 12 perto da igreja', gone: ['Palmeiras 12'] },
   { text: 'meu endereço é Avenida Brasil 902, apto 31', gone: ['Brasil 902', 'apto 31'] },
+  { text: 'Nome: Bia Lima\nendereço: Rua Acre 212', gone: ['Acre 212'] },
+  { text: 'moro pela Travessa Sete 45, Brasiléia', gone: ['Sete 45'], kept: ['Brasiléia'] },
+  { text: 'me liga no 68 99912 4471, de Brasiléia Rua Acre 212', gone: ['Acre 212'], kept: ['de Brasiléia'] },
 ];
 
 const english: Case[] = [
   { text: 'I live at 45 Maple Street, Cusco', gone: ['45 Maple Street'], kept: ['Cusco'] },
   { text: 'I live on Jr. Piura 233 near the market', gone: ['Piura 233'] },
   { text: 'my address is Av. Fitzcarrald 1020, flat 2', gone: ['Fitzcarrald 1020', 'flat 2'] },
+  { text: 'Current address: 45 Maple Street, Cusco', gone: ['45 Maple Street'], kept: ['Cusco'] },
+  { text: 'call me on +44 7700 900 123, from Lima Av. Arequipa 1200', gone: ['Arequipa 1200'], kept: ['from Lima'] },
+  { text: "I'm staying at 45 Elm Street, Cusco", gone: ['45 Elm Street'], kept: ['Cusco'] },
 ];
 
 const quechua: Case[] = [
@@ -64,6 +83,16 @@ const staysIncident: Case[] = [
   { text: 'vivo en Puerto Maldonado 2019', untouched: true },
   { text: 'SOY WILMER TTITO 951 443 287. MI HERMANO ESTA EN LA DRAGA', kept: ['MI HERMANO ESTA EN LA DRAGA'], noneOfKind: true },
   { text: 'vivo en Mazuko al lado de una casa donde gritan chicas', untouched: true },
+  { text: "el bar 'Kimbara' de Av. Madre de Dios 1245 tiene chicas", untouched: true },
+  { text: 'el hostal en la calle Ica tiene chicas', untouched: true },
+  { text: 'escribanme al 951334782\nel bar está en Jr. Loreto 456', kept: ['Jr. Loreto 456'], noneOfKind: true },
+  { text: 'mi cel 951 334 782. La tienen en Jr. Loreto 456', kept: ['Jr. Loreto 456'], noneOfKind: true },
+  { text: 'llamenme al 951334782, la casa de la señora queda en Jr. Loreto 456', kept: ['Jr. Loreto 456'], noneOfKind: true },
+  { text: 'el dueño tiene el cel 951 334 782, de Puno Jr. Lampa 555', kept: ['Jr. Lampa 555'], noneOfKind: true },
+  { text: 'Dirección actual del bar: Jr. Loreto 456', untouched: true },
+  { text: 'Domicilio del denunciado: Jr. Loreto 456', untouched: true },
+  { text: 'el dueño vive por el Jr. Ayacucho cuadra 4', untouched: true },
+  { text: 'vivo por aquí cerca del bar', untouched: true },
 ];
 
 describe.each([

@@ -14,6 +14,8 @@ const others: Array<[string, string]> = [
   ['the owner uses owner.bar@gmail.com', 'owner.bar@gmail.com'],
   ['o dono da boate tem o zap 68 99901 2345', '68 99901 2345'],
   ['el patrón tiene el dni 41236587', '41236587'],
+  ['la chica que la llevó tiene un perfil @yoli.trabajos.pe', '@yoli.trabajos.pe'],
+  ['ela tem uma conta no insta @agencia.sonho.br', '@agencia.sonho.br'],
 ];
 
 const writers = [
@@ -25,6 +27,7 @@ const writers = [
   'la señora me dio su número 956 417 283',
   '956 417 283',
   'mi dni 41236587',
+  'mi perfil es @rosita.q.22',
 ];
 
 describe('attribution of identifiers', () => {

@@ -25,6 +25,48 @@ const displayNames: Case[] = [
   { text: 'la cuenta de tiktok se llama chamba.facil.mdd', gone: ['chamba.facil.mdd'] },
 ];
 
+// Page and profile names written as plain words after a page or profile word: the run ends at
+// a closing quote, punctuation, the line's end or a lower-case word.
+const plainPageNames: Case[] = [
+  {
+    text: 'mi prima vio una pagina Chambas Selva Urgente 2025 que ofrecia 2000 soles',
+    gone: ['Chambas Selva Urgente', '2025'],
+    kept: ['que ofrecia 2000 soles'],
+  },
+  { text: 'la reclutan por una página Empleos Amazonía Chicas, dice mesera', gone: ['Empleos Amazonía Chicas'], kept: [', dice mesera'] },
+  { text: 'tiene un perfil en face Yoli Viajes Perú y escribe a chicas', gone: ['Yoli Viajes'], kept: ['y escribe a chicas'] },
+  { text: 'ela tem um perfil no insta Bella Modelos Acre\nela paga a passagem', gone: ['Bella Modelos Acre'], kept: ['ela paga a passagem'] },
+  { text: 'achei uma página Trabalho Fácil Peru oferecendo passagem', gone: ['Trabalho Fácil'], kept: ['oferecendo passagem'] },
+  { text: 'la engañó por facebook, sale como Mayra Linda 💋 y le pide fotos', gone: ['Mayra Linda'], kept: ['y le pide fotos'] },
+  { text: 'en el face la encuentras como Karen Viajes Sur y recluta', gone: ['Karen Viajes Sur'], kept: ['y recluta'] },
+  { text: 'le escribe por tiktok, aparece con el nombre "Chamba Rápida MDD" y le ofrece', gone: ['Chamba Rápida MDD'], kept: ['y le ofrece'] },
+  { text: 'she found a facebook page Amazon Jobs Girls offering 3000', gone: ['Amazon Jobs Girls'], kept: ['offering 3000'] },
+  { text: 'the recruiter has a profile Nina Travel Peru on instagram', gone: ['Nina Travel'], kept: ['on instagram'] },
+  { text: 'el grupo de facebook Chicas Selva Bonitas ofrece pasajes', gone: ['Chicas Selva Bonitas'], kept: ['ofrece pasajes'] },
+  { text: 'kay paginata qhawariy facebookpi "Llamkay Selva Sur" chaymi engañan', gone: ['Llamkay Selva Sur'], kept: ['chaymi engañan'] },
+  { text: 'Facebook-pi "Trabajos Puerto Ya" sutiyuq paginata rikurqani', gone: ['Trabajos Puerto Ya'], kept: ['sutiyuq paginata rikurqani'] },
+  { text: "facebookmanta 'Chicas Mazuko Trabajo' paginamanta qillqarqanku", gone: ['Chicas Mazuko Trabajo'], kept: ['paginamanta qillqarqanku'] },
+];
+
+const notPageNames: Case[] = [
+  { text: 'trabaja en el bar Noches de Amor del km 107', untouched: true },
+  { text: 'la llevaron a la discoteca Luna Azul en Mazuko', untouched: true },
+  { text: 'la llevaron al prostibar La Casona de Laberinto', untouched: true },
+  { text: 'vi en facebook que en Puerto Maldonado ofrecen trabajo', untouched: true },
+  { text: 'el perfil de Yeni Ccori ya no existe', untouched: true },
+  { text: 'la página de Rosalba Quispe tiene sus fotos', untouched: true },
+  { text: 'vi su perfil. Rosalba Quispe es la dueña', untouched: true },
+  { text: 'la pagina Web de la Policia dice eso', untouched: true },
+  { text: 'el grupo Los Kjarkas tocaba en el bar', untouched: true },
+  { text: 'su cuenta Puerto Maldonado', untouched: true },
+  { text: 'en su perfil Rosalba sube fotos', untouched: true },
+  { text: 'la vi en facebook, se llama Rosalba Quispe y tiene 15', untouched: true },
+  { text: 'ayer en facebook, como Rosalba dijo, hay anuncios', untouched: true },
+  { text: 'VI UNA PAGINA TRABAJOS SELVA OFRECIAN 2500 MENSUAL', untouched: true },
+  { text: 'facebookta qhawarirqani', untouched: true },
+  { text: 'una faceta "oculta" del dueño', untouched: true },
+];
+
 const links: Case[] = [
   { text: 'vende fotos en onlyfans.com/dayana_vip', gone: ['dayana_vip'] },
   { text: 'su perfil linkedin.com/in/ricardo-luque-88 dice gerente', gone: ['ricardo-luque-88'], kept: ['dice gerente'] },
@@ -67,6 +109,7 @@ const notHandles: Case[] = [
 describe.each([
   ['asked to be found', askedToFind],
   ['profile and page names', displayNames],
+  ['page names in plain words', plainPageNames],
   ['profile links', links],
   ['glued handles', gluedHandles],
 ] as const)('handles: %s', (_class, cases) => {
@@ -75,4 +118,8 @@ describe.each([
 
 describe('handles: look-alikes that stay', () => {
   it.each(notHandles)('$text', (c) => check(c));
+});
+
+describe('handles: bar names, places and people next to page words stay', () => {
+  it.each(notPageNames)('$text', (c) => check(c));
 });

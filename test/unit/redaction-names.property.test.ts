@@ -60,6 +60,13 @@ const introduced = fc.constantFrom(
   'soy la tía, {N}',
   'sou a mãe dela, {N}',
   "I'm her aunt, {N}",
+  'mi nombre {N}',
+  'meu nome {N}',
+  'quien le habla es {N}',
+  'quem tá falando aqui é {N}',
+  'aquí le escribe {N}',
+  'Nombre: (prefiero no decir) {N}',
+  'Name (optional): {N}',
 );
 
 /** Sign-off templates: the incident comes first, the name last. */
@@ -74,7 +81,27 @@ const signed = fc.constantFrom(
   'Best, {N}',
   'Bendiciones, {N}',
   'xoxo {N}',
+  'Atte. tía {N}',
+  'Saludos, la mamá {N}',
+  'bendiciones, hno. {N}',
+  'Att. Prof. {N}',
+  'Obrigada, a tia {N}',
+  'Thanks, her aunt {N}',
+  'atte. su vecina {N} de Sicuani',
 );
+
+/** The writer's own contact, introduced by their name: {N} is the name. */
+const contactIntroduced = fc.constantFrom(
+  'si quieren más info: Lic. {N}, cel 984 112 367',
+  'para más información: {N}, WhatsApp 951 330 872',
+  'you can contact me: {N} 📱 +51 951 330 872',
+  'qualquer coisa: Irmã {N}, zap 68 99912 4471',
+  'Ing. {N} / cel 973 220 118',
+  'Prof. {N} — DNI 41 228 903',
+);
+
+/** Another form of the writer's name right after it: {N} and {M}. */
+const secondForms = fc.constantFrom('me llamo {N} ({M}) mototaxista', 'soy {N}, o sea {M}', 'me chamo {N}, ou seja {M}', 'my name is {N}, aka {M}');
 
 const words = (name: string): string[] => name.split(' ');
 const fill = (template: string, name: string): string => template.replace('{N}', name);
@@ -103,6 +130,28 @@ describe('the writer’s name never survives', () => {
     );
   });
 
+  it('before the writer’s own contact', () => {
+    fc.assert(
+      fc.property(tail, contactIntroduced, fullName, (t, template, name) => {
+        const out = redactIdentifiers(`${incident(t)}\n${fill(template, name)}`).text;
+        for (const w of words(name)) expect(out).not.toContain(w);
+        expect(out).toContain(incident(t));
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('in a second form right after it', () => {
+    fc.assert(
+      fc.property(secondForms, fullName, fullName, tail, (template, name, other, t) => {
+        const out = redactIdentifiers(fill(template, name).replace('{M}', other) + t).text;
+        for (const w of [...words(name), ...words(other)]) expect(out).not.toContain(w);
+        expect(out).toContain(incident(t));
+      }),
+      SETTINGS,
+    );
+  });
+
   it('in lower case after a strong trigger', () => {
     fc.assert(
       fc.property(fc.constantFrom('me llamo {N}', 'mi nombre es {N}', 'me chamo {N}', 'Nombre: {N}'), fullName, (template, name) => {
@@ -125,6 +174,23 @@ describe('another person’s name stays', () => {
         (template, name, t) => {
           const out = redactIdentifiers(fill(template, name) + t).text;
           expect(out).toContain(name);
+        },
+      ),
+      SETTINGS,
+    );
+  });
+
+  it('when someone else’s contact follows it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'el que las trae es don {N}, su cel 973 110 228, anda en moto',
+          'la señora {N} tiene este número 984 556 120 y recluta',
+          'o aliciador é o {N}, o zap dele é 68 99912 4471, mora em Cobija',
+        ),
+        fullName,
+        (template, name) => {
+          expect(redactIdentifiers(fill(template, name)).text).toContain(name);
         },
       ),
       SETTINGS,
@@ -169,6 +235,25 @@ describe('home addresses', () => {
     );
   });
 
+  it('closing the writer’s own contact line go, after the town they name', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('escríbanme al 951 334 782', 'mi cel 984 223 118,', 'me liga no 68 99912 4471,', 'call me on +51 973 220 118,'),
+        street,
+        surname,
+        houseNumber,
+        (contact, type, name, n) => {
+          const out = redactIdentifiers(`la tienen en el km 108\n${contact}\nde Juliaca ${type} ${name} ${n}`).text;
+          expect(out).not.toContain(name);
+          expect(out).toContain('[ADDRESS]');
+          expect(out).toContain('de Juliaca');
+          expect(out).toContain('km 108');
+        },
+      ),
+      SETTINGS,
+    );
+  });
+
   it('of the incident stay', () => {
     fc.assert(
       fc.property(
@@ -192,6 +277,43 @@ const gluedHandle = fc
   .tuple(handleWord, fc.constantFrom('_', '.'), fc.oneof(handleWord, fc.integer({ min: 1, max: 999 }).map(String)))
   .map(([a, sep, b]) => `${a}${sep}${b}`)
   .filter((h) => !/\.(com|net|org|pe|jpg|png|pdf|mp3|mp4|gob|edu)$/.test(h));
+
+describe('page names', () => {
+  const pageWord = fc.constantFrom('Chambitas', 'Selvática', 'Oportunidad', 'Amazonía', 'Chicas', 'Viagens', 'Jobs', 'Empleos', 'Lindas', 'Bonitas');
+  const pageName = fc.tuple(pageWord, pageWord, fc.option(fc.constantFrom('2024', '2025'), { nil: undefined })).map((p) => p.filter(Boolean).join(' '));
+  it('after a page or profile word go, the incident after them stays', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'vio un anuncio de una pagina {P}',
+          'tiene un perfil no face {P}',
+          "le escribe por facebook, sale con el nombre '{P}'",
+          'a fb page called {P}',
+          'facebookpi "{P}"',
+          'ela achou uma página {P}',
+        ),
+        pageName,
+        (template, name) => {
+          const out = redactIdentifiers(`${template.replace('{P}', name)} ofrece trabajo en Mazuko`).text;
+          for (const w of name.split(' ')) expect(out).not.toContain(w);
+          expect(out).toContain('ofrece trabajo en Mazuko');
+          expect(out).toContain('[HANDLE]');
+        },
+      ),
+      SETTINGS,
+    );
+  });
+
+  it('are not read into a bar’s name without a page word', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('la tienen en el bar {P}', 'trabaja en la discoteca {P}', 'la llevaron al prostibar {P}'), pageName, (template, name) => {
+        const text = `${template.replace('{P}', name)} ofrece trabajo en Mazuko`;
+        expect(redactIdentifiers(text).text).toBe(text);
+      }),
+      SETTINGS,
+    );
+  });
+});
 
 describe('handles', () => {
   it('glued with "_" or "." with a digit or an unusual word go wherever they stand', () => {

@@ -36,6 +36,18 @@ const signOffs: Case[] = [
   { text: 'está en la draga\n--Wendoly', gone: ['Wendoly'], kept: ['está en la draga'] },
   { text: 'Muito obrigada, Dona Cida', gone: ['Cida'] },
   { text: 'Kind regards,\nFr. Padraig', gone: ['Padraig'] },
+  // A relation word or a title between the closing and the name; the town signed from stays.
+  { text: 'ya no contesta la niña.\natte. tío Florencio de Quillabamba', gone: ['Florencio'], kept: ['de Quillabamba', 'ya no contesta la niña'] },
+  { text: 'ayuden por favor. Saludos, la abuela Eufemia', gone: ['Eufemia'], kept: ['ayuden por favor'] },
+  { text: 'no sé nada de ella. Att. Lic. Maribel', gone: ['Maribel'], kept: ['no sé nada de ella'] },
+  { text: 'la sacaron de noche. Gracias por leer, su vecina Jacinta Ccallo', gone: ['Jacinta', 'Ccallo'], kept: ['la sacaron de noche'] },
+  { text: 'bendiciones, hna. Melchora', gone: ['Melchora'] },
+  { text: 'ela sumiu na boate. Deus abençoe, a tia Zuleide de Cobija', gone: ['Zuleide'], kept: ['de Cobija', 'ela sumiu na boate'] },
+  { text: 'She is at the camp. Thanks, her uncle Brendan from Cusco', gone: ['Brendan'], kept: ['from Cusco'] },
+  { text: 'ususiy Mazukopi kachkan. sulpayki, mama Florencia', gone: ['Florencia'], kept: ['ususiy Mazukopi kachkan'] },
+  { text: 'la tienen en el bar. Atte. la tía de la menor, Benigna Cutipa', gone: ['Benigna', 'Cutipa'], kept: ['la tía de la menor'] },
+  { text: 'Saludos cordiales,\nLa mamá de Yeni, Rosalba Quispe', gone: ['Rosalba'], kept: ['La mamá de Yeni'] },
+  { text: 'ya volvió. Un abrazo, tu amiga Leocadia', gone: ['Leocadia'], kept: ['ya volvió'] },
 ];
 
 const signOffNearMisses: Case[] = [
@@ -44,6 +56,8 @@ const signOffNearMisses: Case[] = [
   { text: 'no la dejan salir\nayuda por favor', untouched: true },
   { text: 'la llevaron de noche\nLa Pampa', untouched: true },
   { text: 'la tienen en el bar\nChoque', untouched: true },
+  { text: 'le cobran:\n- S/ 1,500 de pasaje\n- S/ 300 de comida', untouched: true },
+  { text: 'la deuda es de\n— S/. 800', untouched: true },
   { text: 'la tienen en el bar\nKaraoke Los Angeles', untouched: true },
   { text: 'Gracias, Rosa ya está en casa y el dueño sigue libre', kept: ['Rosa ya está en casa'] },
   { text: 'Gracias por su ayuda, equipo', untouched: true },
@@ -51,6 +65,9 @@ const signOffNearMisses: Case[] = [
   { text: 'BEST DEALS 2024 >>> click now', untouched: true },
   { text: 'The car is heading out on the Interoceánica now — white pickup. Please alert checkpoints.', untouched: true },
   { text: 'Necesitamos apoyo de inmediato. Parroquia San Martín, Iberia.', untouched: true },
+  { text: 'Gracias, la mamá de Yeni Quispe', untouched: true },
+  { text: 'Saludos, mi hija Yeni ya volvió a casa', untouched: true },
+  { text: 'Gracias, la tía Rosalba ya está en el bar de la Av. Loreto', untouched: true },
 ];
 
 const formLabels: Case[] = [
@@ -65,6 +82,19 @@ const formLabels: Case[] = [
   { text: 'Les dejo mi contacto: Ricardo Ttito Luque, parroquia de Iberia', gone: ['Ricardo', 'Ttito', 'Luque'], kept: ['parroquia de Iberia'] },
   { text: 'Pido intervención. Docente: Clotilde Ayme', gone: ['Clotilde', 'Ayme'], kept: ['Pido intervención'] },
   { text: 'Reported by Hamish Grant, volunteer', gone: ['Hamish', 'Grant'], kept: ['volunteer'] },
+  // An aside in brackets between the label and the name.
+  {
+    text: 'Nombre: (prefiero no decir pero si hace falta) Edelmira Quispe Ttito\nLugar: Mazuko',
+    gone: ['Edelmira', 'Quispe', 'Ttito'],
+    kept: ['Lugar: Mazuko'],
+  },
+  { text: 'Nombre completo (opcional): Wenceslao Mamani\nHecho: la retienen', gone: ['Wenceslao', 'Mamani'], kept: ['la retienen'] },
+  { text: 'Nome (se precisar): Lucélia Rocha', gone: ['Lucélia', 'Rocha'] },
+  { text: 'Name (optional): Imogen', gone: ['Imogen'] },
+  { text: 'Name (if needed): Rhys Parry\nWhere: km 104', gone: ['Rhys', 'Parry'], kept: ['km 104'] },
+  { text: 'mi nombre: (por si acaso) Saturnina, tengo 17', gone: ['Saturnina'], kept: ['tengo 17'] },
+  { text: 'Datos del denunciante (reservado):\nLic. Eleodoro Pacco — cel 984 330 127', gone: ['Eleodoro', 'Pacco'] },
+  { text: 'Nombre*: Rosalba Quispe\nLugar*: Mazuko', gone: ['Rosalba', 'Quispe'], kept: ['Lugar*: Mazuko'] },
 ];
 
 const formLabelNearMisses: Case[] = [
@@ -72,6 +102,9 @@ const formLabelNearMisses: Case[] = [
   { text: 'Nombre del dueño: Pedro Ramos', kept: ['Pedro Ramos'] },
   { text: 'Lugar: La Pampa\nBar: Las Palmeras', untouched: true },
   { text: 'el contacto de la chica es su tía', untouched: true },
+  { text: 'Nombre (de la víctima): Yeni Ccori, 15 años', kept: ['Yeni Ccori'] },
+  { text: 'Nombre: (de la menor) Yeni Ccori', kept: ['Yeni Ccori'] },
+  { text: 'Name (of the girl): Daniela, 14', kept: ['Daniela'] },
 ];
 
 const selfIntroductions: Case[] = [
@@ -106,6 +139,19 @@ const selfIntroductions: Case[] = [
   { text: 'ola soi Jhoel de 15 años', gone: ['Jhoel'], kept: ['de 15 años'] },
   { text: 'soy yo otra vez Wilmer, 17 años', gone: ['Wilmer'], kept: ['17 años'] },
   { text: 'Rev. Thomas Ashworth here, the girls are at the dock', gone: ['Thomas', 'Ashworth'], kept: ['the girls are at the dock'] },
+  // Without a copula, or as "who is speaking".
+  { text: 'ela está em Iñapari. meu nome Rosimeire Alves cpf 123.456.789-09', gone: ['Rosimeire', 'Alves'], kept: ['ela está em Iñapari'] },
+  { text: 'mi nombre Teodora, tengo 16', gone: ['Teodora'], kept: ['tengo 16'] },
+  { text: 'Hola mi nombre Eulogio y vi todo', gone: ['Eulogio'], kept: ['y vi todo'] },
+  { text: 'my name Brynmor, the boat left at 9', gone: ['Brynmor'], kept: ['the boat left at 9'] },
+  { text: 'quem tá falando aqui é Gisele, irmã da menina', gone: ['Gisele'], kept: ['irmã da menina'] },
+  { text: 'Quem está falando é a Joana, tia da Débora', gone: ['Joana'], kept: ['tia da Débora'] },
+  { text: 'quien le habla es Eusebio Ttito, padre de familia', gone: ['Eusebio', 'Ttito'], kept: ['padre de familia'] },
+  { text: 'la que les habla es Fortunata, vecina del bar', gone: ['Fortunata'], kept: ['vecina del bar'] },
+  { text: 'aquí le escribe Casimiro desde Iberia', gone: ['Casimiro'], kept: ['desde Iberia'] },
+  { text: 'this is Gareth writing from Cusco', gone: ['Gareth'], kept: ['from Cusco'] },
+  { text: 'quien suscribe, Rosalba Quispe Ttito, madre de familia', gone: ['Rosalba', 'Quispe', 'Ttito'], kept: ['madre de familia'] },
+  { text: 'me presento: Hilarión Sucso, vecino de Mazuko', gone: ['Hilarión', 'Sucso'], kept: ['vecino de Mazuko'] },
 ];
 
 const selfIntroductionNearMisses: Case[] = [
@@ -120,6 +166,10 @@ const selfIntroductionNearMisses: Case[] = [
   { text: 'ñoqa quechua rimaq kani', untouched: true },
   { text: 'aquí en La Pampa hay chicas menores', untouched: true },
   { text: 'Facebook e Instagram tienen esos anuncios', untouched: true },
+  { text: 'no pongan mi nombre Yeni tiene miedo', untouched: true },
+  { text: 'quien le habla es la tía de Yeni', kept: ['Yeni'] },
+  { text: 'Mi nombre Reservado por seguridad', untouched: true },
+  { text: 'Escribe PROMO ahora y gana', untouched: true },
 ];
 
 const relationIntroductions: Case[] = [
@@ -147,6 +197,51 @@ const relationNearMisses: Case[] = [
   { text: 'soy la mamá de Yeni Quispe Mamani', untouched: true },
 ];
 
+// The writer's own contact, introduced by their name after a contact-me cue or on a titled line.
+const contactIntroductions: Case[] = [
+  { text: 'la tienen en el km 107. si necesitan más información: Lic. Zoila Huarancca, cel 984 112 367', gone: ['Zoila', 'Huarancca'], kept: ['km 107'] },
+  { text: 'para más info: Obst. Gregoria Pari / WhatsApp 951 330 872 (solo noches)', gone: ['Gregoria', 'Pari'], kept: ['solo noches'] },
+  { text: 'the girls are on the dredge. You can reach me: Bryony 📱 +44 7700 900 812', gone: ['Bryony'], kept: ['the girls are on the dredge'] },
+  { text: 'ela está na boate. qualquer coisa: Irmã Zenaide, zap 68 99912 4471', gone: ['Zenaide'], kept: ['ela está na boate'] },
+  { text: 'Ing. Teófilo Ramos / cel 973 220 118\nla chica está en el km 108', gone: ['Teófilo', 'Ramos'], kept: ['la chica está en el km 108'] },
+  {
+    text: 'Prof. Evarista Quispe Condori — DNI 41 228 903\nLa menor está en La Pampa',
+    gone: ['Evarista', 'Quispe', 'Condori'],
+    kept: ['La menor está en La Pampa'],
+  },
+  { text: 'cualquier consulta: Ferdinand, ferdi.k@correo.pe\nel bar abre de noche', gone: ['Ferdinand'], kept: ['el bar abre de noche'] },
+  { text: 'mi nombre y número: Adelaida Torres 984 112 367, la chica sigue ahí', gone: ['Adelaida', 'Torres'], kept: ['la chica sigue ahí'] },
+];
+
+const contactNearMisses: Case[] = [
+  { text: 'el que las trae es el Cholo, su cel 973 110 228, y anda en moto', kept: ['el Cholo'] },
+  { text: 'la señora Eusebia tiene este número 984 556 120 y recluta', kept: ['la señora Eusebia'] },
+  { text: 'el dueño del bar, Don Abelardo, cel 951 889 017, las amenaza', kept: ['Don Abelardo'] },
+  { text: 'para más información: el dueño Patricio, cel 951 889 017, anda armado', kept: ['Patricio'] },
+  { text: 'mas info: el bar Las Palmeras, km 108', untouched: true },
+  { text: 'Ing. Teófilo Ramos, su cel 973 220 118, es el enganchador\nayuden', kept: ['Teófilo Ramos'] },
+];
+
+// Another form of the writer's hidden name right after it is the same person.
+const secondForms: Case[] = [
+  { text: 'Me llamo Faustino (Tino Quispe) mototaxista', gone: ['Faustino', 'Tino', 'Quispe'], kept: ['mototaxista'] },
+  { text: 'soy Rosalía, o sea Rosita Huamán, la vecina', gone: ['Rosalía', 'Rosita', 'Huamán'], kept: ['la vecina'] },
+  { text: 'me chamo Aparecida, ou seja Cida Lima, moro em Cobija', gone: ['Aparecida', 'Cida', 'Lima,'], kept: ['moro em Cobija'] },
+  { text: 'my name is Bartholomew, aka Bart Jones, I drive the boat', gone: ['Bartholomew', 'Bart', 'Jones'], kept: ['I drive the boat'] },
+  { text: 'soy Eleuterio alias el Chino, trabajo en la draga', gone: ['Eleuterio', 'Chino'], kept: ['trabajo en la draga'] },
+  { text: 'soy Ambrosio Quispe (alias Bocho) y manejo moto', gone: ['Ambrosio', 'Quispe', 'Bocho'], kept: ['y manejo moto'] },
+  { text: 'Nombre: Hermelinda Ccasa (Linda)\nLugar: Laberinto', gone: ['Hermelinda', 'Ccasa', 'Linda)'], kept: ['Lugar: Laberinto'] },
+];
+
+const secondFormNearMisses: Case[] = [
+  { text: 'me llamo Rosa y mi hija (Yeni Quispe) está en el bar', kept: ['(Yeni Quispe) está en el bar'] },
+  { text: 'soy Rosa (la tía) y vi todo', kept: ['(la tía) y vi todo'] },
+  { text: 'me llamo Rosa (Puno) y tengo 15', kept: ['(Puno) y tengo 15'] },
+  { text: 'soy Rosa, o sea que la tienen encerrada', kept: ['o sea que la tienen encerrada'] },
+  { text: 'el tipo se llama Jhon (Jhonny Rojas) y tiene un bar', untouched: true },
+  { text: 'los vi en el río.\n- Jocelyn (UK)', kept: ['(UK)'] },
+];
+
 const knownDefects: Case[] = [
   { text: 'Rosa sutiy Rosa sutiy Rosa sutiy', gone: ['Rosa'] },
   { text: 'Rufina sutiy, Rufina sutiy, yanapaway', gone: ['Rufina'], kept: ['yanapaway'] },
@@ -160,6 +255,8 @@ describe.each([
   ['form labels', formLabels],
   ['self-introductions', selfIntroductions],
   ['relation introductions', relationIntroductions],
+  ['contact introductions', contactIntroductions],
+  ['second forms', secondForms],
   ['known defects', knownDefects],
 ] as const)('the writer’s name in %s', (_class, cases) => {
   it.each(cases)('$text', (c) => check(c));
@@ -170,6 +267,8 @@ describe.each([
   ['form labels', formLabelNearMisses],
   ['self-introductions', selfIntroductionNearMisses],
   ['relation introductions', relationNearMisses],
+  ['contact introductions', contactNearMisses],
+  ['second forms', secondFormNearMisses],
 ] as const)('incident details next to %s', (_class, cases) => {
   it.each(cases)('$text', (c) => check(c));
 });

@@ -1,6 +1,7 @@
 // Property-based: phones and DNIs written in any digit form, with any separators and hidden
-// characters, with look-alike letters, spelled in es/pt/en/qu, split in pieces or across two
-// messages, never survive redaction; incident details written around them always do.
+// characters, with look-alike letters, spelled in es/pt/en/qu, split in pieces, across two
+// messages, across sentences or across the lines of a pasted chat, never survive redaction;
+// incident details and chat timestamps written around them always do.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redactIdentifiers } from '../../functions/core/redaction/redact';
@@ -84,6 +85,16 @@ const lookalike = mobile.chain((d) =>
   }),
 );
 
+/** Any number of the 0s and 1s typed as letters, whole groups included ("9OO 5l2 33O", "9O5 lOO 33O"). */
+const LETTER_FOR = { '0': ['O', 'o', 'O'], '1': ['l', 'I', 'l'] } as const;
+const manyLookalikes = mobile.chain((d) =>
+  fc.tuple(fc.constantFrom(' ', '-', '.', ' - ', '/'), fc.array(fc.nat(3), { minLength: 9, maxLength: 9 })).map(([sep, picks]) => {
+    const chars = [...d].map((c, i) => ((c === '0' || c === '1') && picks[i]! < 3 ? LETTER_FOR[c][picks[i]!]! : c));
+    const written = group(chars.join(''), [3, 3, 3]).join(sep);
+    return { raw: d, written };
+  }),
+);
+
 const SPELLED: Record<string, string[][]> = {
   es: [
     ['cero', 'sero'],
@@ -135,12 +146,14 @@ describe('redacting numbers, whatever they are written with', () => {
     ['mobile phones', inSentence(disguised(mobile))],
     ['DNIs', inSentence(disguised(dni))],
     ['phones with look-alike letters', inSentence(lookalike)],
+    ['phones with many look-alike letters', inSentence(manyLookalikes)],
   ] as const)('never lets the digits of %s survive', (_name, arb) => {
     fc.assert(
       fc.property(arb, ({ raw, text }) => {
         const out = redactIdentifiers(text).text;
         expect(digitsOf(out)).not.toContain(raw);
         expect(digitsOf(out).length).toBeLessThan(4);
+        expect(out).not.toMatch(/[0-9OolI]{3}/);
       }),
       SETTINGS,
     );
@@ -152,6 +165,70 @@ describe('redacting numbers, whatever they are written with', () => {
         const out = redactIdentifiers(`${cue}${x.written}${tail}`).text;
         expect(digitsOf(out)).toBe('');
         expect(wordsLeft(out, x.words)).toEqual([]);
+      }),
+      SETTINGS,
+    );
+  });
+});
+
+const STRICT_CUES = ['mi cel es ', 'llamame al ', 'mi numero: ', 'meu zap é ', 'my number is ', 'wsp ', 'numeroy ', 'su número es '];
+const SENTENCE_GROUPINGS = [
+  [3, 3, 3],
+  [3, 3, 3],
+  [2, 3, 4],
+  [3, 2, 4],
+  [4, 5],
+  [3, 6],
+  [2, 2, 2, 3],
+];
+const GROUP_BREAKS = ['. ', '. ', '.\n', '... ', '! '];
+const IN_GROUP = ['-', ' ', '-', ''];
+
+/** A number read out in sentences: each group in digits or in one language's words, hyphenated or not. */
+const sentences = (groupings: readonly number[][], breaks: readonly string[]) =>
+  mobile.chain((d) =>
+    fc
+      .tuple(
+        fc.constantFrom(...groupings),
+        fc.constantFrom(...Object.keys(SPELLED)),
+        fc.array(fc.tuple(fc.boolean(), fc.constantFrom(...IN_GROUP), fc.nat(1)), { minLength: 4, maxLength: 4 }),
+        fc.constantFrom(...breaks),
+      )
+      .map(([sizes, lang, styles, brk]) => {
+        const words: string[] = [];
+        const written = group(d, sizes)
+          .map((g, k) => {
+            const [spell, inner, variant] = styles[k]!;
+            if (!spell) return g;
+            const spelt = [...g].map((c) => {
+              const forms = SPELLED[lang]![Number(c)]!;
+              return forms[variant % forms.length]!;
+            });
+            words.push(...spelt);
+            return spelt.join(inner || ' ');
+          })
+          .join(brk);
+        return { raw: d, written, words };
+      }),
+  );
+
+describe('redacting numbers read out in sentences', () => {
+  it('never lets a group survive after a cue, in any language', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...STRICT_CUES), sentences(SENTENCE_GROUPINGS, GROUP_BREAKS), fc.constantFrom(...TAILS), (cue, x, tail) => {
+        const out = redactIdentifiers(`${cue}${x.written}${tail}`).text;
+        expect(digitsOf(out)).toBe('');
+        expect(wordsLeft(out, x.words)).toEqual([]);
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('never lets three groups of three survive without a cue', () => {
+    fc.assert(
+      fc.property(sentences([[3, 3, 3]], ['. ', '.\n', '... ']), fc.constantFrom('', ' es el número', ', llamen', '\nayuda'), (x, tail) => {
+        const out = redactIdentifiers(`${x.written}${tail}`).text;
+        expect(digitsOf(out)).toBe('');
       }),
       SETTINGS,
     );
@@ -260,6 +337,106 @@ describe('keeping incident details', () => {
         expect(digitsOf(out)).not.toContain(p.raw);
         expect(out).toContain(detail);
       }),
+      SETTINGS,
+    );
+  });
+});
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The timestamps chat apps put before each pasted line, and the sender's name some add. */
+const STAMPS: Array<(h: number, m: number) => string> = [
+  (h, m) => `[${pad(h)}:${pad(m)}] `,
+  (h, m) => `${pad(h)}:${pad(m)} `,
+  (h, m) => `[6/12 ${pad(h)}:${pad(m)}] `,
+  (h, m) => `[6/12/24, ${pad(h)}:${pad(m)}:13] Rosa: `,
+  (h, m) => `06/12/2024 ${h}:${pad(m)} - Tía Meche: `,
+  (h, m) => `- ${(h % 12) + 1}:${pad(m)} p. m. - `,
+  (h, m) => `[${(h % 12) + 1}:${pad(m)} a. m., 6/12/2024] `,
+  (h, m) => `[${pad(h)}:${pad(m)}] Kati: `,
+  (h, m) => `${pad(h)}:${pad(m)} | Yo: `,
+  (h, m) => `Rosa Quispe, [06.12.24 ${pad(h)}:${pad(m)}]\n`,
+];
+/** What of a timestamp must stay as it was: all but the sender's name. */
+const timeOf = (stamp: string): string => stamp.replace(/^[^\d[(-]+, |(?: \| | )?(?:Rosa|Tía Meche|Kati|Yo|Me|Eu): $/gu, '');
+const SENDERS = ['Yo: ', 'Me: ', 'Eu: '];
+const INTERJECTIONS = ['uy se envio', 'perdon', 'espera', 'ay', 'se cortó', 'sorry', 'opa', 'jajaja', '😅', 'q paso', 'ya'];
+const CHAT_CUES = ['el que las trae es el Flaco, su cel', 'mi numero es', 'el wsp del dueño', 'meu zap é', 'my number is', 'el celular de la señora'];
+const CHAT_DETAILS = [
+  'tiene 15 años',
+  'son 3 chicas',
+  'km 108',
+  'le cobran S/ 1,500',
+  '4 mil',
+  '800 soles le debe',
+  'a las 9',
+  'el 12/05',
+  'la de 14',
+  'al 105',
+];
+
+interface ChatLine {
+  prefix: string;
+  body: string;
+}
+
+/** A mobile's digits split over two or three chat lines, with short interjections between. */
+const chatBurst = fc
+  .tuple(
+    mobile,
+    fc.integer({ min: 1, max: 5 }),
+    fc.integer({ min: 6, max: 8 }),
+    fc.boolean(),
+    fc.constantFrom(...CHAT_CUES),
+    fc.oneof(
+      fc.constantFrom(...STAMPS).map((f) => ({ f })),
+      fc.constantFrom(...SENDERS).map((s) => ({ f: (_h: number, _m: number) => s })),
+    ),
+    fc.array(fc.array(fc.constantFrom(...INTERJECTIONS), { maxLength: 2 }), { minLength: 2, maxLength: 2 }),
+    fc.constantFrom(' ', '', '-'),
+  )
+  .map(([d, a, b, three, cue, { f }, gaps, sep]) => {
+    const parts = three ? [d.slice(0, a), d.slice(a, b), d.slice(b)] : [d.slice(0, a), d.slice(a)];
+    const bodies: string[] = [];
+    parts.forEach((p, k) => {
+      const digits = p.length > 2 ? `${p.slice(0, 1)}${sep}${p.slice(1)}` : p;
+      bodies.push(k === 0 ? `${cue} ${digits}` : digits);
+      if (k < parts.length - 1) bodies.push(...gaps[k]!);
+    });
+    bodies.push('ahi esta');
+    const lines: ChatLine[] = bodies.map((body, k) => ({ prefix: f(20, 40 + k), body }));
+    return { raw: d, lines, text: lines.map((l) => l.prefix + l.body).join('\n') };
+  });
+
+describe('redacting a number split over the lines of a pasted chat', () => {
+  it('never lets a part survive, and keeps every timestamp where it was', () => {
+    fc.assert(
+      fc.property(chatBurst, ({ lines, text }) => {
+        let rest = redactIdentifiers(text).text;
+        for (const { prefix } of lines) {
+          const stamp = timeOf(prefix);
+          const at = rest.indexOf(stamp);
+          expect(at, `"${stamp}" was lost`).toBeGreaterThanOrEqual(0);
+          expect(digitsOf(rest.slice(0, at))).toBe('');
+          rest = rest.slice(at + stamp.length);
+        }
+        expect(digitsOf(rest)).toBe('');
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('keeps the incident details on the lines after an unfinished number', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...STAMPS.filter((f) => timeOf(f(0, 0)) === f(0, 0))),
+        fc.constantFrom('su cel 951 38', 'mi numero es 96', 'el wsp del dueño 932 0'),
+        fc.array(fc.constantFrom(...CHAT_DETAILS, ...INTERJECTIONS), { minLength: 1, maxLength: 3 }),
+        (stamp, opening, after) => {
+          const lines = [opening, ...after].map((body, k) => stamp(21, 10 + k) + body);
+          const out = redactIdentifiers(lines.join('\n')).text.split('\n');
+          for (let k = 1; k < lines.length; k++) expect(out[k]).toBe(lines[k]);
+        },
+      ),
       SETTINGS,
     );
   });

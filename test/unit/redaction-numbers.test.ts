@@ -234,6 +234,141 @@ const detailsBesideIdentifiers: Case[] = [
   { text: 'nueve cinco uno dos cero cuatro tres ocho ocho km 108', gone: ['dos cero cuatro'], kept: ['km 108'] },
 ];
 
+/** Groups read out as sentences: spelled words joined by hyphens, then digit groups after ". ". */
+const sentenceGroups: Case[] = [
+  { text: 'mi número es nueve-ocho-siete. 512. 330', gone: ['987512330', 'nueve-ocho-siete', '512', '330'], as: ['PHONE'] },
+  { text: 'mi numero es cuatro-seis-uno. 207. 958 por favor', gone: ['207', '958', 'cuatro-seis-uno'], kept: ['por favor'], as: ['PHONE'] },
+  { text: 'meu número é nove-sete-um. 806. 442', gone: ['806', '442', 'nove-sete-um'], as: ['PHONE'] },
+  { text: 'my number is nine-four-two. 168. 357.', gone: ['168', '357', 'nine-four-two'], as: ['PHONE'] },
+  { text: 'numeroy isqun-tawa-iskay. 603. 185', gone: ['603', '185', 'isqun-tawa-iskay'], as: ['PHONE'] },
+  { text: 'mi cel es 964. tres-cero-ocho. 271', gone: ['964', 'tres-cero-ocho', '271'], as: ['PHONE'] },
+  { text: 'mi cel es 9-4-6. 3-0-8. 2-7-1', gone: ['9-4-6', '3-0-8', '2-7-1'], as: ['PHONE'] },
+  { text: 'wsp: nueve cinco dos. cero siete uno. seis seis tres', gone: ['cero siete uno', 'seis seis tres'], as: ['PHONE'] },
+  { text: 'el cel del tipo es nueve-ocho-uno. 440. 276', gone: ['440', '276'], as: ['PHONE'] },
+  { text: 'nueve-seis-tres. 118. 540 es el número de la señora', gone: ['118', '540', 'nueve-seis-tres'], kept: ['es el número de la señora'], as: ['PHONE'] },
+  { text: 'mi número es 958. 31. 4027', gone: ['958', '31', '4027'], as: ['PHONE'] },
+  { text: 'call me nine-three-seven. five-zero-two. six-one-eight', gone: ['five-zero-two', 'six-one-eight'], as: ['PHONE'] },
+  { text: 'Mi número: nueve-ocho-siete. Quinientos doce. Trescientos treinta.', gone: ['Quinientos doce', 'Trescientos treinta'], as: ['PHONE'] },
+  { text: 'mi cel 973... 215... 864', gone: ['973', '215', '864'], as: ['PHONE'] },
+];
+
+/** Sentences of numbers that are incident details: they read like groups, and stay. */
+const sentenceDetails: string[] = [
+  'Pagó 2000. Luego 3000 más',
+  'Le cobraron 150. 200. 300 soles',
+  'fue en 2019. 2020. 2021 también',
+  'el 12. 05. 2021 se la llevaron',
+  'tiene 15. 16 años la otra',
+  'son 3. 4 son menores. 2 ya salieron',
+  'km 108. 110. 115 hay bares',
+];
+
+/** Chat bursts and SMS pasted as a transcript, a number split over lines with something between. */
+const chatBursts: Case[] = [
+  {
+    text: '[20:41] el que las trae es el Flaco, su cel 951 38\n[20:41] uy se envio\n[20:42] 2 614\n[20:43] ahi esta',
+    gone: ['951 38', '2 614'],
+    kept: ['[20:41] el que las trae', '\n[20:41] uy se envio\n[20:42] ', '\n[20:43] ahi esta'],
+    as: ['PHONE'],
+  },
+  {
+    text: '[07:15] su numero es 967 2\n[07:15] perdon\n[07:16] 04 518',
+    gone: ['967 2', '04 518'],
+    kept: ['[07:15] su numero es ', '\n[07:15] perdon\n[07:16] '],
+  },
+  { text: '21:03 el celular de la señora 984 11\n21:03 espera\n21:04 se corto\n21:05 7 352', gone: ['984 11', '7 352'], kept: ['21:03 el celular', '21:05 '] },
+  { text: '[6/12 20:41] wsp del dueño 932 0\n[6/12 20:41] ay\n[6/12 20:42] 47 816', gone: ['932 0', '47 816'], kept: ['[6/12 20:41] wsp', '[6/12 20:42] '] },
+  {
+    text: '[6/12/24, 20:41:13] Rosa: su cel 958 26\n[6/12/24, 20:41:20] Rosa: uy\n[6/12/24, 20:42:01] Rosa: 1 739',
+    gone: ['958 26', '1 739'],
+    kept: ['[6/12/24, 20:42:01] '],
+  },
+  { text: '6/12/24 20:41 - Dani: el numero 941 5\n6/12/24 20:42 - Dani: 20 873', gone: ['941 5', '20 873'], kept: ['6/12/24 20:41 - ', '6/12/24 20:42 - '] },
+  { text: '- 8:05 p. m. - su cel 975 30\n- 8:06 p. m. - 1 248', gone: ['975 30', '1 248'], kept: ['- 8:05 p. m. - su cel ', '- 8:06 p. m. - '] },
+  { text: '[8:41 p. m., 6/12/2024] mi numero 962 7\n[8:42 p. m., 6/12/2024] 40 153', gone: ['962 7', '40 153'], kept: ['[8:42 p. m., 6/12/2024] '] },
+  { text: '[20:40] el numero del Chato es\n[20:41] 953\n[20:41] 208\n[20:42] 617', gone: ['953', '208', '617'], kept: ['[20:41] ', '[20:42] '] },
+  {
+    text: '[20:41] su cel es nueve cinco uno\n[20:42] perdon\n[20:42] tres ocho dos seis uno cuatro',
+    gone: ['nueve cinco uno', 'tres ocho dos'],
+    kept: ['[20:42] perdon'],
+  },
+  { text: '[20:41] su cel 951 38\n[20:41] uy se envio\n[20:42] ese es 2 614', gone: ['951 38', '2 614'], kept: ['ese es'] },
+  {
+    text: '[20:41] 9\n[20:41] 6\n[20:41] 3\n[20:42] 5\n[20:42] 0\n[20:42] 8\n[20:43] 1\n[20:43] 7\n[20:43] 4',
+    gone: ['963508174'],
+    kept: ['[20:41] ', '[20:43] '],
+  },
+  { text: '[20:41] Kati: 948 62\n[20:42] Kati: 0 371', gone: ['948 62', '0 371'], kept: ['[20:42] Kati: '] },
+  { text: '[20:42] 951 382 614', gone: ['951382614'], kept: ['[20:42] '], as: ['PHONE'] },
+  { text: 'a las 9:30 me escribio del 951 204 388', gone: ['951204388'], kept: ['a las 9:30'], as: ['PHONE'] },
+  { text: 'Yo: mi cel es 957 41\nYo: 3 260\nEllos: ok', gone: ['957 41', '3 260'], kept: ['Yo: mi cel es ', '\nYo: ', '\nEllos: ok'] },
+  { text: 'Yo: mi cel es 957 41\nÉl: que?\nYo: 3 260\nÉl: ya', gone: ['957 41', '3 260'], kept: ['Él: que?', 'Él: ya'] },
+  { text: 'Me: my number is 946 12\nMe: sorry\nMe: 0 587', gone: ['946 12', '0 587'], kept: ['Me: sorry'] },
+  { text: 'Eu: meu zap é 68 9 99\nEu: ops\nEu: 21 3457', gone: ['68 9 99', '21 3457'], kept: ['Eu: ops'] },
+  { text: 'mi cel es 951 38\nperdón\nse envió\n2 614', gone: ['951 38', '2 614'], kept: ['perdón\nse envió'] },
+  {
+    text: 'Rosa Quispe, [06.12.24 20:41]\nsu cel 957 30\n\nRosa Quispe, [06.12.24 20:41]\nuy\n\nRosa Quispe, [06.12.24 20:42]\n8 146',
+    gone: ['957 30', '8 146'],
+    kept: ['[06.12.24 20:41]\nuy', '[06.12.24 20:42]\n'],
+  },
+  { text: '20:41 | Yo: su cel 943 70\n20:41 | Yo: ups\n20:42 | Yo: 2 158', gone: ['943 70', '2 158'], kept: ['20:41 | Yo: ups\n20:42 | Yo: '] },
+  { text: '[20:41] mi numero:\n[20:42] 951 38\n[20:42] uy\n[20:43] 2 614', gone: ['951 38', '2 614'], kept: ['[20:42] uy\n[20:43] '] },
+];
+
+/** Chat lines around an unfinished number keep their incident details and timestamps. */
+const chatDetails: Case[] = [
+  { text: '[20:41] su cel 951 38\n[20:42] tiene 15 años', kept: ['[20:42] tiene 15 años'], gone: ['951 38'] },
+  { text: '[20:41] su cel 951 38\n[20:42] son 3 chicas', kept: ['[20:42] son 3 chicas'], gone: ['951 38'] },
+  { text: '[20:41] su cel 951 38\n[20:42] km 108', kept: ['[20:42] km 108'], gone: ['951 38'] },
+  { text: '[20:41] su cel 951 38\n[20:42] S/ 1,500', kept: ['[20:42] S/ 1,500'], gone: ['951 38'] },
+  { text: '[20:41] su cel 951 38\n[20:42] 4 mil', kept: ['[20:42] 4 mil'], gone: ['951 38'] },
+  { text: '[20:41] su cel 951 38\n[20:42] 800 soles le debe', kept: ['[20:42] 800 soles le debe'], gone: ['951 38'] },
+  { text: '[20:41] su cel 951 38\n[20:42] a las 9', kept: ['[20:42] a las 9'], gone: ['951 38'] },
+  { text: '[20:41] su cel 951 38\n[20:42] 12/05', kept: ['[20:42] 12/05'], gone: ['951 38'] },
+  { text: '[20:41] su cel 951 382 614\n[20:42] tiene 15\n[20:43] 16', kept: ['[20:42] tiene 15\n[20:43] 16'], gone: ['951382614'] },
+  {
+    text: '[20:41] su cel 951 38\n[20:41] no se\n[20:42] la chica\n[20:42] tiene miedo\n[20:43] ya no contesta\n[20:44] 26',
+    kept: ['[20:44] 26'],
+    gone: ['951 38'],
+  },
+];
+
+const chatWithoutNumbers: string[] = [
+  '[21:14] Hola disculpe\n[21:15] en Mazuko hay 6 chicas\n[21:15] la menor tiene 14\n[21:16] 15 años la otra',
+  '[20:41] tiene 15\n[20:42] 16 años',
+  '[20:41] la de 14\n[20:42] 15 tambien',
+  '6/12/24, 20:41 - Rosa: estan en el km 108\n6/12/24, 20:42 - Rosa: les cobran 800 soles',
+  '- 8:05 p. m. - llegaron a las 21:15\n- 8:06 p. m. - eran 3',
+  '20:41 se fue el 12/05/2024\n20:42 con 2 mas',
+  'a las 21:15 llegaron',
+];
+
+/** Look-alike letters, other separators, and a country code in words. */
+const moreForms: Case[] = [
+  { text: 'cel 9OO 5l2 33O', gone: ['9OO', '5l2', '33O'], as: ['PHONE'] },
+  { text: 'llamen al 9OO-4l7-2O8', gone: ['9OO', '4l7', '2O8'], as: ['PHONE'] },
+  { text: 'el numero de la tia es 9O6 l2O 38O', gone: ['9O6', 'l2O', '38O'], as: ['PHONE'] },
+  { text: 'escribanle al 9O5.l2O.47O', gone: ['9O5', 'l2O', '47O'], as: ['PHONE'] },
+  { text: 'cel 9 O 5 l 2 O 3 3 O', gone: ['9 O 5 l 2 O 3 3 O', '5 l 2'], as: ['PHONE'] },
+  { text: 'cel 9-O-4-l-6-O-3-2-8', gone: ['4-l-6-O-3'], as: ['PHONE'] },
+  { text: 'su cel es 9 5 1 - 2 O 3 - 3 O 7', gone: ['2 O 3', '3 O 7'], as: ['PHONE'] },
+  { text: 'cel OO51 962 403 187', gone: ['962403187', 'OO51'], as: ['PHONE'] },
+  { text: 'mi cel 9-7-3-1-1-5-4-0-8 o escribeme', gone: ['973115408'], kept: [' o escribeme'] },
+  { text: 'cel 951\\203\\417', gone: ['951203417'] },
+  { text: 'cel 9_6_1 2_0_3 3_0_8', gone: ['961203308'] },
+  { text: 'whatsapp mas cincuenta y uno nueve cinco uno dos cero tres tres cero uno', gone: ['cincuenta y uno', 'dos cero tres'], as: ['PHONE'] },
+  { text: 'whatsapp más 51 nueve cuatro ocho dos cero tres tres cero uno', gone: ['51', 'ocho dos cero'], as: ['PHONE'] },
+  { text: 'cero cero cinco uno nueve seis tres dos cero cuatro cuatro uno siete', gone: ['cero cero cinco uno', 'dos cero cuatro'], as: ['PHONE'] },
+  { text: 'call plus five one nine five one two zero three three zero one', gone: ['five one nine', 'zero three'], as: ['PHONE'] },
+  {
+    text: 'zap: mais cinquenta e cinco, sessenta e oito, nove nove nove um dois três quatro cinco',
+    gone: ['cinquenta e cinco', 'sessenta e oito', 'um dois'],
+    as: ['PHONE'],
+  },
+  { text: 'lo vio IO veces, Ollanta dijo que sí', kept: ['lo vio IO veces, Ollanta dijo que sí'] },
+  { text: 'tiene 14 o 15 años, son 2 o 3 chicas', kept: ['tiene 14 o 15 años, son 2 o 3 chicas'] },
+];
+
 describe('class 1: digits in other forms and hidden characters', () => {
   it.each(digitForms)('$text', assertCase);
 });
@@ -292,4 +427,34 @@ describe('class 8: incident details stay', () => {
   });
 
   it.each(detailsBesideIdentifiers)('$text', assertCase);
+});
+
+describe('class 9: groups read out as sentences', () => {
+  it.each(sentenceGroups)('$text', assertCase);
+
+  it.each(sentenceDetails)('%s stays', (text) => {
+    const result = redactIdentifiers(text);
+    expect({ text: result.text, counts: result.counts }).toEqual({ text, counts: {} });
+  });
+});
+
+describe('class 10: a number split over the lines of a pasted chat', () => {
+  it.each(chatBursts)('$text', assertCase);
+
+  it.each(chatDetails)('$text', assertCase);
+
+  it.each(chatWithoutNumbers)('%s stays', (text) => {
+    const result = redactIdentifiers(text);
+    expect({ text: result.text, counts: result.counts }).toEqual({ text, counts: {} });
+  });
+
+  it('keeps a number open across an interjection at the end of a message', () => {
+    const opening = redactIdentifiers('[20:41] su cel 951 38\n[20:41] uy se envio');
+    expect(opening.numberOpen).toBe(true);
+    expect(redactIdentifiers('[20:42] 2 614', { continuesNumber: opening.numberOpen }).text).toBe('[20:42] [PHONE]');
+  });
+});
+
+describe('class 11: look-alike letters, separators and country codes in words', () => {
+  it.each(moreForms)('$text', assertCase);
 });

@@ -1,33 +1,11 @@
 // Runs the redactor over the labelled dev corpus and scores it exactly as
 // test/support/reference-triage-metrics.mjs (the team's judging tool, copied) does: zero leaks and every incident detail kept.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { redactIdentifiers } from '../../functions/core/redaction/redact';
-
-const CORPUS = new URL('../corpus/dev-tips.jsonl', import.meta.url);
-
-const tipSchema = z.object({
-  id: z.string(),
-  text: z.string(),
-  pii: z.array(z.string()).default([]),
-  keep: z.array(z.string()).default([]),
-});
+import { leaked, readLabelledTips } from '../support/redaction-corpus';
 
 // A missing corpus must fail the run, not skip it: silence here would hide leaks.
-const tips = readFileSync(CORPUS, 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l.startsWith('{'))
-  .map((l) => tipSchema.parse(JSON.parse(l)));
-
-const digits = (s: string) => s.replace(/\D/g, '');
-const squash = (s: string) => s.toLowerCase().replace(/[\s.\-()+]/g, '');
-
-function leaked(redacted: string, secret: string): boolean {
-  const d = digits(secret);
-  return d.length >= 6 ? squash(redacted).includes(d) : redacted.toLowerCase().includes(secret.toLowerCase());
-}
+const tips = readLabelledTips(new URL('../corpus/dev-tips.jsonl', import.meta.url));
 
 describe('redactIdentifiers on the dev corpus', () => {
   it('reads a non-empty corpus', () => {

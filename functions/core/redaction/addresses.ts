@@ -14,6 +14,8 @@ const GAP_TOKENS = 16;
 const MAX_ADDRESS_TOKENS = 48;
 const BACK_TOKENS = 40;
 const NAME_LOOKAHEAD = 4;
+const CLOSING_TOWN_WORDS = 4;
+const CONTACT_LINE_TOKENS = 48;
 const STREET_NAME_WORDS = 4;
 
 const set = (list: readonly string[]): ReadonlySet<string> => new Set(list.map(normalize));
@@ -23,6 +25,9 @@ const QUECHUA_CUES = set(words.quechuaCues);
 const FORM_LABELS: PhraseIndex = indexPhrases(words.formLabels);
 const LABELS_ALONE = set(words.formLabelsAlone);
 const NAME_LABELS = set(words.nameLabels);
+const NAME_LABEL_WORDS = set(words.nameLabelWords);
+const WRITER_CONTACT: PhraseIndex = indexPhrases(words.writerContactCues);
+const CLOSING_JOIN = set(words.closingJoin);
 const GAP = set(words.gapWords);
 const STREET_TYPES = set(words.streetTypes);
 const LOOSE_STREET_TYPES = set(words.looseStreetTypes);
@@ -242,7 +247,17 @@ function addressEnd(tokens: readonly Token[], start: number, limit = tokens.leng
     if (clause && !isCapitalized(t.text) && addressStart(tokens, k) === null) break;
     last = k;
   }
-  return last;
+  return closingBracket(tokens, start, last);
+}
+
+/** "Av. Ernesto Rivero 1052 (frente al grifo)": a bracket opened inside the address closes with it. */
+function closingBracket(tokens: readonly Token[], start: number, last: number): number {
+  let open = 0;
+  for (let k = start; k <= last; k++) {
+    if (tokens[k]!.text === '(') open++;
+    else if (tokens[k]!.text === ')') open--;
+  }
+  return open > 0 && tokens[last + 1]?.text === ')' ? last + 1 : last;
 }
 
 type Mode = 'residence' | 'self';
@@ -306,7 +321,47 @@ function labelCue(tokens: readonly Token[], i: number, form: boolean): number {
   return form || LABELS_ALONE.has(label) ? colon : -1;
 }
 
-const isNameLabel = (tokens: readonly Token[], i: number): boolean => NAME_LABELS.has(tokens[i]!.norm) && tokens[next(tokens, i)]?.text === ':';
+/** "Nombre:", "Nombre completo:", "Nombres y apellidos:": the text is a form that asks for the writer. */
+function isNameLabel(tokens: readonly Token[], i: number): boolean {
+  if (!NAME_LABELS.has(tokens[i]!.norm)) return false;
+  let k = next(tokens, i);
+  for (let n = 0; n < NAME_LOOKAHEAD && k !== -1 && NAME_LABEL_WORDS.has(tokens[k]!.norm); n++) k = next(tokens, k);
+  return k !== -1 && tokens[k]!.text === ':';
+}
+
+/** A first-person contact phrase on the line before token `end` ("escríbanme al …", "mi cel …"). */
+function writerContactLine(tokens: readonly Token[], end: number): boolean {
+  for (let k = end; k >= 0 && k > end - CONTACT_LINE_TOKENS && !hasBreak(tokens[k]); k--) {
+    if (word(tokens[k]) && longestPhrase(tokens, k, WRITER_CONTACT) !== -1) return true;
+  }
+  return false;
+}
+
+/**
+ * "… escríbanme al 967 850 243⏎de Puno Jr Lampa 742": a street address that closes the writer's
+ * own contact line, with only a town and "de" between, is their home. The incident's address
+ * ("el bar de Av. Madre de Dios 1245 …") has other words before it and stays.
+ */
+function closingAddress(tokens: readonly Token[], start: number): { start: number; last: number } | null {
+  let k = start - 1;
+  let words = 0;
+  let breaks = 0;
+  for (; k >= 0 && k > start - BACK_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (t.kind === 'space') {
+      if (hasBreak(t) && ++breaks > 1) return null;
+      continue;
+    }
+    if (t.kind === 'punct' && /^[,\-–—/:(]$/.test(t.text)) continue;
+    if (!word(t) || words >= CLOSING_TOWN_WORDS) break;
+    if (!(CLOSING_JOIN.has(t.norm) || PLACES.has(t.norm) || isCapitalized(t.text))) return null;
+    words++;
+  }
+  if (k < 0 || !num(tokens[k]) || !writerContactLine(tokens, k)) return null;
+  const last = addressEnd(tokens, start);
+  const after = next(tokens, last);
+  return after === -1 || tokens[after]!.kind === 'punct' || CONTACT.has(tokens[after]!.norm) ? { start, last } : null;
+}
 
 export function findAddressSpans(_text: string, tokens: readonly Token[]): Span[] {
   const spans: Span[] = [];
@@ -325,7 +380,12 @@ export function findAddressSpans(_text: string, tokens: readonly Token[]): Span[
     const label = cue === -1 ? labelCue(tokens, i, form) : -1;
     const self = cue === -1 && label === -1 ? longestPhrase(tokens, i, SELF) : -1;
     const end = cue !== -1 ? cue : label !== -1 ? label : self;
-    if (end === -1) continue;
+    if (end === -1) {
+      if (addressStart(tokens, i, false) !== 'street' || longestPhrase(tokens, i, LOCATORS) !== -1) continue;
+      const last = push(closingAddress(tokens, i));
+      if (last !== -1) i = last;
+      continue;
+    }
     const last = push(addressAfter(tokens, end, self !== -1 ? 'self' : 'residence'));
     if (last !== -1) i = last;
   }

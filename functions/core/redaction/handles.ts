@@ -21,6 +21,13 @@ const JOIN = set(words.platformJoin);
 const FIND_ME: PhraseIndex = indexPhrases(words.findMe);
 const FIND_ME_JOIN = set(words.findMeJoin);
 const OWNERS = set(words.owners);
+const DIRECT_PAGES = set(words.directPages);
+const NOT_PAGE_NAMES = set(words.notPageNames);
+const AFTER_PAUSE: PhraseIndex = indexPhrases(words.namingAfterPause);
+const QUECHUA_SUFFIXES = set(words.quechuaSuffixes);
+const NOT_ANCHORS = set(words.notAnchors);
+const PAGE_NAME_WORDS = set(words.pageNameWords);
+const YEAR = /^(?:19|20)\d\d$/;
 const FILE_EXTENSIONS = set(words.fileExtensions);
 const TLDS = set(words.tlds);
 const ABBREVIATIONS = set(words.abbreviations);
@@ -112,17 +119,35 @@ function quotedEnd(tokens: readonly Token[], open: number): number {
   return -1;
 }
 
-/** A display name in capitals, particles between ("Empleos Madre de Dios Chicas"). */
+/** A display name in capitals, particles between ("Empleos Madre de Dios Chicas"), and a year that closes it ("… Chicas 2025"). */
 function displayEnd(tokens: readonly Token[], k: number): number {
   let end = k;
   for (let n = 1; n < MAX_DISPLAY_WORDS; ) {
     let w = nextWord(tokens, end);
     while (w !== -1 && PARTICLES.has(tokens[w]!.norm) && !isCapitalized(tokens[w]!.text)) w = nextWord(tokens, w);
-    if (w === -1 || !isCapitalized(tokens[w]!.text) || STOP_WORDS.has(tokens[w]!.norm)) break;
+    if (w === -1 || !isCapitalized(tokens[w]!.text) || (STOP_WORDS.has(tokens[w]!.norm) && !PAGE_NAME_WORDS.has(tokens[w]!.norm))) break;
     end = w;
     n++;
   }
-  return end;
+  const year = isGap(tokens[end + 1]) ? end + 2 : -1;
+  return year !== -1 && YEAR.test(tokens[year]?.text ?? '') && tokens[year + 1]?.kind !== 'num' ? year : end;
+}
+
+const isShouted = (s: string): boolean => s.length > 1 && s === s.toUpperCase();
+
+/**
+ * A page name right after a page word, without a naming phrase ("una pagina Trabajos Selva
+ * Chicas 2025 ofrecian"): two capitalised words or more, or one in CamelCase, and not only places.
+ */
+function directEnd(tokens: readonly Token[], anchor: number, k: number): number {
+  const first = tokens[k]!;
+  // "VI UNA PAGINA TRABAJOS SELVA OFRECIAN": in capitals throughout, a run has no edge.
+  if (isShouted(tokens[anchor]!.text) || !isCapitalized(first.text) || NOT_PAGE_NAMES.has(first.norm) || PLATFORMS.has(first.norm) || PAGES.has(first.norm))
+    return -1;
+  const end = displayEnd(tokens, k);
+  const words = tokens.slice(k, end + 1).filter((t) => t.kind === 'word');
+  if (words.length < 2) return /\p{Ll}\p{Lu}/u.test(first.text) ? end : -1;
+  return words.every((t) => PLACES.has(t.norm) || PARTICLES.has(t.norm)) ? -1 : end;
 }
 
 /** Lower-case display names go on only over known names ("mi face es rosa flores"). */
@@ -145,6 +170,8 @@ interface Intro {
   bare: boolean;
   /** A filler ("de") stood between: only a handle-looking chunk counts ("anuncio de Facebook de \"anfitrionas\""). */
   filler?: boolean;
+  /** The page word right before, whose capitalised run is a name ("una pagina Trabajos Selva"), or -1. */
+  direct?: number;
 }
 
 /** The handle or name at `intro.at`, as a token range, or null. */
@@ -159,7 +186,11 @@ function handleAt(tokens: readonly Token[], intro: Intro, owned: boolean): { sta
   if (first.kind === 'punct' && first.text !== '@' && first.text !== '_') return null;
   const end = chunkEnd(tokens, k);
   if (looksLikeHandle(chunkText(tokens, k, end)) || first.text === '@') return { start: k, end };
-  if (first.kind !== 'word' || end !== k || !intro.named) return null;
+  if (first.kind !== 'word' || end !== k) return null;
+  if (!intro.named) {
+    const direct = intro.direct !== undefined && intro.direct !== -1 ? directEnd(tokens, intro.direct, k) : -1;
+    return direct === -1 ? null : { start: k, end: direct };
+  }
   // "como La Flaca Mazuko": a capitalised article opens a display name.
   const next = nextWord(tokens, k);
   const article = isCapitalized(first.text) && PARTICLES.has(first.norm) && next !== -1 && isCapitalized(tokens[next]!.text);
@@ -185,6 +216,12 @@ function introAfter(tokens: readonly Token[], end: number): Intro {
       return { at: k, named: true, bare };
     }
   }
+  // "su face, sale como Rosa Flores": only an "appears as" phrase goes on after a comma.
+  if (t?.text === ',') {
+    const w = skip(tokens, k + 1);
+    const n = tokens[w]?.kind === 'word' ? longestPhrase(tokens, w, AFTER_PAUSE) : -1;
+    if (n !== -1) return { at: skip(tokens, n + 1), named: true, bare: false };
+  }
   // "face - Rosa Flores": a free dash.
   if (t?.text === '-' && isGap(tokens[k + 1])) return { at: k + 2, named: true, bare: false };
   // "el face de mi prima": "de" and other fillers introduce only handle-looking words.
@@ -206,6 +243,33 @@ function anchorEnd(tokens: readonly Token[], i: number): number {
   return end;
 }
 
+/** "facebookpi", "paginata": a platform or page word with a Quechua case ending glued on. */
+function suffixedAnchor(norm: string): boolean {
+  if (norm.length < 4 || NOT_ANCHORS.has(norm)) return false;
+  for (const suffix of QUECHUA_SUFFIXES) {
+    if (!norm.endsWith(suffix)) continue;
+    const stem = norm.slice(0, -suffix.length);
+    if (PLATFORMS.has(stem) || PAGES.has(stem)) return true;
+  }
+  return false;
+}
+
+/**
+ * The platform or page word at i and where it ends ("tik tok", "página de facebook",
+ * "Facebook-pi"); `direct` when a page's name may follow it without a naming phrase.
+ */
+function anchorAt(tokens: readonly Token[], i: number): { end: number; direct: boolean } | null {
+  const t = tokens[i]!;
+  const glued = tokens[i + 1]?.text === '-' && tokens[i + 2]?.kind === 'word';
+  if (PLATFORMS.has(t.norm) || PAGES.has(t.norm)) {
+    // "Facebook-pi": a Quechua case ending glued on; any other glued word is not a handle after it.
+    if (glued) return QUECHUA_SUFFIXES.has(tokens[i + 2]!.norm) ? { end: i + 2, direct: true } : null;
+    const end = anchorEnd(tokens, i);
+    return { end, direct: DIRECT_PAGES.has(t.norm) || (PAGES.has(t.norm) && end !== i) };
+  }
+  return suffixedAnchor(t.norm) ? { end: i, direct: true } : null;
+}
+
 /** "mi face", "su página": an owner word stands right before the anchor. */
 const ownedAt = (tokens: readonly Token[], i: number): boolean => {
   const p = isGap(tokens[i - 1]) ? i - 2 : -1;
@@ -218,10 +282,13 @@ export function findPlatformHandleSpans(tokens: readonly Token[]): Span[] {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
     let intro: Intro | null = null;
-    if (PLATFORMS.has(t.norm) || PAGES.has(t.norm)) {
-      // "Facebook-pi": a Quechua case ending glued on, not a handle after it.
-      if (tokens[i + 1]?.text === '-' && tokens[i + 2]?.kind === 'word') continue;
-      intro = introAfter(tokens, anchorEnd(tokens, i));
+    const anchor = anchorAt(tokens, i);
+    if (anchor) {
+      const after = introAfter(tokens, anchor.end);
+      // "la página de Rosa Flores" is Rosa's page: her name stays.
+      intro = { ...after, direct: anchor.direct && !after.filler ? i : -1 };
+    } else if (PLATFORMS.has(t.norm) || PAGES.has(t.norm)) {
+      continue;
     } else {
       const end = longestPhrase(tokens, i, FIND_ME);
       if (end === -1) continue;

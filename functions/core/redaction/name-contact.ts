@@ -11,7 +11,7 @@ const DIGIT_RUN_TOKENS = 24;
 const PHONE_DIGITS = 6;
 // Words a signature's tail may hold besides names, roles and contacts: "Subgerencia de Promoción".
 const TAIL_GLUE = new Set(['de', 'del', 'da', 'do', 'das', 'dos', 'of', 'the', 'y', 'e', 'and', 'en', 'in', 'at']);
-const CONTACT_WORDS: ReadonlySet<string> = new Set([...PHONE_WORDS, ...ID_WORDS, 'email', 'e-mail', 'mail', 'correo', 'zap', 'tel', 'telf']);
+export const CONTACT_WORDS: ReadonlySet<string> = new Set([...PHONE_WORDS, ...ID_WORDS, 'email', 'e-mail', 'mail', 'correo', 'zap', 'tel', 'telf']);
 
 export const nameWords = (tokens: readonly Token[], name: NameRange): Token[] => tokens.slice(name.first, name.last + 1).filter((w) => w.kind === 'word');
 

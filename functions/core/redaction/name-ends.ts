@@ -16,9 +16,13 @@ const TAIL_CHARS = 240;
 const THANKS_LINE_WORDS = 40;
 const DASHES = new Set(['-', '–', '—']);
 
-/** "- Dan": after a dash, a capitalised word that is not a function word, a role or a place ("dan" is also Spanish). */
+/**
+ * "- Dan": after a dash, a capitalised word that is not a function word, a role or a place ("dan"
+ * is also Spanish). A lone letter is not a name: "- S/ 300" is a list of prices in soles.
+ */
 function dashedWord(tokens: readonly Token[], p: number): NameRange | null {
   const t = tokens[p]!;
+  if (t.text.length < 2 || tokens[p + 1]?.text === '/') return null;
   if (!isCapitalized(t.text) || STOP_WORDS.has(t.norm) || NOT_NAMES.has(t.norm) || PLACES.has(t.norm)) return null;
   return { first: p, last: p, titled: false };
 }

@@ -1,6 +1,6 @@
 // Moving over the shared tokens: the next word on the same line, where a clause or a line
 // starts, and phrase look-ups indexed by their first word, so each token costs one map hit.
-import { GREETINGS } from './name-lexicon';
+import { GREETINGS, RELATIONS } from './name-lexicon';
 import triggers from './name-triggers.json' with { type: 'json' };
 import { normalize, type Token } from './tokens';
 
@@ -20,6 +20,29 @@ export function prevWord(tokens: readonly Token[], i: number): number {
 export function skipGap(tokens: readonly Token[], i: number): number {
   if (hasBreak(tokens[i])) return -1;
   return isGap(tokens[i]) ? i + 1 : i;
+}
+
+const ASIDE_TOKENS = 24;
+const ASIDE_CLOSE = new Map([
+  ['(', ')'],
+  ['[', ']'],
+]);
+const ASIDE_OTHERS: ReadonlySet<string> = new Set([...triggers.asideOthers.map(normalize), ...RELATIONS]);
+
+/**
+ * Past a short aside in brackets on the same line ("Nombre: (prefiero no decir) Edwin", "Name
+ * (optional): Kate"): the first token after it, or i when there is none or it speaks of
+ * someone else ("Nombre (de la víctima): Yeni").
+ */
+export function pastAside(tokens: readonly Token[], i: number): number {
+  const close = ASIDE_CLOSE.get(tokens[i]?.text ?? '');
+  if (!close) return i;
+  for (let k = i + 1; k < tokens.length && k <= i + ASIDE_TOKENS; k++) {
+    const t = tokens[k]!;
+    if (hasBreak(t) || ASIDE_OTHERS.has(t.norm)) return i;
+    if (t.text === close) return isGap(tokens[k + 1]) ? k + 2 : k + 1;
+  }
+  return i;
 }
 
 /** Skips spaces, line breaks included. */
@@ -90,7 +113,8 @@ export function matchPhrase(tokens: readonly Token[], i: number, phrase: Phrase)
   for (let w = 1; w < phrase.words.length; w++) {
     const word = phrase.words[w]!;
     if (word === ':') {
-      const c = isGap(tokens[k + 1]) ? k + 2 : k + 1;
+      // "datos del denunciante (confidencial):"
+      const c = pastAside(tokens, isGap(tokens[k + 1]) ? k + 2 : k + 1);
       if (tokens[c]?.text !== ':') return -1;
       k = c;
       continue;

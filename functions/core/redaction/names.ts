@@ -4,10 +4,12 @@
 // who is held and who holds them.
 import { collectName, endsHere, type NameRange } from './name-collect';
 import { labelName, signOffName } from './name-closings';
+import { contactIntroName } from './name-contact-intro';
 import { contactParenName, leadingName, trailingName } from './name-ends';
+import { secondForm } from './name-second-form';
 import { canBeName, HONORIFICS, known, nameLike, OWNER_WORDS, RELATION_DETERMINERS, RELATION_MODIFIERS, RELATIONS } from './name-lexicon';
 import triggers from './name-triggers.json' with { type: 'json' };
-import { clauseStart, hasBreak, indexPhrases, isGap, longestPhrase, matchPhrase, nextWord, type Phrase, prevWord, skipGap } from './name-walk';
+import { clauseStart, hasBreak, indexPhrases, isGap, longestPhrase, matchPhrase, nextWord, pastAside, type Phrase, prevWord, skipGap } from './name-walk';
 import { PLACES, STOP_WORDS } from './lexicon';
 import type { Span } from './spans';
 import { isCapitalized, normalize, type Token } from './tokens';
@@ -55,9 +57,11 @@ function afterTrigger(tokens: readonly Token[], end: number, strength: Strength)
   let j = end + 1;
   if (strength === 'strong' && hasBreak(tokens[j])) j++;
   else if (isGap(tokens[j])) j++;
+  j = pastAside(tokens, j);
   if (INTRO_MARKS.has(tokens[j]?.text ?? '')) {
     j++;
     if (isGap(tokens[j]) || (strength === 'strong' && hasBreak(tokens[j]))) j++;
+    j = pastAside(tokens, j);
   }
   if (OPEN_QUOTES.has(tokens[j]?.text ?? '')) j++;
   return j;
@@ -210,6 +214,13 @@ function triggerAt(tokens: readonly Token[], i: number): { end: number; trigger:
 
 const spanOf = (tokens: readonly Token[], first: number, last: number): Span => ({ start: tokens[first]!.start, end: tokens[last]!.end, kind: 'NAME' });
 
+/** Adds the writer's name and, right after it, another form of it ("Juan (Juancho Ccori)"). */
+function pushName(tokens: readonly Token[], spans: Span[], first: number, last: number): void {
+  spans.push(spanOf(tokens, first, last));
+  const again = secondForm(tokens, last);
+  if (again) spans.push(spanOf(tokens, again.first, again.last));
+}
+
 export function findNameSpans(tokens: readonly Token[]): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -218,14 +229,14 @@ export function findNameSpans(tokens: readonly Token[]): Span[] {
     if (QUECHUA_I.has(t.norm)) {
       const last = quechuaFrame(tokens, i);
       if (last !== -1) {
-        spans.push(spanOf(tokens, nextWord(tokens, i), last));
+        pushName(tokens, spans, nextWord(tokens, i), last);
         continue;
       }
     }
     const found = triggerAt(tokens, i);
     if (found) {
       const name = nameAfter(tokens, found.end, found.trigger);
-      if (name) spans.push(spanOf(tokens, name.first, name.last));
+      if (name) pushName(tokens, spans, name.first, name.last);
     }
     // "Rosa sutiy Rosa sutiy": the name before the word is the writer's too, even when
     // another name follows it.
@@ -240,13 +251,14 @@ export function findNameSpans(tokens: readonly Token[]): Span[] {
 function findClosingNameSpans(tokens: readonly Token[]): Span[] {
   const spans: Span[] = [];
   const push = (name: NameRange | null) => {
-    if (name) spans.push(spanOf(tokens, name.first, name.last));
+    if (name) pushName(tokens, spans, name.first, name.last);
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'word') {
       push(labelName(tokens, i));
       push(signOffName(tokens, i));
+      push(contactIntroName(tokens, i));
     } else if (t.text === '(') {
       push(contactParenName(tokens, i));
     }

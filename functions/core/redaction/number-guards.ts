@@ -9,7 +9,7 @@ export const digitsOf = (s: string): string => s.replace(/\D/g, '');
 
 // A date keeps its meaning ("el 12.05.2021 la llevaron"); the same separator twice and a
 // valid day and month are required so that a spaced phone is not mistaken for one.
-const DATE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})$/;
+const DATE = /^(\d{1,2}) ?([./-]) ?(\d{1,2}) ?\2 ?(\d{2}|\d{4})$/;
 const ISO_DATE = /^(?:19|20)\d\d([./-])(\d{1,2})\1(\d{1,2})$/;
 const DAY_MONTH = /^(\d{1,2})\/(\d{1,2})$/;
 const YEAR_RANGE = /^(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)$/;
@@ -109,6 +109,8 @@ export function incidentDetail(text: string, tokens: readonly Token[], run: Run)
   if (short && prev !== null && AGE_BEFORE.has(prev)) return 'age';
   // "3er piso", "22h", "2da": letters glued to a short number make it an ordinal or a unit.
   if (short && glued) return 'count';
-  if (short && next !== null && !PIECE_LINKS.has(next) && !DIGIT_CONNECTORS.has(next)) return 'count';
+  // A word on the next line does not count anything ("su cel 9 ⏎ Yo: 0 1234567").
+  const sameLine = !/[\n\r]/.test(text.slice(run.end, n >= 0 ? tokens[n]!.start : run.end));
+  if (short && next !== null && sameLine && !PIECE_LINKS.has(next) && !DIGIT_CONNECTORS.has(next)) return 'count';
   return null;
 }

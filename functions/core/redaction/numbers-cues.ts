@@ -38,28 +38,33 @@ export function cueAt(tokens: readonly Token[], i: number): CueKind | null {
   return null;
 }
 
-/** A sentence ends at "!", "?", a lone "." before a space, or a line break not followed by digits. */
-export function endsSentence(tokens: readonly Token[], j: number): boolean {
+/**
+ * A sentence ends at "!", "?", a lone "." before a space, or a line break not followed by digits
+ * or followed by a chat timestamp (see numbers-chat: `stamped`), where a new message starts.
+ */
+export function endsSentence(tokens: readonly Token[], j: number, stamped?: Uint8Array): boolean {
   const t = tokens[j]!;
   if (t.kind === 'space') {
     if (!/[\n\r]/.test(t.text)) return false;
     const next = tokens[j + 1];
-    return next === undefined || !isNumeric(next);
+    return next === undefined || !isNumeric(next) || (stamped?.[j + 1] ?? 0) > 0;
   }
-  if (t.kind !== 'punct') return false;
+  // "8:05 p. m.": the dots of a timestamp end nothing.
+  if (t.kind !== 'punct' || stamped?.[j]) return false;
   if (t.text === '!' || t.text === '?') return true;
   if (t.text !== '.') return false;
   const lone = tokens[j - 1]?.text !== '.' && tokens[j + 1]?.text !== '.';
   return lone && (j + 1 >= tokens.length || tokens[j + 1]!.kind === 'space');
 }
 
-/** Whether a cue stands within `words` words before token k, in the same sentence. */
-export function cueWithin(tokens: readonly Token[], k: number, words: number): boolean {
+/** The cue that stands within `words` words before token k, in the same sentence, or null. */
+export function cueWithin(tokens: readonly Token[], k: number, words: number, stamped?: Uint8Array): CueKind | null {
   for (let j = k, n = 0; j >= 0 && n <= words; j--) {
-    if (endsSentence(tokens, j)) return false;
+    if (endsSentence(tokens, j, stamped)) return null;
     if (tokens[j]!.kind !== 'word') continue;
-    if (cueAt(tokens, j)) return true;
+    const kind = cueAt(tokens, j);
+    if (kind) return kind;
     n++;
   }
-  return false;
+  return null;
 }

@@ -1,18 +1,18 @@
-// Numbers given in pieces, or across messages: "mi cel: 951... el resto 204 388", "mi dni es
-// 4123 y 6587", "empieza con 9634 y termina en 71825", "mi número es 968" (and the rest comes
-// in the next SMS). No single piece is long enough to look like a phone; together they are one.
+// Numbers given in pieces, or across messages and lines: "mi cel: 951... el resto 204 388", "mi
+// dni es 4123 y 6587", "empieza con 9634 y termina en 71825", "mi número es 968" (and the rest
+// comes in the next SMS, or two chat lines later). No single piece is long enough to look like a
+// phone; together they are one.
 import type { PlaceholderKind } from '../tip';
 import { incidentDetail } from './number-guards';
 import { CONTINUATION_WORDS, PIECE_LINKS, SEQUENCE_WORDS } from './lexicon';
 import { type CueKind, cueAt, endsSentence } from './numbers-cues';
 import type { Run, Runs } from './numbers-runs';
+import { continueNumbers } from './numbers-thread';
 import { LOOSE_MIN_DIGITS, MAX_INTRO_WORDS, MAX_LINK_WORDS, PARTIAL_MIN_DIGITS, scanWindow, TARGET } from './numbers-window';
 import type { Token } from './tokens';
 
 /** Pieces joined only by "el resto", "y después", "termina en", without a cue. */
 const CHAIN_MIN_DIGITS = 8;
-/** Words a continued message may open with before a colon ("ahí va: 23 45"). */
-const LEAD_IN_WORDS = 2;
 
 export interface Piece {
   run: Run;
@@ -35,14 +35,14 @@ type Link = 'no' | 'plain' | 'sequence' | 'said';
  * después", "luego") or saying the digits are the rest of one number ("el resto", "termina en").
  * Only the last kind carries across a sentence end ("…9634. Termina en 71825").
  */
-function links(tokens: readonly Token[], from: number, to: number): Link {
+function links(tokens: readonly Token[], stamped: Uint8Array, from: number, to: number): Link {
   let words = 0;
   let said = false;
   let sequence = false;
   let crossed = false;
   for (let j = from; j < to; j++) {
     const t = tokens[j]!;
-    if (endsSentence(tokens, j)) {
+    if (endsSentence(tokens, j, stamped)) {
       if (crossed) return 'no';
       crossed = true;
       said = false;
@@ -85,7 +85,7 @@ function chainedPieces(text: string, tokens: readonly Token[], runs: Runs): Run[
     if (incidentDetail(text, tokens, run)) continue;
     const prev = chain[chain.length - 1];
     // A gap longer than a few link words cannot link, so the scan stays bounded.
-    const link: Link = prev && run.first - prev.last <= 4 * MAX_LINK_WORDS ? links(tokens, prev.last + 1, run.first) : 'no';
+    const link: Link = prev && run.first - prev.last <= 4 * MAX_LINK_WORDS ? links(tokens, runs.stamped, prev.last + 1, run.first) : 'no';
     if (link === 'no') close();
     if (link === 'said') said = true;
     if (link === 'sequence') sequence = true;
@@ -104,11 +104,7 @@ export function findPieces(text: string, tokens: readonly Token[], runs: Runs, c
     if (!kind) continue;
     for (const run of cuedPieces(text, tokens, runs, i, kind)) pieces.push({ run, kind: kindOf(kind) });
   }
-  if (continuesNumber) {
-    // The previous message ended with "mi número es": its leading digits are the number, even two.
-    const w = scanWindow(text, tokens, runs, -1, 'phone', LEAD_IN_WORDS);
-    if (w.strict) for (const run of w.pieces) pieces.push({ run, kind: 'PHONE' });
-  }
+  for (const { run, kind } of continueNumbers(text, tokens, runs, continuesNumber).pieces) pieces.push({ run, kind: kindOf(kind) });
   for (const run of chainedPieces(text, tokens, runs)) pieces.push({ run, kind: 'PHONE' });
   return pieces;
 }

@@ -1,6 +1,7 @@
 // The window after a cue where a number is given in pieces: "mi cel: 951... el resto 204 388",
 // "mi dni es 4123 y 6587", "mi número es 968". Bounded, so every scan stays linear.
 import { incidentDetail } from './number-guards';
+import { STAMP_TIME } from './numbers-chat';
 import { INTRO_FILLERS, PIECE_LINKS } from './lexicon';
 import { type CueKind, cueAt, endsSentence } from './numbers-cues';
 import type { Run, Runs } from './numbers-runs';
@@ -25,21 +26,40 @@ export interface Window {
   endsText: boolean;
 }
 
+export interface WindowBounds {
+  /** The window opens a message or a line that continues a number: "y el resto", "sigue:" only lead into the digits. */
+  opening?: boolean;
+  /** Token index the window stops at (exclusive). */
+  end?: number;
+  /** The window opens a line or sentence of the text, not a message: "al 105" there is a hotline. */
+  midText?: boolean;
+}
+
 /**
- * Collects the pieces of a number after the cue at `cue` (or from the start of the text, for
- * cue -1): non-guarded runs joined by linking words, until the number is whole.
+ * Collects the pieces of a number after the cue at `cue` (or after token `cue` of a text that
+ * continues a number, see `opening`): non-guarded runs joined by linking words, until the number
+ * is whole.
  */
-export function scanWindow(text: string, tokens: readonly Token[], runs: Runs, cue: number, kind: CueKind, maxIntroWords: number): Window {
-  // At the start of a continued message, "y el resto", "sigue:" only lead into the digits.
-  const isFiller = (norm: string): boolean => INTRO_FILLERS.has(norm) || (cue < 0 && PIECE_LINKS.has(norm));
+export function scanWindow(
+  text: string,
+  tokens: readonly Token[],
+  runs: Runs,
+  cue: number,
+  kind: CueKind,
+  maxIntroWords: number,
+  bounds: WindowBounds = {},
+): Window {
+  const opening = bounds.opening ?? cue < 0;
+  const isFiller = (norm: string): boolean => INTRO_FILLERS.has(norm) || (opening && PIECE_LINKS.has(norm));
   const pieces: Run[] = [];
   let total = 0;
   let introWords = 0;
   let linkWords = 0;
+  let sawWord = false;
   let j = cue + 1;
-  const limit = Math.min(tokens.length, cue + 1 + WINDOW_TOKENS);
+  const limit = Math.min(bounds.end ?? tokens.length, cue + 1 + WINDOW_TOKENS);
   for (; j < limit; j++) {
-    if (endsSentence(tokens, j)) break;
+    if (endsSentence(tokens, j, runs.stamped)) break;
     const r = runs.startsRun[j]!;
     if (r >= 0) {
       const run = runs.runs[r]!;
@@ -47,8 +67,9 @@ export function scanWindow(text: string, tokens: readonly Token[], runs: Runs, c
       const detail = incidentDetail(text, tokens, run);
       // "9, 3, 2, … 9, 0 por favor": a digit that completes the number is not a count.
       const completes = pieces.length > 0 && total + run.estimated >= TARGET[kind] && total + run.estimated <= TARGET[kind] + 2;
-      // "mi número empieza con 911…", "mi dni es 0800 y …": announced as the writer's own.
-      const announced = introWords === 0 || pieces.length > 0;
+      // "mi número empieza con 911…", "mi dni es 0800 y …": announced as the writer's own. Inside
+      // a text, "al 105" on the line after an unfinished number is a hotline; "105" alone is not.
+      const announced = (introWords === 0 && (bounds.midText !== true || !sawWord)) || pieces.length > 0;
       if (detail && !(completes && (detail === 'count' || detail === 'age')) && !(announced && detail === 'hotline')) continue;
       pieces.push(run);
       total += run.estimated;
@@ -57,8 +78,14 @@ export function scanWindow(text: string, tokens: readonly Token[], runs: Runs, c
       continue;
     }
     const t = tokens[j]!;
+    // "[9:43 a. m.]": a timestamp's letters say nothing about the number.
+    if (runs.stamped[j] === STAMP_TIME) continue;
+    if (t.kind === 'word' && !runs.stamped[j]) sawWord = true;
     // "el celular de mi tía: 968": a colon hands over to the number.
-    if (t.text === ':' && pieces.length === 0) introWords = 0;
+    if (t.text === ':' && pieces.length === 0) {
+      introWords = 0;
+      sawWord = false;
+    }
     if (t.kind !== 'word') continue;
     if (cueAt(tokens, j) && (pieces.length > 0 || !isFiller(t.norm))) break;
     if (pieces.length === 0) {

@@ -6,9 +6,10 @@ import type { PlaceholderKind } from '../tip';
 import { withLookalikeDigits } from './digits-lookalike';
 import { ID_WORDS, PHONE_WORDS } from './lexicon';
 import { incidentDetail } from './number-guards';
+import { type ChatStamp, chatStamps } from './numbers-chat';
 import { findPieces, type Piece } from './numbers-pieces';
-import { endsOpen } from './numbers-thread';
 import { collectRuns, type Run } from './numbers-runs';
+import { continueNumbers } from './numbers-thread';
 import type { Span } from './spans';
 import { normalize, tokenize, type Token } from './tokens';
 
@@ -131,9 +132,9 @@ function digitView(text: string, tokens: readonly Token[]): { text: string; toke
  * Whether this text ends where a number is being given ("mi número es", "mi cel 968"), so that
  * the leading digits of the writer's next message belong to it.
  */
-export function numberOpenAtEnd(text: string, tokens: readonly Token[]): boolean {
+export function numberOpenAtEnd(text: string, tokens: readonly Token[], options: NumberOptions = {}): boolean {
   const view = digitView(text, tokens);
-  return endsOpen(view.text, view.tokens, collectRuns(view.text, view.tokens));
+  return continueNumbers(view.text, view.tokens, collectRuns(view.text, view.tokens), options.continuesNumber === true).openAtEnd;
 }
 
 export function findNumberSpans(text: string, tokens: readonly Token[], options: NumberOptions = {}): Span[] {
@@ -145,5 +146,30 @@ export function findNumberSpans(text: string, tokens: readonly Token[], options:
     if (span) spans.push(span);
   }
   for (const piece of findPieces(view.text, view.tokens, runs, options.continuesNumber === true)) spans.push(pieceSpan(view.text, piece));
-  return spans;
+  return withoutStamps(text, spans, chatStamps(text));
+}
+
+/** A number that runs across chat lines leaves the timestamps between its parts, and the line breaks, in the text. */
+function withoutStamps(text: string, spans: Span[], stamps: readonly ChatStamp[]): Span[] {
+  if (stamps.length === 0) return spans;
+  const out: Span[] = [];
+  // A part cut at a timestamp starts and ends with what the number is written with.
+  const push = (span: Span, start: number, end: number, cutBefore: boolean, cutAfter: boolean): void => {
+    while (cutBefore && start < end && !/[\p{L}\p{N}+(]/u.test(text[start]!)) start++;
+    while (cutAfter && end > start && !/[\p{L}\p{N})]/u.test(text[end - 1]!)) end--;
+    if (end > start) out.push({ ...span, start, end });
+  };
+  let s = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    while (s < stamps.length && stamps[s]!.end <= span.start) s++;
+    let start = span.start;
+    let cut = false;
+    for (let k = s; k < stamps.length && stamps[k]!.start < span.end; k++) {
+      push(span, start, stamps[k]!.start, cut, true);
+      start = Math.max(start, stamps[k]!.end);
+      cut = true;
+    }
+    push(span, start, span.end, cut, false);
+  }
+  return out;
 }

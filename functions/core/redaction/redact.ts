@@ -54,5 +54,5 @@ export function redactIdentifiers(raw: string, options: RedactOptions = {}): Red
     if (owners[ordinal] === 'other' && span.kind !== 'NAME' && span.kind !== 'ADDRESS')
       evidence.push({ ordinal, kind: span.kind, value: text.slice(span.start, span.end) });
   });
-  return { ...render(text, spans), hidden, numberOpen: numberOpenAtEnd(text, tokens), evidence };
+  return { ...render(text, spans), hidden, numberOpen: numberOpenAtEnd(text, tokens, options), evidence };
 }
