@@ -13,6 +13,37 @@ for (const [lang, phrases] of Object.entries(erasure.keywords) as Array<[Lang, s
 /** The longest phrase, in words: longer messages are tips without looking further. */
 const MAX_WORDS = Math.max(...[...PHRASES.keys()].map((p) => p.split(' ').length));
 
+/** Courtesy words, as word lists, longest first: "por favor" goes before "por" could be tried. */
+const COURTESY = erasure.courtesy.map((c) => c.split(' ')).sort((a, b) => b.length - a.length);
+const COURTESY_WORDS = Math.max(...COURTESY.map((c) => c.length));
+
+const startsWith = (words: string[], at: number, phrase: string[]): boolean => phrase.every((w, k) => words[at + k] === w);
+
+/** How many words a courtesy phrase at `at` covers, reading forward (or backward when `back`). */
+function courtesyAt(words: string[], at: number, back: boolean): number {
+  const c = COURTESY.find((phrase) => startsWith(words, back ? at - phrase.length : at, phrase));
+  return c?.length ?? 0;
+}
+
+/**
+ * The message's phrase as listed, once any courtesy words at either end are set aside: every
+ * way of stripping them is tried, so "ya no me escriban" (listed) and "ya no me escriban más"
+ * (listed without "ya") both match. Bounded by COURTESY_WORDS at each end.
+ */
+function listedPhrase(words: string[]): string | undefined {
+  const starts = [0];
+  for (let k = 0, n = courtesyAt(words, 0, false); n > 0 && starts.length <= COURTESY_WORDS; n = courtesyAt(words, k, false)) starts.push((k += n));
+  const ends = [words.length];
+  for (let k = words.length, n = courtesyAt(words, k, true); n > 0 && ends.length <= COURTESY_WORDS; n = courtesyAt(words, k, true)) ends.push((k -= n));
+  for (const from of starts) {
+    for (const to of ends) {
+      const phrase = words.slice(from, to).join(' ');
+      if (from < to && PHRASES.has(phrase)) return phrase;
+    }
+  }
+  return undefined;
+}
+
 function phraseOf(body: string): string {
   const words = body
     .normalize('NFD')
@@ -21,7 +52,8 @@ function phraseOf(body: string): string {
     .replace(/[^\p{L}\s]/gu, '')
     .split(/\s+/)
     .filter(Boolean);
-  return words.length <= MAX_WORDS ? words.join(' ') : '';
+  // Bounded before stripping: a long message is a tip, however it starts and ends.
+  return words.length <= MAX_WORDS + 2 * COURTESY_WORDS ? (listedPhrase(words) ?? '') : '';
 }
 
 export function isErasureRequest(body: string): boolean {

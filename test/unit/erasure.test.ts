@@ -39,10 +39,18 @@ describe('erasure requests', () => {
     ['Yupayniyta pichaykuy', 'qu'],
     ['pichay', 'qu'],
     ['yupayniyta chinkachiy', 'qu'],
+    ['borrar por favor', 'es'],
+    ['Ya, bórrenme, gracias', 'es'],
+    ['delete my number, thanks', 'en'],
+    ['Apagar, obrigada!', 'pt'],
   ];
   it.each(phrases)('the short phrase %j erases, confirmed in %s', (body, lang) => {
     expect(isErasureRequest(body)).toBe(true);
     expect(erasureLanguage(body)).toBe(lang);
+  });
+
+  it.each(['por favor', 'ya', 'gracias', 'ya gracias por favor'])('%j alone, only courtesy words, is not an erasure', (body) => {
+    expect(isErasureRequest(body)).toBe(false);
   });
 
   it.each(LANGS)('tells a new contact after an erasure how to erase again, in %s', (lang) => {
