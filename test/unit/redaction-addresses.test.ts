@@ -1,6 +1,8 @@
 // The writer's own home address (kind ADDRESS) after a first-person residence cue. A town alone
 // and the address of the incident stay: responders need the region and the place.
-import { describe, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { redactIdentifiers } from '../../functions/core/redaction/redact';
 import { type RedactionCase as Case, checkRedaction } from '../support/redaction-cases';
 
 const check = (c: Case): void => checkRedaction(c, 'ADDRESS');
@@ -106,4 +108,110 @@ describe.each([
 
 describe('addresses that stay: towns and the incident', () => {
   it.each(staysIncident)('$text', (c) => check(c));
+});
+
+// A town, a district or an aside may stand between the residence cue and the street; street
+// words may be lower case; "s/n", "mz", "lt" and "cuadra" belong to the address.
+const asides: Case[] = [
+  {
+    text: 'vivo en la casa de mi tía, calle los pinos s/n, frente a la losa',
+    gone: ['los pinos s/n', 'frente a la losa'],
+    kept: ['vivo en la casa de mi tía'],
+  },
+  { text: 'vivo en Iberia, en el barrio de la señora Rosa, psje las orquídeas mz b lt 4', gone: ['las orquídeas', 'mz b lt 4'], kept: ['vivo en Iberia'] },
+  {
+    text: 'mi casa queda en Laberinto, por el colegio, av los incas 345 y mi hija no vuelve',
+    gone: ['los incas 345'],
+    kept: ['Laberinto', 'y mi hija no vuelve'],
+  },
+  { text: 'moro em Cobija, na casa da minha avó, travessa são josé 88, perto da feira', gone: ['são josé 88'], kept: ['moro em Cobija'] },
+  { text: 'I live in Cusco, in Wanchaq district, on Pasaje Los Alamos 214 near the school', gone: ['Los Alamos 214'], kept: ['Cusco', 'Wanchaq'] },
+  { text: 'vivo en la casa de mi tía que queda en el jirón Los Pinos 230', gone: ['Los Pinos 230'], kept: ['vivo en la casa de mi tía'] },
+  { text: 'vivo en Mazuko hace 3 años, jr los mineros cuadra 2', gone: ['los mineros', 'cuadra 2'], kept: ['vivo en Mazuko hace 3 años'] },
+  { text: 'vivimos en huepetuhe, en la calle sin nombre, mz c lt 9', gone: ['sin nombre', 'mz c', 'lt 9'], kept: ['vivimos en huepetuhe'] },
+  { text: 'vivo en la casa parroquial de Mazuko, km 108, jr. las flores s/n', gone: ['las flores s/n'], kept: ['Mazuko, km 108'] },
+  { text: 'resido en Puerto Maldonado en el jr. 2 de mayo 455, cel 987654321', gone: ['2 de mayo 455'], kept: ['Puerto Maldonado'] },
+];
+
+const asidesThatStay: Case[] = [
+  { text: 'vivo en Mazuko, el bar está en Jr. Lima 300', untouched: true },
+  { text: 'vivo en Mazuko y trabajo en el bar de jr Lima 300', untouched: true },
+  { text: 'vivo en Mazuko, la discoteca queda en jr Arequipa 220', untouched: true },
+  { text: 'vivo en cusco. El bar está en la calle Tigre 120', untouched: true },
+  { text: 'vivo en Mazuko, la tienen en el jirón Lima 300', untouched: true },
+  { text: 'vivo en Mazuko; la chica está en jr Lima 300', untouched: true },
+  { text: 'vivo en Mazuko, ella vive en jr los pinos 120', untouched: true },
+  { text: 'el bar está en la calle sin nombre al lado del grifo', untouched: true },
+];
+
+describe('the writer’s home address after a town or an aside', () => {
+  it.each(asides)('$text', (c) => check(c));
+  it.each(asidesThatStay)('stays: $text', (c) => check(c));
+});
+
+const RESIDENCE_CUES = ['vivo en ', 'yo vivo en ', 'vivimos en ', 'resido en ', 'moro em ', 'I live in '];
+const TOWNS = ['Mazuko', 'Puerto Maldonado', 'cusco', 'Iberia', 'Laberinto', 'Brasiléia'];
+const LEADS = [
+  ' ',
+  ', ',
+  ' en san sebastián ',
+  ', en la casa parroquial, ',
+  ', en la casa de mi tía, ',
+  ', barrio de la señora Rosa, ',
+  ' na ',
+  ', por el colegio, ',
+  ' hace 2 años, ',
+];
+const STREET_TYPES = ['jirón', 'jr', 'Jr.', 'calle', 'pasaje', 'psje', 'av', 'Avenida', 'rua', 'travessa', 'Pasaje'];
+const STREET_NAMES = ['Los Mineros', 'los pinos', 'Las Orquídeas', 'Tacna', 'San Martín', 'das Flores', 'los inkas'];
+const HOUSE = ['117', 's/n', '455', 'mz B lt 4', 'cuadra 3', 'N° 230', '1204'];
+const TAILS = ['', ' ahí está mi mamá', '. Ayuda por favor', ', tengo miedo', ' y mi hija no vuelve'];
+const VENUES = ['el bar', 'la discoteca', 'el prostíbulo', 'la chica', 'el local'];
+const VENUE_VERBS = ['está', 'queda', 'funciona', 'atiende'];
+const SETTINGS = { seed: 20250301, numRuns: 200 };
+
+describe('the writer’s street after a residence cue, whatever stands before it', () => {
+  it('hides the street and its number, and keeps the town and what follows', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...RESIDENCE_CUES),
+        fc.constantFrom(...TOWNS),
+        fc.constantFrom(...LEADS),
+        fc.constantFrom(...STREET_TYPES),
+        fc.constantFrom(...STREET_NAMES),
+        fc.constantFrom(...HOUSE),
+        fc.constantFrom(...TAILS),
+        (cue, town, lead, type, name, house, tail) => {
+          const before = `${cue}${town}${lead}`;
+          const { text, counts } = redactIdentifiers(`${before}${type} ${name} ${house}${tail}`);
+          expect(text.startsWith(before.trimEnd()), text).toBe(true);
+          expect(text.toLowerCase()).not.toContain(name.toLowerCase());
+          expect(text).not.toContain(house);
+          expect(text).toContain(tail.trim());
+          expect(counts.ADDRESS).toBe(1);
+        },
+      ),
+      SETTINGS,
+    );
+  });
+
+  it('keeps the incident’s street when another clause names it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...RESIDENCE_CUES.slice(0, 4)),
+        fc.constantFrom(...TOWNS),
+        fc.constantFrom(', ', ' y ', '. ', '; '),
+        fc.constantFrom(...VENUES),
+        fc.constantFrom(...VENUE_VERBS),
+        fc.constantFrom(...STREET_TYPES),
+        fc.constantFrom(...STREET_NAMES),
+        fc.constantFrom(...HOUSE),
+        (cue, town, sep, venue, verb, type, name, house) => {
+          const text = `${cue}${town}${sep}${venue} ${verb} en ${type} ${name} ${house}`;
+          expect(redactIdentifiers(text).text).toBe(text);
+        },
+      ),
+      SETTINGS,
+    );
+  });
 });

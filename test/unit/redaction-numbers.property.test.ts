@@ -441,3 +441,232 @@ describe('redacting a number split over the lines of a pasted chat', () => {
     );
   });
 });
+
+// Numbers read as a quantity ("cuarenta y un millones doscientos mil quinientos"). The renderers
+// below follow each language's grammar on their own, so they check the reader, not mirror it.
+type Renderer = (n: number) => string;
+
+const ES_UNITS = ['', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve'];
+const ES_TEENS = ['diez', 'once', 'doce', 'trece', 'catorce', 'quince', 'dieciséis', 'diecisiete', 'dieciocho', 'diecinueve'];
+const ES_TWENTIES = ['veinte', 'veintiuno', 'veintidós', 'veintitrés', 'veinticuatro', 'veinticinco', 'veintiséis', 'veintisiete', 'veintiocho', 'veintinueve'];
+const ES_TENS = ['', '', '', 'treinta', 'cuarenta', 'cincuenta', 'sesenta', 'setenta', 'ochenta', 'noventa'];
+const ES_HUNDREDS = ['', 'ciento', 'doscientos', 'trescientos', 'cuatrocientos', 'quinientos', 'seiscientos', 'setecientos', 'ochocientos', 'novecientos'];
+
+function esBelow1000(n: number, beforeScale: boolean): string {
+  const h = Math.floor(n / 100);
+  const r = n % 100;
+  const words: string[] = [];
+  if (h > 0) words.push(n === 100 ? 'cien' : ES_HUNDREDS[h]!);
+  if (r >= 30) words.push(ES_TENS[Math.floor(r / 10)]! + (r % 10 ? ` y ${ES_UNITS[r % 10]}` : ''));
+  else if (r >= 20) words.push(ES_TWENTIES[r - 20]!);
+  else if (r >= 10) words.push(ES_TEENS[r - 10]!);
+  else if (r > 0) words.push(ES_UNITS[r]!);
+  const said = words.join(' ');
+  // "veintiún millones", "cuarenta y un mil": "uno" is shortened before a scale word.
+  return beforeScale ? said.replace(/uno$/, 'ún').replace(/ ún$/, ' un').replace(/^ún$/, 'un') : said;
+}
+
+const es: Renderer = (n) => {
+  const m = Math.floor(n / 1e6);
+  const t = Math.floor(n / 1000) % 1000;
+  const r = n % 1000;
+  const parts: string[] = [];
+  if (m > 0) parts.push(m === 1 ? 'un millón' : `${esBelow1000(m, true)} millones`);
+  if (t > 0) parts.push(t === 1 ? 'mil' : `${esBelow1000(t, true)} mil`);
+  if (r > 0) parts.push(esBelow1000(r, false));
+  return parts.join(' ');
+};
+
+const PT_UNITS = ['', 'um', 'dois', 'três', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove'];
+const PT_TEENS = ['dez', 'onze', 'doze', 'treze', 'catorze', 'quinze', 'dezesseis', 'dezessete', 'dezoito', 'dezenove'];
+const PT_TENS = ['', '', 'vinte', 'trinta', 'quarenta', 'cinquenta', 'sessenta', 'setenta', 'oitenta', 'noventa'];
+const PT_HUNDREDS = ['', 'cento', 'duzentos', 'trezentos', 'quatrocentos', 'quinhentos', 'seiscentos', 'setecentos', 'oitocentos', 'novecentos'];
+
+function ptBelow1000(n: number): string {
+  const h = Math.floor(n / 100);
+  const r = n % 100;
+  const words: string[] = [];
+  if (h > 0) words.push(n === 100 ? 'cem' : PT_HUNDREDS[h]!);
+  if (r >= 20) words.push(PT_TENS[Math.floor(r / 10)]! + (r % 10 ? ` e ${PT_UNITS[r % 10]}` : ''));
+  else if (r >= 10) words.push(PT_TEENS[r - 10]!);
+  else if (r > 0) words.push(PT_UNITS[r]!);
+  return words.join(' e ');
+}
+
+const pt: Renderer = (n) => {
+  const m = Math.floor(n / 1e6);
+  const t = Math.floor(n / 1000) % 1000;
+  const r = n % 1000;
+  const parts: string[] = [];
+  if (m > 0) parts.push(m === 1 ? 'um milhão' : `${ptBelow1000(m)} milhões`);
+  if (t > 0) parts.push(t === 1 ? 'mil' : `${ptBelow1000(t)} mil`);
+  // "… mil e quinhentos", "… mil e setenta": the last group takes "e" when it is round or small.
+  if (r > 0) parts.push((r < 100 || r % 100 === 0 ? 'e ' : '') + ptBelow1000(r));
+  return parts.join(' ');
+};
+
+const EN_UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const EN_TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+function enBelow1000(n: number, and: boolean): string {
+  const h = Math.floor(n / 100);
+  const r = n % 100;
+  const words: string[] = [];
+  if (h > 0) words.push(`${EN_UNITS[h]} hundred`);
+  if (h > 0 && r > 0 && and) words.push('and');
+  if (r >= 20) words.push(EN_TENS[Math.floor(r / 10)]! + (r % 10 ? `-${EN_UNITS[r % 10]}` : ''));
+  else if (r >= 10) words.push(EN_TEENS[r - 10]!);
+  else if (r > 0) words.push(EN_UNITS[r]!);
+  return words.join(' ');
+}
+
+const en =
+  (and: boolean): Renderer =>
+  (n) => {
+    const m = Math.floor(n / 1e6);
+    const t = Math.floor(n / 1000) % 1000;
+    const r = n % 1000;
+    const parts: string[] = [];
+    if (m > 0) parts.push(`${enBelow1000(m, and)} million`);
+    if (t > 0) parts.push(`${enBelow1000(t, and)} thousand`);
+    if (r > 0) parts.push(enBelow1000(r, and));
+    return parts.join(' ');
+  };
+
+// Southern Quechua (unreviewed by a speaker; sources in number-words.json): "iskay chunka" 20,
+// "chunka kimsayuq" 13 (-yuq after a vowel, -niyuq after a consonant), "kimsa pachak" 300,
+// "waranqa" 1000, "hunu" a million.
+const QU_UNITS = ['', 'huk', 'iskay', 'kimsa', 'tawa', 'pichqa', 'suqta', 'qanchis', 'pusaq', 'isqun'];
+const quUnitAfter = (u: number): string => QU_UNITS[u]! + (/[aeiou]$/.test(QU_UNITS[u]!) ? 'yuq' : 'niyuq');
+
+function quBelow1000(n: number): string {
+  const h = Math.floor(n / 100);
+  const d = Math.floor(n / 10) % 10;
+  const u = n % 10;
+  const words: string[] = [];
+  if (h > 0) words.push(h === 1 ? 'pachak' : `${QU_UNITS[h]} pachak`);
+  if (d > 0) words.push(d === 1 ? 'chunka' : `${QU_UNITS[d]} chunka`);
+  if (u > 0) words.push(h > 0 || d > 0 ? quUnitAfter(u) : QU_UNITS[u]!);
+  return words.join(' ');
+}
+
+const qu: Renderer = (n) => {
+  const m = Math.floor(n / 1e6);
+  const t = Math.floor(n / 1000) % 1000;
+  const r = n % 1000;
+  const parts: string[] = [];
+  if (m > 0) parts.push(`${quBelow1000(m)} hunu`);
+  if (t > 0) parts.push(t === 1 ? 'waranqa' : `${quBelow1000(t)} waranqa`);
+  if (r > 0) parts.push(quBelow1000(r));
+  return parts.join(' ');
+};
+
+const RENDERERS: Record<string, Renderer> = { es, pt, en: en(false), enAnd: en(true), qu };
+const SCALE_WORDS = /\b(?:millones|millón|milhões|milhão|million|thousand|mil|hunu|waranqa)\b/iu;
+
+const ID_CUES = [
+  'mi DNI es ',
+  'mi cédula es la V ',
+  'DNI número: ',
+  'el dni de la chica es ',
+  'meu CPF é ',
+  'o RG dela é ',
+  'passport number ',
+  'my ID is ',
+  'DNI-y: ',
+  'carnet de extranjería nro. ',
+];
+const PHONE_CUES = ['mi cel es ', 'llámame al ', 'meu zap é ', 'my number is ', 'numeroy: ', 'su celular es el '];
+const QUANTITY_TAILS = ['', '.', ', gracias', ' y tiene 15 años', '. La tienen en el km 108', ', debe 2000 soles'];
+
+/** A DNI, a cédula or a mobile, read as a quantity in one language. */
+const spokenNumber = (number: fc.Arbitrary<number>) =>
+  fc.tuple(number, fc.constantFrom(...Object.keys(RENDERERS))).map(([n, lang]) => ({ n, said: RENDERERS[lang]!(n) }));
+
+const dniValue = fc.integer({ min: 10_000_000, max: 99_999_999 });
+const mobileValue = fc.integer({ min: 900_000_000, max: 999_999_999 });
+
+describe('redacting numbers read as a quantity', () => {
+  it.each([
+    ['an ID', ID_CUES, dniValue],
+    ['a phone', PHONE_CUES, mobileValue],
+  ] as const)('never lets %s read as a quantity survive after its cue', (_name, cues, value) => {
+    fc.assert(
+      fc.property(fc.constantFrom(...cues), spokenNumber(value), fc.constantFrom(...QUANTITY_TAILS), (cue, { said }, tail) => {
+        const out = redactIdentifiers(`${cue}${said}${tail}`).text;
+        expect(out.toLowerCase()).not.toContain(said.toLowerCase());
+        expect(out).not.toMatch(SCALE_WORDS);
+        expect(out).toMatch(/\[(?:ID|PHONE)\]/);
+        expect(out).toContain(cue.replace(/ V $/, '').trimEnd());
+        expect(out).toContain(tail.trim());
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('never lets a DNI-long quantity survive without a cue, unless it is round', () => {
+    const notRound = dniValue.filter((n) => n % 1000 !== 0);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('anota: ', 'me dijo ', 'write this: ', 'é este: ', ''),
+        spokenNumber(notRound),
+        fc.constantFrom('', ', es el de ella', '. Ayuda'),
+        (lead, { said }, tail) => {
+          const out = redactIdentifiers(`${lead}${said}${tail}`).text;
+          expect(out.toLowerCase()).not.toContain(said.toLowerCase());
+          expect(out).not.toMatch(SCALE_WORDS);
+        },
+      ),
+      SETTINGS,
+    );
+  });
+
+  const MONEY = [
+    (q: string) => `le deben ${q} soles`,
+    (q: string) => `pagaron ${q} de soles`,
+    (q: string) => `a dívida é de ${q} reais`,
+    (q: string) => `he paid S/ ${q}`,
+    (q: string) => `${q} dólares por la chica`,
+    (q: string) => `en soles, ${q}`,
+  ];
+  const COUNTS = [(q: string) => `hay ${q} habitantes`, (q: string) => `${q} de personas`, (q: string) => `${q} hectáreas de bosque`];
+
+  it('keeps amounts of money and counts said the same way, even with a cue before them', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...MONEY, ...COUNTS),
+        spokenNumber(fc.integer({ min: 1_000_000, max: 99_999_999 })),
+        fc.constantFrom('', 'su DNI lo tiene el dueño y ', 'la chica tiene 16 años, '),
+        (frame, { said }, lead) => {
+          const text = lead + frame(said);
+          expect(redactIdentifiers(text).text).toBe(text);
+        },
+      ),
+      SETTINGS,
+    );
+  });
+
+  it('keeps round sums and short quantities without a cue', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 1, max: 999 }).map((n) => n * 1_000_000),
+          fc.integer({ min: 1, max: 99_999 }).map((n) => n * 1000),
+          fc.integer({ min: 1, max: 999_999 }),
+        ),
+        fc.constantFrom(...Object.keys(RENDERERS)),
+        fc.constantFrom(
+          (q: string) => `ganan ${q} al año`,
+          (q: string) => `la deuda llegó a ${q}`,
+          (q: string) => `fueron ${q} en total`,
+        ),
+        (n, lang, frame) => {
+          const text = frame(RENDERERS[lang]!(n));
+          expect(redactIdentifiers(text).text).toBe(text);
+        },
+      ),
+      SETTINGS,
+    );
+  });
+});

@@ -36,13 +36,16 @@ export const isHotline = (digits: string): boolean => isTollFree(digits) || HOTL
 
 const MONEY_BEFORE = /(?:s\/\.?|\$|usd|us\$|pen|bs\.?|r\$|€|£|eur)\s*$/i;
 
+/** A currency sign or code right before `start` ("S/ ", "R$", "US$"). */
+export const moneySignBefore = (text: string, start: number): boolean => MONEY_BEFORE.test(text.slice(Math.max(0, start - 6), start));
+
 // "1500/2000 soles", "1.500 - 3.000": a range of two amounts, each of them believable.
 const AMOUNT_RANGE = /^(\d{1,3}(?:[.,]?\d{3})?)\s*[-–/]\s*(\d{1,3}(?:[.,]?\d{3})?)$/;
 
 /** "S/ 2000", "$300", "2500 soles", "2 mil soles"; amounts above 7 digits are not believed. */
 export function isMoney(text: string, start: number, end: number, digits: string): boolean {
   if (digits.length > 7 && !AMOUNT_RANGE.test(text.slice(start, end))) return false;
-  if (MONEY_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return true;
+  if (moneySignBefore(text, start)) return true;
   const after = /^\s*([\p{L}]+)/u.exec(text.slice(end, end + 24));
   return after !== null && MONEY_AFTER.has(normalize(after[1]!));
 }

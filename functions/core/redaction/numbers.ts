@@ -9,6 +9,7 @@ import { incidentDetail } from './number-guards';
 import { type ChatStamp, chatStamps } from './numbers-chat';
 import { findPieces, type Piece } from './numbers-pieces';
 import { collectRuns, type Run } from './numbers-runs';
+import { findSpokenNumberSpans } from './numbers-spoken';
 import { continueNumbers } from './numbers-thread';
 import type { Span } from './spans';
 import { normalize, tokenize, type Token } from './tokens';
@@ -146,6 +147,7 @@ export function findNumberSpans(text: string, tokens: readonly Token[], options:
     if (span) spans.push(span);
   }
   for (const piece of findPieces(view.text, view.tokens, runs, options.continuesNumber === true)) spans.push(pieceSpan(view.text, piece));
+  spans.push(...findSpokenNumberSpans(text, tokens));
   return withoutStamps(text, spans, chatStamps(text));
 }
 
