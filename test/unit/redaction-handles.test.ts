@@ -48,7 +48,36 @@ const plainPageNames: Case[] = [
   { text: "facebookmanta 'Chicas Mazuko Trabajo' paginamanta qillqarqanku", gone: ['Chicas Mazuko Trabajo'], kept: ['paginamanta qillqarqanku'] },
 ];
 
+// Page and profile names described in words: after whose page it is, after a comma when the
+// account is someone's, in lower case after a naming phrase, and before Quechua "called".
+const describedPageNames: Case[] = [
+  {
+    text: 'el face del bar es Luna Roja Laberinto Oficial ahí suben fotos de las chicas',
+    gone: ['Luna Roja Laberinto Oficial'],
+    kept: ['ahí suben fotos de las chicas'],
+  },
+  { text: 'la tía tiene face, Marcelina Dávila Cobija, con foto de flores', gone: ['Marcelina Dávila Cobija'], kept: ['con foto de flores'] },
+  { text: 'escríbanle al face de mi prima, se llama morenita dulce sicuani', gone: ['morenita dulce sicuani'], kept: ['escríbanle al face de mi prima'] },
+  { text: 'her insta is called sunny jobs arequipa and she hires girls', gone: ['sunny jobs arequipa'], kept: ['and she hires girls'] },
+  { text: 'en tiktok sale como la chinita del oriente y sube videos', gone: ['chinita del oriente'], kept: ['y sube videos'] },
+  { text: 'o insta da boate é Noite Quente Acre onde postam fotos', gone: ['Noite Quente Acre'], kept: ['onde postam fotos'] },
+  { text: 'the recruiter has facebook, Sunny Gigs Peru, where she posts jobs', gone: ['Sunny Gigs Peru'], kept: ['where she posts jobs'] },
+  { text: 'su perfil de tiktok se llama bella selvatica tours con fotos', gone: ['bella selvatica tours'], kept: ['con fotos'] },
+  { text: 'my profile is called lucky jane travels\nthe boat left at 9', gone: ['lucky jane travels'], kept: ['the boat left at 9'] },
+  { text: '"Chamba Selva Sur" sutiyoq paginata rikurqani', gone: ['Chamba Selva Sur'], kept: ['sutiyoq paginata rikurqani'] },
+  { text: 'Llamkay Rapido Sur nisqa grupopi qillqanku', gone: ['Llamkay Rapido Sur'], kept: ['nisqa grupopi qillqanku'] },
+];
+
 const notPageNames: Case[] = [
+  { text: "bar 'La Cabaña Roja' nisqapi tomachinku", untouched: true },
+  { text: "'Mi Lucerito' sutiyuq bar Mazukopi", untouched: true },
+  { text: "kay runa 'Don Abelardo' sutiyoq sipaskunata pusan", untouched: true },
+  { text: 'lo vi en el face, Rosalba Quispe, la hija de la dueña, lo publicó', untouched: true },
+  { text: 'la dueña tiene face, Rosalba lo maneja', untouched: true },
+  { text: 'el face de la dueña es peligroso', untouched: true },
+  { text: 'el face de la dueña, Rosalba Quispe, tiene fotos', untouched: true },
+  { text: 'vi la página, Rosalba, y me asusté', untouched: true },
+  { text: 'en el face se llama a las chicas para trabajar', untouched: true },
   { text: 'trabaja en el bar Noches de Amor del km 107', untouched: true },
   { text: 'la llevaron a la discoteca Luna Azul en Mazuko', untouched: true },
   { text: 'la llevaron al prostibar La Casona de Laberinto', untouched: true },
@@ -110,6 +139,7 @@ describe.each([
   ['asked to be found', askedToFind],
   ['profile and page names', displayNames],
   ['page names in plain words', plainPageNames],
+  ['page names described in words', describedPageNames],
   ['profile links', links],
   ['glued handles', gluedHandles],
 ] as const)('handles: %s', (_class, cases) => {

@@ -103,6 +103,31 @@ const contactIntroduced = fc.constantFrom(
 /** Another form of the writer's name right after it: {N} and {M}. */
 const secondForms = fc.constantFrom('me llamo {N} ({M}) mototaxista', 'soy {N}, o sea {M}', 'me chamo {N}, ou seja {M}', 'my name is {N}, aka {M}');
 
+/** How to ask for the writer, their nickname, the person they write for, a stacked title, a Quechua "this is": {N} is the name. */
+const askedForOrNicknamed = fc.constantFrom(
+  'pregunten por la Lic. {N}',
+  'pode perguntar pelo {N}',
+  'Ask for {N} at the hostel',
+  'me ubican como Don {N}',
+  'en la draga me decían {N}',
+  'me chamam de {N}',
+  'everyone calls me {N}',
+  'escribo de parte de mi abuela {N}',
+  'escrevo em nome da minha avó {N}',
+  'Nombre: Lic. Enf. {N}',
+  'Name: Dr. med. {N}',
+  'Kayqa {N}',
+  'payaypa rantinpi qillqani, {N} sutin',
+);
+
+/** The writer's name corrected or given again in full: {N} first, then {M}. */
+const givenAgain = fc.constantFrom(
+  'mi nombre es {N}\nbueno en verdad {M}',
+  'me llamo {N}, digo, {M}',
+  'meu nome é {N}. Quer dizer, {M}',
+  'my name is {N}, I mean {M}',
+);
+
 const words = (name: string): string[] => name.split(' ');
 const fill = (template: string, name: string): string => template.replace('{N}', name);
 
@@ -146,6 +171,36 @@ describe('the writer’s name never survives', () => {
       fc.property(secondForms, fullName, fullName, tail, (template, name, other, t) => {
         const out = redactIdentifiers(fill(template, name).replace('{M}', other) + t).text;
         for (const w of [...words(name), ...words(other)]) expect(out).not.toContain(w);
+        expect(out).toContain(incident(t));
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('after an ask-for cue, as a nickname, for the person written for, and after stacked titles', () => {
+    fc.assert(
+      fc.property(askedForOrNicknamed, fullName, tail, (template, name, t) => {
+        const out = redactIdentifiers(fill(template, name) + t).text;
+        for (const w of words(name)) expect(out).not.toContain(w);
+        expect(out).toContain(incident(t));
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('corrected, or given again in full after a Quechua "kani"', () => {
+    fc.assert(
+      fc.property(givenAgain, fullName, fullName, tail, (template, name, other, t) => {
+        const out = redactIdentifiers(fill(template, name).replace('{M}', other) + t).text;
+        for (const w of [...words(name), ...words(other)]) expect(out).not.toContain(w);
+        expect(out).toContain(incident(t));
+      }),
+      SETTINGS,
+    );
+    fc.assert(
+      fc.property(given, surname, surname, tail, (name, first, second, t) => {
+        const out = redactIdentifiers(`ñuqa ${name} kani, ${name} ${first} ${second}${t}`).text;
+        for (const w of [name, first, second]) expect(out).not.toContain(w);
         expect(out).toContain(incident(t));
       }),
       SETTINGS,
@@ -200,7 +255,17 @@ describe('another person’s name stays', () => {
   it('when the incident names the victim or the owner', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('mi hija {N} está en el bar', 'el dueño se llama {N}', 'a menina {N} sumiu', 'willkay {N} Mazukopi kachkan'),
+        fc.constantFrom(
+          'mi hija {N} está en el bar',
+          'el dueño se llama {N}',
+          'a menina {N} sumiu',
+          'willkay {N} Mazukopi kachkan',
+          'los clientes preguntan por la {N} cada noche',
+          'the clients ask for {N} every night',
+          'el dueño pregunta por {N} en el bar',
+          'payaypa rantinpi qillqani, ususiy {N} Mazukopi kachkan',
+          'lo vi en el face, {N} lo publicó anoche',
+        ),
         fullName,
         (template, name) => {
           const text = fill(template, name);
@@ -291,6 +356,10 @@ describe('page names', () => {
           'a fb page called {P}',
           'facebookpi "{P}"',
           'ela achou uma página {P}',
+          'el face del bar es {P} ahí suben fotos',
+          'la dueña tiene face, {P}, con fotos,',
+          '"{P}" sutiyoq paginata rikurqani,',
+          'o insta da boate é {P} onde postam fotos',
         ),
         pageName,
         (template, name) => {

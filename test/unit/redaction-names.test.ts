@@ -242,6 +242,93 @@ const secondFormNearMisses: Case[] = [
   { text: 'los vi en el río.\n- Jocelyn (UK)', kept: ['(UK)'] },
 ];
 
+// Quechua self-introductions ("this is …", "… kani", "sutiymi …"), the name again in full after
+// the hidden one, and a relative writing in someone's place: that person is the tipster too.
+const quechuaIntroductions: Case[] = [
+  { text: "Kayqa Eulalio, churiy minapi llamk'an", gone: ['Eulalio'], kept: ["churiy minapi llamk'an"] },
+  { text: 'kaymi Saturnino Quispe, wawqiy Huepetuhepi kachkan', gone: ['Saturnino', 'Quispe'], kept: ['wawqiy Huepetuhepi kachkan'] },
+  { text: 'Genaro kani, yanapawaychik', gone: ['Genaro'], kept: ['yanapawaychik'] },
+  { text: 'Genaro Ccahua kani, churiy Delta 1 nisqapi', gone: ['Genaro', 'Ccahua'], kept: ['churiy Delta 1 nisqapi'] },
+  { text: 'sutiymi Florentina, ususiy 15 watayuq', gone: ['Florentina'], kept: ['ususiy 15 watayuq'] },
+  { text: 'Ñuqa Eusebio kani, Eusebio Ttito Ccahua, Ocongate llaqtamanta', gone: ['Eusebio', 'Ttito', 'Ccahua'], kept: ['Ocongate llaqtamanta'] },
+  { text: 'noqa Fidencio kani, Fidencio Ccama Puma', gone: ['Fidencio', 'Ccama', 'Puma'] },
+  { text: 'Teófila sutiy, Teófila Mamani Huaman.', gone: ['Teófila', 'Mamani', 'Huaman'] },
+  { text: 'payay Asunta Ccoripa rantinpi qillqani, ususin Mazukopi kachkan', gone: ['Asunta', 'Ccori'], kept: ['ususin Mazukopi kachkan'] },
+  { text: 'payay Asunta Ccori-pa rantinpi qillqani', gone: ['Asunta', 'Ccori'], kept: ['rantinpi qillqani'] },
+  { text: 'payaypa rantinpi qillqamuni, Asunta Ccori sutin. Willkan Mazukopi kachkan', gone: ['Asunta', 'Ccori'], kept: ['Willkan Mazukopi kachkan'] },
+  { text: 'mamaypa rantinpi qillqani, sutinmi Benedicta Huaman', gone: ['Benedicta', 'Huaman'], kept: ['mamaypa rantinpi qillqani'] },
+  { text: 'escribo de parte de mi abuela Justina Ccoa, ella no sabe leer', gone: ['Justina', 'Ccoa'], kept: ['ella no sabe leer'] },
+  { text: 'les escribo en nombre de mi tío Fortunato, él vio todo', gone: ['Fortunato'], kept: ['él vio todo'] },
+  { text: 'escrevo em nome da minha avó Ermelinda, ela viu a menina', gone: ['Ermelinda'], kept: ['ela viu a menina'] },
+  { text: "I'm writing on behalf of my grandmother Philippa Dunmore, she runs the hostel", gone: ['Philippa', 'Dunmore'], kept: ['she runs the hostel'] },
+  { text: 'En nombre de la señora Anatolia Puma: la chica sigue en el bar', gone: ['Anatolia', 'Puma'], kept: ['la chica sigue en el bar'] },
+];
+
+const quechuaNearMisses: Case[] = [
+  { text: 'payaypa rantinpi qillqani, ususiy Marleny Mazukopi kachkan', kept: ['ususiy Marleny Mazukopi kachkan'] },
+  { text: 'Ñuqa Rosaura kani, Velille llaqtamanta', kept: ['Velille llaqtamanta'] },
+  { text: 'Eusebio kani, Yeni Quispe ususiy Mazukopi kachkan', kept: ['Yeni Quispe ususiy'] },
+  { text: 'Kayqa Mazuko, huk barpi kachkan', untouched: true },
+  { text: 'escribo de parte de la mamá de Yeni, ella no sabe escribir', kept: ['Yeni'] },
+  { text: 'el dueño escribe en nombre de don Pedro a las chicas', untouched: true },
+  { text: 'kay runa Don Abelardo sutiyoq sipaskunata pusan', untouched: true },
+];
+
+// How to find or ask for the writer, and the nicknames they give for themself: the name or
+// nickname after the cue goes, with its title.
+const askForAndNicknames: Case[] = [
+  { text: 'si quieren pregunten por la Lic. Marcelina en el turno noche', gone: ['Marcelina'], kept: ['en el turno noche'] },
+  { text: 'pueden preguntar por Don Hipólito en el grifo', gone: ['Hipólito'], kept: ['en el grifo'] },
+  { text: 'pode perguntar pelo Tonhão do caminhão', gone: ['Tonhão'], kept: ['do caminhão'] },
+  { text: 'perguntem pela Dona Zenilda na farmácia', gone: ['Zenilda'], kept: ['na farmácia'] },
+  { text: 'Ask for Imogen at the hostel reception', gone: ['Imogen'], kept: ['at the hostel reception'] },
+  { text: 'you can ask for Big Tobias at the dock', gone: ['Big Tobias'], kept: ['at the dock'] },
+  { text: 'búsquenme como el Chato Rufo en el mercado', gone: ['Chato', 'Rufo'], kept: ['en el mercado'] },
+  { text: 'me ubican como Don Pancracio, el de la moto', gone: ['Pancracio'], kept: ['el de la moto'] },
+  { text: 'me pueden ubicar como la Gringa del hostal', gone: ['Gringa'], kept: ['del hostal'] },
+  { text: 'en la draga me decían Chiquito, tengo 17', gone: ['Chiquito'], kept: ['tengo 17'] },
+  { text: 'aqui todos m conocen como Zambo Ccapa', gone: ['Zambo', 'Ccapa'] },
+  { text: 'en el mercado me dicen la Gorda Eulalia', gone: ['Gorda', 'Eulalia'], kept: ['en el mercado'] },
+  { text: 'me chamam de Pipoca lá no garimpo', gone: ['Pipoca'], kept: ['lá no garimpo'] },
+  { text: 'everyone calls me Blue, I drive the boat', gone: ['Blue'], kept: ['I drive the boat'] },
+  { text: 'people call me Tex and I saw them', gone: ['Tex'], kept: ['and I saw them'] },
+  { text: 'mi chapa es Chino Ramírez', gone: ['Chino', 'Ramírez'] },
+  { text: 'me conocen por Cholo Wilber', gone: ['Cholo', 'Wilber'] },
+  // A correction after the hidden name gives the real one.
+  { text: 'mi nombre es Rosaura\nbueno en verdad Marleny', gone: ['Rosaura', 'Marleny'] },
+  { text: 'me llamo Dayanne, digo, Katherine, tengo 16', gone: ['Dayanne', 'Katherine'], kept: ['tengo 16'] },
+  { text: 'meu nome é Lucineide. Quer dizer, Luci.', gone: ['Lucineide', 'Luci'] },
+  { text: 'my name is Tobias, I mean Toby.', gone: ['Tobias', 'Toby'] },
+];
+
+const askForNearMisses: Case[] = [
+  { text: 'los clientes preguntan por la Yeni cada noche', untouched: true },
+  { text: 'the clients ask for Daniela every night', untouched: true },
+  { text: 'el dueño pregunta por la Flaca', untouched: true },
+  { text: 'pregunten por ayuda en la comisaría', untouched: true },
+  { text: 'ask for help at the police post', untouched: true },
+  { text: 'pregunten por el Bar Las Palmeras', untouched: true },
+  { text: 'Ask for ID at the door', untouched: true },
+  { text: 'pregunten por el Mercado Modelo', untouched: true },
+  { text: 'ask for the Bolivian woman at the market', untouched: true },
+  { text: 'Ask for Room 12 at the Hostal Sol', untouched: true },
+  { text: 'las chicas me dicen que el Chato las vigila', untouched: true },
+  { text: 'me dicen que la tienen encerrada', untouched: true },
+  { text: 'me decían que era trabajo de mesera', untouched: true },
+  { text: 'they call me every night from the bar', untouched: true },
+  { text: 'me llamo Rosaura, digo esto porque Yeni está mal', kept: ['Yeni está mal'] },
+  { text: 'me llamo Rosaura. La verdad Yeni sigue en el bar', kept: ['Yeni sigue en el bar'] },
+  { text: 'Meu nome é Cleonice Prado, email cleo.prado@mail.com', kept: ['email'] },
+];
+
+// Titles stacked after a form label.
+const stackedTitles: Case[] = [
+  { text: 'Nombre: Lic. Enf. Teodosia Huanca\nLugar: Mazuko', gone: ['Teodosia', 'Huanca'], kept: ['Lugar: Mazuko'] },
+  { text: 'Name: Dr. med. Lukas Brenner\nWhere: km 104', gone: ['Lukas', 'Brenner'], kept: ['km 104'] },
+  { text: 'Nome: Profa. Dra. Iracema Lopes', gone: ['Iracema', 'Lopes'] },
+  { text: 'Atte. Dr. med. vet. Anselm Kruger', gone: ['Anselm', 'Kruger'] },
+];
+
 const knownDefects: Case[] = [
   { text: 'Rosa sutiy Rosa sutiy Rosa sutiy', gone: ['Rosa'] },
   { text: 'Rufina sutiy, Rufina sutiy, yanapaway', gone: ['Rufina'], kept: ['yanapaway'] },
@@ -257,6 +344,9 @@ describe.each([
   ['relation introductions', relationIntroductions],
   ['contact introductions', contactIntroductions],
   ['second forms', secondForms],
+  ['Quechua introductions and writing for someone', quechuaIntroductions],
+  ['ask-for cues and nicknames', askForAndNicknames],
+  ['stacked titles', stackedTitles],
   ['known defects', knownDefects],
 ] as const)('the writer’s name in %s', (_class, cases) => {
   it.each(cases)('$text', (c) => check(c));
@@ -269,6 +359,8 @@ describe.each([
   ['relation introductions', relationNearMisses],
   ['contact introductions', contactNearMisses],
   ['second forms', secondFormNearMisses],
+  ['Quechua introductions and writing for someone', quechuaNearMisses],
+  ['ask-for cues and nicknames', askForNearMisses],
 ] as const)('incident details next to %s', (_class, cases) => {
   it.each(cases)('$text', (c) => check(c));
 });

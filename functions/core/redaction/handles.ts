@@ -1,11 +1,13 @@
 // Social-media handles, profile links and page names, hidden whoever they belong to ("ig:
 // rosita_88", "búscame como x_77", "en el face sale como Rosa Flores", "su página se llama
-// Empleos Madre de Dios Chicas", "onlyfans.com/…", and glued words like "luis_ferro_oficial"
-// or "gocha.oportunidades"). "@handles" are found with e-mails, where the "@" is scanned.
+// Empleos Madre de Dios Chicas", "el face del bar es Noches Calientes", "tiene face, Joelma
+// Pereira, con foto", "\"Chamba Sur\" sutiyoq paginata", "onlyfans.com/…", and glued words like
+// "luis_ferro_oficial" or "gocha.oportunidades"). "@handles" are found with e-mails, where the
+// "@" is scanned.
 import words from './handle-words.json' with { type: 'json' };
 import { DIGIT_WORDS, HANDLE_FILLERS, PLACES, PLATFORM_WORDS, STOP_WORDS } from './lexicon';
 import { known, ordinary } from './name-lexicon';
-import { hasBreak, indexPhrases, isGap, longestPhrase, nextWord, type PhraseIndex } from './name-walk';
+import { hasBreak, indexPhrases, isGap, longestPhrase, nextWord, type PhraseIndex, prevWord } from './name-walk';
 import type { Span } from './spans';
 import { isCapitalized, normalize, type Token } from './tokens';
 
@@ -27,6 +29,14 @@ const AFTER_PAUSE: PhraseIndex = indexPhrases(words.namingAfterPause);
 const QUECHUA_SUFFIXES = set(words.quechuaSuffixes);
 const NOT_ANCHORS = set(words.notAnchors);
 const PAGE_NAME_WORDS = set(words.pageNameWords);
+const OWNER_LINKS = set(words.ownerLinks);
+const POSSESSORS = set(words.possessors);
+const MEDIUM_WORDS = set(words.mediumWords);
+const PAGE_NAME_ENDS = set(words.pageNameEnds);
+const QUECHUA_NAMING = set(words.quechuaNaming);
+const MAX_OWNER_WORDS = 4;
+const MAX_LOWER_WORDS = 5;
+const ARTICLES = new Set(['la', 'el', 'los', 'las', 'a', 'o', 'the']);
 const YEAR = /^(?:19|20)\d\d$/;
 const FILE_EXTENSIONS = set(words.fileExtensions);
 const TLDS = set(words.tlds);
@@ -161,6 +171,32 @@ function lowerEnd(tokens: readonly Token[], k: number): number {
   return end;
 }
 
+/** A word that ends a page name written in plain words: a function word or a verb ("con", "ahí", "where", "sube"). */
+const endsPageName = (t: Token): boolean => PAGE_NAME_ENDS.has(t.norm) || (STOP_WORDS.has(t.norm) && !PARTICLES.has(t.norm));
+
+/**
+ * After a naming phrase, a page name in lower case runs on over any words ("se llama morenita
+ * linda puno", "is called sunny jobs peru", "sale como la chinita del sur") up to punctuation,
+ * the line's end, or a word that ends it; particles only inside it.
+ */
+function plainEnd(tokens: readonly Token[], k: number): number {
+  let end = k;
+  for (let n = 1; n < MAX_LOWER_WORDS; n++) {
+    let w = nextWord(tokens, end);
+    while (w !== -1 && PARTICLES.has(tokens[w]!.norm)) w = nextWord(tokens, w);
+    if (w === -1 || endsPageName(tokens[w]!)) break;
+    end = w;
+  }
+  return end;
+}
+
+/** Only punctuation, the line's end or a word that ends a page name follows token `end` ("…, Joelma Pereira Cobija, con foto"). */
+function closedAfter(tokens: readonly Token[], end: number): boolean {
+  const k = skip(tokens, end + 1);
+  const t = tokens[k];
+  return t === undefined || t.kind === 'punct' || hasBreak(t) || (t.kind === 'word' && PAGE_NAME_ENDS.has(t.norm));
+}
+
 interface Intro {
   /** First token of the handle. */
   at: number;
@@ -168,10 +204,14 @@ interface Intro {
   named: boolean;
   /** Only "es"/"is" introduced it: a lower-case word counts only after "mi"/"su". */
   bare: boolean;
+  /** A naming phrase of several words introduced it ("se llama", "sale como", "is called"): a lower-case name runs on over any words. */
+  phrased?: boolean;
   /** A filler ("de") stood between: only a handle-looking chunk counts ("anuncio de Facebook de \"anfitrionas\""). */
   filler?: boolean;
   /** The page word right before, whose capitalised run is a name ("una pagina Trabajos Selva"), or -1. */
   direct?: number;
+  /** Only a comma stood between someone's account and it: a capitalised run set off on both sides ("tiene face, Joelma Pereira, con foto"). */
+  apposed?: boolean;
 }
 
 /** The handle or name at `intro.at`, as a token range, or null. */
@@ -187,46 +227,90 @@ function handleAt(tokens: readonly Token[], intro: Intro, owned: boolean): { sta
   const end = chunkEnd(tokens, k);
   if (looksLikeHandle(chunkText(tokens, k, end)) || first.text === '@') return { start: k, end };
   if (first.kind !== 'word' || end !== k) return null;
+  if (intro.apposed) {
+    if (!isCapitalized(first.text) || STOP_WORDS.has(first.norm) || PLATFORMS.has(first.norm) || PAGES.has(first.norm)) return null;
+    const run = displayEnd(tokens, k);
+    return closedAfter(tokens, run) ? { start: k, end: run } : null;
+  }
   if (!intro.named) {
     const direct = intro.direct !== undefined && intro.direct !== -1 ? directEnd(tokens, intro.direct, k) : -1;
     return direct === -1 ? null : { start: k, end: direct };
   }
-  // "como La Flaca Mazuko": a capitalised article opens a display name.
+  // "como La Flaca Mazuko": a capitalised article opens a display name; "sale como la chinita del sur" a lower-case one.
   const next = nextWord(tokens, k);
-  const article = isCapitalized(first.text) && PARTICLES.has(first.norm) && next !== -1 && isCapitalized(tokens[next]!.text);
+  const article =
+    PARTICLES.has(first.norm) && next !== -1 && (isCapitalized(first.text) ? isCapitalized(tokens[next]!.text) : lowerArticle(tokens, intro, k, next));
   if ((STOP_WORDS.has(first.norm) && !article) || PLATFORMS.has(first.norm) || PAGES.has(first.norm)) return null;
   if (isCapitalized(first.text)) return { start: k, end: displayEnd(tokens, k) };
+  if (article) return { start: k, end: plainEnd(tokens, next) };
   if (ordinary(first.norm) || (intro.bare && !owned)) return null;
-  return { start: k, end: lowerEnd(tokens, k) };
+  return { start: k, end: intro.phrased ? plainEnd(tokens, k) : lowerEnd(tokens, k) };
 }
+
+/** "sale como la chinita del sur": a lower-case article before a page name, after a naming phrase of several words ("me di cuenta como la tratan" is no name). */
+const lowerArticle = (tokens: readonly Token[], intro: Intro, k: number, next: number): boolean =>
+  intro.phrased === true && ARTICLES.has(tokens[k]!.norm) && !ordinary(tokens[next]!.norm) && !endsPageName(tokens[next]!);
 
 const skip = (tokens: readonly Token[], k: number): number => (isGap(tokens[k]) ? k + 1 : k);
 
-/** Past the naming phrase after the anchor ending at `end` ("sale como", ":", "se llama"). */
-function introAfter(tokens: readonly Token[], end: number): Intro {
-  let k = skip(tokens, end + 1);
+/** A naming phrase at k ("sale como", ":", "se llama") out of `index`, and the first token after it, or null. */
+function namingAt(tokens: readonly Token[], k: number, index: PhraseIndex): Intro | null {
   const t = tokens[k];
-  if (t?.kind === 'word' || t?.text === ':' || t?.text === '=') {
-    const n = t.kind === 'word' ? longestPhrase(tokens, k, NAMING) : k;
-    // "é" is Portuguese "is"; a plain "e" is "and" ("Facebook e Instagram").
-    if (n !== -1 && !(t.norm === 'e' && t.text !== 'é' && t.text !== 'É')) {
-      const bare = n === k && BARE.has(t.norm);
-      k = skip(tokens, n + 1);
-      if (tokens[k]?.text === ':') k = skip(tokens, k + 1);
-      return { at: k, named: true, bare };
-    }
-  }
-  // "su face, sale como Rosa Flores": only an "appears as" phrase goes on after a comma.
+  if (!(t?.kind === 'word' || t?.text === ':' || t?.text === '=')) return null;
+  const n = t.kind === 'word' ? longestPhrase(tokens, k, index) : k;
+  // "é" is Portuguese "is"; a plain "e" is "and" ("Facebook e Instagram").
+  if (n === -1 || (t.norm === 'e' && t.text !== 'é' && t.text !== 'É')) return null;
+  const bare = n === k && BARE.has(t.norm);
+  let at = skip(tokens, n + 1);
+  if (tokens[at]?.text === ':') at = skip(tokens, at + 1);
+  return { at, named: true, bare, phrased: n !== k };
+}
+
+/**
+ * Whose the account before a comma is: 'owned' after an owner word or a verb of having ("tiene
+ * face", "her insta"), so a name set off by commas may follow ("tiene face, Joelma Pereira, con
+ * foto"); 'article' after an article ("al face de mi prima"), so only a naming phrase may.
+ */
+type Possession = 'owned' | 'article' | null;
+
+/**
+ * Past the naming phrase after the anchor ending at `end` ("sale como", ":", "se llama"). After a
+ * comma only an "appears as" phrase goes on, unless the account is someone's (`possessed`).
+ */
+function introAfter(tokens: readonly Token[], end: number, possessed: Possession): Intro {
+  const k = skip(tokens, end + 1);
+  const t = tokens[k];
+  const named = namingAt(tokens, k, NAMING);
+  if (named) return named;
+  // "la vi en facebook, se llama Rosalba": "se llama" after a comma names a person, unless the account is someone's.
   if (t?.text === ',') {
     const w = skip(tokens, k + 1);
-    const n = tokens[w]?.kind === 'word' ? longestPhrase(tokens, w, AFTER_PAUSE) : -1;
-    if (n !== -1) return { at: skip(tokens, n + 1), named: true, bare: false };
+    const after = namingAt(tokens, w, possessed ? NAMING : AFTER_PAUSE);
+    if (after) return after;
+    if (possessed === 'owned') return { at: w, named: false, bare: false, apposed: true };
   }
   // "face - Rosa Flores": a free dash.
   if (t?.text === '-' && isGap(tokens[k + 1])) return { at: k + 2, named: true, bare: false };
   // "el face de mi prima": "de" and other fillers introduce only handle-looking words.
   if (t?.kind === 'word' && HANDLE_FILLERS.has(t.norm)) return { at: skip(tokens, k + 1), named: false, bare: false, filler: true };
   return { at: k, named: false, bare: false };
+}
+
+/**
+ * "el face del bar es …", "al face de mi prima, se llama …": whose account it is, between the
+ * anchor ending at `end` and a naming phrase. The intro after it, or null when no naming follows
+ * ("el face de la dueña, Rosalba Quispe, …" is the owner's name, which stays).
+ */
+function introPastOwner(tokens: readonly Token[], end: number): Intro | null {
+  let w = nextWord(tokens, end);
+  if (w === -1 || !OWNER_LINKS.has(tokens[w]!.norm)) return null;
+  for (let n = 0; n < MAX_OWNER_WORDS; n++) {
+    w = nextWord(tokens, w);
+    if (w === -1) return null;
+    const intro = introAfter(tokens, w, 'article');
+    if (intro.named) return intro;
+  }
+  return null;
 }
 
 /** The anchor word at i (a platform or page word) and where it ends ("tik tok", "página de facebook"). */
@@ -276,15 +360,59 @@ const ownedAt = (tokens: readonly Token[], i: number): boolean => {
   return p >= 0 && OWNERS.has(tokens[p]!.norm);
 };
 
+/** "tiene face", "su face", "el face": the account is someone's, not where something was seen ("lo vi en el face"). */
+function possessedAt(tokens: readonly Token[], i: number): Possession {
+  const p = prevWord(tokens, i);
+  if (p === -1 || !POSSESSORS.has(tokens[p]!.norm)) return null;
+  if (!ARTICLES.has(tokens[p]!.norm)) return 'owned';
+  const q = prevWord(tokens, p);
+  return q !== -1 && MEDIUM_WORDS.has(tokens[q]!.norm) ? null : 'article';
+}
+
+/**
+ * "\"Chamba Sur\" sutiyoq paginata", "Chamba Sur Maldonado nisqa grupopi": a quoted or
+ * capitalised name before a Quechua "called" at i, with a page or platform word right after it.
+ * Before the quotes, the forward reading of the anchor already finds it.
+ */
+function quechuaNamedPage(tokens: readonly Token[], i: number): { start: number; end: number } | null {
+  const page = nextWord(tokens, i);
+  if (page === -1 || !anchorAt(tokens, page)) return null;
+  const close = isGap(tokens[i - 1]) ? i - 2 : i - 1;
+  const t = tokens[close];
+  if (t === undefined) return null;
+  if (t.kind === 'punct') {
+    const limit = t.start - MAX_QUOTED_CHARS;
+    for (let k = close - 1; k >= 0 && tokens[k]!.start >= limit && !hasBreak(tokens[k]); k--) {
+      if (OPEN_QUOTES.get(tokens[k]!.text) === t.text) return k + 1 < close ? { start: k + 1, end: close - 1 } : null;
+    }
+    return null;
+  }
+  if (t.kind !== 'word' || !isCapitalized(t.text)) return null;
+  let start = close;
+  for (let n = 1; n < MAX_DISPLAY_WORDS; n++) {
+    const p = prevWord(tokens, start);
+    if (p === -1 || !(PARTICLES.has(tokens[p]!.norm) || (isCapitalized(tokens[p]!.text) && !STOP_WORDS.has(tokens[p]!.norm)))) break;
+    start = p;
+  }
+  while (PARTICLES.has(tokens[start]!.norm) && start < close) start = nextWord(tokens, start);
+  return { start, end: close };
+}
+
 export function findPlatformHandleSpans(tokens: readonly Token[]): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
+    if (QUECHUA_NAMING.has(t.norm)) {
+      const named = quechuaNamedPage(tokens, i);
+      if (named) spans.push({ start: tokens[named.start]!.start, end: tokens[named.end]!.end, kind: 'HANDLE' });
+      continue;
+    }
     let intro: Intro | null = null;
     const anchor = anchorAt(tokens, i);
     if (anchor) {
-      const after = introAfter(tokens, anchor.end);
+      const possessed = possessedAt(tokens, i);
+      const after = introPastOwner(tokens, anchor.end) ?? introAfter(tokens, anchor.end, possessed);
       // "la página de Rosa Flores" is Rosa's page: her name stays.
       intro = { ...after, direct: anchor.direct && !after.filler ? i : -1 };
     } else if (PLATFORMS.has(t.norm) || PAGES.has(t.norm)) {
@@ -299,7 +427,7 @@ export function findPlatformHandleSpans(tokens: readonly Token[]): Span[] {
         if (w === -1 || !(FIND_ME_JOIN.has(tokens[w]!.norm) || PLATFORMS.has(tokens[w]!.norm))) break;
         k = w;
       }
-      intro = introAfter(tokens, k);
+      intro = introAfter(tokens, k, null);
       if (!intro.named && k !== end) intro = { ...intro, named: true };
     }
     const found = handleAt(tokens, intro, ownedAt(tokens, i));

@@ -1,9 +1,11 @@
 // Reads a person's name from a given word on: an optional title ("Sra.", "Prof.", "Mama"), then
 // up to six name words joined by single spaces. Every name rule (introductions, labels,
 // sign-offs) ends here, so they all stop at the same places.
-import { blocked, canBeName, HONORIFICS, isCaseSuffix, isPlaceQualifier, known, nameLike, ordinary, PARTICLES, placeInName } from './name-lexicon';
+import { blocked, canBeName, HONORIFICS, isCaseSuffix, isPlaceQualifier, known, nameLike, notNickname, ordinary, PARTICLES, placeInName } from './name-lexicon';
+import triggers from './name-triggers.json' with { type: 'json' };
 import { isGap, nextWord } from './name-walk';
-import { isCapitalized, type Token } from './tokens';
+import { STOP_WORDS } from './lexicon';
+import { isCapitalized, normalize, type Token } from './tokens';
 
 // Two given names, two surnames and a married name: "María Elena Quispe Condori de Mamani".
 export const MAX_NAME_WORDS = 6;
@@ -33,14 +35,25 @@ function wordEnd(tokens: readonly Token[], i: number): number {
   return k;
 }
 
-/** The first word of a name after an optional title, or -1 when the title is not followed by one. */
+const TITLE_PARTS: ReadonlySet<string> = new Set(triggers.titleParts.map(normalize));
+const MAX_STACKED_TITLES = 3;
+
+/** The word after a title at t and its full stop, or -1. */
+const afterTitle = (tokens: readonly Token[], t: number): number => nextWord(tokens, tokens[t + 1]?.text === '.' ? t + 1 : t);
+
+/** The first word of a name after optional titles, or -1 when the titles are not followed by one. */
 function skipTitle(tokens: readonly Token[], w: number): { at: number; titled: boolean } {
   const t = tokens[w]!;
   // "D. Whitcomb": an initial and its full stop open the name.
   const initial = isInitial(t) && tokens[w + 1]?.text === '.';
   if (!HONORIFICS.has(t.norm) && !initial) return { at: w, titled: false };
-  const dot = tokens[w + 1]?.text === '.' ? w + 1 : w;
-  const n = nextWord(tokens, dot);
+  let n = afterTitle(tokens, w);
+  // "Lic. Enf. Teresa", "Profa. Dra. Ana", "Dr. med. Jonas Weber": titles stack.
+  for (let s = 0; s < MAX_STACKED_TITLES && !initial && !known(t.norm) && n !== -1; s++) {
+    const next = tokens[n]!;
+    if (known(next.norm) || !(HONORIFICS.has(next.norm) || TITLE_PARTS.has(next.norm))) break;
+    n = afterTitle(tokens, n);
+  }
   const name = n === -1 ? undefined : tokens[n]!;
   if (!name || !nameLike(name) || (HONORIFICS.has(name.norm) && !known(name.norm))) {
     return initial || known(t.norm) ? { at: w, titled: false } : { at: -1, titled: true };
@@ -117,4 +130,27 @@ export function endsHere(tokens: readonly Token[], last: number): boolean {
   if (isGap(tokens[k])) k++;
   const t = tokens[k];
   return t === undefined || t.kind !== 'word';
+}
+
+const MAX_NICKNAME_WORDS = 3;
+
+/** A capitalised word that may be a nickname even if it is an everyday word ("Negro", "Flaca", "Red"), but no function word, place or venue. */
+const nicknameWord = (t: Token | undefined): boolean =>
+  t !== undefined && t.kind === 'word' && t.text.length > 1 && isCapitalized(t.text) && !notNickname(t.norm);
+
+/**
+ * "me dicen Negro Ramos", "they call me Red", "búsquenme como el Gringo en el mercado":
+ * capitalised words after a nickname phrase, closed by punctuation or a function word ("ask for
+ * the Bolivian woman" describes someone).
+ */
+export function collectNickname(tokens: readonly Token[], w: number): NameRange | null {
+  if (!nicknameWord(tokens[w])) return null;
+  let last = w;
+  for (let n = 1; n < MAX_NICKNAME_WORDS; n++) {
+    const q = nextWord(tokens, last);
+    if (q === -1 || !nicknameWord(tokens[q])) break;
+    last = q;
+  }
+  const after = tokens[isGap(tokens[last + 1]) ? last + 2 : last + 1];
+  return after?.kind === 'word' && !STOP_WORDS.has(after.norm) ? null : { first: w, last, titled: false };
 }

@@ -13,6 +13,7 @@ export const HONORIFICS = set(triggers.honorifics);
 export const PARTICLES = set(triggers.particles);
 export const VENUES = set(common.venues);
 const INSTITUTIONS = set(common.institutions);
+export const LANDMARKS = set(common.landmarks);
 export const VOCATIVES = set(signOffs.vocatives);
 export const GREETINGS = set(signOffs.greetings);
 export const RELATIONS = set(relations.relations);
@@ -85,3 +86,10 @@ export const isPlaceQualifier = (t: Token | undefined): boolean =>
 
 /** A Quechua case ending on its own, as tipsters glue it to place names ("Espinar-manta"). */
 export const isCaseSuffix = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word' && (CASE_ENDINGS.includes(t.norm) || hasCaseEnding(t.norm));
+
+// "pregunten por el Bar Las Palmeras", "pregunten por el Mercado Modelo", "Ask for ID": a venue, a
+// landmark or a document, not a nickname.
+const NOT_NICKNAMES: readonly ReadonlySet<string>[] = [STOP_WORDS, PLACES, VENUES, INSTITUTIONS, LANDMARKS, ID_WORDS, PHONE_WORDS, PLATFORM_WORDS, MONEY_AFTER];
+
+/** A word that is never a nickname, even capitalised: a function word, a place, a venue, a landmark, a document or a contact word. */
+export const notNickname = (norm: string): boolean => NOT_NICKNAMES.some((words) => words.has(norm));

@@ -1,13 +1,15 @@
 // Names the writer gives for themself: "me llamo Jhon Ccahuana", "soy la tía, Gladys",
-// "meu nome é Cleide", "my name's Tom", "ñuqa Rosa kani", "Rosa sutiy", form labels and
-// sign-offs ("Saludos,⏎Rosa Q."). Third parties' names are left alone: responders need to know
-// who is held and who holds them.
-import { collectName, endsHere, type NameRange } from './name-collect';
+// "meu nome é Cleide", "my name's Tom", "ñuqa Rosa kani", "Rosa sutiy", nicknames ("me decían
+// Chiqui"), how to ask for them ("pregunten por la Lic. Marta"), the person they write for
+// ("escribo de parte de mi abuela Justa"), form labels and sign-offs ("Saludos,⏎Rosa Q.").
+// Third parties' names are left alone: responders need to know who is held and who holds them.
+import { behalfNames } from './name-behalf';
+import { collectName, collectNickname, endsHere, type NameRange } from './name-collect';
 import { labelName, signOffName } from './name-closings';
 import { contactIntroName } from './name-contact-intro';
 import { contactParenName, leadingName, trailingName } from './name-ends';
 import { secondForm } from './name-second-form';
-import { canBeName, HONORIFICS, known, nameLike, OWNER_WORDS, RELATION_DETERMINERS, RELATION_MODIFIERS, RELATIONS } from './name-lexicon';
+import { canBeName, HONORIFICS, known, LANDMARKS, nameLike, OWNER_WORDS, RELATION_DETERMINERS, RELATION_MODIFIERS, RELATIONS } from './name-lexicon';
 import triggers from './name-triggers.json' with { type: 'json' };
 import { clauseStart, hasBreak, indexPhrases, isGap, longestPhrase, matchPhrase, nextWord, pastAside, type Phrase, prevWord, skipGap } from './name-walk';
 import { PLACES, STOP_WORDS } from './lexicon';
@@ -25,17 +27,25 @@ interface Trigger {
   strength: Strength;
   /** Only at the start of a clause or after a greeting ("aquí Rosa", "habla Gladys"). */
   clause: boolean;
+  /** A nickname may follow, with an article, even an everyday word when capitalised ("me dicen la Flaca", "they call me Red"). */
+  nick: boolean;
 }
 
 // One index over every trigger, longest phrase first, so each token costs one map look-up.
 const TRIGGERS = new Map<string, Trigger[]>();
-for (const [list, strength, clause] of [
-  [triggers.strong, 'strong', false],
-  [triggers.weak, 'weak', false],
-  [triggers.clauseStart, 'weak', true],
+for (const [list, strength, clause, nick] of [
+  [triggers.strong, 'strong', false, false],
+  [triggers.weak, 'weak', false, false],
+  [triggers.clauseStart, 'weak', true, false],
+  [triggers.onBehalf, 'weak', false, false],
+  [triggers.onBehalfClause, 'weak', true, false],
+  [triggers.nicknames, 'strong', false, true],
+  [triggers.nicknamesCapitalised, 'weak', false, true],
+  [triggers.askFor, 'weak', false, true],
+  [triggers.askForClause, 'weak', true, true],
 ] as const) {
   for (const [key, phrases] of indexPhrases(list)) {
-    TRIGGERS.set(key, [...(TRIGGERS.get(key) ?? []), ...phrases.map((phrase) => ({ phrase, strength, clause }))]);
+    TRIGGERS.set(key, [...(TRIGGERS.get(key) ?? []), ...phrases.map((phrase) => ({ phrase, strength, clause, nick }))]);
   }
 }
 for (const list of TRIGGERS.values()) list.sort((a, b) => b.phrase.words.length - a.phrase.words.length);
@@ -47,6 +57,8 @@ const ARTICLES = new Set(['la', 'el']);
 // after a Portuguese phrase: "I'm a German cyclist" is not a name.
 const PT_ARTICLES = new Set(['a', 'o']);
 const PT_TRIGGER_WORDS = new Set(['sou', 'eu', 'e', 'fala', 'chamo', 'escreve']);
+// "they call me the Kid", "me chamam de a Tuca": before a nickname any article will do.
+const NICK_ARTICLES = new Set([...ARTICLES, ...PT_ARTICLES, 'the']);
 const MAX_ROLE_WORDS = 4;
 const ROLE_GLUE = new Set(['de', 'do', 'da', 'del', 'un', 'una', 'um', 'uma', 'the', 'a', 'an', 'of', 'en', 'em', 'at', 'in', 'la', 'el']);
 const OPEN_QUOTES = new Set(['"', '“', '«', "'", '‘']);
@@ -160,18 +172,28 @@ function nameAfter(tokens: readonly Token[], end: number, trigger: Trigger): Nam
   let w = j;
   // "me dicen la Flaca", "soy la Betty", "sou a Rosilene": an article before a name or a nickname.
   const article = tokens[w]!.norm;
-  if (ARTICLES.has(article) || (PT_ARTICLES.has(article) && trigger.phrase.words.some((x) => PT_TRIGGER_WORDS.has(x)))) {
+  if (
+    ARTICLES.has(article) ||
+    (trigger.nick && NICK_ARTICLES.has(article)) ||
+    (PT_ARTICLES.has(article) && trigger.phrase.words.some((x) => PT_TRIGGER_WORDS.has(x)))
+  ) {
     const h = nextWord(tokens, w);
     if (h === -1) return null;
     const nick = tokens[h]!;
     const loose = strength === 'strong' && ARTICLES.has(article);
+    const capitalisedNick = trigger.nick && isCapitalized(nick.text) && !STOP_WORDS.has(nick.norm);
     // "soy la señora Rosa Quispe": the title is read with the name.
-    if (!(HONORIFICS.has(nick.norm) || (loose ? canBeName(nick) : nameLike(nick) && isCapitalized(nick.text)))) return null;
+    if (!(HONORIFICS.has(nick.norm) || capitalisedNick || (loose ? canBeName(nick) : nameLike(nick) && isCapitalized(nick.text)))) return null;
     w = h;
   }
-  const role = strength === 'weak' && w === j;
+  // "pregunten por el Mercado Modelo": a landmark where to ask, not a name.
+  if (trigger.nick && LANDMARKS.has(tokens[w]!.norm)) return null;
+  const role = strength === 'weak' && w === j && !trigger.nick;
   if (STOP_WORDS.has(tokens[w]!.norm) && !HONORIFICS.has(tokens[w]!.norm)) return role ? roleName(tokens, w) : null;
-  return collectName(tokens, w, { strong: strength === 'strong' }) ?? (role ? roleName(tokens, w) : null);
+  const name = collectName(tokens, w, { strong: strength === 'strong' });
+  if (name) return name;
+  if (trigger.nick) return collectNickname(tokens, w);
+  return role ? roleName(tokens, w) : null;
 }
 
 /** Quechua order: the name comes before "sutiy" / "kani". Returns the first token index or -1. */
@@ -217,7 +239,7 @@ const spanOf = (tokens: readonly Token[], first: number, last: number): Span => 
 /** Adds the writer's name and, right after it, another form of it ("Juan (Juancho Ccori)"). */
 function pushName(tokens: readonly Token[], spans: Span[], first: number, last: number): void {
   spans.push(spanOf(tokens, first, last));
-  const again = secondForm(tokens, last);
+  const again = secondForm(tokens, { first, last, titled: false });
   if (again) spans.push(spanOf(tokens, again.first, again.last));
 }
 
@@ -242,8 +264,9 @@ export function findNameSpans(tokens: readonly Token[]): Span[] {
     // another name follows it.
     if (BEFORE.has(t.norm)) {
       const first = nameBefore(tokens, i);
-      if (first !== -1) spans.push(spanOf(tokens, first, prevWord(tokens, i)));
+      if (first !== -1) pushName(tokens, spans, first, prevWord(tokens, i));
     }
+    for (const name of behalfNames(tokens, i)) spans.push(spanOf(tokens, name.first, name.last));
   }
   return [...spans, ...findClosingNameSpans(tokens)];
 }
