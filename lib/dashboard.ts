@@ -3,6 +3,7 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Distribution, IResponseHeadersPolicy, ResponseHeadersPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { dashboardConfig, type DashboardConfig } from './dashboard/config';
@@ -31,6 +32,11 @@ export interface DashboardProps {
   domain?: CustomDomain;
   /** The built dashboard; `web/ops/dist` in the repository by default. */
   siteDir?: string;
+  /**
+   * Sent to the API in a custom origin header on every request CloudFront forwards, so that the
+   * web functions trust CloudFront-Viewer-Address from CloudFront only (adapters/http.ts).
+   */
+  originVerify: ISecret;
 }
 
 /**
@@ -92,6 +98,7 @@ export class Dashboard extends Construct {
         return this.api;
       },
       domain,
+      originVerify: props.originVerify,
     });
 
     this.origin = domain?.origin ?? `https://${this.distribution.distributionDomainName}`;

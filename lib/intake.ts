@@ -87,6 +87,8 @@ export function webTipFunction(scope: Construct, id: string, props: WebTipFuncti
   const fn = new TiplineFunction(scope, id, { handler: props.handler, description: props.description, memorySize: 1024 });
   sendTo(fn, props.tipsQueue, ENV.tipsQueueUrl);
   readSecret(fn, props.secrets.receiptPepper, ENV.receiptPepperSecretArn);
+  // Behind CloudFront: with it, the viewer's address (not the edge's) is what rate limits key on.
+  readSecret(fn, props.secrets.originVerify, ENV.originVerifySecretArn);
   props.vault.grantSealEvidence(fn);
   return fn;
 }

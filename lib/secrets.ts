@@ -20,6 +20,12 @@ export class TiplineSecrets extends Construct {
   readonly receiptPepper: Secret;
   /** The Twilio auth token as plain text, set by an operator after the first deploy. */
   readonly twilioAuthToken: Secret;
+  /**
+   * What CloudFront adds to every request it sends the API (a custom origin header), so that the
+   * public-facing functions can tell its requests, whose viewer address they may trust, from a
+   * caller who went round it to the public execute-api endpoint.
+   */
+  readonly originVerify: Secret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -37,9 +43,24 @@ export class TiplineSecrets extends Construct {
         "Not rotated automatically: every stored receipt hash is keyed with this pepper and the codes themselves are never stored, so a rotation would make every web tipster's receipt code stop working with no way to re-hash them.",
     });
 
+    this.originVerify = new Secret(this, 'OriginVerify', {
+      description: 'Sent by CloudFront to the API in a custom origin header; the web functions trust the viewer address only with it (plain text).',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    acknowledge(this.originVerify, {
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Not rotated automatically: CloudFront takes the value at deploy time (a dynamic reference in the origin header), so a rotation ' +
+        'only takes effect with the next deploy; until then the functions, not recognising CloudFront, key rate limits on the edge address ' +
+        '(stricter, never looser). Rotate with put-secret-value, then cdk deploy.',
+    });
+
     // Starts as a random string rather than a readable placeholder: until an operator runs
     // `aws secretsmanager put-secret-value --secret-id <arn> --secret-string <token>`, every
     // Twilio signature check fails closed, and no guessable value ever sits in the template.
+    // Its shape (32 letters and digits, where Twilio's tokens are 32 lowercase hex) is how the
+    // functions recognise it at cold start and refuse to start (functions/config/secret-rules.ts):
+    // keep the two in step.
     this.twilioAuthToken = new Secret(this, 'TwilioAuthToken', {
       description: 'Twilio auth token (plain text). Set after deploy with put-secret-value.',
       generateSecretString: { passwordLength: 32, excludePunctuation: true },

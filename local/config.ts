@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { ENV } from '../functions/config/env-names';
+import { secretProblem } from '../functions/config/secret-rules';
+import { DEV_ROUTES_OPT_IN, devRoutesMode, type DevRoutesMode } from './dev-routes';
 
 /** The local stack's own configuration (no function reads these). */
 export const LOCAL_ENV = {
@@ -34,6 +36,7 @@ const schema = z.object({
   // keeps the AWS value unless a test asks for a shorter one.
   TIPLINE_LOCAL_VISIBILITY_TIMEOUT: z.coerce.number().int().min(1).optional(),
   TIPLINE_LOCAL_POLLERS: z.coerce.number().int().min(1).max(10).default(4),
+  [DEV_ROUTES_OPT_IN.variable]: z.literal(DEV_ROUTES_OPT_IN.value, { error: `set it to exactly ${DEV_ROUTES_OPT_IN.value}, or leave it unset` }).optional(),
 });
 
 export interface LocalConfig {
@@ -48,16 +51,50 @@ export interface LocalConfig {
   threadWindowMinutes?: number;
   visibilityTimeoutSeconds?: number;
   pollers: number;
+  /** Whether `/local/*` and the dashboard's demo sign-in answer at all (local/dev-routes.ts). */
+  devRoutes: DevRoutesMode;
+  /** TWILIO_AUTH_TOKEN, checked; unset, the generated local token is used. */
+  twilioAuthToken?: string;
+}
+
+/** A configuration that must not start, with what to set. */
+export class LocalConfigInvalid extends Error {
+  override name = 'LocalConfigInvalid';
+}
+
+/**
+ * The Twilio token a real number needs. Given, it must pass the shared rule; unset with a public
+ * URL, every real webhook would fail its signature check (403) against the generated token.
+ */
+function twilioAuthToken(given: string | undefined, publicUrl: string, devRoutes: DevRoutesMode): string | undefined {
+  const name = LOCAL_ENV.twilioAuthToken;
+  const todo = "set it to your Twilio account's auth token (Twilio Console, Account info), or unset it to use the generated local one";
+  if (given === '') throw new LocalConfigInvalid(`${name} is set but empty: ${todo}.`);
+  if (given !== undefined) {
+    const problem = secretProblem('twilioAuthToken', given, 'local');
+    if (problem !== undefined) throw new LocalConfigInvalid(`${name} ${problem}: ${todo}.`);
+    return given.trim();
+  }
+  if (devRoutes.why !== 'loopback-public-url') {
+    throw new LocalConfigInvalid(
+      `${ENV.publicUrl} is ${publicUrl}, so Twilio is expected to call this stack, and Twilio signs every webhook with your account's auth token: ` +
+        `set ${name} to it (Twilio Console, Account info). The generated local token would refuse every real message with 403.`,
+    );
+  }
+  return undefined;
 }
 
 export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const names = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Local stack configuration is invalid (${names}). See README "Configuration".`);
+    throw new LocalConfigInvalid(`Local stack configuration is invalid (${names}). See README "Configuration".`);
   }
   const c = parsed.data;
   const httpPort = c[LOCAL_ENV.httpPort];
+  const publicUrl = (c[ENV.publicUrl] ?? `http://127.0.0.1:${httpPort}`).replace(/\/+$/, '');
+  const devRoutes = devRoutesMode(publicUrl, c[DEV_ROUTES_OPT_IN.variable] !== undefined);
+  const token = twilioAuthToken(env[LOCAL_ENV.twilioAuthToken], publicUrl, devRoutes);
   return {
     httpPort,
     dynamoDbPort: c[LOCAL_ENV.dynamoDbPort],
@@ -65,10 +102,12 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     twilioPort: c[LOCAL_ENV.twilioPort],
     twilioCleanupDelaySeconds: c[LOCAL_ENV.twilioCleanupDelaySeconds],
     dataDir: resolve(c[LOCAL_ENV.dataDir]),
-    publicUrl: (c[ENV.publicUrl] ?? `http://127.0.0.1:${httpPort}`).replace(/\/+$/, ''),
+    publicUrl,
     ...(c[ENV.emergencyNumbers] ? { emergencyNumbers: c[ENV.emergencyNumbers] } : {}),
     ...(c[ENV.threadWindowMinutes] ? { threadWindowMinutes: c[ENV.threadWindowMinutes] } : {}),
     ...(c.TIPLINE_LOCAL_VISIBILITY_TIMEOUT ? { visibilityTimeoutSeconds: c.TIPLINE_LOCAL_VISIBILITY_TIMEOUT } : {}),
     pollers: c.TIPLINE_LOCAL_POLLERS,
+    devRoutes,
+    ...(token === undefined ? {} : { twilioAuthToken: token }),
   };
 }

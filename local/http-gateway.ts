@@ -55,6 +55,23 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
   res.end(body);
 }
 
+/** A path segment such as `%E0%A4%A` cannot be decoded: the client's mistake, answered 400 before any handler runs. */
+export class MalformedPath extends Error {
+  override name = 'MalformedPath';
+}
+
+export const MALFORMED_PATH_ANSWER = {
+  message: 'Bad Request: the path has a malformed percent-encoding (each % must start a valid UTF-8 escape such as %C3%B1; send a literal % as %25).',
+} as const;
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new MalformedPath();
+  }
+}
+
 export function toEvent(req: IncomingMessage, url: URL, route: CompiledRoute, match: RegExpExecArray, body: Buffer): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -62,7 +79,7 @@ export function toEvent(req: IncomingMessage, url: URL, route: CompiledRoute, ma
   }
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const pathParameters = Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+  const pathParameters = Object.fromEntries(route.params.map((name, i) => [name, decodeSegment(match[i + 1] ?? '')]));
   const textual = TEXT_TYPES.test(headers['content-type'] ?? '') && isUtf8(body);
   const now = new Date();
   return {
@@ -83,6 +100,8 @@ export function toEvent(req: IncomingMessage, url: URL, route: CompiledRoute, ma
         method: req.method ?? 'GET',
         path: url.pathname,
         protocol: `HTTP/${req.httpVersion}`,
+        // The connection's address, as API Gateway's sourceIp is: never X-Forwarded-For, which
+        // the client writes (per-sender limits key on this, adapters/http.ts clientAddress).
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
@@ -116,6 +135,11 @@ export function startGateway(options: GatewayOptions): Promise<Server> {
       res.writeHead(result.statusCode ?? 200, headers);
       res.end(responseBody);
     } catch (error: unknown) {
+      if (error instanceof MalformedPath || error instanceof URIError) {
+        if (!res.headersSent) send(res, 400, JSON.stringify(MALFORMED_PATH_ANSWER));
+        else res.end();
+        return;
+      }
       // What API Gateway answers when the integration fails.
       options.onError?.(error);
       if (!res.headersSent) send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));

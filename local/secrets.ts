@@ -4,11 +4,19 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { SECRET_RULES, secretProblem } from '../functions/config/secret-rules';
+
+/** The rule every host of these secrets applies (functions/config/secret-rules.ts), as a zod check. */
+const meets = (name: 'twilioAuthToken' | 'contactKeySecret' | 'receiptPepper') =>
+  z.string().superRefine((value, context) => {
+    const problem = secretProblem(name, value, 'local');
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: `${SECRET_RULES[name].what} ${problem}` });
+  });
 
 const localSecrets = z.object({
-  twilioAuthToken: z.string().min(16),
-  contactKeySecret: z.string().min(32),
-  receiptPepper: z.string().min(32),
+  twilioAuthToken: meets('twilioAuthToken'),
+  contactKeySecret: meets('contactKeySecret'),
+  receiptPepper: meets('receiptPepper'),
   /** The local issuer's signing key, standing in for Cognito's. */
   identityPrivateKey: z.string().startsWith('-----BEGIN PRIVATE KEY-----'),
   /** Stands in for the KMS key that wraps the contact vault's data keys. */
@@ -35,10 +43,13 @@ export function loadOrCreateSecrets(dataDir: string, twilioAuthTokenFromEnv?: st
   const path = join(dataDir, 'secrets.json');
   let secrets: LocalSecrets;
   let existing: unknown = {};
+  // Deleting the file is the way out, but not a light one: tips already stored would no longer
+  // match their contact keys, receipts or vault entries.
+  const recover = 'Restore it from a backup, or delete it to generate new local secrets (stored contact keys, receipts and vault entries will stop matching).';
   try {
     if (existsSync(path)) existing = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new Error(`${path} is damaged; delete it to generate new local secrets.`);
+    throw new Error(`${path} is not valid JSON. ${recover}`);
   }
   // Secrets added by a newer version are generated; the ones already there are kept, so that
   // stored contact keys, receipts and vault entries stay valid.
@@ -46,7 +57,10 @@ export function loadOrCreateSecrets(dataDir: string, twilioAuthTokenFromEnv?: st
   const filled: Record<string, unknown> = { ...current };
   for (const [name, generate] of Object.entries(GENERATORS)) if (filled[name] === undefined) filled[name] = generate();
   const parsed = localSecrets.safeParse(filled);
-  if (!parsed.success) throw new Error(`${path} is damaged; delete it to generate new local secrets.`);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`${path} holds a secret the stack cannot use (${problems}). ${recover}`);
+  }
   secrets = parsed.data;
   if (JSON.stringify(existing) !== JSON.stringify(secrets)) {
     writeFileSync(path, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
@@ -54,5 +68,7 @@ export function loadOrCreateSecrets(dataDir: string, twilioAuthTokenFromEnv?: st
   }
   // A real Twilio number needs the account's own token; the generated one only works for
   // requests signed locally.
+  const tokenProblem = twilioAuthTokenFromEnv === undefined ? undefined : secretProblem('twilioAuthToken', twilioAuthTokenFromEnv, 'local');
+  if (tokenProblem !== undefined) throw new Error(`TWILIO_AUTH_TOKEN ${tokenProblem}.`);
   return { secrets: twilioAuthTokenFromEnv ? { ...secrets, twilioAuthToken: twilioAuthTokenFromEnv } : secrets, path };
 }

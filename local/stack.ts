@@ -27,7 +27,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { LocalConfig } from './config';
 import { LOCAL_ENV, REPO_ROOT } from './config';
-import { DEMO_USERS, localIdentity, type DemoUser, type LocalIdentity } from './identity';
+import { localIdentity, type DemoUser, type LocalIdentity } from './identity';
+import { devEndpoints } from './dev-endpoints';
+import { describeDevRoutes, isDevRoute, servesDevRoute } from './dev-routes';
 import { dynamoRosterReader, dynamoRosterWriter } from '../functions/adapters/dynamo-roster';
 import { documentClient } from '../functions/adapters/aws-clients';
 import { movableClock } from './clock';
@@ -56,7 +58,10 @@ export interface LocalStack {
   pagingQueue: LocalQueue;
   secretsPath: string;
   identity: LocalIdentity;
-  signInUrl(user: DemoUser): string;
+  /** The demo sign-in link, when the developer routes are on. */
+  signInUrl(user: DemoUser): string | undefined;
+  /** Whether `/local/*` and the demo sign-in answer, and why (for the banner). */
+  devRoutes: string;
   dataDir: string;
   twilio: LocalTwilioApi;
   stop(): Promise<void>;
@@ -80,7 +85,7 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
   await assertPortFree(config.sqsPort, 'local SQS', LOCAL_ENV.sqsPort);
   await assertPortFree(config.twilioPort, 'local Twilio API', LOCAL_ENV.twilioPort);
 
-  const { secrets, path: secretsPath } = loadOrCreateSecrets(config.dataDir, process.env[LOCAL_ENV.twilioAuthToken]);
+  const { secrets, path: secretsPath } = loadOrCreateSecrets(config.dataDir, config.twilioAuthToken);
   const started: Stoppable[] = [];
   const stopAll = async () => {
     for (const part of started.reverse()) await part.stop().catch(() => undefined);
@@ -203,7 +208,13 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       });
     }
 
-    const dashboard = staticSite('/ops/', join(REPO_ROOT, 'web', 'ops', 'dist'), { 'config.json': () => ({ localSignIn: true }) });
+    // The developer routes and the dashboard's demo sign-in answer only this machine, and only
+    // when the public URL is loopback or the user opted in (local/dev-routes.ts).
+    const dev = devEndpoints({ twilio, clock, identity });
+    const originOf = (req: IncomingMessage) => ({ remoteAddress: req.socket.remoteAddress, host: req.headers.host });
+    const dashboard = staticSite('/ops/', join(REPO_ROOT, 'web', 'ops', 'dist'), {
+      'config.json': (req) => ({ localSignIn: servesDevRoute(config.devRoutes, '/local/sign-in', originOf(req)) }),
+    });
     const formAssets = staticFiles(join(REPO_ROOT, 'web', 'form'), ['form.js', 'form.css']);
     const localRoutes = (req: IncomingMessage, res: ServerResponse): boolean => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -211,38 +222,8 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
         return true;
       }
-      if (url.pathname === '/local/outbox' && req.method === 'GET') {
-        // Twilio's side, simulated: what "left" for phones. Local stack only.
-        res
-          .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-          .end(JSON.stringify(twilio.sent().map(({ sid, to, from, body, at }) => ({ sid, to, from, body, at }))));
-        return true;
-      }
-      if (url.pathname === '/local/clock') {
-        // Moves the paging clock forward so that deadlines fall due without waiting for them; a
-        // test that moved it far (past a retention) moves it back, never behind the wall clock.
-        const advance = Number(url.searchParams.get('advanceMinutes') ?? '0');
-        const back = -clock.offsetMs() / 60_000;
-        if (req.method === 'POST' && Number.isFinite(advance) && advance >= back && advance <= 7 * 24 * 60) clock.advance(advance * 60_000);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ offsetMs: clock.offsetMs() }));
-        return true;
-      }
-      if (url.pathname === '/local/.well-known/jwks.json') {
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(identity.jwks()));
-        return true;
-      }
-      if (url.pathname === '/local/sign-in') {
-        const user = url.searchParams.get('as') ?? '';
-        if (!(DEMO_USERS as string[]).includes(user)) {
-          res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`Sign in as one of: ${DEMO_USERS.join(', ')}`);
-          return true;
-        }
-        // The token travels in the fragment, which browsers never send to a server or a log.
-        res
-          .writeHead(302, { location: `/ops/#id_token=${identity.idToken(user as DemoUser)}`, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
-          .end();
-        return true;
-      }
+      // Refused exactly as an unknown path is: the gateway answers 404.
+      if (isDevRoute(url.pathname)) return servesDevRoute(config.devRoutes, url.pathname, originOf(req)) && dev(req, res, url);
       return formAssets.handle(req, res) || dashboard.handle(req, res);
     };
 
@@ -271,7 +252,8 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       pagingQueue,
       secretsPath,
       identity,
-      signInUrl: (user) => `${httpUrl}/local/sign-in?as=${user}`,
+      signInUrl: (user) => (config.devRoutes.on ? `${httpUrl}/local/sign-in?as=${user}` : undefined),
+      devRoutes: describeDevRoutes(config.devRoutes),
       dataDir: config.dataDir,
       twilio,
       stop: stopAll,

@@ -17,9 +17,12 @@ async function main(): Promise<void> {
   say(`  Twilio webhook      ${stack.webhookUrl}   (POST, signed with the auth token below)`);
   say(`  web tips            POST ${stack.httpUrl}/api/tips   {"text": "..."}`);
   say(`  operator dashboard  ${stack.httpUrl}/ops/`);
-  say(`    sign in as operator    ${stack.signInUrl('operator')}`);
-  say(`    sign in as supervisor  ${stack.signInUrl('supervisor')}`);
-  say(`    a second supervisor    ${stack.signInUrl('supervisor2')}   (revealing sealed evidence takes two)`);
+  if (stack.signInUrl('operator') !== undefined) {
+    say(`    sign in as operator    ${stack.signInUrl('operator')}`);
+    say(`    sign in as supervisor  ${stack.signInUrl('supervisor')}`);
+    say(`    a second supervisor    ${stack.signInUrl('supervisor2')}   (revealing sealed evidence takes two)`);
+  }
+  say(`  dev routes          ${stack.devRoutes}`);
   say(`  operator API        ${stack.httpUrl}/api/queue …   (docs/operator-api.md; Authorization: Bearer <ID token>)`);
   say(`  DynamoDB Local      ${stack.dynamoDbEndpoint}`);
   say(`  SQS                 ${stack.sqsEndpoint}   queue ${stack.tipsQueue.url}`);

@@ -32,7 +32,26 @@ export interface StaticSite {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
 }
 
-export function staticSite(prefix: string, folder: string, extra: Record<string, () => unknown> = {}): StaticSite {
+/** A path whose percent-encoding is malformed (`%E0%A4%A`): a client's mistake, answered 400. */
+function decodedPath(res: ServerResponse, encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request: the path has a malformed percent-encoding.');
+    return undefined;
+  }
+}
+
+/**
+ * Source maps are never served, even from a dist/ built before the dashboard stopped emitting
+ * them: they would hand anyone the dashboard's source. Answered as a missing file, not the page.
+ */
+const SOURCE_MAP = /\.map$/i;
+
+/** A file generated per request (config.json), instead of read from the folder. */
+export type GeneratedFile = (req: IncomingMessage) => unknown;
+
+export function staticSite(prefix: string, folder: string, extra: Record<string, GeneratedFile> = {}): StaticSite {
   return {
     handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -45,10 +64,15 @@ export function staticSite(prefix: string, folder: string, extra: Record<string,
         res.writeHead(405, { 'content-type': 'text/plain' }).end('Method Not Allowed');
         return true;
       }
-      const relative = decodeURIComponent(url.pathname.slice(prefix.length));
-      const generated = extra[relative];
+      const relative = decodedPath(res, url.pathname.slice(prefix.length));
+      if (relative === undefined) return true;
+      const generated = Object.hasOwn(extra, relative) ? extra[relative] : undefined;
       if (generated) {
-        res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store', ...SECURITY_HEADERS }).end(JSON.stringify(generated()));
+        res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store', ...SECURITY_HEADERS }).end(JSON.stringify(generated(req)));
+        return true;
+      }
+      if (SOURCE_MAP.test(relative)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
         return true;
       }
       if (!existsSync(join(folder, 'index.html'))) {

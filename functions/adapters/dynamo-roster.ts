@@ -15,6 +15,19 @@ export interface RosterTables {
 
 const phoneContext = (responderId: string) => ({ purpose: 'responder-phone', responderId });
 
+/** The number's contact key already belongs to another responder (the write was conditional on it). */
+export class PhoneTaken extends Error {
+  override name = 'PhoneTaken';
+}
+
+function cancelledFor(error: unknown, code: 'ConditionalCheckFailed' | 'TransactionConflict'): boolean {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+  return error instanceof Error && error.name === 'TransactionCanceledException' && (reasons ?? []).some((reason) => reason.Code === code);
+}
+
+/** A transaction that lost a race for an item is tried again, so that the condition, not the race, decides. */
+const TRANSACTION_ATTEMPTS = 3;
+
 /** Every item of one kind, read consistently: a roster change must see the one before it. */
 function queryKind<T>(client: DynamoDBDocumentClient, table: string, kind: RosterKind): Promise<T[]> {
   return itemsOfKind(client, table, kind).then((items) => items.map((item) => item.data as T));
@@ -76,15 +89,30 @@ export function dynamoRosterWriter(client: DynamoDBDocumentClient, tables: Roste
         item.contactKey = oldKey;
       }
       const contactKey = item.contactKey as string | undefined;
-      await client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tables.roster, Item: item } },
-            ...(oldKey && oldKey !== contactKey ? [{ Delete: { TableName: tables.responderContacts, Key: { contactKey: oldKey } } }] : []),
-            ...(contactKey ? [{ Put: { TableName: tables.responderContacts, Item: { contactKey, responderId: responder.responderId } } }] : []),
-          ],
-        }),
-      );
+      // The number is taken only if nobody else holds it, checked in the same transaction: the
+      // roster API's look-up before it cannot see a concurrent write.
+      const claim = {
+        TableName: tables.responderContacts,
+        Item: { contactKey, responderId: responder.responderId },
+        ConditionExpression: 'attribute_not_exists(contactKey) OR responderId = :responderId',
+        ExpressionAttributeValues: { ':responderId': responder.responderId },
+      };
+      const write = new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tables.roster, Item: item } },
+          ...(oldKey && oldKey !== contactKey ? [{ Delete: { TableName: tables.responderContacts, Key: { contactKey: oldKey } } }] : []),
+          ...(contactKey ? [{ Put: claim }] : []),
+        ],
+      });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.send(write);
+          return;
+        } catch (error: unknown) {
+          if (cancelledFor(error, 'ConditionalCheckFailed')) throw new PhoneTaken();
+          if (!cancelledFor(error, 'TransactionConflict') || attempt >= TRANSACTION_ATTEMPTS) throw error;
+        }
+      }
     },
     async put(kind, id, data) {
       await client.send(new PutCommand({ TableName: tables.roster, Item: { kind, id, data } }));

@@ -1,6 +1,9 @@
 // API Gateway HTTP API (payload 2.0) in and out: body decoding with a size limit, content
 // types, JSON responses, and the one mapping from domain errors to status codes.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ORIGIN_VERIFY_HEADER } from '../config/secret-rules';
 import { ClientError, InvalidRequest, NotSignedByTwilio, UnsupportedMediaType, PayloadTooLarge } from '../core/errors';
 import { errorName, type LogFields, type TiplineLogger } from './logger';
 import { TwilioNotConfigured, TwilioRequestFailed } from './twilio-errors';
@@ -125,17 +128,48 @@ export function parseJsonBody<T>(
   return parsed.data;
 }
 
+/** Added by CloudFront (the AllViewerExceptHostHeader origin request policy forwards it): the viewer's `address:port`. */
+const VIEWER_ADDRESS_HEADER = 'cloudfront-viewer-address';
+
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+let edgeSecretDigest: Buffer | undefined;
+
 /**
- * The address abuse limits key on (in memory, hashed; never stored or logged). Behind CloudFront
- * the connection comes from an edge server, and the viewer is the last address CloudFront
- * appended to X-Forwarded-For; keying on the edge would make every tipster near it share one
- * limit. A caller that reaches the API directly can forge that header, which only lets them
- * dodge this soft limit: the WAF (on CloudFront) and the stage throttle still apply.
+ * Set at cold start (adapters/cold-start.ts) from the secret CloudFront sends; unset (the local
+ * stack, a function not behind CloudFront) no request is taken for CloudFront's.
+ */
+export function trustViewerAddressFrom(secret: string | undefined): void {
+  edgeSecretDigest = secret ? digest(secret) : undefined;
+}
+
+/** Whether CloudFront sent this request: the verification header matches, compared in constant time. */
+function sentByOurEdge(event: APIGatewayProxyEventV2): boolean {
+  const presented = header(event, ORIGIN_VERIFY_HEADER);
+  if (edgeSecretDigest === undefined || presented === undefined) return false;
+  // Digests are of equal length whatever was presented, so the comparison leaks nothing.
+  return timingSafeEqual(digest(presented), edgeSecretDigest);
+}
+
+/** `198.51.100.7:46532` or `2001:db8::7:46532` (IPv6 without brackets) → the address. */
+export function viewerAddressOf(value: string | undefined): string | undefined {
+  const at = value?.lastIndexOf(':') ?? -1;
+  if (value === undefined || at <= 0) return undefined;
+  const address = value.slice(0, at).replace(/^\[(.*)\]$/, '$1');
+  return /^\d{1,5}$/.test(value.slice(at + 1)) && isIP(address) !== 0 ? address : undefined;
+}
+
+/**
+ * The address abuse limits key on (in memory, hashed; never stored or logged): the address of the
+ * connection API Gateway saw, never X-Forwarded-For, which the client writes itself (rotating it
+ * would dodge every per-address limit). Behind CloudFront that connection comes from an edge
+ * server, and keying on it would make every tipster near one edge share a limit; so the viewer
+ * address CloudFront reports is taken instead, but only from a request carrying the secret
+ * CloudFront adds, since the execute-api endpoint is public and anyone can send that header.
  */
 export function clientAddress(event: APIGatewayProxyEventV2): string {
-  const forwarded = header(event, 'x-forwarded-for')
-    ?.split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) ?? event.requestContext.http.sourceIp;
+  if (sentByOurEdge(event)) {
+    const viewer = viewerAddressOf(header(event, VIEWER_ADDRESS_HEADER));
+    if (viewer !== undefined) return viewer;
+  }
+  return event.requestContext.http.sourceIp;
 }

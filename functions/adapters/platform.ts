@@ -36,7 +36,13 @@ export interface Platform {
 }
 
 /** The environment names the AWS defaults read, besides each function's own configuration. */
-export const AWS_PLATFORM_ENV = [ENV.vaultKeyArn, ENV.contactKeySecretArn, ENV.receiptPepperSecretArn, ENV.twilioAuthTokenSecretArn] as const;
+export const AWS_PLATFORM_ENV = [
+  ENV.vaultKeyArn,
+  ENV.contactKeySecretArn,
+  ENV.receiptPepperSecretArn,
+  ENV.twilioAuthTokenSecretArn,
+  ENV.originVerifySecretArn,
+] as const;
 
 export const systemClock: Clock = () => new Date();
 

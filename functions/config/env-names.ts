@@ -25,6 +25,8 @@ export const ENV = {
   contactKeySecretArn: 'TIPLINE_CONTACT_KEY_SECRET_ARN',
   receiptPepperSecretArn: 'TIPLINE_RECEIPT_PEPPER_SECRET_ARN',
   twilioAuthTokenSecretArn: 'TIPLINE_TWILIO_AUTH_TOKEN_SECRET_ARN',
+  /** AWS: the value CloudFront adds to every request it sends the API, so the API can tell it from a caller that went round it. */
+  originVerifySecretArn: 'TIPLINE_ORIGIN_VERIFY_SECRET_ARN',
   auditTable: 'TIPLINE_AUDIT_TABLE',
   rosterTable: 'TIPLINE_ROSTER_TABLE',
   responderContactsTable: 'TIPLINE_RESPONDER_CONTACTS_TABLE',
@@ -37,6 +39,10 @@ export const ENV = {
   highUnclaimedPageAfterMinutes: 'TIPLINE_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES',
   /** Longest delay put on one deadline message (900, SQS's limit); a later deadline is re-delayed. */
   pagingMaxDelaySeconds: 'TIPLINE_PAGING_MAX_DELAY_SECONDS',
+  /** Automatic page SMS a region may send in any 60 minutes (6; PAGING_GUARDS in tables.ts). */
+  pageBudgetPerRegionHour: 'TIPLINE_PAGE_BUDGET_PER_REGION_HOUR',
+  /** Minutes within which a copy of a tip paged in its region is covered by that page (30). */
+  duplicatePageWindowMinutes: 'TIPLINE_DUPLICATE_PAGE_WINDOW_MINUTES',
   /** Who signs operators' tokens: the Cognito user pool's issuer URL in AWS, the local issuer locally. */
   jwtIssuer: 'TIPLINE_JWT_ISSUER',
   /** The app client id the tokens are for (their `aud`). */

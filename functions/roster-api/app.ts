@@ -9,7 +9,7 @@ import { dataKeysOf } from '../adapters/envelope';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
-import { dynamoResponderLookup, dynamoRosterReader, dynamoRosterWriter } from '../adapters/dynamo-roster';
+import { dynamoResponderLookup, dynamoRosterReader, dynamoRosterWriter, PhoneTaken } from '../adapters/dynamo-roster';
 import { json, parseJsonBody, SAFE_HEADERS, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
 import { operatorAuthenticatorOf } from '../adapters/operator-auth';
@@ -113,12 +113,18 @@ function routesFor(deps: RosterApiDeps): Record<RouteKeyFor<'rosterApi'>, (reque
       const contact = phone === undefined ? undefined : responderPhone(phone, await deps.contactKeySecret());
       if (contact) {
         const owner = await responderContacts.responderFor(contact.contactKey);
-        if (owner !== undefined && owner !== id) throw new PhoneInUse(owner);
+        if (owner !== undefined && owner !== id) throw new PhoneInUse();
       }
       const { roster, hasPhone } = await reader.loadWithPhoneFlags();
       const change: RosterChange = { kind: 'responder', op: 'put', item: responder };
       checkedChange(roster, change);
-      await writer.putResponder(responder, contact);
+      try {
+        await writer.putResponder(responder, contact);
+      } catch (error: unknown) {
+        // Two supervisors giving one number to two responders at once: the write is conditional.
+        if (error instanceof PhoneTaken) throw new PhoneInUse();
+        throw error;
+      }
       // Whether the phone changed is worth auditing (a page could be redirected); the number is not.
       await recordChange(deps, request, change, contact ? { phone: 'set' } : {});
       return json(200, { ...responder, hasPhone: contact !== undefined || hasPhone.has(id) });

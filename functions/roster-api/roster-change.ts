@@ -62,10 +62,14 @@ export class RosterItemNotFound extends NotFound {
 export class PhoneInUse extends Conflict {
   override name = 'PhoneInUse';
   override readonly code = 'phone_in_use';
-  constructor(otherResponderId: string) {
+  constructor() {
     // One number, one responder: an ACK must name exactly one person, and replacing the
-    // number of one must not silently unregister the other.
-    super(`That phone number is already registered to responder ${otherResponderId}; change theirs first.`);
+    // number of one must not silently unregister the other. The holder is not named: a number
+    // typed in must not tell whose it is (the roster shows no phones to anyone, supervisors included).
+    super(
+      'This phone number is already on the roster for another responder, and one number can page only one person. ' +
+        "If this person already has an entry, edit that one instead; if the number changed hands, change it on the old holder's entry first, then save this one again.",
+    );
   }
 }
 

@@ -10,6 +10,9 @@ import { acknowledge } from '../nag';
 import type { DashboardConfig } from './config';
 import { DASHBOARD_PATH } from './paths';
 
+/** What the site's asset leaves out, wherever in the folder it sits. */
+export const SOURCE_MAP_GLOBS = ['*.map', '**/*.map'] as const;
+
 export interface SiteDeploymentProps {
   bucket: Bucket;
   distribution: Distribution;
@@ -41,7 +44,10 @@ export function deploySite(scope: Construct, props: SiteDeploymentProps): SiteDe
       `${siteDir} has no index.html: a placeholder page is deployed at ${DASHBOARD_PATH}. Run npm run build:web first.`,
     );
   }
-  const site = built ? Source.asset(siteDir) : Source.data('index.html', PLACEHOLDER_PAGE);
+  // Source maps never leave the build folder: they would hand anyone the dashboard's source,
+  // comments and all. Left out of the asset itself (not BucketDeployment's `exclude`, which
+  // would also stop the prune from deleting maps an older deployment put there).
+  const site = built ? Source.asset(siteDir, { exclude: [...SOURCE_MAP_GLOBS] }) : Source.data('index.html', PLACEHOLDER_PAGE);
   const logs = new LogGroup(scope, 'DeploymentLogs', { retention: RetentionDays.ONE_MONTH });
   const deployment = new BucketDeployment(scope, 'Deploy', {
     // config.json last, so a stray one in the build cannot shadow the generated one.

@@ -22,7 +22,9 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/config/secret-rules';
 import { acknowledge } from '../nag';
 import type { CustomDomain } from '../settings';
 import type { DashboardHeaders } from './headers';
@@ -40,6 +42,8 @@ export interface SiteDistributionProps {
   api: () => HttpApi;
   /** Unset: the distribution's own *.cloudfront.net name and certificate. */
   domain: CustomDomain | undefined;
+  /** Its value goes to the API in ORIGIN_VERIFY_HEADER on every request. */
+  originVerify: ISecret;
 }
 
 /**
@@ -54,7 +58,7 @@ export function siteDistribution(scope: Construct, props: SiteDistributionProps)
   // `/form.js` is the object `form/form.js`: the form's files keep their own prefix, which
   // their deployment prunes without touching the dashboard's.
   const formOrigin = S3BucketOrigin.withOriginAccessControl(bucket, { originAccessControl: access, originPath: '/form' });
-  const apiOrigin = httpApiOrigin(scope, props.api);
+  const apiOrigin = httpApiOrigin(scope, props.api, props.originVerify);
   const indexRewrite = indexFunction(scope);
   const dashboardBehavior = {
     origin: siteOrigin,
@@ -74,7 +78,8 @@ export function siteDistribution(scope: Construct, props: SiteDistributionProps)
     responseHeadersPolicy: formHeaders,
   };
   // Uncached, with every viewer header but Host (API Gateway routes on its own host name;
-  // Authorization is forwarded because caching is off).
+  // Authorization is forwarded because caching is off), plus CloudFront's viewer headers, among
+  // them CloudFront-Viewer-Address, which rate limits key on (functions/adapters/http.ts).
   const toApi = {
     origin: apiOrigin,
     allowedMethods: AllowedMethods.ALLOW_ALL,
@@ -149,13 +154,20 @@ export function siteDistribution(scope: Construct, props: SiteDistributionProps)
   return distribution;
 }
 
-/** The API's execute-api host, over TLS 1.2 only. */
-function httpApiOrigin(scope: Construct, api: () => HttpApi): IOrigin {
+/**
+ * The API's execute-api host, over TLS 1.2 only. That host is public, so CloudFront proves it
+ * sent a request with the origin-verification secret in a custom header (it replaces any
+ * header of that name a viewer sends); only then do the functions take the viewer address
+ * CloudFront reports. The value is a dynamic reference resolved by CloudFormation at deploy,
+ * never written into the template.
+ */
+function httpApiOrigin(scope: Construct, api: () => HttpApi, originVerify: ISecret): IOrigin {
   const stack = Stack.of(scope);
   const domainName = Lazy.string({ produce: () => `${api().apiId}.execute-api.${stack.region}.${stack.urlSuffix}` });
   return new HttpOrigin(domainName, {
     protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
     originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    customHeaders: { [ORIGIN_VERIFY_HEADER]: originVerify.secretValue.unsafeUnwrap() },
   });
 }
 

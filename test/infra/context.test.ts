@@ -9,6 +9,7 @@ import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Distribution, ResponseHeadersPolicy, type CfnDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { CfnUserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IConstruct } from 'constructs';
@@ -124,6 +125,7 @@ function dashboardWith(context: Record<string, unknown>, siteDir?: string): { st
     publicForm,
     domain: settings.dashboardDomain,
     ...(siteDir === undefined ? {} : { siteDir }),
+    originVerify: new Secret(stack, 'OriginVerify'),
   });
   dashboard.proxyApi(new HttpApi(stack, 'Api'));
   return { stack, operators, dashboard };

@@ -276,7 +276,8 @@ function webIntake() {
 }
 
 const CLIENT_IP = '203.0.113.45';
-const fromClient = (ip = CLIENT_IP) => ({ headers: { 'x-forwarded-for': `10.0.0.1, ${ip}` } });
+// The connection's address, as API Gateway reports it; X-Forwarded-For is the client's to write, so it never counts.
+const fromClient = (ip = CLIENT_IP) => ({ sourceIp: ip, headers: { 'x-forwarded-for': `10.0.0.1, ${ip}` } });
 
 describe('web-intake handler', () => {
   it("answers 202 with a formatted receipt and the acknowledgement, having queued the tip with the receipt's hash only", async () => {

@@ -48,6 +48,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Inlined assets would become data: URLs or inline styles the CSP refuses.
     assetsInlineLimit: 0,
-    sourcemap: true,
+    // No source maps: dist/ is what CloudFront and the local stack serve, and a map there would
+    // publish the dashboard's source to anyone (lib/dashboard/deployment.ts leaves any out too).
+    sourcemap: false,
   },
 });
