@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import { HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { ContactVault } from './contact-vault';
 import { ENV } from '../functions/config/env-names';
-import { MESSAGES_TABLE } from '../functions/config/tables';
+import { FORM_MEMORY_PREFIXES, MESSAGES_TABLE } from '../functions/config/tables';
 import type { Dashboard } from './dashboard';
 import { webTipFunction } from './intake';
 import type { TiplineSecrets } from './secrets';
@@ -39,7 +40,8 @@ export interface PublicFormProps {
  * The public tip form: a server-rendered page (so it works with JavaScript off) and the
  * receipt inbox. It queues tips and answers like web-intake, and reads a tip's thread only
  * after a receipt code's slow hash has matched: no vault table, no Tips or Audit table, and of the
- * vault's key only the right to seal evidence (never to open it).
+ * vault's key only the right to seal evidence (never to open it). It writes its own keyed notes
+ * (spent form tokens, attempts per code) to IntakeMemory, and nothing else there.
  */
 export class PublicForm extends Construct {
   readonly fn: TiplineFunction;
@@ -67,6 +69,7 @@ export class PublicForm extends Construct {
     // The thread of that one tip, through its index: not GetItem on the table, which would
     // let a message id picked from elsewhere be read without knowing its tip.
     useTableItemsAndIndexes(this.fn, props.storage.messages, MESSAGES_TABLE, ENV.messagesTable, [], ['MessagesByTip']);
+    this.rememberSpentTokensAndAttempts(props.storage);
     this.fn.addEnvironment(ENV.emergencyNumbers, props.emergencyNumbers);
     this.quickExitUrl = props.quickExitUrl;
     this.fn.addEnvironment(ENV.quickExitUrl, this.quickExitUrl);
@@ -112,6 +115,35 @@ export class PublicForm extends Construct {
         `${this.assetsDir} lacks ${missing.join(', ')}: placeholders are deployed in their place. The form works without them (no script, no style).`,
       );
     }
+  }
+
+  /**
+   * Spent one-time form tokens (a conditional put, a delete when the post then fails on our side)
+   * and attempts per receipt code (an atomic add), in IntakeMemory under the form's own prefixes
+   * only: the condition on the partition key keeps it off sms-intake's items there, and it can read
+   * none (no GetItem; the add answers its own count). wiring.ts has no conditioned grant, so the
+   * tables' key is granted here as wiring.ts grants it to every writer: through DynamoDB only.
+   */
+  private rememberSpentTokensAndAttempts(storage: Storage): void {
+    const table = storage.intakeMemory;
+    this.fn.addEnvironment(ENV.intakeMemoryTable, table.tableName);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': FORM_MEMORY_PREFIXES.map((prefix) => `${prefix}*`) } },
+      }),
+    );
+    const key = table.encryptionKey;
+    if (key === undefined) return;
+    const stack = Stack.of(this);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: [key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.${stack.urlSuffix}` } },
+      }),
+    );
   }
 
   /** Copies the static files into the site bucket under `form/`, where the distribution reads them. */

@@ -1,9 +1,14 @@
-// sms-intake's short-lived memory in its own table (IntakeMemory), under keyed names only:
-// `seen#<keyed MessageSid>`, `open#<contact key>`, `erased#<contact key>`.
+// Intake's short-lived memory in its own table (IntakeMemory), under keyed names only. sms-intake's:
+// `seen#<keyed MessageSid>`, `open#<contact key>`, `erased#<contact key>`; the public form's (it
+// may touch no other prefix, lib/public-form.ts): `formToken#<keyed token id>`,
+// `inboxCode#<keyed receipt hash>#<window>`.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NUMBER_OPEN_MINUTES, SEEN_MESSAGE_DAYS } from '../config/defaults';
+import { FORM_MEMORY_PREFIXES } from '../config/tables';
+import type { SpentFormTokens } from '../core/form-token';
 import type { IntakeMemory } from '../core/ports';
+import type { InboxPorts } from '../core/receipt-inbox';
 
 const DAY_SECONDS = 86_400;
 const epochSeconds = (now: Date): number => Math.floor(now.getTime() / 1000);
@@ -52,6 +57,46 @@ export function dynamoIntakeMemory(client: DynamoDBDocumentClient, table: string
 
     async clearErased(contactKey) {
       await client.send(new DeleteCommand({ TableName: table, Key: { memoryKey: `erased#${contactKey}` } }));
+    },
+  };
+}
+
+/** The public form's memory: one-time form tokens spent, and attempts at a receipt code per window. */
+export function dynamoFormMemory(client: DynamoDBDocumentClient, table: string): SpentFormTokens & Pick<InboxPorts, 'countCodeAttempt'> {
+  const [spentToken, codeAttempts] = FORM_MEMORY_PREFIXES;
+  return {
+    async spend(key, keepUntil) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: table,
+            Item: { memoryKey: `${spentToken}${key}`, expiresAt: epochSeconds(keepUntil) },
+            ConditionExpression: 'attribute_not_exists(memoryKey)',
+          }),
+        );
+        return true;
+      } catch (error: unknown) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async unspend(key) {
+      await client.send(new DeleteCommand({ TableName: table, Key: { memoryKey: `${spentToken}${key}` } }));
+    },
+
+    async countCodeAttempt(codeKey, windowStart, keepUntil) {
+      const out = await client.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { memoryKey: `${codeAttempts}${codeKey}#${epochSeconds(windowStart)}` },
+          UpdateExpression: 'SET expiresAt = if_not_exists(expiresAt, :expiresAt) ADD attempts :one',
+          ExpressionAttributeValues: { ':expiresAt': epochSeconds(keepUntil), ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      // Without a count back, refuse rather than let attempts through uncounted.
+      return typeof out.Attributes?.attempts === 'number' ? out.Attributes.attempts : Number.MAX_SAFE_INTEGER;
     },
   };
 }

@@ -34,8 +34,13 @@ export const INTAKE_LIMITS = {
   /** A frightened tipster sends many short fragments; a flood from one phone is abuse. */
   smsPerContact: { limit: 30, windowMs: 10 * 60_000 },
   webTipsPerSender: { limit: 20, windowMs: 10 * 60_000 },
-  /** Receipt codes are 16 digits and hashed slowly; this makes guessing slower still. */
-  inboxAttemptsPerSender: { limit: 10, windowMs: 10 * 60_000 },
+  /**
+   * Wrong receipt codes from one address (a right one does not count): guessing 16 digits slower
+   * still, while tipsters sharing a carrier's address (CG-NAT) can read their inbox as often as they like.
+   */
+  inboxFailuresPerSender: { limit: 10, windowMs: 10 * 60_000 },
+  /** Every attempt at one receipt code, from any address and any instance (stored, keyed): a tipster refreshing often is well under it. */
+  inboxAttemptsPerCode: { limit: 30, windowMs: 10 * 60_000 },
 } as const;
 
 /** The longest tip text taken in one message or form (characters). */

@@ -14,14 +14,29 @@ export class FixedWindowLimiter {
 
   /** Counts one event for `key`; false when the key is over its limit in this window. */
   allow(key: string, nowMs: number): boolean {
+    return this.take(key, nowMs) === 0;
+  }
+
+  /**
+   * Counts one event for `key` and answers 0, or, when the key has used its limit in this
+   * window, counts nothing and answers the milliseconds until the window ends.
+   */
+  take(key: string, nowMs: number): number {
     const entry = this.counts.get(key);
     if (!entry || nowMs - entry.windowStart >= this.windowMs) {
       if (this.counts.size >= this.maxKeys) this.prune(nowMs);
       this.counts.set(key, { windowStart: nowMs, count: 1 });
-      return true;
+      return 0;
     }
+    if (entry.count >= this.limit) return Math.max(1, entry.windowStart + this.windowMs - nowMs);
     entry.count += 1;
-    return entry.count <= this.limit;
+    return 0;
+  }
+
+  /** Uncounts one event taken in the current window: counting first and giving back on success leaves no gap for a burst. */
+  giveBack(key: string, nowMs: number): void {
+    const entry = this.counts.get(key);
+    if (entry && nowMs - entry.windowStart < this.windowMs && entry.count > 0) entry.count -= 1;
   }
 
   private prune(nowMs: number): void {
@@ -63,6 +78,26 @@ export class SenderLimiter {
   allow(address: string, now: Date): boolean {
     return this.limiter.allow(this.senders.hash(address, now), now.getTime());
   }
+
+  /** See FixedWindowLimiter.take: 0 when counted, else the milliseconds to wait. */
+  take(address: string, now: Date): number {
+    return this.limiter.take(this.senders.hash(address, now), now.getTime());
+  }
+
+  giveBack(address: string, now: Date): void {
+    this.limiter.giveBack(this.senders.hash(address, now), now.getTime());
+  }
+
+  /** This sender's budget, for a use case that must not see the address. */
+  budgetOf(address: string): AttemptBudget {
+    return { take: (now) => this.take(address, now), giveBack: (now) => this.giveBack(address, now) };
+  }
+}
+
+/** Attempts one sender may still make: `take` answers 0 when counted, else the milliseconds to wait. */
+export interface AttemptBudget {
+  take(now: Date): number;
+  giveBack(now: Date): void;
 }
 
 export { INTAKE_LIMITS } from '../config/defaults';

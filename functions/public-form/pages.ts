@@ -29,6 +29,11 @@ export interface InboxEntry {
   at: string;
   text: string;
 }
+/** The one-time tokens of the start page's two forms (core/form-token). */
+export interface StartTokens {
+  tip: string;
+  inbox: string;
+}
 
 export { FORM_LIMITS };
 
@@ -132,6 +137,22 @@ function hidden(name: string, value: string): SafeHtml {
   return html`<input type="hidden" name="${name}" value="${value}">`;
 }
 
+/** A form's one-time token; none in the templates form.js fills, whose posts go to the JSON routes. */
+function tokenField(token: string | undefined): SafeHtml | '' {
+  return token ? hidden('token', token) : '';
+}
+
+/** "Try again in 12 minutes", in the page's language. */
+export function retryText(s: Strings, minutes: number): string {
+  const whole = Math.max(1, Math.ceil(minutes));
+  return (whole === 1 ? s.retryIn.one : s.retryIn.other).replace('{minutes}', String(whole));
+}
+
+/** The wait-time texts as data-* attributes, for form.js to fill in the same words. */
+function retryData(s: Strings): Record<string, string> {
+  return { retry_one: s.retryIn.one, retry_other: s.retryIn.other };
+}
+
 /** A form that brings the tipster back to an empty form in their language, at the same URL. */
 function backToStart(lang: FormLang, s: Strings): SafeHtml {
   return html`<form method="post" action="/" autocomplete="off" class="start-over">
@@ -168,6 +189,8 @@ ${backToStart(lang, s)}
 interface InboxContent {
   receipt: string;
   entries: InboxEntry[];
+  /** The reply form's one-time token. */
+  token?: string;
   replyValue?: string;
   replyError?: FieldProblem;
   sent?: boolean;
@@ -194,10 +217,10 @@ ${entries}</ol>
 ${fieldError(s, 'reply-text', 'reply', p.replyError)}
 </div>
 <p class="sent" id="reply-sent" role="status"${p.sent ? '' : new SafeHtml(' hidden')}>${s.replySent}</p>
-${noticeSlot(s, 'reply-notice', undefined, s.inboxErrors)}
+${noticeSlot(s, 'reply-notice', undefined, { ...s.inboxErrors, ...retryData(s) })}
 <button type="submit" name="action" value="reply" class="primary"${dataAttributes({ sending: s.sending })}>${s.replySend}</button>
 <button type="submit" name="action" value="inbox" class="secondary refresh">${s.refresh}</button>
-<input type="hidden" name="receipt" value="${p.receipt}" data-slot="receipt">${hidden('lang', lang)}${hidden('action', 'reply')}
+<input type="hidden" name="receipt" value="${p.receipt}" data-slot="receipt">${hidden('lang', lang)}${hidden('action', 'reply')}${tokenField(p.token)}
 </form>
 ${backToStart(lang, s)}
 </section>`;
@@ -216,12 +239,15 @@ ${s.privacySteps.map((step) => html`<li>${step}</li>\n`)}</ul>
 
 export function formPage(
   p: PageCommon & {
+    tokens: StartTokens;
     values?: TipFormValues;
     errors?: Partial<Record<keyof TipFormValues, FieldProblem>>;
     notice?: 'rate_limited' | 'try_again';
     inboxError?: 'wrong_code' | 'rate_limited' | 'invalid';
     /** The receipt as typed, kept when it was wrong so the tipster can correct one digit. */
     receiptValue?: string;
+    /** With inboxError 'rate_limited': how long until the inbox can be tried again. */
+    retryAfterMinutes?: number;
   },
 ): string {
   const s = STRINGS[p.lang];
@@ -282,35 +308,44 @@ ${FORM_LANGS.map(
   (l) =>
     html`<button type="submit" name="lang" value="${l}" lang="${l}"${new SafeHtml(l === p.lang ? ' aria-current="true"' : '')}>${STRINGS[l].langName}</button>\n`,
 )}</fieldset>
-${hidden('lang', p.lang)}${hidden('action', 'lang')}
+${hidden('lang', p.lang)}${hidden('action', 'lang')}${tokenField(p.tokens.tip)}
 </form>`;
 
   const inboxForm = html`<section class="inbox-entry" aria-labelledby="inbox-entry-title">
 <h2 id="inbox-entry-title">${s.inboxTitle}</h2>
 <p>${s.inboxIntro}</p>
 <form method="post" action="/" autocomplete="off" novalidate class="inbox-form" id="inbox-form">
-${hidden('action', 'inbox')}${hidden('lang', p.lang)}
+${hidden('action', 'inbox')}${hidden('lang', p.lang)}${tokenField(p.tokens.inbox)}
 <div class="field">
 <label for="inbox-receipt">${s.receiptLabel}</label>
 <input type="text" id="inbox-receipt" name="receipt" inputmode="numeric" spellcheck="false" value="${p.receiptValue ?? ''}" aria-describedby="inbox-receipt-error"${invalid(p.inboxError ? 'invalid' : undefined)}>
-<p class="field-error" id="inbox-receipt-error"${dataAttributes({ ...s.notices, ...s.inboxErrors, required: s.errors.receipt.required })}${p.inboxError ? '' : new SafeHtml(' hidden')}>${p.inboxError ? s.inboxErrors[p.inboxError] : ''}</p>
+<p class="field-error" id="inbox-receipt-error"${dataAttributes({ ...s.notices, ...s.inboxErrors, ...retryData(s), required: s.errors.receipt.required })}${p.inboxError ? '' : new SafeHtml(' hidden')}>${inboxErrorText(s, p.inboxError, p.retryAfterMinutes)}</p>
 </div>
 <button type="submit" class="secondary">${s.inboxOpen}</button>
 </form>
 </section>`;
 
-  const templates = html`<template id="tpl-receipt">${receiptContent(p.lang, s, '', 'template')}</template>
-<template id="tpl-inbox">${inboxContent(p.lang, s, { receipt: '', entries: [] })}</template>`;
+  // With the history advice, as the pages rendered here show it.
+  const templates = html`<template id="tpl-receipt">${receiptContent(p.lang, s, '', 'template')}\n${privacyGuide(s)}</template>
+<template id="tpl-inbox">${inboxContent(p.lang, s, { receipt: '', entries: [] })}\n${privacyGuide(s)}</template>`;
 
   return documentShell(p, s, html`${tipForm}\n${inboxForm}\n${privacyGuide(s)}`, templates);
 }
 
-export function receiptPage(p: PageCommon & { receipt: string; followUp: boolean }): string {
-  const s = STRINGS[p.lang];
-  return documentShell(p, s, receiptContent(p.lang, s, p.receipt, p.followUp));
+function inboxErrorText(s: Strings, error: 'wrong_code' | 'rate_limited' | 'invalid' | undefined, retryAfterMinutes: number | undefined): string {
+  if (error === 'rate_limited' && retryAfterMinutes !== undefined) return retryText(s, retryAfterMinutes);
+  return error ? s.inboxErrors[error] : '';
 }
 
-export function inboxPage(p: PageCommon & { receipt: string; entries: InboxEntry[]; replyValue?: string; replyError?: FieldProblem; sent?: boolean }): string {
+export function receiptPage(p: PageCommon & { receipt: string; followUp: boolean }): string {
+  const s = STRINGS[p.lang];
+  // The history advice again, now that there is something to clear.
+  return documentShell(p, s, html`${receiptContent(p.lang, s, p.receipt, p.followUp)}\n${privacyGuide(s)}`);
+}
+
+export function inboxPage(
+  p: PageCommon & { receipt: string; entries: InboxEntry[]; token: string; replyValue?: string; replyError?: FieldProblem; sent?: boolean },
+): string {
   const s = STRINGS[p.lang];
   return documentShell(p, s, html`${inboxContent(p.lang, s, p)}\n${privacyGuide(s)}`);
 }

@@ -4,9 +4,14 @@
 // set; the quick exit leaves no tipline entry in the session history; the headers are strict;
 // the first load is weighed; and the form is photographed in Spanish, English, Quechua and
 // Portuguese. A Portuguese tip goes through with JavaScript off and on, in Portuguese throughout.
+// Issue 15: with JavaScript off, Back after the quick exit sends the tip or the answer again; the
+// page must then show the blank form, and nothing may be stored or paged a second time.
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { call, getTip, queuedTip } from '../support/operator';
+import { pageCode } from '../../functions/core/paging/page-text';
+import { storedMessagesContaining } from '../support/faults';
+import { twilioOutbox } from '../support/local-twilio';
+import { call, getQueue, getTip, postWebTip, queuedTip } from '../support/operator';
 import { waitFor } from '../support/wait';
 import { foreignRequests, openPage, screenshot, useBrowser, VIEWPORTS, type WatchedPage } from './browser';
 
@@ -379,14 +384,19 @@ describe('the public tip form on a phone', () => {
           .filter(Boolean)
           .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]),
       );
-    const form = (body: string) => fetch(home, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const form = (body: string) => fetch(home, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+    const tipToken = async () => /id="tip-form"[\s\S]*?name="token" value="([^"]+)"/.exec(await (await fetch(home)).text())?.[1] ?? '';
+    const spent = await tipToken();
+    await form(`action=lang&lang=en&token=${spent}`);
     const api = (path: string, body: unknown) =>
       fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
     const answers: Array<[string, Response, 'html' | 'other', number]> = [
       ['GET /', await fetch(home), 'html', 200],
       ['POST / (language)', await form('action=lang&lang=qu&text=hola'), 'html', 200],
-      ['POST / (empty tip)', await form('action=tip&lang=es&text='), 'html', 400],
+      ['POST / (empty tip)', await form(`action=tip&lang=es&text=&token=${await tipToken()}`), 'html', 400],
+      // Its token spent: sent again, as Back would, it is answered by a redirect to the blank form.
+      ['POST / (spent token)', await form(`action=tip&lang=es&text=hola&token=${spent}`), 'html', 303],
       ['GET /form.js', await fetch(`${origin}/form.js`), 'other', 200],
       ['GET /form.css', await fetch(`${origin}/form.css`), 'other', 200],
       ['POST /api/tips', await api('/api/tips', { text: `refheaders${letters(6)} prueba de cabeceras`, lang: 'es' }), 'other', 202],
@@ -407,5 +417,144 @@ describe('the public tip form on a phone', () => {
       expect(h('set-cookie'), what).toBe('');
     }
     expect(await answers[1]![1].text()).toContain('>hola</textarea>');
+  });
+});
+
+describe('Back after the quick exit, with JavaScript off', () => {
+  const PAGE_HEAD = /^tipline (?:CRITICO|CRITICAL|ALTO|HIGH) T-([0-9A-Z]{4})\b/;
+
+  /** A phone with JavaScript off whose quick exit lands on a stub (no network), counting the form posts it sends. */
+  async function phoneWithoutScript() {
+    const watched = await phone(false);
+    await watched.context.route(
+      (url) => url.origin !== origin,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Clima</title><p>Soleado</p>' }),
+    );
+    const posts: string[] = [];
+    watched.context.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().startsWith(origin)) posts.push(request.postData() ?? '');
+    });
+    return { ...watched, posts };
+  }
+
+  /** The tipster leaves by the quick exit; someone else presses Back, and accepts sending the form again if asked. */
+  async function quickExitThenBack(page: Page): Promise<void> {
+    await page.click('a.quick-exit');
+    await page.waitForURL((url) => url.origin !== origin);
+    expect(await page.title()).toBe('Clima');
+    await page.goBack();
+    // Chromium sends the post again on Back; a browser that asks first sends it on reload.
+    await page.reload();
+    await page.waitForURL(home);
+  }
+
+  /** What a page shows, templates for form.js left out. */
+  const shown = async (page: Page): Promise<string> => ((await page.locator('#content').textContent()) ?? '').trim();
+
+  /** The SIDs of the pages the local Twilio sent for these tips. */
+  async function pagesFor(tipIds: string[]): Promise<string[]> {
+    const codes = new Set<string>(tipIds.map((id) => pageCode(id)));
+    return (await twilioOutbox(stack.twilioApiUrl)).filter((m) => codes.has(PAGE_HEAD.exec(m.body)?.[1] ?? '')).map((m) => m.sid);
+  }
+
+  /** A later tip has been triaged: anything the Back had queued would have been by now. */
+  async function laterTipTriaged(): Promise<void> {
+    const marker = `refsentinel${letters(6)}`;
+    expect((await postWebTip(stack, { text: `${marker} prueba`, lang: 'es' })).status).toBe(202);
+    await queuedWebTip(marker);
+  }
+
+  it('after a tip: no second tip, no second page, no receipt shown, only the blank form', async () => {
+    // Arrange: a tip that pages the on-call responder of Madre de Dios (unless paging's guards
+    // already cover one like it), sent without JavaScript
+    const { context, page, posts } = await phoneWithoutScript();
+    const marker = `refback${letters(6)}`;
+    try {
+      await page.goto(home);
+      await page.fill('#tip-text', `${marker} mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI`);
+      await page.fill('#tip-where', 'La Pampa');
+      await page.check('input[name="minor"][value="yes"]');
+      await page.check('input[name="now"][value="yes"]');
+      const receipt = await sendsTip(page);
+      expect(receipt).toMatch(RECEIPT_SHAPE);
+      const tipId = await queuedWebTip(marker);
+      // Its page, if paging sends one, before the tipster leaves.
+      await waitFor(async () => (await pagesFor([tipId])).length > 0, { timeoutMs: 20_000, what: 'the page for the tip' }).catch(() => undefined);
+      const pagesBefore = await pagesFor([tipId]);
+      console.log(`the tip sent from the form paged ${pagesBefore.length} time(s) before the quick exit`);
+      const postsBefore = posts.length;
+
+      // Act
+      await quickExitThenBack(page);
+      await screenshot(page, 'public-form-back-after-tip-nojs');
+
+      // Assert: the post went again, and was answered by the blank form
+      expect(posts.length).toBeGreaterThan(postsBefore);
+      expect(posts.at(-1)).toContain(marker);
+      expect(page.url()).toBe(home);
+      await page.locator('#tip-form').waitFor();
+      expect(await page.inputValue('#tip-text')).toBe('');
+      const text = await shown(page);
+      expect(text).not.toContain(marker);
+      for (const group of receipt.split(' ')) expect(text).not.toContain(group);
+      expect(await page.locator('.receipt').count()).toBe(0);
+
+      await laterTipTriaged();
+      expect((await getQueue(stack)).filter((t) => t.preview.includes(marker)).map((t) => t.tipId)).toEqual([tipId]);
+      expect(await storedMessagesContaining(stack.dynamoDbEndpoint, marker)).toHaveLength(1);
+      expect(await pagesFor([tipId])).toEqual(pagesBefore);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('after reading and answering the inbox: the answer stored once, no conversation shown, only the blank form', async () => {
+    // Arrange: a tip with a receipt and an operator's question
+    const { context, page, posts } = await phoneWithoutScript();
+    const marker = `refbackinbox${letters(6)}`;
+    const sent = await postWebTip(stack, { text: `${marker} a mi hermana le quitaron el dni en el campamento`, lang: 'es' });
+    const { receipt } = (await sent.json()) as { receipt: string };
+    const tipId = await queuedWebTip(marker);
+    const question = `¿Sigue en el campamento? ${letters(4)}`;
+    await operatorAsks(tipId, question);
+    const answer = `si sigue ahi ${letters(6)}`;
+    try {
+      await page.goto(home);
+      await page.fill('#inbox-receipt', receipt);
+      await page.click('#inbox-form button');
+      await page.locator('.entry.out', { hasText: question }).waitFor();
+      await answers(page, answer, 'Enviado');
+      await threadHasAnswer(tipId, answer);
+      const postsBefore = posts.length;
+
+      // Act: Back lands on the answer's post; Back again on the inbox's
+      await quickExitThenBack(page);
+      await screenshot(page, 'public-form-back-after-inbox-nojs');
+      const afterAnswer = await shown(page);
+      await page.goBack();
+      await page.reload();
+      await page.waitForURL(home);
+      const afterInbox = await shown(page);
+
+      // Assert: both went again, and neither shows the conversation
+      expect(posts.length).toBeGreaterThanOrEqual(postsBefore + 2);
+      expect(posts.slice(postsBefore).some((p) => p.includes('action=reply'))).toBe(true);
+      expect(posts.slice(postsBefore).some((p) => p.includes('action=inbox'))).toBe(true);
+      for (const text of [afterAnswer, afterInbox]) {
+        expect(text).not.toContain(question);
+        expect(text).not.toContain(answer);
+        expect(text).not.toContain(marker);
+        for (const group of receipt.split(' ')) expect(text).not.toContain(group);
+      }
+      await page.locator('#tip-form').waitFor();
+      expect(await page.locator('.inbox').count()).toBe(0);
+
+      const later = `ademas ${letters(6)}`;
+      expect((await call(stack, undefined, 'POST', '/api/inbox/reply', { receipt, text: later })).status).toBe(202);
+      await threadHasAnswer(tipId, later);
+      expect((await getTip(stack, tipId)).thread.filter((e) => e.kind === 'in' && e.text.includes(answer))).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -49,13 +49,15 @@ describe('public-form function', () => {
     expect(fn.Timeout).toBe(10);
   });
 
-  it('gets exactly the environment it reads: queue, pepper, two tables, the key it seals evidence with, numbers and the quick exit', () => {
+  it('gets exactly the environment it reads: queue, pepper, origin-verification secret, three tables, the key it seals evidence with, numbers and the quick exit', () => {
     expect(envOf('publicForm')).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       [ENV.tipsQueueUrl]: { Ref: logicalId(stack.tipsQueue.queue) },
       [ENV.receiptPepperSecretArn]: { Ref: logicalId(stack.secrets.receiptPepper) },
+      [ENV.originVerifySecretArn]: { Ref: logicalId(stack.secrets.originVerify) },
       [ENV.receiptsTable]: { Ref: tableIdByShapeName('Receipts') },
       [ENV.messagesTable]: { Ref: tableIdByShapeName('Messages') },
+      [ENV.intakeMemoryTable]: { Ref: tableIdByShapeName('IntakeMemory') },
       [ENV.emergencyNumbers]: DEFAULT_EMERGENCY_NUMBERS,
       [ENV.quickExitUrl]: DEFAULT_QUICK_EXIT_URL,
       [ENV.vaultKeyArn]: { 'Fn::GetAtt': [logicalId(stack.vault.key), 'Arn'] },
@@ -64,27 +66,44 @@ describe('public-form function', () => {
     expect(envOf('publicForm')[ENV.emergencyNumbers]).toBe(envOf('webIntake')[ENV.emergencyNumbers]);
   });
 
-  it('may GetItem on Receipts and Query the MessagesByTip index, and no other table, index or action', () => {
+  it('may GetItem on Receipts, Query the MessagesByTip index, write its own notes in IntakeMemory, and no other table, index or action', () => {
     expect(actionsByTable('publicForm')).toEqual({
       ...noTable(),
       Receipts: ['dynamodb:GetItem'],
       Messages: ['dynamodb:Query'],
+      // Spent form tokens and attempts per receipt code; it reads nothing there (below: only its prefixes).
+      IntakeMemory: ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     });
     expect(targetsOf('publicForm', 'dynamodb:GetItem', 'Receipts')).toEqual(['table']);
     expect(targetsOf('publicForm', 'dynamodb:Query', 'Messages')).toEqual(['MessagesByTip']);
-    // Every DynamoDB resource it names is one of those two tables (no wildcard, no other ARN).
+    // Every DynamoDB resource it names is one of those three tables (no wildcard, no other ARN).
     const dynamoTargets = statementsOf('publicForm')
       .filter((s) => s.actions.some((a) => a.startsWith('dynamodb:')))
       .flatMap((s) => referencedIds(s.resources));
-    expect(sorted([...new Set(dynamoTargets)])).toEqual(sorted([tableIdByShapeName('Receipts'), tableIdByShapeName('Messages')]));
+    expect(sorted([...new Set(dynamoTargets)])).toEqual(
+      sorted([tableIdByShapeName('Receipts'), tableIdByShapeName('Messages'), tableIdByShapeName('IntakeMemory')]),
+    );
+  });
+
+  it("writes in IntakeMemory only under its own prefixes, never sms-intake's (seen MessageSids, open numbers, erasures)", () => {
+    const onMemory = statementsOf('publicForm').filter((s) => referencedIds(s.resources).includes(tableIdByShapeName('IntakeMemory')));
+    expect(onMemory).toHaveLength(1);
+    expect(sorted(onMemory[0]!.actions)).toEqual(['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(onMemory[0]!.conditions).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['formToken#*', 'inboxCode#*'] } });
   });
 
   it('sends to the tips queue, reads the receipt pepper, seals evidence, and holds nothing else', () => {
     expect(resourcesAllowed('publicForm', 'sqs:SendMessage')).toEqual([logicalId(stack.tipsQueue.queue)]);
-    expect(resourcesAllowed('publicForm', 'secretsmanager:GetSecretValue')).toEqual([logicalId(stack.secrets.receiptPepper)]);
+    // And the origin-verification secret, to tell CloudFront's requests (origin-trust.test.ts).
+    expect(resourcesAllowed('publicForm', 'secretsmanager:GetSecretValue')).toEqual(
+      sorted([logicalId(stack.secrets.receiptPepper), logicalId(stack.secrets.originVerify)]),
+    );
     expect(sorted([...new Set(dataActions('publicForm'))])).toEqual([
+      'dynamodb:DeleteItem',
       'dynamodb:GetItem',
+      'dynamodb:PutItem',
       'dynamodb:Query',
+      'dynamodb:UpdateItem',
       'kms:GenerateDataKey',
       'secretsmanager:DescribeSecret',
       'secretsmanager:GetSecretValue',
@@ -95,15 +114,16 @@ describe('public-form function', () => {
     // Spelled out, though the list above already excludes them: no Decrypt, no vault, no Tips, no Audit.
     expect(dataActions('publicForm').filter((a) => a.startsWith('kms:'))).toEqual(['kms:GenerateDataKey']);
     for (const table of ['ContactVault', 'Tips', 'Audit']) expect(actionsByTable('publicForm')[table], table).toEqual([]);
-    // The only conditions keep the tables' and queues' keys behind their services, and the vault
-    // key to sealing evidence.
+    // The only conditions keep the tables' and queues' keys behind their services, the vault
+    // key to sealing evidence, and IntakeMemory to the form's own prefixes.
     for (const statement of statementsOf('publicForm')) {
       expect(statement.effect).toBe('Allow');
       const equals = statement.conditions?.StringEquals as Record<string, unknown> | undefined;
       const via = equals?.['kms:ViaService'];
       const purpose = equals?.['kms:EncryptionContext:purpose'];
+      const ownPrefixes = statement.conditions?.['ForAllValues:StringLike'] !== undefined;
       expect(
-        statement.conditions === undefined || (Object.keys(statement.conditions).length === 1 && (via !== undefined || purpose === 'evidence')),
+        statement.conditions === undefined || (Object.keys(statement.conditions).length === 1 && (via !== undefined || purpose === 'evidence' || ownPrefixes)),
         JSON.stringify(statement),
       ).toBe(true);
     }

@@ -411,6 +411,14 @@ const formCase: fc.Arbitrary<FormCase> = fc.oneof(
   },
 );
 
+/** The tip form's one-time token, from the page as a browser loads it: without one a post is not acted on. */
+async function tipFormToken(): Promise<string> {
+  const page = await handlers.publicForm(httpEvent('GET /', {}), lambdaContext('fuzz', 30_000));
+  const token = /<form[^>]*id="tip-form"[\s\S]*?name="token" value="([^"]+)"/.exec(String(page.body))?.[1];
+  if (!token) throw new Error('GET / served no tip form token');
+  return token;
+}
+
 async function formRequest(c: FormCase, ledger: Ledger): Promise<void> {
   const send = (request: RawRequest, markers: string[]) => call(handlers.publicForm, httpEvent('POST /', { ...request, sourceIp: c.ip }), ledger, markers);
   switch (c.kind) {
@@ -423,7 +431,16 @@ async function formRequest(c: FormCase, ledger: Ledger): Promise<void> {
       return;
     }
     case 'tip': {
-      const fields = { action: 'tip', text: `${c.m} ${c.text}`, where: c.where, minor: c.minor, now: c.now, followUp: c.followUp, lang: c.lang };
+      const fields = {
+        action: 'tip',
+        text: `${c.m} ${c.text}`,
+        where: c.where,
+        minor: c.minor,
+        now: c.now,
+        followUp: c.followUp,
+        lang: c.lang,
+        token: await tipFormToken(),
+      };
       const res = await send({ body: formBody(fields), headers: { 'content-type': c.type } }, [c.m]);
       ledger.mayQueue.add(c.m);
       if (res.statusCode === 200) ledger.mustQueue.add(c.m);

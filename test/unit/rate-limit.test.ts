@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DailyKeyedHash, FixedWindowLimiter } from '../../functions/core/rate-limit';
+import { DailyKeyedHash, FixedWindowLimiter, SenderLimiter } from '../../functions/core/rate-limit';
 
 describe('FixedWindowLimiter', () => {
   it('allows up to the limit in a window, then refuses, then allows again in the next window', () => {
@@ -25,6 +25,42 @@ describe('FixedWindowLimiter', () => {
     expect(remembered).toBeLessThanOrEqual(100);
 
     expect(flood(new FixedWindowLimiter(1, 1000, 100)).allow('k0', 0)).toBe(true);
+  });
+});
+
+describe('FixedWindowLimiter.take and giveBack', () => {
+  it('answers 0 while counting, then the time left in the window without counting', () => {
+    const limiter = new FixedWindowLimiter(2, 10_000);
+    expect([limiter.take('a', 0), limiter.take('a', 1000), limiter.take('a', 4000), limiter.take('a', 9000)]).toEqual([0, 0, 6000, 1000]);
+    expect(limiter.take('a', 10_000)).toBe(0);
+  });
+
+  it('gives an attempt back in the same window only, never below zero', () => {
+    const limiter = new FixedWindowLimiter(1, 10_000);
+    expect(limiter.take('a', 0)).toBe(0);
+    limiter.giveBack('a', 1);
+    limiter.giveBack('a', 2);
+    expect(limiter.take('a', 3)).toBe(0);
+    expect(limiter.take('a', 4)).toBeGreaterThan(0);
+    // A give-back after the window changes nothing in the next one.
+    limiter.giveBack('a', 10_001);
+    expect(limiter.take('a', 10_002)).toBe(0);
+    expect(limiter.take('a', 10_003)).toBeGreaterThan(0);
+  });
+});
+
+describe('SenderLimiter budgets', () => {
+  const at = new Date('2026-11-27T08:00:00Z');
+
+  it('keep one count per address, under the hashed address', () => {
+    const limiter = new SenderLimiter(1, 60_000, () => Buffer.alloc(32, 7));
+    const a = limiter.budgetOf('198.51.100.23');
+    const b = limiter.budgetOf('198.51.100.24');
+    expect(a.take(at)).toBe(0);
+    expect(a.take(at)).toBe(60_000);
+    expect(b.take(at)).toBe(0);
+    a.giveBack(at);
+    expect(limiter.budgetOf('198.51.100.23').take(at)).toBe(0);
   });
 });
 

@@ -38,10 +38,12 @@ var STATUS = { 400: 'invalid', 401: 'wrong_code', 429: 'rate_limited' };
 var $ = function (id) { return document.getElementById(id); };
 var pageLang = function () { return document.documentElement.lang || 'es'; };
 
-// Messages are data-* attributes the server wrote in the page's language.
-function show(slot, key) {
+// Messages are data-* attributes the server wrote in the page's language; a 429 says when.
+function show(slot, key, body) {
   if (!slot) return;
-  slot.textContent = slot.getAttribute('data-' + key) || slot.getAttribute('data-try_again') || '';
+  var m = body && Math.ceil(body.retryAfterSeconds / 60);
+  var wait = m > 0 && slot.getAttribute(m > 1 ? 'data-retry_other' : 'data-retry_one');
+  slot.textContent = wait ? wait.replace('{minutes}', m) : slot.getAttribute('data-' + key) || slot.getAttribute('data-try_again') || '';
   slot.hidden = false;
 }
 
@@ -173,8 +175,8 @@ function openInbox(form, button) {
   var onStart = field.type !== 'hidden';
   var slot = onStart ? $('inbox-receipt-error') : $('reply-notice');
   var draft = form.elements.text ? form.elements.text.value : '';
-  var fail = function (key) {
-    show(slot, key);
+  var fail = function (key, body) {
+    show(slot, key, body);
     if (onStart) field.setAttribute('aria-invalid', 'true');
   };
   clearErrors(form);
@@ -182,7 +184,7 @@ function openInbox(form, button) {
   if (!/^\d{16}$/.test(digits)) return fail(digits ? 'invalid' : 'required');
   post('/api/inbox', { receipt: field.value }, button, function (status, body) {
     if (status === 200) return showInbox(field.value, Array.isArray(body.entries) ? body.entries : [], draft);
-    fail(STATUS[status] || 'try_again');
+    fail(STATUS[status] || 'try_again', body);
   }, function () { fail('network'); });
 }
 
@@ -193,7 +195,7 @@ function sendReply(form, button) {
   var problem = lengthProblem(text, LIMITS.reply);
   if (problem) return fieldError('reply-text', problem);
   var notice = $('reply-notice');
-  post('/api/inbox/reply', { receipt: form.elements.receipt.value, text: text, lang: pageLang() }, button, function (status) {
+  post('/api/inbox/reply', { receipt: form.elements.receipt.value, text: text, lang: pageLang() }, button, function (status, body) {
     if (status === 202 || status === 200) {
       addEntry(document.querySelector('[data-slot="entries"]'), { kind: 'in', at: new Date().toISOString(), text: text });
       document.querySelector('[data-slot="empty"]').hidden = true;
@@ -202,7 +204,7 @@ function sendReply(form, button) {
       return;
     }
     if (status === 400) return fieldError('reply-text', 'invalid');
-    show(notice, STATUS[status]);
+    show(notice, STATUS[status], body);
   }, function () { show(notice, 'network'); });
 }
 
