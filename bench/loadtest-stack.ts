@@ -31,7 +31,11 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
  * `onSpawned` receives the stack's stop and kill as soon as the process exists, so that a
  * Ctrl-C during start-up does not leave it behind.
  */
-export async function startOwnStack(onSpawned: (handle: Pick<OwnStack, 'stop' | 'killNow' | 'dir'>) => void): Promise<OwnStack> {
+export async function startOwnStack(
+  onSpawned: (handle: Pick<OwnStack, 'stop' | 'killNow' | 'dir'>) => void,
+  /** Deployment settings for the stack (TIPLINE_PAGE_BUDGET_PER_REGION_HOUR…), over this process's. */
+  settings: Record<string, string> = {},
+): Promise<OwnStack> {
   const dir = mkdtempSync(join(tmpdir(), 'tipline-load-'));
   const logPath = join(dir, 'stack.log');
   const [httpPort, dynamoPort, sqsPort, twilioPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
@@ -43,6 +47,7 @@ export async function startOwnStack(onSpawned: (handle: Pick<OwnStack, 'stop' | 
     // figures are the local stack's own; TIPLINE_LOCAL_POLLERS and the like pass through.
     env: {
       ...process.env,
+      ...settings,
       TIPLINE_HTTP_PORT: String(httpPort),
       TIPLINE_DYNAMODB_PORT: String(dynamoPort),
       TIPLINE_SQS_PORT: String(sqsPort),

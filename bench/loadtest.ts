@@ -4,6 +4,11 @@
 // what was stored and how fast: intake answer, tip-to-stored and, for critical tips,
 // tip-to-page. Starts and removes its own stack unless --url names a running one. Figures only;
 // nothing here asserts a time. Loopback only, bounded in count and time.
+//
+// --scenario flood (issue 15) sends only web tips that answer the form's "under 18" and
+// "happening now", each with another X-Forwarded-For, and counts what paging did with them:
+// tips accepted and refused (429), pages started, page SMS sent against the region's budget,
+// tips held or covered, supervisors' notices (bench/loadtest-flood.ts).
 import { request, Agent } from 'node:http';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +19,8 @@ import { signTwilio, twilioWebhook, type TwilioParams } from '../test/support/tw
 import { machineLines } from './machine';
 import { startOwnStack, type LoadTarget, type OwnStack } from './loadtest-stack';
 import { watchPages, watchStored, type PageSighting, type StoredSighting } from './loadtest-watch';
+import { budgetNotices, FLOOD_SIGNALS, floodText, forwardedFor, pagingOutcome, type PagingOutcome } from './loadtest-flood';
+import { PAGING_GUARDS } from '../functions/config/tables';
 import { seededRandom } from '../functions/core/seeded-random';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -26,6 +33,12 @@ const USAGE = `usage: npm run loadtest -- [options]
   --replay-share F      share of SMS requests that repeat an earlier MessageSid, as Twilio's retries do (0.03)
   --drain N             seconds to wait after the last request for tips to be stored and paged (60)
   --seed N              seed of the request mix (1)
+  --scenario S          mixed (the default) or flood: web tips only, each answering "under 18" and
+                        "happening now" with a new X-Forwarded-For; --critical-share of them critical
+                        in their own words (0.5 in a flood), the rest "hola"
+  --sources N           flood: how many loopback addresses the flood really comes from (1: one
+                        machine rotating only X-Forwarded-For)
+  --page-budget N       the started stack's page budget per region and hour (its default: ${PAGING_GUARDS.defaultBudgetPerHour})
   --url URL             drive a running stack instead of starting one (loopback only); then also
     --twilio-token T    its Twilio auth token (or $TWILIO_AUTH_TOKEN)
     --public-url URL    the URL it verifies signatures against (default: --url)
@@ -50,6 +63,9 @@ const { values } = parseArgs({
     'replay-share': { type: 'string', default: '0.03' },
     drain: { type: 'string', default: '60' },
     seed: { type: 'string', default: '1' },
+    scenario: { type: 'string', default: 'mixed' },
+    sources: { type: 'string', default: '1' },
+    'page-budget': { type: 'string' },
     url: { type: 'string' },
     'twilio-token': { type: 'string' },
     'public-url': { type: 'string' },
@@ -74,7 +90,14 @@ function num(name: string, raw: string, min: number, max: number): number {
 const rate = num('rate', values.rate, 0.1, 2_000);
 const seconds = num('seconds', values.seconds, 1, 3_600);
 const smsShare = num('sms-share', values['sms-share'], 0, 1);
-const criticalShare = num('critical-share', values['critical-share'], 0, 1);
+if (values.scenario !== 'mixed' && values.scenario !== 'flood') {
+  process.stderr.write(`loadtest: --scenario must be mixed or flood\n${USAGE}\n`);
+  process.exit(2);
+}
+const flood = values.scenario === 'flood';
+const criticalShare = num('critical-share', values['critical-share'] === '0.2' && flood ? '0.5' : values['critical-share'], 0, 1);
+const sources = num('sources', values.sources, 1, 60_000);
+const pageBudget = values['page-budget'] === undefined ? undefined : num('page-budget', values['page-budget'], 1, PAGING_GUARDS.maxBudgetPerHour);
 const replayShare = num('replay-share', values['replay-share'], 0, 0.5);
 const drainSeconds = num('drain', values.drain, 0, 600);
 const seed = num('seed', values.seed, 0, 2 ** 31);
@@ -116,6 +139,18 @@ const newMarker = (): string => Array.from({ length: 10 }, () => pick([...MARKER
 
 /** The texts must mean what the mix says they mean, under the same core code the stack runs. */
 function checkTexts(): void {
+  if (flood) {
+    for (let i = 0; i < 50; i++) {
+      const critical = i % 2 === 0;
+      const marked = `${floodText(pick, critical)} ref ${newMarker()}`;
+      const redacted = redactIdentifiers(marked).text;
+      if (!MARKER.test(redacted)) throw new Error(`The marker does not survive redaction in "${marked}"`);
+      // Critical in its own words, or critical only on the form's answers (scored high, no immediate page).
+      const level = scoreUrgency(redacted, FLOOD_SIGNALS).level;
+      if (level !== (critical ? 'critical' : 'high')) throw new Error(`"${marked}" with the form's answers scores ${level}`);
+    }
+    return;
+  }
   for (const [texts, critical] of [
     [CRITICAL_TEXTS, true],
     [ORDINARY_TEXTS, false],
@@ -142,6 +177,7 @@ interface Planned {
   signature?: string;
   webBody?: string;
   localAddress?: string;
+  headers?: Record<string, string>;
 }
 
 interface Outcome {
@@ -240,7 +276,10 @@ async function run(): Promise<number> {
     };
   } else {
     say('[loadtest] starting a local stack on free ports…');
-    const started = await startOwnStack((handle) => (own = handle));
+    const started = await startOwnStack(
+      (handle) => (own = handle),
+      pageBudget === undefined ? {} : { TIPLINE_PAGE_BUDGET_PER_REGION_HOUR: String(pageBudget) },
+    );
     target = started;
     say(`[loadtest] stack up at ${started.httpUrl} (data ${started.dir})`);
   }
@@ -261,6 +300,22 @@ async function run(): Promise<number> {
   const loadBefore = loadavg()[0]!;
   for (let index = 0; index < total; index++) {
     const dueAt = start + (index * 1000) / rate;
+    if (flood) {
+      const critical = random() < criticalShare;
+      const marker = newMarker();
+      const k = (index % sources) + 1;
+      plan.push({
+        index,
+        kind: 'web',
+        marker,
+        critical,
+        dueAt,
+        webBody: JSON.stringify({ text: `${floodText(pick, critical)} ref ${marker}`, signals: FLOOD_SIGNALS }),
+        headers: { 'x-forwarded-for': forwardedFor(random) },
+        ...(distinctAddresses && sources > 1 ? { localAddress: `127.1.${(k >> 8) & 255}.${k & 255}` } : {}),
+      });
+      continue;
+    }
     if (random() < smsShare) {
       if (sentSms.length >= 5 && random() < replayShare) {
         // A Twilio retry: the very same request again, a little later.
@@ -328,7 +383,7 @@ async function run(): Promise<number> {
     inFlight++;
     const sent =
       p.kind === 'web'
-        ? post(webUrl, { 'content-type': 'application/json' }, p.webBody!, p.localAddress)
+        ? post(webUrl, { 'content-type': 'application/json', ...p.headers }, p.webBody!, p.localAddress)
         : post(smsUrl, { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': p.signature! }, new URLSearchParams(p.params).toString());
     sent
       .then(
@@ -348,7 +403,9 @@ async function run(): Promise<number> {
   };
 
   say(
-    `[loadtest] sending ${total} requests at ${rate}/s for ${seconds} s (open loop; ${Math.round(smsShare * 100)}% SMS, ${Math.round(criticalShare * 100)}% critical, ${Math.round(replayShare * 100)}% of SMS replayed)`,
+    flood
+      ? `[loadtest] flood: ${total} web tips at ${rate}/s for ${seconds} s, each "under 18" + "happening now" with a new X-Forwarded-For, from ${sources} address(es); ${Math.round(criticalShare * 100)}% critical in their words, the rest "hola"`
+      : `[loadtest] sending ${total} requests at ${rate}/s for ${seconds} s (open loop; ${Math.round(smsShare * 100)}% SMS, ${Math.round(criticalShare * 100)}% critical, ${Math.round(replayShare * 100)}% of SMS replayed)`,
   );
   if (!distinctAddresses) say('[loadtest] note: cannot bind 127.1.x.x here; every web tip comes from 127.0.0.1 and meets its rate limit (429s)');
   await new Promise<void>((resolve) => {
@@ -374,9 +431,16 @@ async function run(): Promise<number> {
     return (pages.get(s.tipId.slice(0, 4)) ?? []).filter((p) => p.at >= due - 1_000).sort((a, b) => a.at - b.at)[0];
   };
   const drainStart = wallNow();
+  // A flood's critical tips are not all paged (that is the point): it waits until every tip is
+  // stored and no page has left for a while.
+  let pagesSeen = 0;
+  let quietSince = wallNow();
+  const FLOOD_QUIET_MS = 8_000;
   while (!interrupted && wallNow() - drainStart < drainSeconds * 1000) {
     const allStored = !storedWatch || [...acceptedMarkers].every((m) => stored.has(m));
-    const allPaged = !storedWatch || criticalAccepted().every((m) => pagedAt(m));
+    const seen = [...pages.values()].reduce((n, list) => n + list.length, 0);
+    if (seen !== pagesSeen || !allStored) [pagesSeen, quietSince] = [seen, wallNow()];
+    const allPaged = flood ? wallNow() - quietSince > FLOOD_QUIET_MS : !storedWatch || criticalAccepted().every((m) => pagedAt(m));
     if (allStored && allPaged) break;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -411,6 +475,28 @@ async function run(): Promise<number> {
   const errors = new Map<string, number>();
   for (const o of done) if (o.error) errors.set(o.error, (errors.get(o.error) ?? 0) + 1);
   const cpu = cpus();
+  const floodFigures = flood && target.dynamoDbEndpoint ? await floodCounts(target.dynamoDbEndpoint) : null;
+
+  async function floodCounts(endpoint: string) {
+    const tipIds = storedMarkers.flatMap((m) => (stored.get(m)?.tipId ? [stored.get(m)!.tipId!] : []));
+    const pageSms = tipIds.map((id) => (pages.get(id.slice(0, 4)) ?? []).length);
+    const outcome: PagingOutcome = await pagingOutcome(endpoint, tipIds);
+    const budget = pageBudget ?? PAGING_GUARDS.defaultBudgetPerHour;
+    const sent = pageSms.reduce((a, n) => a + n, 0);
+    return {
+      pageBudgetPerRegionHour: budget,
+      budgetAssumed: pageBudget === undefined && !own,
+      accepted: acceptedMarkers.size,
+      refused429: count((o) => o.status === 429),
+      acceptedCritical: criticalAccepted().length,
+      acceptedFormOnly: acceptedMarkers.size - criticalAccepted().length,
+      pagesStarted: pageSms.filter((n) => n > 0).length,
+      pageSms: sent,
+      ...outcome,
+      supervisorNotices: await budgetNotices(target.httpUrl, start - 1_000),
+      pageSmsWithinBudget: sent <= budget,
+    };
+  }
 
   const report = {
     tool: 'tipline-loadtest',
@@ -437,6 +523,7 @@ async function run(): Promise<number> {
     criticalAccepted: criticalAccepted().length,
     criticalStored: storedWatch ? criticalStored : null,
     criticalPaged: storedWatch ? paged.length : null,
+    flood: floodFigures,
     drainMs: Math.round(drainedMs),
     maxSchedulerLagMs: round(maxLagMs),
     storedUnanswered: storedWatch ? storedUnanswered : null,
@@ -482,6 +569,19 @@ async function run(): Promise<number> {
   } else {
     say('  stored      not measured (no --dynamodb)');
   }
+  if (floodFigures) {
+    const f = floodFigures;
+    say();
+    say(
+      `  flood       ${f.accepted} tips accepted (${f.acceptedCritical} critical in their words, ${f.acceptedFormOnly} "hola" critical only on the form), ${f.refused429} refused (429)`,
+    );
+    say(
+      `  paging      ${f.pagesStarted} pages started, ${f.pageSms} page SMS sent; budget ${f.pageBudgetPerRegionHour} per region and hour${f.budgetAssumed ? ' (assumed: the default)' : ''}: ${f.pageSmsWithinBudget ? 'within it' : 'EXCEEDED'}`,
+    );
+    say(
+      `              ${f.held} held by the budget, ${f.covered} covered by an earlier page, ${f.none} not paged (the form-only ones wait for the high rule), ${f.supervisorNotices} supervisor notice(s)`,
+    );
+  }
   say();
   say(line('intake answer', report.intakeMs));
   say(line('  SMS webhook', report.intakeSmsMs));
@@ -499,7 +599,7 @@ async function run(): Promise<number> {
   say(`  of the page (ms); "first seen" polls the outbox every ${report.resolution.outboxPollMs.p50} ms. Scheduler lag max ${report.maxSchedulerLagMs} ms.`);
   if (lostMarkers.length) say(`  lost markers (first 10): ${lostMarkers.slice(0, 10).join(' ')}`);
   say(JSON.stringify(report));
-  return report.server5xx > 0 || (report.lost ?? 0) > 0 ? 3 : 0;
+  return report.server5xx > 0 || (report.lost ?? 0) > 0 || floodFigures?.pageSmsWithinBudget === false ? 3 : 0;
 }
 
 async function cleanup(keep: boolean): Promise<void> {

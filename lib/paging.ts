@@ -1,7 +1,7 @@
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
-import { PAGE_DELIVERIES_TABLE, PAGING_QUEUE } from '../functions/config/tables';
+import { PAGE_DELIVERIES_TABLE, PAGING_GUARDS, PAGING_QUEUE } from '../functions/config/tables';
 import { KEY_PURPOSES, type ContactVault } from './contact-vault';
 import type { TiplineSecrets } from './secrets';
 import type { Storage } from './storage';
@@ -19,6 +19,10 @@ export interface PagingProps {
   queueKey: IKey;
   /** Settings `highUnclaimedPageAfterMinutes`: how long a high tip may wait unclaimed before paging. */
   highUnclaimedPageAfterMinutes: number;
+  /** Automatic page SMS per region in any hour (PAGING_GUARDS: 6 unless set). */
+  pageBudgetPerRegionHour?: number;
+  /** Minutes a copy of a paged tip is covered by its page (PAGING_GUARDS: 30 unless set). */
+  duplicatePageWindowMinutes?: number;
 }
 
 /**
@@ -54,8 +58,11 @@ export class Paging extends Construct {
     // Only the level and the places the scorer found, never the tip's text; the one write is
     // the tip's `pageUnanswered` flag (a conditional UpdateItem on its version) for the queue.
     useTableItems(this.fn, storage.tips, ENV.tipsTable, ['dynamodb:GetItem', 'dynamodb:UpdateItem']);
-    // The state is written whole with a condition on its version: Get and Put are enough.
+    // The state, and each region's ledger (the hour's pages, the recent starts a duplicate is
+    // covered by), are written whole with a condition on their version: Get and Put are enough.
     useTableItems(this.fn, storage.paging, ENV.pagingTable, ['dynamodb:GetItem', 'dynamodb:PutItem']);
+    this.fn.addEnvironment(ENV.pageBudgetPerRegionHour, String(props.pageBudgetPerRegionHour ?? PAGING_GUARDS.defaultBudgetPerHour));
+    this.fn.addEnvironment(ENV.duplicatePageWindowMinutes, String(props.duplicatePageWindowMinutes ?? PAGING_GUARDS.defaultDuplicateWindowMinutes));
     // A conditional Put per idempotency key is what keeps a page from going out twice; the
     // responder index finds the newest open page for a bare `ACK`.
     useTableItemsAndIndexes(

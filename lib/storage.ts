@@ -50,6 +50,7 @@ export class Storage extends Construct {
   readonly roster: Table;
   /** Contact key -> responder, so that sms-intake can recognise an ACK without the roster. */
   readonly responderContacts: Table;
+  /** Each tip's paging state, and each region's paging ledger (page budget, recent starts; expires). */
   readonly paging: Table;
   readonly pageDeliveries: Table;
   /** Sealed evidence spans and their reveal requests. */

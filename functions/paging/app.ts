@@ -1,12 +1,14 @@
-// The paging consumer: starts paging critical tips (and high ones nobody claimed in time),
-// escalates at each deadline, and takes responders' ACKs. Every decision is the paging core's;
-// this file only wires it to DynamoDB, SQS and Twilio.
+// The paging consumer: starts paging critical tips (and high ones nobody claimed in time, and
+// tips an operator raised to critical), within each region's page budget and once per
+// duplicate, escalates at each deadline, and takes responders' ACKs. Every decision is the
+// paging core's; this file only wires it to DynamoDB, SQS and Twilio.
 import { documentClient } from '../adapters/aws-clients';
 import { dataKeysOf } from '../adapters/envelope';
 import { sqsClient } from '../adapters/sqs-queue';
 import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
 import { dynamoDeliveries, dynamoPagingStore } from '../adapters/dynamo-paging';
+import { dynamoPagingLedger } from '../adapters/dynamo-paging-ledger';
 import { dynamoResponderPhones, dynamoRosterReader } from '../adapters/dynamo-roster';
 import { dynamoTipLookup, dynamoTipUpdater } from '../adapters/dynamo-tip-store';
 import { createLogger, type TiplineLogger } from '../adapters/logger';
@@ -16,7 +18,7 @@ import { sqsDelayedJobs } from '../adapters/sqs-delayed';
 import { twilioSettingsOf, twilioSms } from '../adapters/twilio-sender';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig, type Env } from '../config/runtime';
-import { PAGING_QUEUE } from '../config/tables';
+import { PAGING_GUARDS, PAGING_QUEUE } from '../config/tables';
 import { handlePagingJob, type PagingPorts } from '../core/paging/handle-job';
 import { pagingJobSchema, type PagingJob } from '../core/paging/jobs';
 
@@ -32,6 +34,13 @@ export const configShape = {
   ...configShapes.twilioAccount,
   ...configShapes.twilioSender,
   [ENV.pagingMaxDelaySeconds]: z.coerce.number().int().min(1).max(PAGING_QUEUE.maxDelaySeconds).default(PAGING_QUEUE.maxDelaySeconds),
+  [ENV.pageBudgetPerRegionHour]: z.coerce.number().int().min(1).max(PAGING_GUARDS.maxBudgetPerHour).default(PAGING_GUARDS.defaultBudgetPerHour),
+  [ENV.duplicatePageWindowMinutes]: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGING_GUARDS.maxDuplicateWindowMinutes)
+    .default(PAGING_GUARDS.defaultDuplicateWindowMinutes),
 };
 
 export interface PagingDeps {
@@ -54,6 +63,8 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Paging
       later: sqsDelayedJobs<PagingJob>(sqsClient(platform), config[ENV.pagingQueueUrl], config[ENV.pagingMaxDelaySeconds], platform.clock),
       now: platform.clock,
       highAfterMinutes: config[ENV.highUnclaimedPageAfterMinutes],
+      ledger: dynamoPagingLedger(dynamo, config[ENV.pagingTable]),
+      guards: { budgetPerHour: config[ENV.pageBudgetPerRegionHour], duplicateWindowMinutes: config[ENV.duplicatePageWindowMinutes] },
     },
     logger: createLogger('paging'),
   };

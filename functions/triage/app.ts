@@ -10,13 +10,14 @@ import { sqsConsumer } from '../adapters/sqs-consumer';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig, type Env } from '../config/runtime';
 import { PAGING_QUEUE } from '../config/tables';
+import { textSketch } from '../core/paging/fingerprint';
 import type { PagingJob } from '../core/paging/jobs';
 import { pagingJobFor } from '../core/paging/trigger';
 import type { DelayedJobs } from '../core/ports';
 import { newTipId, type TipId } from '../core/tip-id';
-import type { TipRecord, TipStore } from '../core/tip-record';
+import { isInbound, type TipRecord, type TipStore } from '../core/tip-record';
 import { tipReceivedSchema } from '../core/tip';
-import { triageTip } from '../core/triage/triage-tip';
+import { threadText, triageTip } from '../core/triage/triage-tip';
 
 export const configShape = {
   ...configShapes.tipsTable,
@@ -58,9 +59,14 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Triage
 }
 
 export function makeHandler(deps: TriageDeps) {
-  /** Hands urgent tips to paging; a failure fails the record, so the redelivery hands it again. */
-  async function handOff(tip: TipRecord | undefined): Promise<void> {
-    const next = tip && pagingJobFor(tip, deps.highAfterMinutes);
+  /**
+   * Hands urgent tips to paging, with their text's sketch for the duplicate check (never the
+   * text); a failure fails the record, so the redelivery hands it again, reading the thread.
+   */
+  async function handOff(tip: TipRecord | undefined, text?: string): Promise<void> {
+    if (!tip || !pagingJobFor(tip, deps.highAfterMinutes)) return;
+    const thread = text ?? threadText((await deps.store.listMessages(tip.tipId)).filter(isInbound));
+    const next = pagingJobFor(tip, deps.highAfterMinutes, textSketch(thread));
     if (next) await deps.pagingLater(next.job, next.at);
   }
   return sqsConsumer({
@@ -76,7 +82,7 @@ export function makeHandler(deps: TriageDeps) {
         await handOff(outcome.tipId ? await deps.store.getTip(outcome.tipId) : undefined);
       } else {
         deps.logger.info('tip stored', { tipId: outcome.tip.tipId, urgency: outcome.tip.level, outcome: outcome.threaded ? 'threaded' : 'new' });
-        await handOff(outcome.tip);
+        await handOff(outcome.tip, outcome.text);
       }
     },
   });

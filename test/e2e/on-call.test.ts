@@ -4,8 +4,9 @@
 // that no one has acknowledged yet; an `ACK <code>` SMS from the responder's phone turns the
 // section to "Confirmado por …". Screenshots go to test-results/e2e/.
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { getTip } from '../support/operator';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import demoRoster from '../../local/demo-roster.json' with { type: 'json' };
+import { call, getTip } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
 import { expectNoForeignRequestsOrProblems, screenshot, signIn, useBrowser, useWatchedPage, VIEWPORTS } from './browser';
 import { onCallFor } from './roster';
@@ -15,6 +16,19 @@ const stack = inject('stack');
 const origin = new URL(stack.httpUrl).origin;
 const PAGE_HEAD = /^tipline (CRITICO|CRITICAL) T-([0-9A-Z]{4})\b/;
 const browser = useBrowser();
+
+// The other files of this stack page Madre de Dios too, and past the region's page budget a page
+// is held (issue 15; test/integration/paging-guards.test.ts): here, its policy gets a budget no
+// test reaches, for this file only.
+const MDD = demoRoster.policies.find((p) => p.policyId === 'madre-de-dios')!;
+const putMddPolicy = (extra: Record<string, unknown>) =>
+  call(stack, stack.tokens.supervisor, 'PUT', '/api/roster/policies/madre-de-dios', { region: MDD.region, levels: MDD.levels, ...extra });
+beforeAll(async () => {
+  expect((await putMddPolicy({ pageBudgetPerHour: 200 })).ok).toBe(true);
+});
+afterAll(async () => {
+  await putMddPolicy({});
+});
 
 const words = (text: string): Set<string> => new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.normalize('NFD').replace(/\p{M}/gu, '')));
 

@@ -103,7 +103,8 @@ describe('customer-managed keys', () => {
     expect(sorted([...new Set(grants.flatMap((g) => g.actions))])).toEqual(expected);
   });
 
-  const PRODUCERS: HandlerName[] = ['smsIntake', 'webIntake', 'publicForm', 'triage', 'paging'];
+  // operatorApi: an operator's raise to critical is a paging job (issue 15).
+  const PRODUCERS: HandlerName[] = ['smsIntake', 'webIntake', 'publicForm', 'triage', 'paging', 'operatorApi'];
   const CONSUMERS: HandlerName[] = ['triage', 'twilioCleanup', 'paging'];
 
   it.each(ALL_HANDLERS)('%s uses the queues key only if it sends (GenerateDataKey, Decrypt, through SQS) or consumes (Decrypt)', (handler) => {

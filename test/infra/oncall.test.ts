@@ -5,7 +5,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/env-names';
-import { PAGING_QUEUE, ROUTES } from '../../functions/config/tables';
+import { PAGING_GUARDS, PAGING_QUEUE, ROUTES } from '../../functions/config/tables';
 import { API_PATH_PATTERN } from '../../lib/dashboard';
 import type { HandlerName } from '../../lib/tipline-function';
 import type { TiplineStack } from '../../lib/tipline-stack';
@@ -108,12 +108,13 @@ describe('paging queue', () => {
     expect(rolesAllowed('sqs:DeleteMessage', pagingQueueId())).toEqual([roleIdOf('paging')]);
   });
 
-  it('takes work from triage (tips), sms-intake (ACKs) and paging itself (deadlines), and nobody else', () => {
-    expect(rolesAllowed('sqs:SendMessage', pagingQueueId())).toEqual(sorted((['paging', 'triage', 'smsIntake'] as const).map(roleIdOf)));
-    for (const handler of ['paging', 'triage', 'smsIntake'] as const) {
+  it('takes work from triage (tips), sms-intake (ACKs), operator-api (raises to critical) and paging itself (deadlines), and nobody else', () => {
+    const senders = ['paging', 'triage', 'smsIntake', 'operatorApi'] as const;
+    expect(rolesAllowed('sqs:SendMessage', pagingQueueId())).toEqual(sorted(senders.map(roleIdOf)));
+    for (const handler of senders) {
       expect(envOf(handler)[ENV.pagingQueueUrl], handler).toEqual({ Ref: pagingQueueId() });
     }
-    for (const handler of ALL_HANDLERS.filter((h) => !['paging', 'triage', 'smsIntake'].includes(h))) {
+    for (const handler of ALL_HANDLERS.filter((h) => !(senders as readonly string[]).includes(h))) {
       expect(Object.keys(envOf(handler)), handler).not.toContain(ENV.pagingQueueUrl);
     }
   });
@@ -130,6 +131,8 @@ describe('paging', () => {
       [ENV.auditTable]: tableRef('Audit'),
       [ENV.pagingQueueUrl]: { Ref: pagingQueueId() },
       [ENV.pagingMaxDelaySeconds]: String(PAGING_QUEUE.maxDelaySeconds),
+      [ENV.pageBudgetPerRegionHour]: String(PAGING_GUARDS.defaultBudgetPerHour),
+      [ENV.duplicatePageWindowMinutes]: String(PAGING_GUARDS.defaultDuplicateWindowMinutes),
       [ENV.vaultKeyArn]: { 'Fn::GetAtt': [logicalId(stack.vault.key), 'Arn'] },
       [ENV.twilioAuthTokenSecretArn]: { Ref: logicalId(stack.secrets.twilioAuthToken) },
       [ENV.twilioAccountSid]: TWILIO_ACCOUNT_SID_PLACEHOLDER,

@@ -102,6 +102,9 @@ beforeAll(async () => {
     [ENV.publicUrl]: stack.publicUrl,
     [ENV.twilioAccountSid]: twilioAccount.accountSid,
     [ENV.twilioSender]: '+51900000000',
+    // These scenarios are about retries, not the paging guards (paging-guards.test.ts): this
+    // paging shares the stack's ledgers, and other files page Madre de Dios too.
+    [ENV.pageBudgetPerRegionHour]: '200',
   };
   triage = await hostFunction<SqsHandler>('triage', deployment, platform);
   paging = await hostFunction<SqsHandler>('paging', deployment, platform);
@@ -332,8 +335,13 @@ describe('faults', () => {
     // Arrange: three critical tips; Twilio answers the first two sends with 503
     const marker = `ftwl${RUN}`;
     const queue = await newQueuePair('twilio', 2);
-    const text = 'ayuda, mi hija de 15 años esta en un prostibar en mazuko, le quitaron su dni';
-    const tips = [0, 1, 2].map((i) => smsTip(`${marker}${letters(i)}q`, newSender(), text));
+    // Three different tips: near-identical ones minutes apart would page once (issue 15).
+    const texts = [
+      'en un prostibar de mazuko tienen a una chica de 16 años, la obligan a atender clientes',
+      'mi prima de 15 esta encerrada en un bar de mazuko y la golpean',
+      'urgente: una niña de 14 años en un local de mazuko, le quitaron su dni y no la dejan salir',
+    ];
+    const tips = [0, 1, 2].map((i) => smsTip(`${marker}${letters(i)}q`, newSender(), texts[i]!));
     twilio.failNext(2, 503);
     const requestsBefore = twilio.requests().length;
 

@@ -69,6 +69,10 @@ export async function setup(project: TestProject): Promise<void> {
       TIPLINE_DATA_DIR: join(dataDir, 'data'),
       // Failed messages come back in 2 s instead of 3 minutes, so redrive is testable.
       TIPLINE_LOCAL_VISIBILITY_TIMEOUT: '2',
+      // Every file pages Madre de Dios on one stack and one clock: the deployment's budget of 6
+      // page SMS per region and hour would hold one file's pages because of another's. The
+      // budget's own test (paging-guards) gives its region's policy the default budget.
+      TIPLINE_PAGE_BUDGET_PER_REGION_HOUR: '200',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,8 +1,13 @@
 // On-call paging on the local stack: a critical tip pages the region's on-call responder once,
 // with no word of the tip; without an ACK the page climbs the policy as the (injected) clock
 // passes each deadline; ACK stops it and is on the audit trail; duplicates page nobody twice.
+//
+// The paging guards (issue 15) are test/integration/paging-guards.test.ts's: here, Madre de
+// Dios gets a budget no test reaches (its policy's own pageBudgetPerHour), because other files
+// sharing this stack page there too and this file moves the clock, which escalates their pages;
+// and each tip's text is its own, because near-identical ones minutes apart page once.
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { policyFor, whoToPage, type Roster } from '../../functions/core/paging';
 import demoRoster from '../../local/demo-roster.json' with { type: 'json' };
 import { queueUrl, sqs } from '../support/local-aws';
@@ -30,8 +35,27 @@ async function onCallNow(level = 0): Promise<string[]> {
   return whoToPage(policy, level, roster.rotations, roster.overrides, roster.responders, now);
 }
 
-async function criticalTip(marker: string, from: string) {
-  const body = `${marker} ayuda, mi hija de 15 años esta en un prostibar en mazuko, le quitaron su dni`;
+/** Critical tips from Mazuko, each in words of its own (and of no other file). */
+const STORIES = {
+  'guardia-uno': 'mi sobrina de 14 la tienen encerrada en un bar de mazuko, la golpean y no la dejan salir',
+  'guardia-escala': 'en un local de mazuko hay una niña de 13 años atendiendo a mineros, el dueño le quito su dni',
+  'guardia-dup': 'ayuda: a mi vecina de 16 años la venden en un prostibar de mazuko desde anoche',
+} as const;
+
+const MDD_POLICY = demoRoster.policies.find((p) => p.policyId === 'madre-de-dios')!;
+const putMddPolicy = (extra: Record<string, unknown>) =>
+  call(stack, stack.tokens.supervisor, 'PUT', '/api/roster/policies/madre-de-dios', { region: MDD_POLICY.region, levels: MDD_POLICY.levels, ...extra });
+
+beforeAll(async () => {
+  expect((await putMddPolicy({ pageBudgetPerHour: 200 })).ok).toBe(true);
+});
+
+afterAll(async () => {
+  await putMddPolicy({});
+});
+
+async function criticalTip(marker: keyof typeof STORIES, from: string) {
+  const body = `${marker} ${STORIES[marker]}`;
   await postSignedSms(stack, twilioWebhook({ From: from, Body: body }));
   const tip = await queuedTip(stack, (t) => t.preview.startsWith(marker), { what: `the tip "${marker}"` });
   return { tip, body, code: tip.tipId.slice(0, 4) };

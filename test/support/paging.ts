@@ -19,8 +19,9 @@ import { waitFor } from './wait';
 const MARKER_DELAY_SECONDS = 2;
 
 /**
- * The marker: an ACK with a code no page has, from a demo responder no paging test pages (Cusco's
- * police officer). Paging answers it with "no open page with that code", in their language.
+ * The marker: an ACK with a code no page has, from Cusco's police officer (only
+ * paging-guards.test.ts pages him, and a page code ZZZZ is one in a million). Paging answers it
+ * with "no open page with that code", in their language.
  */
 const MARKER_RESPONDER = 'pol-wilber';
 const MARKER_CODE = 'ZZZZ';

@@ -8,6 +8,7 @@ import type { PagingJob } from '../../functions/core/paging/jobs';
 import { TipVersionConflict, type TipRecord } from '../../functions/core/tip-record';
 import { responder, roster as baseRoster } from './oncall-fixtures';
 import { tipIdSchema } from '../../functions/core/tip-id';
+import { memoryPagingLedger } from '../support/memory-paging-ledger';
 
 const CRITICAL_TIP: TipRecord = {
   tipId: tipIdSchema.parse('7K2F9QXM'),
@@ -81,6 +82,9 @@ function world(initial: TipRecord = CRITICAL_TIP) {
     later: async (job, when) => void later.push({ job, at: when }),
     now: () => clock,
     highAfterMinutes: 15,
+    // Generous: these tests are about escalation, test/unit/paging-guards.test.ts about the guards.
+    ledger: memoryPagingLedger(),
+    guards: { budgetPerHour: 100, duplicateWindowMinutes: 30 },
   };
   return {
     ports,

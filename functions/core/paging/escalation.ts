@@ -50,6 +50,17 @@ export interface PagingState {
   acknowledged?: { responderId: string; at: string };
   /** ISO instant paging gave up after MAX_CYCLES rounds. */
   stoppedAt?: string;
+  /** An operator decided to page: this tip's pages are never held (they still count). */
+  decidedBy?: { id: string; name: string };
+  /**
+   * The page at `step` of `cycle` waits for the region's page budget (core/paging/ledger.ts);
+   * `deadlineAt` is when it is tried again. Nobody is paged at that step meanwhile.
+   */
+  held?: { reason: 'budget'; since: string };
+  /** Not paged: the same sender or a near-identical text was paged in the region minutes before. */
+  coveredBy?: { tipId: string; match: 'contact' | 'text'; at: string };
+  /** A held page dropped before it went: the tip was closed, claimed (high) or lowered meanwhile. */
+  withdrawn?: { reason: 'closed' | 'claimed' | 'lowered'; at: string };
 }
 
 export type AuditDetails = Record<string, string>;
@@ -65,6 +76,8 @@ export type PagingAction =
       /** 0-based levels with nobody on call (nobody_on_call only, otherwise []). */
       steps: number[];
       idempotencyKey: string;
+      /** budget_spent only: pages of the hour, when held pages may go, the region counted. */
+      budget?: { spent: number; until: string; region: string | null };
     }
   | { kind: 'confirm_ack'; responderId: string }
   | { kind: 'audit'; action: 'page' | 'ack' | 'escalate'; details: AuditDetails };
@@ -207,9 +220,10 @@ function advance(
  * twice for the same tip at the same instant yields the same idempotency keys, so a retried
  * start pages nobody twice; the caller stores the state only if none exists yet.
  */
-export function startPaging(tip: PagingTip, roster: Roster, now: Date): Transition {
+export function startPaging(tip: PagingTip, roster: Roster, now: Date, decidedBy?: PagingState['decidedBy']): Transition {
   const policy = policyFor(tip.region, roster.policies);
   const base: PagingState = {
+    ...(decidedBy ? { decidedBy } : {}),
     tipId: tip.tipId,
     code: pageCode(tip.tipId),
     level: tip.level,
@@ -224,7 +238,7 @@ export function startPaging(tip: PagingTip, roster: Roster, now: Date): Transiti
   return advance(base, { policy, step: 0, cycle: 0 }, roster, now, []);
 }
 
-export type DeadlineOutcome = 'escalated' | 'stale' | 'early';
+export type DeadlineOutcome = 'escalated' | 'resumed' | 'stale' | 'early';
 
 /**
  * A step's deadline came due. Deliveries may be late, repeated or (when a long delay is
@@ -237,6 +251,16 @@ export function onDeadline(state: PagingState, due: { step: number; cycle: numbe
     return { state, actions: [{ kind: 'schedule_deadline', step: state.step, cycle: state.cycle, at: new Date(state.deadlineAt) }], outcome: 'early' };
   }
   const policy = findPolicy(roster, state.policyId, state.region);
+  if (state.held) {
+    // The held page's turn: page that step now (whoever is on call now); the budget decides again.
+    const { held: _held, ...waiting } = withoutDeadline(state);
+    const resumed: PagingAction = {
+      kind: 'audit',
+      action: 'escalate',
+      details: { reason: 'held_page_resumed', step: String(state.step), cycle: String(state.cycle) },
+    };
+    return { ...advance(waiting, { policy, step: state.step, cycle: state.cycle }, roster, now, [resumed]), outcome: 'resumed' };
+  }
   const actions: PagingAction[] = [
     {
       kind: 'audit',
@@ -265,8 +289,9 @@ export function onAck(state: PagingState, responderId: string, now: Date): Trans
   }
   if (!state.everPagedResponderIds.includes(responderId)) return { state, actions: [], reason: 'not_paged' };
   const at = now.toISOString();
+  const { held: _held, ...answered } = withoutDeadline(state);
   return {
-    state: { ...withoutDeadline(state), acknowledged: { responderId, at } },
+    state: { ...answered, acknowledged: { responderId, at } },
     actions: [
       { kind: 'confirm_ack', responderId },
       { kind: 'audit', action: 'ack', details: { responderId, at, policyId: state.policyId, step: String(state.step), cycle: String(state.cycle) } },

@@ -7,30 +7,35 @@
 //
 // Whether a tip's page is still unanswered is copied onto the tip (`pageUnanswered`) once the
 // state is stored, so that the operators' queue can order by it (core/queue-order.ts).
+//
+// Pages nobody decided on pass the region's guards first (core/paging/guard.ts): a duplicate is
+// covered by the earlier page, and past the hour's budget pages are held; the ledger is settled
+// before the actions are carried out, and a page key it has counted is granted again at no cost,
+// so a redelivered job neither pages twice nor counts twice. An operator's decision (a level
+// raised to critical) pages at once, and counts.
 import type { AuditLog } from '../audit';
 import {
   ackUnknownText,
   alreadyAcknowledgedText,
-  confirmationText,
   isPagingOpen,
   onAck,
   onDeadline,
   pageDueAt,
   pageForAck,
-  pageText,
   shouldPage,
   startPaging,
-  supervisorText,
   type OpenPage,
-  type PagingAction,
   type PagingState,
-  type Responder,
   type Roster,
   type Transition,
 } from './';
+import { carryOut, sendOnce } from './carry-out';
 import type { PagingJob } from './jobs';
 import type { TipReader, TipRecord, TipWriter } from '../tip-record';
 import { TipVersionConflict } from '../tip-record';
+import { contactMark, type TipFingerprint } from './fingerprint';
+import { guardPages, guardStart, heldPageUnwanted, markDecided, startsAfresh, withdrawHold, type GuardContext, type PagingLedgerStore } from './guard';
+import type { PagingGuards } from './ledger';
 
 export class PagingStateConflict extends Error {
   override name = 'PagingStateConflict';
@@ -80,18 +85,37 @@ export interface PagingPorts {
   later(job: Extract<PagingJob, { type: 'DeadlineDue' | 'HighTipCheck' }>, at: Date): Promise<void>;
   now: () => Date;
   highAfterMinutes: number;
+  /** Each region's page budget and recent starts (core/paging/ledger.ts). */
+  ledger: PagingLedgerStore;
+  guards: PagingGuards;
 }
 
-const PAGING = { id: 'tipline-paging', name: 'tipline (paging)' };
 const MAX_ATTEMPTS = 5;
 
 export async function handlePagingJob(job: PagingJob, ports: PagingPorts): Promise<void> {
   switch (job.type) {
     case 'PageRequested':
+      return job.decidedBy ? decided(job.tipId, job.decidedBy, ports) : start(job.tipId, false, job.sketch, ports);
     case 'HighTipCheck':
-      return start(job.tipId, job.type === 'HighTipCheck', ports);
-    case 'DeadlineDue':
-      return withState(job.tipId, ports, (state, roster, now) => onDeadline(state, job, roster, now));
+      return start(job.tipId, true, job.sketch, ports);
+    case 'DeadlineDue': {
+      let heldTurn = false;
+      await withState(job.tipId, ports, async (state, roster, now) => {
+        let waiting = state;
+        heldTurn = isHeldTurn(state, job, now);
+        if (heldTurn) {
+          // A held page goes only if the tip still wants it; at the level the tip has now.
+          const tip = await ports.tips.getTip(job.tipId);
+          const unwanted = heldPageUnwanted(tip, state);
+          if (unwanted) return withdrawHold(state, unwanted, now);
+          if (tip && (tip.level === 'critical' || tip.level === 'high')) waiting = { ...state, level: tip.level };
+        }
+        return guardPages(onDeadline(waiting, job, roster, now), waiting, guardContext(roster, now, ports));
+      });
+      // A withdrawn hold leaves nobody waiting: the tip's flag must say so.
+      if (heldTurn) await markTip(job.tipId, ports);
+      return;
+    }
     case 'AckReceived':
       return acknowledge(job.responderId, job.code, ports);
     default: {
@@ -101,7 +125,20 @@ export async function handlePagingJob(job: PagingJob, ports: PagingPorts): Promi
   }
 }
 
-async function start(tipId: string, onlyIfUnclaimed: boolean, ports: PagingPorts): Promise<void> {
+/** This deadline is a held page's turn (not an early or stale delivery): the tip is read then. */
+const isHeldTurn = (state: PagingState, due: { step: number; cycle: number }, now: Date): boolean =>
+  Boolean(state.held) && due.step === state.step && due.cycle === state.cycle && !(state.deadlineAt && now.getTime() < Date.parse(state.deadlineAt));
+
+const guardContext = (roster: Roster, now: Date, ports: PagingPorts): GuardContext => ({ roster, now, ledger: ports.ledger, guards: ports.guards });
+
+const pagingTipOf = (tip: TipRecord, level: 'critical' | 'high') => ({
+  tipId: tip.tipId,
+  level,
+  region: tip.region,
+  indicators: tip.indicators.map((i) => i.id),
+});
+
+async function start(tipId: string, onlyIfUnclaimed: boolean, sketch: string | undefined, ports: PagingPorts): Promise<void> {
   const tip = await ports.tips.getTip(tipId);
   if (!tip || tip.status === 'closed' || (tip.level !== 'critical' && tip.level !== 'high')) return;
   const now = ports.now();
@@ -110,23 +147,72 @@ async function start(tipId: string, onlyIfUnclaimed: boolean, ports: PagingPorts
     if (!shouldPage(tip.level, Boolean(tip.claimedBy), createdAt, now, ports.highAfterMinutes)) {
       const due = pageDueAt(tip.level, createdAt, ports.highAfterMinutes);
       // Not yet due (the queue's delay is capped): look again then. Claimed: nothing to do.
-      if (!tip.claimedBy && due && due > now) await ports.later({ type: 'HighTipCheck', tipId }, due);
+      if (!tip.claimedBy && due && due > now) await ports.later({ type: 'HighTipCheck', tipId, ...(sketch ? { sketch } : {}) }, due);
       return;
     }
   }
-  if (!(await ports.states.get(tipId))) {
-    const roster = await ports.roster.load();
-    const transition = startPaging({ tipId, level: tip.level, region: tip.region, indicators: tip.indicators.map((i) => i.id) }, roster, now);
-    await carryOut(transition, roster, now, ports);
-    // A concurrent duplicate may have stored it first; its pages had the same keys.
-    await ports.states.create(transition.state);
-  }
+  const fingerprint: TipFingerprint = { ...(tip.contactKey ? { contact: contactMark(tip.contactKey) } : {}), ...(sketch ? { sketch } : {}) };
+  await begin(tip, tip.level, fingerprint, undefined, now, ports);
   // Also on a duplicate start: the start that stored the state may have failed before this.
   await markTip(tipId, ports);
 }
 
-/** A page nobody answered: paging started and no responder acknowledged, running or stopped. */
-export const isPageUnanswered = (state: PagingState | undefined): boolean => state !== undefined && !state.acknowledged;
+/** An operator raised the tip to critical: it pages now, never held or covered. */
+async function decided(tipId: string, by: NonNullable<PagingState['decidedBy']>, ports: PagingPorts): Promise<void> {
+  const tip = await ports.tips.getTip(tipId);
+  // Lowered or closed again before this job ran: the later decision stands.
+  if (!tip || tip.status === 'closed' || tip.level !== 'critical') return;
+  const now = ports.now();
+  const stored = await ports.states.get(tipId);
+  if (!stored || startsAfresh(stored.state)) {
+    const fingerprint: TipFingerprint = tip.contactKey ? { contact: contactMark(tip.contactKey) } : {};
+    await begin(tip, 'critical', fingerprint, by, now, ports);
+  } else {
+    await withState(tipId, ports, async (state, roster, at) => {
+      if (!state.held) return markDecided(state, by);
+      // Held: the operator's word is the page's turn. Paged now, at critical, and counted.
+      const mine = { ...state, decidedBy: by, level: 'critical' as const, deadlineAt: at.toISOString() };
+      return guardPages(onDeadline(mine, { step: state.step, cycle: state.cycle }, roster, at), mine, guardContext(roster, at, ports));
+    });
+  }
+  await markTip(tipId, ports);
+}
+
+/**
+ * Starts paging the tip, through its region's guards; stores the state only if none exists (a
+ * concurrent duplicate may have stored it first, and its pages had the same keys), or over one
+ * that pages nobody and waits for nothing.
+ */
+async function begin(
+  tip: TipRecord,
+  level: 'critical' | 'high',
+  fingerprint: TipFingerprint,
+  decidedBy: PagingState['decidedBy'],
+  now: Date,
+  ports: PagingPorts,
+): Promise<void> {
+  const stored = await ports.states.get(tip.tipId);
+  if (stored && !startsAfresh(stored.state)) return;
+  const roster = await ports.roster.load();
+  const started = startPaging(pagingTipOf(tip, level), roster, now, decidedBy);
+  const transition = await guardStart(
+    started,
+    { tip: pagingTipOf(tip, level), fingerprint, ...(decidedBy ? { decidedBy } : {}) },
+    guardContext(roster, now, ports),
+  );
+  // Covered again by the same tip: nothing has changed, nothing to say twice.
+  if (stored && JSON.stringify(stored.state.coveredBy) === JSON.stringify(transition.state.coveredBy) && transition.state.coveredBy) return;
+  await carryOut(transition, roster, now, ports);
+  if (stored) await ports.states.update(transition.state, stored.version);
+  else await ports.states.create(transition.state);
+}
+
+/**
+ * A page nobody answered: paging started and no responder acknowledged, running, held or
+ * stopped. Not a tip covered by another's page, nor one whose held page was withdrawn: nobody
+ * was paged for it, and nobody is waiting to be.
+ */
+export const isPageUnanswered = (state: PagingState | undefined): boolean => state !== undefined && !state.acknowledged && !state.coveredBy && !state.withdrawn;
 
 function withPageFlag(tip: TipRecord, unanswered: boolean): TipRecord {
   const { pageUnanswered: _was, ...rest } = tip;
@@ -155,13 +241,17 @@ async function markTip(tipId: string, ports: PagingPorts): Promise<void> {
   }
 }
 
-async function withState(tipId: string, ports: PagingPorts, decide: (state: PagingState, roster: Roster, now: Date) => Transition): Promise<void> {
+async function withState(
+  tipId: string,
+  ports: PagingPorts,
+  decide: (state: PagingState, roster: Roster, now: Date) => Transition | Promise<Transition>,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const stored = await ports.states.get(tipId);
     if (!stored) return;
     const roster = await ports.roster.load();
     const now = ports.now();
-    const transition = decide(stored.state, roster, now);
+    const transition = await decide(stored.state, roster, now);
     if (transition.state === stored.state && transition.actions.length === 0) return;
     await carryOut(transition, roster, now, ports);
     try {
@@ -210,95 +300,5 @@ async function acknowledge(responderId: string, code: string | null, ports: Pagi
       alreadyAcknowledgedText(responder.lang, page.code),
       ports,
     );
-  }
-}
-
-async function carryOut(transition: Transition, roster: Roster, now: Date, ports: PagingPorts): Promise<void> {
-  const { state } = transition;
-  for (const action of transition.actions) await perform(action, state, roster, now, ports);
-}
-
-async function perform(action: PagingAction, state: PagingState, roster: Roster, now: Date, ports: PagingPorts): Promise<void> {
-  const responder = (id: string) => roster.responders.find((r) => r.responderId === id);
-  switch (action.kind) {
-    case 'page': {
-      const to = responder(action.responderId);
-      if (!to) return;
-      const text = pageText({ level: state.level, code: state.code, region: state.region, indicators: state.indicators, lang: to.lang });
-      await sendOnce(action.idempotencyKey, { tipId: state.tipId, responderId: to.responderId, kind: 'page', code: state.code, at: now }, to, text, ports);
-      return;
-    }
-    case 'schedule_deadline':
-      await ports.later({ type: 'DeadlineDue', tipId: state.tipId, step: action.step, cycle: action.cycle }, action.at);
-      return;
-    case 'notify_supervisors': {
-      for (const supervisor of roster.responders.filter((r) => r.role === 'supervisor' && r.active)) {
-        const text = supervisorText({
-          reason: action.reason,
-          code: state.code,
-          level: state.level,
-          region: state.region,
-          cycle: action.cycle,
-          steps: action.steps,
-          policyId: action.policyId,
-          lang: supervisor.lang,
-        });
-        await sendOnce(
-          `${action.idempotencyKey}#${supervisor.responderId}`,
-          { tipId: state.tipId, responderId: supervisor.responderId, kind: 'supervisor_notice', code: state.code, at: now },
-          supervisor,
-          text,
-          ports,
-        );
-      }
-      return;
-    }
-    case 'confirm_ack': {
-      const to = responder(action.responderId);
-      if (to)
-        await sendOnce(
-          `ack#${state.tipId}#${to.responderId}`,
-          { tipId: state.tipId, responderId: to.responderId, kind: 'ack_confirmation', code: state.code, at: now },
-          to,
-          confirmationText(to.lang, state.code),
-          ports,
-        );
-      return;
-    }
-    case 'audit': {
-      const actor =
-        action.action === 'ack' && state.acknowledged
-          ? { id: state.acknowledged.responderId, name: responder(state.acknowledged.responderId)?.name ?? state.acknowledged.responderId }
-          : PAGING;
-      await ports.audit.record({ tipId: state.tipId, at: now.toISOString(), actor, action: action.action, details: action.details });
-      return;
-    }
-    default: {
-      const unreachable: never = action;
-      throw new Error(`unknown paging action ${JSON.stringify(unreachable)}`);
-    }
-  }
-}
-
-/** Claim, then send: a retried job finds the claim and sends nothing. */
-async function sendOnce(
-  key: string,
-  claim: Omit<DeliveryClaim, 'responderName' | 'responderRole'>,
-  to: Responder,
-  text: string,
-  ports: PagingPorts,
-): Promise<void> {
-  if (!(await ports.deliveries.claim(key, { ...claim, responderName: to.name, responderRole: to.role }))) return;
-  const phone = await ports.phones.phoneOf(to.responderId);
-  if (!phone) {
-    await ports.deliveries.failed(key);
-    return;
-  }
-  try {
-    const { sid } = await ports.sms.send(phone, text);
-    await ports.deliveries.sent(key, sid);
-  } catch (error: unknown) {
-    await ports.deliveries.failed(key);
-    throw error;
   }
 }

@@ -1,6 +1,7 @@
 // Who can be paged, when, and in what order. Supervisors edit these through the operator API,
 // which validates their input with the schemas below; the rest of on-call trusts the types.
 import * as z from 'zod';
+import { PAGING_GUARDS } from '../../config/tables';
 import { LANGS } from '../tip';
 import { isValidTimeZone, isoWeekday, parseLocalDate, parseLocalTime } from './zoned-time';
 
@@ -120,6 +121,12 @@ export const escalationPolicySchema = z.object({
     )
     .min(1)
     .max(10),
+  /**
+   * Automatic page SMS this region may send in any 60 minutes (core/paging/ledger.ts), when it
+   * should differ from the paging function's setting (ENV.pageBudgetPerRegionHour): a busier
+   * region, or a quieter one. Pages an operator decided on are never held by it.
+   */
+  pageBudgetPerHour: z.int().min(1).max(PAGING_GUARDS.maxBudgetPerHour).optional(),
 });
 export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
 

@@ -4,6 +4,8 @@
 import type { IndicatorId, Lang } from '../tip';
 import { TIP_ID_PATTERN } from '../tip-id';
 import { SMS_SEGMENT_SEPTETS, toGsm7 } from './gsm7';
+import { DEFAULT_TIME_ZONE } from './model';
+import { localParts } from './zoned-time';
 import messages from './messages.json' with { type: 'json' };
 
 export { isGsm7, gsm7Length, toGsm7 } from './gsm7';
@@ -90,7 +92,7 @@ export function alreadyAcknowledgedText(lang: Lang, code: string): string {
   return toGsm7(fill(messages[lang].alreadyAcknowledged, { code: toGsm7(code) }));
 }
 
-export type SupervisorReason = 'nobody_on_call' | 'policy_exhausted' | 'paging_stopped';
+export type SupervisorReason = 'nobody_on_call' | 'policy_exhausted' | 'paging_stopped' | 'budget_spent';
 
 export interface SupervisorNoticeInput {
   reason: SupervisorReason;
@@ -102,7 +104,16 @@ export interface SupervisorNoticeInput {
   /** 0-based levels that had nobody on call (nobody_on_call only). */
   steps?: readonly number[];
   policyId?: string;
+  /** budget_spent only: the pages sent in the hour, and when held pages may go (an ISO instant). */
+  budget?: { spent: number; until: string };
   lang: Lang;
+}
+
+/** Supervisors read times in the line's zone: Peru has one, and no daylight saving. */
+function wallClock(iso: string | undefined): string {
+  if (!iso || !Number.isFinite(Date.parse(iso))) return '';
+  const { hour, minute } = localParts(new Date(iso), DEFAULT_TIME_ZONE);
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
 /** The SMS to every supervisor for a `notify_supervisors` action; like a page, no tip content. */
@@ -115,6 +126,8 @@ export function supervisorText(input: SupervisorNoticeInput): string {
     round: String(input.cycle + 1),
     steps: (input.steps ?? []).map((s) => String(s + 1)).join(','),
     policy: input.policyId ?? '',
+    spent: String(input.budget?.spent ?? ''),
+    until: wallClock(input.budget?.until),
   });
   return toGsm7(text).slice(0, SMS_SEGMENT_SEPTETS);
 }

@@ -16,6 +16,17 @@ export interface PagingView {
     deadlineAt: string | null;
   } | null;
   pages: Array<{ responder: { id: string; name: string; role: string }; step: number; cycle: number; pagedAt: string; status: string }>;
+  /**
+   * Why nobody is paged now, for operators (absent when paging runs as usual): held by the
+   * region's page budget until `retryAt`; covered by another tip's page; or a held page dropped.
+   * And whether an operator decided this page. Left out of the responders' view.
+   */
+  guard?: {
+    held: { since: string; retryAt: string | null } | null;
+    coveredBy: { tipId: string; match: 'contact' | 'text'; at: string } | null;
+    withdrawn: { reason: string; at: string } | null;
+    decidedBy: { id: string; name: string } | null;
+  };
 }
 
 export function pageView(state: PagingState | undefined, sent: readonly DeliveryView[]): PagingView {
@@ -46,5 +57,15 @@ export function pageView(state: PagingState | undefined, sent: readonly Delivery
         pagedAt: d.pagedAt,
         status: d.status,
       })),
+    ...(state ? { guard: guardView(state) } : {}),
+  };
+}
+
+function guardView(state: PagingState): NonNullable<PagingView['guard']> {
+  return {
+    held: state.held ? { since: state.held.since, retryAt: state.deadlineAt ?? null } : null,
+    coveredBy: state.coveredBy ?? null,
+    withdrawn: state.withdrawn ?? null,
+    decidedBy: state.decidedBy ?? null,
   };
 }

@@ -1,5 +1,16 @@
 // The architecture's urgency rules, first match wins, from critical down. Only what is
 // asserted now can raise a tip above medium; past situations are listed but stay medium.
+//
+// The web form's answers ("someone is under 18", "it is happening now") count as evidence beside
+// the text, but a critical level that rests on them alone is scored high. Critical pages the
+// on-call responder at once, and two clicks on an anonymous form must not wake anyone: an
+// immediate page needs the words, or an operator who read them and raised the tip. "Rests on
+// them alone" means the text, read without the answers, is not critical. High, and not critical
+// with a flag, because the level is what an operator at 3 a.m. reads first: CRITICAL on a tip
+// that paged nobody would say the opposite of what happened. Within high the answers still
+// count (happening now puts it first in the level, core/queue-order.ts, and add to the score),
+// the high rule pages it if nobody claims it in time, and the rule says why it is not critical
+// and what the text alone reads.
 import type { IndicatorId, Level, TipSignals } from '../tip';
 import type { Reading, RiskCue } from './indicators';
 
@@ -25,7 +36,25 @@ const RISK_WORDS: Record<RiskCue, string> = {
 export const BASE: Record<Level, number> = { low: 0, medium: 25, high: 50, critical: 75 };
 const COERCION: readonly IndicatorId[] = ['document_retention', 'debt_bondage', 'confinement', 'violence', 'threats'];
 
+/** The words of a rule whose critical level rested on the form's answers, so that the queue can say so. */
+export const FORM_ONLY = "the form's answers alone";
+
 export function decide(reading: Reading, signals: TipSignals = {}): Decision {
+  const withForm = decideOn(reading, signals);
+  if (withForm.level !== 'critical' || !hasSignals(signals)) return withForm;
+  const textAlone = decideOn(reading, {});
+  if (textAlone.level === 'critical') return withForm;
+  const why = withForm.rule.replace(/^critical: /, '');
+  return {
+    level: 'high',
+    rule: `high: critical on ${FORM_ONLY} (${why}); the text alone reads ${textAlone.level}. Not paged at once: raise it to critical to page now`,
+    score: BASE.high + (withForm.score - BASE.critical),
+  };
+}
+
+const hasSignals = (signals: TipSignals): boolean => signals.minor === 'yes' || signals.happeningNow === true;
+
+function decideOn(reading: Reading, signals: TipSignals): Decision {
   const now = new Set(reading.found.filter((f) => f.status === 'current').map((f) => f.id));
   const past = reading.found.filter((f) => f.status === 'past').map((f) => f.id);
   const formMinor = signals.minor === 'yes' && !now.has('minor');

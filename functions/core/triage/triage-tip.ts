@@ -16,7 +16,9 @@ export interface TriageDeps {
 
 export type TriageOutcome =
   /** `tipId` when known: a redelivery still re-triggers what follows storage (paging). */
-  { kind: 'duplicate'; messageId: string; tipId?: string } | { kind: 'stored'; tip: TipRecord; threaded: boolean };
+  | { kind: 'duplicate'; messageId: string; tipId?: string }
+  /** `text`: the whole thread as scored, for what follows storage (paging's duplicate check). */
+  | { kind: 'stored'; tip: TipRecord; threaded: boolean; text: string };
 
 const PREVIEW_LENGTH = 160;
 const MAX_ATTEMPTS = 5;
@@ -53,7 +55,8 @@ async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<T
   const thread = existing ? [...(await deps.store.listMessages(tipId)).filter(isInbound), message] : [message];
   thread.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   const signals = mergeSignals(existing?.signals, received.signals);
-  const assessment = scoreUrgency(threadText(thread), signals);
+  const text = threadText(thread);
+  const assessment = scoreUrgency(text, signals);
 
   const base: TipRecord = existing ?? {
     tipId,
@@ -110,7 +113,7 @@ async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<T
     ...(received.receiptHash ? { receiptHash: received.receiptHash } : {}),
     ...(received.evidence?.length ? { evidence: sealedSpans(received, tipId) } : {}),
   });
-  return result === 'duplicate' ? { kind: 'duplicate', messageId: received.messageId } : { kind: 'stored', tip, threaded: Boolean(existing) };
+  return result === 'duplicate' ? { kind: 'duplicate', messageId: received.messageId } : { kind: 'stored', tip, threaded: Boolean(existing), text };
 }
 
 async function openThreadTip(received: TipReceived, pointer: ThreadPointer | undefined, deps: TriageDeps): Promise<TipRecord | undefined> {
