@@ -4,7 +4,8 @@ import { PAGE_DELIVERIES_TABLE } from '../functions/config/tables';
 import { KEY_PURPOSES, type ContactVault } from './contact-vault';
 import type { Storage } from './storage';
 import { TiplineFunction } from './tipline-function';
-import { useTableItems, useTableItemsAndIndexes } from './wiring';
+import { sendTo, useTableItems, useTableItemsAndIndexes } from './wiring';
+import type { WorkQueue } from './work-queue';
 
 export interface OperatorApiProps {
   storage: Storage;
@@ -40,8 +41,10 @@ export class OperatorApi extends Construct {
     useTableItems(this.fn, props.storage.messages, ENV.messagesTable, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']);
     // Append and read the trail, never rewrite it.
     useTableItems(this.fn, props.storage.audit, ENV.auditTable, ['dynamodb:PutItem', 'dynamodb:Query']);
-    // Who was paged for a tip: its paging state and the deliveries listed by tip. No roster, no
-    // numbers, and not the index that would list a responder's pages for other tips.
+    // Who was paged for a tip: its paging state and the deliveries listed by tip, for the pages
+    // view and for deciding whether a responder may read that tip (core/responder-access), which
+    // needs nothing more. No roster, no numbers, and not the index that would list a responder's
+    // pages for other tips (PagesByResponder): a refusal then reads only what an unknown id does.
     useTableItems(this.fn, props.storage.paging, ENV.pagingTable, ['dynamodb:GetItem']);
     useTableItemsAndIndexes(this.fn, props.storage.pageDeliveries, PAGE_DELIVERIES_TABLE, ENV.pageDeliveriesTable, [], ['DeliveriesByTip']);
     // Sealed evidence: the spans and requests of one tip (Query, GetItem), a new request (a
@@ -58,5 +61,13 @@ export class OperatorApi extends Construct {
     props.vault.grantOpen(this.fn, KEY_PURPOSES.evidence);
     // Closing a tip is an UpdateItem it already holds; the retention only tells it the date.
     this.fn.addEnvironment(ENV.closedTipRetentionDays, String(props.closedTipRetentionDays));
+  }
+
+  /**
+   * An operator's raise to critical pages at once: one message on paging's work queue (send
+   * only). Paging decides the rest; this function cannot read the roster or any page.
+   */
+  pagesThrough(paging: WorkQueue): void {
+    sendTo(this.fn, paging.queue, ENV.pagingQueueUrl);
   }
 }

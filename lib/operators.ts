@@ -1,10 +1,12 @@
 import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  ClientAttributes,
   FeaturePlan,
   Mfa,
   OAuthScope,
   UserPool,
+  StringAttribute,
   type UserPoolClient,
   UserPoolClientIdentityProvider,
   type UserPoolDomain,
@@ -55,6 +57,10 @@ export class Operators extends Construct {
       signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
+      // A responder's roster id (functions/adapters/operator-auth.ts): which tips paging sent
+      // them, so which they may read. Set by an administrator; the dashboard's client cannot
+      // write it (writeAttributes below), so no responder can make themselves another one.
+      customAttributes: { responderId: new StringAttribute({ minLen: 3, maxLen: 40, mutable: true }) },
       passwordPolicy: {
         minLength: 14,
         requireLowercase: true,
@@ -122,6 +128,8 @@ export class Operators extends Construct {
         logoutUrls: [dashboardUrl],
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      // Not custom:responderId: it decides which tips a responder reads.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
       preventUserExistenceErrors: true,
       // A stolen token is good for an hour at most; a working night is 12 hours of refreshes,
       // after which the operator signs in (and passes MFA) again.

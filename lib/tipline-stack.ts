@@ -86,6 +86,7 @@ export class TiplineStack extends Stack {
     });
     this.paging.acceptTipsFrom(triage.fn);
     this.paging.acceptAcksFrom(intake.smsIntake);
+    operatorApi.pagesThrough(this.paging.work);
     const rosterApi = new RosterApi(this, 'RosterApi', { storage: this.storage, vault: this.vault, secrets: this.secrets });
     this.publicForm = new PublicForm(this, 'PublicForm', {
       tipsQueue: this.tipsQueue.queue,
@@ -113,7 +114,12 @@ export class TiplineStack extends Stack {
     // is the distribution's, and the distribution fronts the API (proxyApi below).
     this.operators = new Operators(this, 'Operators', { domainPrefix: settings.cognitoDomainPrefix });
     // The same distribution serves the public form at `/` (see Dashboard for why a CDN at all).
-    this.dashboard = new Dashboard(this, 'Dashboard', { operators: this.operators, publicForm: this.publicForm, domain: settings.dashboardDomain });
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      operators: this.operators,
+      publicForm: this.publicForm,
+      domain: settings.dashboardDomain,
+      originVerify: this.secrets.originVerify,
+    });
     this.publicForm.deployAssetsTo(this.dashboard);
     this.edgeFirewall = attachEdgeFirewall(this, this.dashboard.distribution, settings.waf);
     this.operators.trustTokensIn(operatorApi.fn);

@@ -48,6 +48,8 @@ export function localIdentity(baseUrl: string, privateKeyPem: string): LocalIden
         'cognito:username': user,
         name: person.name,
         email: person.email,
+        // As Cognito's custom attribute: which roster responder the account is (operator-auth.ts).
+        ...('responderId' in person ? { 'custom:responderId': person.responderId } : {}),
         iss: issuer,
         aud: LOCAL_AUDIENCE,
         token_use: 'id',

@@ -10,6 +10,7 @@ import type { Platform } from './platform';
 import { ROLES, ROUTES, type Role } from '../config/tables';
 import type { Actor } from '../core/operator-actions';
 import { Forbidden, Unauthenticated } from '../core/errors';
+import { idSchema } from '../core/paging/model';
 import { header } from './http';
 
 export type OperatorAuthenticator = (event: APIGatewayProxyEventV2) => Promise<Actor>;
@@ -51,8 +52,22 @@ export function jwtAuthenticator(config: JwtConfig, jwksCache?: JwksCache): Oper
     const roles = groups.filter((g): g is Role => typeof g === 'string' && roleSet.has(g));
     const name = [payload.name, payload['cognito:username'], payload.email, payload.sub].find((v): v is string => typeof v === 'string' && v.length > 0);
     if (typeof payload.sub !== 'string') throw new Unauthenticated();
-    return { id: payload.sub, name: name ?? payload.sub, roles };
+    const responderId = responderIdOf(payload);
+    return { id: payload.sub, name: name ?? payload.sub, roles, ...(responderId ? { responderId } : {}) };
   };
+}
+
+/**
+ * Which roster responder a staff account is: the Cognito custom attribute `responderId`, which
+ * only an administrator sets (the dashboard's client cannot write it; lib/operators.ts), carried
+ * in the ID token as `custom:responderId`. The signature covers it, so nobody can claim another
+ * responder's pages. Anything that is not a roster id is ignored: that account sees no tip.
+ */
+export const RESPONDER_ID_CLAIM = 'custom:responderId';
+
+function responderIdOf(payload: Record<string, unknown>): string | undefined {
+  const value = payload[RESPONDER_ID_CLAIM];
+  return typeof value === 'string' && idSchema.safeParse(value).success ? value : undefined;
 }
 
 const allowed = new Map<string, readonly Role[]>(ROUTES.map((route) => [`${route.method} ${route.path}`, route.roles]));

@@ -92,12 +92,34 @@ export const RESPONDER_CONTACTS_TABLE = {
   indexes: [],
 } as const satisfies TableShape;
 
-/** One paging state machine per tip (versioned, like tips). */
+/**
+ * One paging state machine per tip (versioned, like tips), and one ledger per region
+ * (`ledger#<region>`: the hour's pages and the recent starts a duplicate is covered by), which
+ * expires when the region has been quiet for a while. Paging states carry no `expiresAt`.
+ */
 export const PAGING_TABLE = {
   name: 'Paging',
   partitionKey: 'tipId',
+  timeToLive: 'expiresAt',
   indexes: [],
 } as const satisfies TableShape;
+
+/**
+ * The guards on automatic pages (core/paging/ledger.ts), set on the paging function
+ * (ENV.pageBudgetPerRegionHour, ENV.duplicatePageWindowMinutes). At most `budgetPerHour`
+ * automatic page SMS per region in any 60 minutes: 6 is a few real critical tips acknowledged
+ * at once, or one nobody answers for an hour (Madre de Dios pages 3 levels, 10 minutes each,
+ * twice an hour). Critical tips are a few a day there, so a seventh page in an hour is far more
+ * likely a flood than a second emergency; and if it is one, supervisors have been told by then
+ * and an operator's raise to critical pages at once. A tip like one paged in its region within
+ * `duplicateWindowMinutes` (30, the threading window) is covered by that page.
+ */
+export const PAGING_GUARDS = {
+  defaultBudgetPerHour: 6,
+  maxBudgetPerHour: 200,
+  defaultDuplicateWindowMinutes: 30,
+  maxDuplicateWindowMinutes: 24 * 60,
+} as const;
 
 /**
  * One item per page (or supervisor notice) sent, keyed by its idempotency key, so that a page
@@ -131,6 +153,9 @@ export const EVIDENCE_TABLE = {
  * What sms-intake must remember for a while and nothing else may read: MessageSids it has
  * already seen (keyed, so that a replay cannot re-seal an address) and a thread whose last
  * message ended where a number was being given. Keys are HMACs; nothing here is reversible.
+ * The public form keeps its own items here under its own prefixes, the only ones it may touch:
+ * spent one-time form tokens (`formToken#`, so that a post sent again by Back does nothing) and
+ * attempts at a receipt code per window (`inboxCode#`, counted whichever instance answers).
  */
 export const INTAKE_MEMORY_TABLE = {
   name: 'IntakeMemory',
@@ -138,6 +163,9 @@ export const INTAKE_MEMORY_TABLE = {
   timeToLive: 'expiresAt',
   indexes: [],
 } as const satisfies TableShape;
+
+/** The public form's prefixes of IntakeMemory's keys; its IAM grant is conditioned on them (lib/public-form.ts). */
+export const FORM_MEMORY_PREFIXES = ['formToken#', 'inboxCode#'] as const;
 
 export const ALL_TABLES: readonly TableShape[] = [
   TIPS_TABLE,
@@ -231,8 +259,11 @@ export const ROUTES = [
   { method: 'POST', path: '/sms/status', handler: 'smsStatus', auth: 'twilio-signature', roles: [] },
   { method: 'GET', path: '/api/me', handler: 'operatorApi', auth: 'jwt', roles: EVERYONE },
   { method: 'GET', path: '/api/queue', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
-  // Responders open the case they were paged for; they do not browse the queue.
+  // Responders open the case they were paged for, while paged and a day after (any other tip is
+  // a 404, as an unknown id: core/responder-access); they do not browse the queue.
   { method: 'GET', path: '/api/tips/{id}', handler: 'operatorApi', auth: 'jwt', roles: EVERYONE },
+  // With `{ takeOver: true, reason }`: a supervisor takes over a tip someone else holds. Every
+  // change below is the holder's alone while a tip is claimed (core/operator-actions).
   { method: 'POST', path: '/api/tips/{id}/claim', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
   { method: 'POST', path: '/api/tips/{id}/release', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
   { method: 'POST', path: '/api/tips/{id}/status', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
@@ -242,7 +273,7 @@ export const ROUTES = [
   { method: 'POST', path: '/api/tips/{id}/replies', handler: 'tipsterReply', auth: 'jwt', roles: STAFF },
   // Who read what is itself sensitive: supervisors only.
   { method: 'GET', path: '/api/tips/{id}/audit', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
-  // Who was paged for a tip and who acknowledged: staff and the responders themselves.
+  // Who was paged for a tip and who acknowledged: staff; a responder paged for it, their own pages.
   { method: 'GET', path: '/api/tips/{id}/pages', handler: 'operatorApi', auth: 'jwt', roles: EVERYONE },
   // Sealed evidence (identifiers the tip attributes to someone else): supervisors only, and two
   // of them per value: one asks with a reason, another approves, the first reads it for 30 minutes.

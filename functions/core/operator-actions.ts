@@ -1,17 +1,28 @@
 // What operators do to a tip, decided on the tip as read: claim, release, move it through the
 // workflow, override its level. Pure: each returns the tip as it should be written and the
 // audit details; the handler writes it conditionally on the version it read.
+//
+// A claim holds: while someone holds an open tip, nobody else changes it (level, status,
+// release, notes, replies: 409 naming the holder), supervisors included, except through a
+// supervisor's explicit take-over, which moves the claim and is audited with the previous holder
+// and the reason. Two people acting on one case at once is how a tipster gets two contradicting
+// questions, or a level lowered under the operator who is working it.
 import type { Role } from '../config/tables';
 import { Conflict, Forbidden, InvalidRequest, TipNotFound } from './errors';
 import type { Level } from './tip';
 import { levelRank } from './tip';
-import type { Outcome, StaffRef, TipReader, TipRecord, TipStatus, TipWriter } from './tip-record';
+import type { Outcome, StaffRef, StoredMessage, TipReader, TipRecord, TipStatus, TipWriter } from './tip-record';
 import { isOpen, TipVersionConflict } from './tip-record';
 import { DEFAULT_CLOSED_TIP_RETENTION_DAYS } from '../config/defaults';
 import type { EvidenceRetention } from './evidence/model';
 
 export interface Actor extends StaffRef {
   roles: readonly Role[];
+  /**
+   * The roster's responderId of a responder's account (the verified token's custom:responderId
+   * claim); absent for anyone the roster does not know.
+   */
+  responderId?: string;
 }
 
 export const staffRef = (actor: Actor): StaffRef => ({ id: actor.id, name: actor.name });
@@ -35,11 +46,34 @@ export interface Decision {
   details: Record<string, string>;
 }
 
+/**
+ * Who holds the tip, when that is someone other than `actor`. A closed tip is held by nobody: its
+ * claim is a record of who worked it, and a supervisor may reopen it.
+ */
+export function heldByOther(tip: TipRecord, actor: Pick<Actor, 'id'>): StaffRef | undefined {
+  return isOpen(tip.status) && tip.claimedBy && tip.claimedBy.id !== actor.id ? tip.claimedBy : undefined;
+}
+
+function holdMessage(holder: StaffRef, roles: readonly Role[]): string {
+  const next = roles.includes('supervisor')
+    ? 'ask them to release it, or take it over (claim it with "takeOver": true and a reason).'
+    : 'ask them to release it, or ask a supervisor to take it over.';
+  return `${holder.name} is working on this tip, so only they can change it: ${next}`;
+}
+
+/** The one check before any change to a tip: 409 naming the holder when someone else holds it. */
+export function assertNotHeldByOther(tip: TipRecord, actor: Pick<Actor, 'id'> & Partial<Pick<Actor, 'roles'>>): void {
+  const holder = heldByOther(tip, actor);
+  if (holder) throw new TipConflict(holdMessage(holder, actor.roles ?? []), holder);
+}
+
 export function claimTip(tip: TipRecord, actor: Actor, now: Date): Decision {
-  if (tip.claimedBy && tip.claimedBy.id !== actor.id) {
-    throw new TipConflict(`${tip.claimedBy.name} is already working on this tip; pick another from the queue or ask them to release it.`, tip.claimedBy);
-  }
+  // First: a closed tip's claim is only a record of who worked it.
   if (!isOpen(tip.status)) throw new TipConflict('This tip is closed; a supervisor can reopen it.');
+  if (tip.claimedBy && tip.claimedBy.id !== actor.id) {
+    const next = isSupervisor(actor) ? 'ask them to release it, or take it over with a reason' : 'pick another from the queue or ask them to release it';
+    throw new TipConflict(`${tip.claimedBy.name} is already working on this tip; ${next}.`, tip.claimedBy);
+  }
   const status: TipStatus = tip.status === 'new' ? 'in_review' : tip.status;
   return {
     tip: { ...tip, claimedBy: staffRef(actor), claimedAt: now.toISOString(), status },
@@ -47,10 +81,33 @@ export function claimTip(tip: TipRecord, actor: Actor, now: Date): Decision {
   };
 }
 
+/** The reason a supervisor gives for taking a tip over; kept in the audit trail. */
+export const TAKE_OVER_REASON = { min: 10, max: 300 } as const;
+
+/**
+ * A supervisor takes a tip someone else holds: the claim moves to them, and the trail keeps the
+ * previous holder and the reason (the supervisor's words, never the tip's). On a tip nobody else
+ * holds it is an ordinary claim.
+ */
+export function takeOverTip(tip: TipRecord, actor: Actor, reason: string, now: Date): Decision {
+  if (!isSupervisor(actor)) throw new Forbidden('Only a supervisor can take over a tip someone else is working on; ask one.');
+  const holder = heldByOther(tip, actor);
+  if (!holder) return claimTip(tip, actor, now);
+  const claimed = claimTip({ ...tip, claimedBy: staffRef(actor) }, actor, now);
+  return {
+    tip: claimed.tip,
+    details: { ...claimed.details, takeOver: 'true', previousHolderId: holder.id, previousHolderName: holder.name, reason },
+  };
+}
+
 export function releaseTip(tip: TipRecord, actor: Actor): Decision {
   if (!tip.claimedBy) return { tip, details: { held: 'nobody' } };
-  if (tip.claimedBy.id !== actor.id && !isSupervisor(actor)) {
-    throw new TipConflict(`Only ${tip.claimedBy.name} or a supervisor can release this tip.`, tip.claimedBy);
+  if (tip.claimedBy.id !== actor.id) {
+    // A closed tip's claim records who worked it; only they may clear it.
+    const message = isOpen(tip.status)
+      ? holdMessage(tip.claimedBy, actor.roles)
+      : `This tip is closed; its claim records that ${tip.claimedBy.name} worked it.`;
+    throw new TipConflict(message, tip.claimedBy);
   }
   const { claimedBy, claimedAt: _claimedAt, ...rest } = tip;
   return { tip: rest, details: { heldBy: claimedBy.id } };
@@ -63,9 +120,7 @@ export function changeStatus(
   now: Date,
   retentionDays = DEFAULT_CLOSED_TIP_RETENTION_DAYS,
 ): Decision {
-  if (tip.claimedBy && tip.claimedBy.id !== actor.id && !isSupervisor(actor)) {
-    throw new TipConflict(`${tip.claimedBy.name} is working on this tip; only they or a supervisor can change its status.`, tip.claimedBy);
-  }
+  assertNotHeldByOther(tip, actor);
   if (change.status === 'closed' && !change.outcome) {
     throw new InvalidRequest('Closing a tip needs an outcome.', { outcome: 'required when status is closed' });
   }
@@ -86,6 +141,7 @@ export function changeStatus(
 }
 
 export function overrideLevel(tip: TipRecord, change: { level: Level; reason: string }, actor: Actor, now: Date): Decision {
+  assertNotHeldByOther(tip, actor);
   const scoredLevel = tip.scoredLevel ?? tip.level;
   return {
     tip: {
@@ -94,6 +150,22 @@ export function overrideLevel(tip: TipRecord, change: { level: Level; reason: st
       levelOverride: { level: change.level, scoredLevel, reason: change.reason, by: staffRef(actor), at: now.toISOString() },
     },
     details: { from: tip.level, to: change.level, scored: scoredLevel, direction: levelRank(change.level) > levelRank(tip.level) ? 'up' : 'down' },
+  };
+}
+
+/** An operator's note on a tip, as it joins the thread: staff only, and only by whoever may change the tip. */
+export function noteFor(tip: TipRecord, actor: Actor, text: string, noteId: string, now: Date): StoredMessage {
+  assertNotHeldByOther(tip, actor);
+  return {
+    messageId: noteId,
+    tipId: tip.tipId,
+    kind: 'note',
+    author: staffRef(actor),
+    text,
+    receivedAt: now.toISOString(),
+    channel: tip.channel,
+    lang: tip.lang,
+    redactions: {},
   };
 }
 

@@ -1,5 +1,8 @@
-// What operators see of a tip: the queue row and the full thread with its evidence. Built
-// from stored records only; nothing here can carry a number, because nothing stored does.
+// What operators see of a tip: the queue row and the full thread with its evidence; and the
+// much smaller view of a responder paged for it. Built from stored records only; nothing here
+// can carry a number, because nothing stored does.
+import type { PagingView } from './paging/page-view';
+import type { ResponderRelation } from './responder-access';
 import type { Channel, IndicatorFinding, IndicatorId, Lang, Level, PlaceMention } from './tip';
 import type { LevelOverride, Outcome, StaffRef, StoredMessage, TipRecord, TipStatus } from './tip-record';
 import { isInbound } from './tip-record';
@@ -73,7 +76,8 @@ export interface TipDetail extends QueueItem {
 
 const byTime = (a: StoredMessage, b: StoredMessage) => a.receivedAt.localeCompare(b.receivedAt);
 
-export function toTipDetail(tip: TipRecord, messages: StoredMessage[]): TipDetail {
+/** The thread oldest first, and the inbound messages joined as scored, with where each starts. */
+function scoredText(messages: StoredMessage[]): { ordered: StoredMessage[]; text: string; offsets: Map<string, number> } {
   const ordered = [...messages].sort(byTime);
   const offsets = new Map<string, number>();
   let text = '';
@@ -82,6 +86,11 @@ export function toTipDetail(tip: TipRecord, messages: StoredMessage[]): TipDetai
     offsets.set(message.messageId, text.length);
     text += message.text;
   }
+  return { ordered, text, offsets };
+}
+
+export function toTipDetail(tip: TipRecord, messages: StoredMessage[]): TipDetail {
+  const { ordered, text, offsets } = scoredText(messages);
   return {
     ...toQueueItem(tip),
     rule: tip.rule,
@@ -102,4 +111,85 @@ export function toTipDetail(tip: TipRecord, messages: StoredMessage[]): TipDetai
       };
     }),
   };
+}
+
+/**
+ * What a responder paged for a tip sees of it (GET /api/tips/{id} when they may, see
+ * core/responder-access): what is needed to act and nothing else. The tipster's words as
+ * redacted at intake; not the operators' notes nor their replies (whose words are the staff's,
+ * and name them), no claim, score, override, outcome or channel; their own pages only.
+ */
+export interface ResponderTipView {
+  view: 'responder';
+  tipId: string;
+  level: Level;
+  lang: Lang;
+  region: string | null;
+  indicators: IndicatorId[];
+  /** Why each indicator: a quote of the redacted text. */
+  evidence: IndicatorFinding[];
+  places: PlaceMention[];
+  createdAt: string;
+  lastMessageAt: string;
+  /** The inbound messages joined with "\n", as scored: evidence offsets point into it. */
+  text: string;
+  thread: ResponderThreadEntry[];
+  paging: PagingView;
+  /** Why they may read it, and until when (null while paging still runs). */
+  access: { relation: ResponderRelation; until: string | null };
+}
+
+/** One of the tipster's messages, as redacted at intake. */
+export interface ResponderThreadEntry {
+  id: string;
+  kind: 'in';
+  at: string;
+  text: string;
+  offset?: number;
+  lang?: Lang;
+  hidden?: number;
+}
+
+/**
+ * Never shown to a responder, as it is never paged (core/paging/page-text): the responder may be
+ * the official the tip is about.
+ */
+const KEPT_FROM_RESPONDERS: ReadonlySet<IndicatorId> = new Set<IndicatorId>(['official_complicity']);
+
+export function toResponderTipView(tip: TipRecord, messages: StoredMessage[], paging: PagingView, access: ResponderTipView['access']): ResponderTipView {
+  const { ordered, text, offsets } = scoredText(messages);
+  const findings = tip.indicators.filter((finding) => !KEPT_FROM_RESPONDERS.has(finding.id));
+  const thread: ResponderThreadEntry[] = ordered.filter(isInbound).map((m) => ({
+    id: m.messageId,
+    kind: 'in',
+    at: m.receivedAt,
+    text: m.text,
+    offset: offsets.get(m.messageId) ?? 0,
+    lang: m.lang,
+    ...((m.hidden ?? 0) > 0 ? { hidden: m.hidden } : {}),
+  }));
+  return {
+    view: 'responder',
+    tipId: tip.tipId,
+    level: tip.level,
+    lang: tip.lang,
+    region: tip.region,
+    indicators: findings.map((finding) => finding.id),
+    evidence: findings,
+    places: tip.places,
+    createdAt: tip.createdAt,
+    lastMessageAt: tip.lastMessageAt,
+    text,
+    thread,
+    paging,
+    access,
+  };
+}
+
+/**
+ * A tip's paging as a responder may see it: where it stands and who acknowledged (the one who is
+ * going, whom the others need to know of), but of the pages sent only their own.
+ */
+export function toResponderPagingView(view: PagingView, responderId: string): PagingView {
+  return { state: view.state, pages: view.pages.filter((page) => page.responder.id === responderId) };
 }

@@ -2,10 +2,13 @@
 // SMS and WhatsApp: the tip names a contact key, the vault turns it into an address inside
 // this use case only, and the sender delivers on the channel the tipster last used. Web: the
 // reply waits in the thread, where the tipster reads it with their receipt code. Either way
-// the reply joins the thread, so the next operator sees what was asked.
+// the reply joins the thread, so the next operator sees what was asked. A claim holds: only the
+// holder of a claimed tip writes to its tipster (core/operator-actions).
+import type { Role } from '../config/tables';
 import type { ContactVaultReader } from './contact-vault';
 import { TipsterUnreachable } from './contact-vault';
 import { TipNotFound } from './errors';
+import { assertNotHeldByOther } from './operator-actions';
 import type { Channel } from './tip';
 import type { StaffRef, TipReader, TipWriter } from './tip-record';
 
@@ -22,9 +25,15 @@ export interface ReplyDeps {
   newId: () => string;
 }
 
-export async function replyToTipster(request: { tipId: string; text: string }, author: StaffRef, deps: ReplyDeps): Promise<{ channel: Channel; id: string }> {
+export async function replyToTipster(
+  request: { tipId: string; text: string },
+  author: StaffRef & { roles?: readonly Role[] },
+  deps: ReplyDeps,
+): Promise<{ channel: Channel; id: string }> {
   const tip = await deps.tips.getTip(request.tipId);
   if (!tip) throw new TipNotFound(request.tipId);
+  // Before the vault is opened: someone else's case gets no message from us.
+  assertNotHeldByOther(tip, author);
   let channel: Channel = 'web';
   if (tip.channel !== 'web') {
     if (!tip.contactKey) throw new TipsterUnreachable('no_contact');
@@ -41,7 +50,7 @@ export async function replyToTipster(request: { tipId: string; text: string }, a
     messageId: id,
     tipId: tip.tipId,
     kind: 'out',
-    author,
+    author: { id: author.id, name: author.name },
     text: request.text,
     receivedAt: deps.now().toISOString(),
     channel,

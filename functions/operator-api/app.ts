@@ -2,7 +2,9 @@
 // operators do to a tip. Every route authenticates, then checks the route table for the
 // caller's role; every read of a tip and every action goes to the tip's audit trail. The
 // supervisors' agreement report (counts only) is audited as a read too. Sealed evidence is
-// revealed here, supervisors only, two of them per value (core/evidence).
+// revealed here, supervisors only, two of them per value (core/evidence). Responders read only
+// the tips paged to them, and only what they need (core/responder-access); a claim holds, bar a
+// supervisor's take-over (core/operator-actions).
 import { documentClient } from '../adapters/aws-clients';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
@@ -16,6 +18,7 @@ import { createLogger } from '../adapters/logger';
 import { operatorAuthenticatorOf } from '../adapters/operator-auth';
 import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
 import { staffRouter, tipIdOf, type StaffRequest, type StaffRouterDeps } from '../adapters/staff-router';
+import { sqsOperatorPaging, type OperatorPaging } from '../adapters/sqs-paging-requests';
 import { DEFAULT_CLOSED_TIP_RETENTION_DAYS, MAX_CLOSED_TIP_RETENTION_DAYS } from '../config/defaults';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig, type Env } from '../config/runtime';
@@ -25,9 +28,22 @@ import type { AuditAction, AuditLog } from '../core/audit';
 import { InvalidRequest, TipNotFound } from '../core/errors';
 import type { EvidenceRetention } from '../core/evidence/model';
 import { decideReveal, listEvidence, requestReveal, revealValue, type EvidenceCall, type EvidenceDeps } from '../core/evidence/reveal';
-import { actOnTip, changeStatus, claimTip, overrideLevel, releaseTip, staffRef, type Decision } from '../core/operator-actions';
-import { toQueueItem, toTipDetail } from '../core/operator-views';
-import { pageView } from '../core/paging/page-view';
+import {
+  actOnTip,
+  changeStatus,
+  claimTip,
+  noteFor,
+  overrideLevel,
+  releaseTip,
+  staffRef,
+  TAKE_OVER_REASON,
+  takeOverTip,
+  type Actor,
+  type Decision,
+} from '../core/operator-actions';
+import { toQueueItem, toResponderPagingView, toResponderTipView, toTipDetail } from '../core/operator-views';
+import { pageView, type PagingView } from '../core/paging/page-view';
+import { isResponderOnly, responderAccess, type ResponderAccess } from '../core/responder-access';
 import type { Clock, TipDeliveries } from '../core/ports';
 import { LEVELS } from '../core/tip';
 import { OUTCOMES, TIP_STATUSES, type TipRecord } from '../core/tip-record';
@@ -38,6 +54,7 @@ export const configShape = {
   ...configShapes.auditTable,
   ...configShapes.pagingTable,
   ...configShapes.pageDeliveriesTable,
+  ...configShapes.pagingQueue,
   ...configShapes.jwt,
   [ENV.evidenceTable]: z.string().min(3),
   [ENV.closedTipRetentionDays]: z.coerce.number().int().min(1).max(MAX_CLOSED_TIP_RETENTION_DAYS).default(DEFAULT_CLOSED_TIP_RETENTION_DAYS),
@@ -57,6 +74,10 @@ export interface OperatorApiDeps extends StaffRouterDeps {
    * intake stamps with it.
    */
   reportClock: Clock;
+  /** An operator's raise to critical pages at once (core/paging/trigger.ts operatorPageJob). */
+  pageOnDecision: OperatorPaging;
+  /** The clock paging stamps acknowledgements with, against which a responder's access runs out. */
+  pagingClock: Clock;
   /** Sealed evidence: its store, opened with the platform's data keys, on the platform's clock. */
   evidence: EvidenceDeps;
   /** Closing or reopening a tip sets or clears its evidence's retention too. */
@@ -81,6 +102,8 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Operat
     logger: createLogger('operator-api'),
     now: systemClock,
     reportClock: platform.clock,
+    pageOnDecision: sqsOperatorPaging(platform, config[ENV.pagingQueueUrl]),
+    pagingClock: platform.clock,
     evidence: { tips: reader, store: evidence, open: evidenceOpener(dataKeysOf(platform, env)), now: platform.clock, newRequestId: randomUUID },
     evidenceRetention: evidence,
   };
@@ -100,6 +123,15 @@ const statusBody = z.strictObject({ status: z.enum(TIP_STATUSES), outcome: z.enu
 const noteBody = z.strictObject({ text: z.string().trim().min(1, 'text is required').max(2000, 'text must be at most 2000 characters') });
 const noQuery = z.strictObject({});
 const revealRequestBody = z.strictObject({ reason: z.string({ error: 'say why the value is needed' }) });
+// Sent only by a supervisor taking over a tip someone else holds; a plain claim has no body.
+const takeOverBody = z.strictObject({
+  takeOver: z.literal(true, { error: 'takeOver is true; to claim a tip nobody holds, send no body' }),
+  reason: z
+    .string({ error: 'say why you take it over' })
+    .trim()
+    .min(TAKE_OVER_REASON.min, 'say why you take it over, e.g. "Olga went off shift with the tip claimed"')
+    .max(TAKE_OVER_REASON.max, `reason must be at most ${TAKE_OVER_REASON.max} characters`),
+});
 const levelBody = z.strictObject({
   level: z.enum(LEVELS),
   reason: z.string().trim().min(3, 'say why, in a few words').max(500, 'reason must be at most 500 characters'),
@@ -123,6 +155,23 @@ function act(deps: OperatorApiDeps, request: StaffRequest, action: AuditAction, 
     evidence: deps.evidenceRetention,
   };
   return actOnTip(tipId, decide, ports).then((written) => json(200, toQueueItem(written)));
+}
+
+/**
+ * Whether this responder may read this tip now (core/responder-access), and its paging as they may
+ * see it. Decided on the tip's paging alone, read whatever the answer, before the tip itself is:
+ * every refusal is the TipNotFound of an unknown id, with the same reads behind it, so that a
+ * responder cannot tell a tip they were not paged for from one that does not exist.
+ */
+async function responderPaging(
+  deps: OperatorApiDeps,
+  actor: Actor,
+  tipId: string,
+): Promise<{ access: Extract<ResponderAccess, { allowed: true }>; paging: PagingView }> {
+  const [stored, sent] = await Promise.all([deps.paging.get(tipId), deps.deliveries.forTip(tipId)]);
+  const access = responderAccess(actor.responderId, stored?.state, sent, deps.pagingClock());
+  if (!access.allowed || !actor.responderId) throw new TipNotFound(tipId);
+  return { access, paging: toResponderPagingView(pageView(stored?.state, sent), actor.responderId) };
 }
 
 function evidenceCall(deps: OperatorApiDeps, request: StaffRequest): EvidenceCall {
@@ -149,13 +198,24 @@ function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (r
 
     'GET /api/tips/{id}': async (request) => {
       const tipId = tipIdOf(request.event);
+      if (isResponderOnly(request.actor)) {
+        const { access, paging } = await responderPaging(deps, request.actor, tipId);
+        const tip = await existingTip(deps, tipId);
+        await record(deps, tipId, request, 'read', { view: 'responder', access: access.relation });
+        return json(200, toResponderTipView(tip, await reader.listMessages(tipId), paging, { relation: access.relation, until: access.until }));
+      }
       const tip = await existingTip(deps, tipId);
       // Recorded before the answer leaves: a read that is not in the trail must not happen.
       await record(deps, tipId, request, 'read');
       return json(200, toTipDetail(tip, await reader.listMessages(tipId)));
     },
 
-    'POST /api/tips/{id}/claim': (request) => act(deps, request, 'claim', (tip) => claimTip(tip, request.actor, request.now)),
+    'POST /api/tips/{id}/claim': (request) => {
+      const takeOver = request.event.body ? parseJsonBody(request.event, takeOverBody, 4096, '{"takeOver": true, "reason": "..."}') : undefined;
+      return act(deps, request, 'claim', (tip) =>
+        takeOver ? takeOverTip(tip, request.actor, takeOver.reason, request.now) : claimTip(tip, request.actor, request.now),
+      );
+    },
 
     'POST /api/tips/{id}/release': (request) => act(deps, request, 'release', (tip) => releaseTip(tip, request.actor)),
 
@@ -164,34 +224,31 @@ function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (r
       return act(deps, request, 'status', (tip) => changeStatus(tip, body, request.actor, request.now, deps.closedTipRetentionDays));
     },
 
-    'POST /api/tips/{id}/level': (request) => {
+    'POST /api/tips/{id}/level': async (request) => {
       const body = parseJsonBody(request.event, levelBody, 4096, '{"level": "high", "reason": "..."}');
-      return act(deps, request, 'level_override', (tip) => overrideLevel(tip, body, request.actor, request.now));
+      const answer = await act(deps, request, 'level_override', (tip) => overrideLevel(tip, body, request.actor, request.now));
+      // Raised to critical by a person who read it: paged at once, once stored (never before).
+      await deps.pageOnDecision(tipIdOf(request.event), body.level, staffRef(request.actor));
+      return answer;
     },
 
     'POST /api/tips/{id}/notes': async (request) => {
       const tipId = tipIdOf(request.event);
       const { text } = parseJsonBody(request.event, noteBody, 16 * 1024, '{"text": "..."}');
       const tip = await existingTip(deps, tipId);
-      const id = `note_${randomUUID()}`;
-      const at = request.now.toISOString();
-      await writer.addThreadEntry({
-        messageId: id,
-        tipId,
-        kind: 'note',
-        author: staffRef(request.actor),
-        text,
-        receivedAt: at,
-        channel: tip.channel,
-        lang: tip.lang,
-        redactions: {},
-      });
-      await record(deps, tipId, request, 'note', { noteId: id });
-      return json(201, { id, kind: 'note', at, text, author: staffRef(request.actor) });
+      const note = noteFor(tip, request.actor, text, `note_${randomUUID()}`, request.now);
+      await writer.addThreadEntry(note);
+      await record(deps, tipId, request, 'note', { noteId: note.messageId });
+      return json(201, { id: note.messageId, kind: 'note', at: note.receivedAt, text, author: staffRef(request.actor) });
     },
 
     'GET /api/tips/{id}/pages': async (request) => {
       const tipId = tipIdOf(request.event);
+      if (isResponderOnly(request.actor)) {
+        const { paging: view } = await responderPaging(deps, request.actor, tipId);
+        await existingTip(deps, tipId);
+        return json(200, view);
+      }
       await existingTip(deps, tipId);
       const [stored, sent] = await Promise.all([paging.get(tipId), deliveries.forTip(tipId)]);
       return json(200, pageView(stored?.state, sent));

@@ -1,6 +1,7 @@
 // POST /api/tips/{id}/replies: an operator's question to the tipster. The only function that
 // can open the contact vault; the address it recovers goes to Twilio and nowhere else (not
-// into the response, not into a log, not into the thread).
+// into the response, not into a log, not into the thread). Only the holder of a claimed tip may
+// write to its tipster (409 naming the holder otherwise; core/reply).
 import { documentClient } from '../adapters/aws-clients';
 import { dataKeysOf } from '../adapters/envelope';
 import { randomUUID } from 'node:crypto';
@@ -62,7 +63,8 @@ export function makeHandler(deps: TipsterReplyDeps) {
       'POST /api/tips/{id}/replies': async ({ event, actor, now }) => {
         const tipId = tipIdOf(event);
         const { text } = parseJsonBody(event, replyBody, 4096, '{"text": "..."}');
-        const { channel, id } = await replyToTipster({ tipId, text }, staffRef(actor), { ...deps, now: () => now, newId: randomUUID });
+        // The actor's roles go in so that a 409 for a tip someone else holds says what they can do.
+        const { channel, id } = await replyToTipster({ tipId, text }, actor, { ...deps, now: () => now, newId: randomUUID });
         await deps.audit.record({ tipId, at: now.toISOString(), actor: staffRef(actor), action: 'reply', details: { channel, replyId: id } });
         deps.logger.info('reply sent', { tipId, channel });
         return json(202, { status: 'sent', channel });

@@ -77,6 +77,22 @@ beforeAll(async () => {
   ROLE_TOKENS['no group'] = forged({ 'cognito:groups': [] });
 });
 
+describe('route × role × relation', () => {
+  // The table lets responders call GET tip and GET pages; whether they get anything is decided by
+  // their relation to the tip (test/integration/need-to-know.test.ts): this one was never paged.
+  it('a responder gets, for a tip never paged to them, exactly the answer of a tip that does not exist', async () => {
+    for (const path of ['/api/tips/{id}', '/api/tips/{id}/pages']) {
+      const answer = async (id: string) => {
+        const res = await call(stack, tokens.responder, 'GET', path.replace('{id}', id));
+        return { status: res.status, body: (await res.text()).replaceAll(id, '<id>') };
+      };
+      const asked = await answer(tipId);
+      expect(asked.status, path).toBe(404);
+      expect(asked, path).toEqual(await answer('ZZZZZZZZ'));
+    }
+  });
+});
+
 describe('route × role', () => {
   it('covers every staff route', () => {
     expect(staffRoutes.length).toBeGreaterThanOrEqual(10);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TipsterUnreachable } from '../../functions/core/contact-vault';
 import { TipNotFound } from '../../functions/core/errors';
+import { TipConflict } from '../../functions/core/operator-actions';
 import { replyToTipster } from '../../functions/core/reply';
 import type { StoredMessage, TipRecord } from '../../functions/core/tip-record';
 import { tipIdSchema } from '../../functions/core/tip-id';
@@ -86,6 +87,41 @@ describe('replyToTipster', () => {
     await expect(attempt).rejects.toThrow(message);
     expect(sent).toEqual([]);
     expect(thread).toEqual([]);
+  });
+
+  describe('a claim holds', () => {
+    const heldByOmar = () => tip({ status: 'in_review', claimedBy: { id: 'op-2', name: 'Omar' }, claimedAt: '2026-11-27T02:00:00Z' });
+
+    it.each([
+      ['an operator', OPERATOR, /Omar is working on this tip.*ask a supervisor to take it over/],
+      ['a supervisor', { ...OPERATOR, roles: ['supervisor'] as const }, /Omar is working on this tip.*take it over \(claim it with "takeOver"/],
+    ])('%s who does not hold it gets 409 naming the holder; the vault is not opened, nothing sent or kept', async (_who, author, message) => {
+      const { sent, thread, deps: d } = deps(heldByOmar(), '+51987654321');
+      let opened = false;
+      const attempt = replyToTipster({ tipId: tipIdSchema.parse('ABCDEFGH'), text: '¿Dónde?' }, author, {
+        ...d,
+        vault: { recall: async () => ((opened = true), { address: '+51987654321' }) },
+      });
+      await expect(attempt).rejects.toBeInstanceOf(TipConflict);
+      await expect(attempt).rejects.toThrow(message);
+      await expect(attempt).rejects.toMatchObject({ status: 409, claimedBy: { id: 'op-2', name: 'Omar' } });
+      expect(opened).toBe(false);
+      expect(sent).toEqual([]);
+      expect(thread).toEqual([]);
+    });
+
+    it('the holder replies, and the thread keeps only their id and name', async () => {
+      const { sent, thread, deps: d } = deps(heldByOmar(), '+51987654321');
+      await replyToTipster({ tipId: tipIdSchema.parse('ABCDEFGH'), text: 'hola' }, { id: 'op-2', name: 'Omar', roles: ['operator'] }, d);
+      expect(sent).toHaveLength(1);
+      expect(thread[0]?.author).toEqual({ id: 'op-2', name: 'Omar' });
+    });
+
+    it('a closed tip is held by nobody: as before, anyone may write to its tipster', async () => {
+      const { sent, deps: d } = deps(tip({ status: 'closed', outcome: 'victim_safe', claimedBy: { id: 'op-2', name: 'Omar' } }), '+51987654321');
+      await replyToTipster({ tipId: tipIdSchema.parse('ABCDEFGH'), text: 'hola' }, OPERATOR, d);
+      expect(sent).toHaveLength(1);
+    });
   });
 
   it('an unknown tip is TipNotFound', async () => {

@@ -5,13 +5,15 @@
 // the dashboard needs at run time: core's live in modules that import zod.
 import type { AgreementCounts, AgreementReport } from '../../../functions/core/agreement';
 import type { EvidenceKind, EvidenceListing, RevealedValue, RevealRequestView, SpanView } from '../../../functions/core/evidence/model';
-import type { QueueItem, ThreadEntry, TipDetail } from '../../../functions/core/operator-views';
+import type { QueueItem, ResponderTipView, ThreadEntry, TipDetail } from '../../../functions/core/operator-views';
 import type { PagingView } from '../../../functions/core/paging/page-view';
 import type { Channel, IndicatorFinding, IndicatorId, Lang as TipLang, Level, PlaceMention } from '../../../functions/core/tip';
 import type { Outcome, QueueFilter as CoreQueueFilter, StaffRef, TipStatus } from '../../../functions/core/tip-record';
 
 export type { AgreementCounts, AgreementReport, Channel, IndicatorFinding, IndicatorId, Level, Outcome, PlaceMention };
 export type { QueueItem, StaffRef, ThreadEntry, TipDetail, TipStatus };
+/** What a responder paged for a tip sees of it (`GET /api/tips/{id}` as a responder). */
+export type { ResponderTipView };
 /** The tipster's language; the dashboard's own interface language is i18n's `Lang`. */
 export type { TipLang };
 /** Sealed evidence (supervisors only): core's own shapes (functions/core/evidence/model.ts). */

@@ -9,6 +9,7 @@ import type {
   OutboxMessage,
   QueueItem,
   ReplySent,
+  ResponderTipView,
   RevealedValue,
   RevealRequestView,
   StatusFilter,
@@ -89,6 +90,8 @@ export function getQueue(filter: QueueFilter): Promise<{ tips: QueueItem[]; curs
 
 export const getMe = (): Promise<Me> => call('GET', '/api/me');
 export const getTip = (id: string): Promise<TipDetail> => call('GET', tip(id));
+/** A responder's view of a tip they were paged for; any other tip is a 404, as an unknown one. */
+export const getResponderTip = (id: string): Promise<ResponderTipView> => call('GET', tip(id));
 export const claim = (id: string): Promise<QueueItem> => call('POST', tip(id, '/claim'));
 export const release = (id: string): Promise<QueueItem> => call('POST', tip(id, '/release'));
 export const setStatus = (id: string, status: TipStatus, outcome?: Outcome): Promise<QueueItem> =>

@@ -11,6 +11,7 @@ import { AgreementPanel } from './views/agreement';
 import { DevPanel } from './views/dev-panel';
 import { helpDialog } from './views/help';
 import { QueueView } from './views/queue';
+import { isResponderOnly } from './views/responder-tip';
 import { TipView } from './views/tip';
 
 const POLL_MS = 5_000;
@@ -82,7 +83,11 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     agreement?.renderChrome();
   }
 
+  // Responders have no queue (the API refuses it); they open the tip they were paged for.
+  const responderOnly = isResponderOnly(me);
+
   async function refresh(): Promise<void> {
+    if (responderOnly) return;
     const filter = queue.currentFilter();
     try {
       const page = await api.getQueue(filter);

@@ -71,14 +71,17 @@ export function why(tip: TipDetail): HTMLElement {
   );
 }
 
-function entryLabel(entry: ThreadEntry, tip: TipDetail): string {
+/** What the thread needs of a tip: a responder's view of it has as much. */
+type ThreadOf = Pick<TipDetail, 'thread' | 'lang' | 'evidence'> & Partial<Pick<TipDetail, 'channel'>>;
+
+function entryLabel(entry: ThreadEntry, tip: ThreadOf): string {
   const name = entry.author?.name ?? '?';
   switch (entry.kind) {
     case 'in':
       return entry.channel ? `${t('tip.fromTipster')} · ${t(`channel.${entry.channel}`)}` : t('tip.fromTipster');
     case 'out':
       // A reply goes back the way the tip came in (web tips: the receipt inbox).
-      return t('tip.replyBy', { name, channel: t(`channel.${entry.channel ?? tip.channel}`) });
+      return t('tip.replyBy', { name, channel: tOr(`channel.${entry.channel ?? tip.channel}`, '') });
     case 'note':
       return t('tip.noteBy', { name });
     default: {
@@ -89,7 +92,7 @@ function entryLabel(entry: ThreadEntry, tip: TipDetail): string {
 }
 
 /** Who wrote it and when; a message in another language than the tip's says which. */
-function entryHead(entry: ThreadEntry, tip: TipDetail): HTMLElement {
+function entryHead(entry: ThreadEntry, tip: ThreadOf): HTMLElement {
   const otherLang = entry.lang && entry.lang !== tip.lang ? entry.lang : null;
   return h(
     'p',
@@ -100,7 +103,7 @@ function entryHead(entry: ThreadEntry, tip: TipDetail): HTMLElement {
   );
 }
 
-export function thread(tip: TipDetail): HTMLElement {
+export function thread(tip: ThreadOf): HTMLElement {
   return h(
     'section',
     { class: 'thread', 'aria-labelledby': 'thread-title' },
@@ -121,7 +124,7 @@ export function thread(tip: TipDetail): HTMLElement {
   );
 }
 
-export function indicators(tip: TipDetail): HTMLElement {
+export function indicators(tip: Pick<TipDetail, 'evidence' | 'indicators'>): HTMLElement {
   const withEvidence = new Set(tip.evidence.map((e) => e.id));
   const items = [
     ...tip.evidence.map((e) =>
@@ -144,7 +147,7 @@ export function indicators(tip: TipDetail): HTMLElement {
   );
 }
 
-export function places(tip: TipDetail): HTMLElement {
+export function places(tip: Pick<TipDetail, 'places'>): HTMLElement {
   return h(
     'section',
     { class: 'places', 'aria-labelledby': 'places-title' },

@@ -8,6 +8,7 @@ import { describeError } from '../errors';
 import { t } from '../i18n';
 import { EvidenceSection } from './evidence';
 import { onCall, stillMoving, type OnCallData } from './on-call';
+import { isResponderOnly, responderTip } from './responder-tip';
 import { claimBox, levelForm, noteForm, replyForm, statusForm, type Drafts } from './tip-forms';
 import { header, indicators, places, thread, why } from './tip-sections';
 
@@ -59,6 +60,14 @@ export class TipView {
       replaceChildren(this.element, h('h2', { id: 'tip-title', tabindex: '-1' }, t('tip.title', { id })), h('p', { class: 'loading' }, t('app.loading')));
     }
     try {
+      if (isResponderOnly(this.handlers.me())) {
+        // Only the tips paged to them, and only what they need: the API answers a smaller view.
+        const view = await api.getResponderTip(id);
+        if (ticket !== this.loading) return;
+        this.tip = null;
+        replaceChildren(this.element, ...responderTip(view));
+        return;
+      }
       const tip = await api.getTip(id);
       if (ticket === this.loading) this.show(tip);
     } catch (error: unknown) {
