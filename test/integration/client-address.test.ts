@@ -4,13 +4,12 @@
 // and its own tips queue, so that the shared stack's limits and queue are left alone.
 import type { Server } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ENV } from '../../functions/config/env-names';
 import { INTAKE_LIMITS } from '../../functions/config/defaults';
 import { hostFunction } from '../../local/functions';
 import { startGateway, toEvent, type HttpHandler } from '../../local/http-gateway';
-import { localPlatform } from '../../local/platform';
+import { hostedPlatform } from '../support/hosted-platform';
 import { createQueuePair, deleteQueuePair, drainBodies, letterTag, type QueuePair } from '../support/faults';
 import { freePort } from '../support/free-port';
 import { sqs } from '../support/local-aws';
@@ -26,17 +25,7 @@ const seenSourceIps: string[] = [];
 
 beforeAll(async () => {
   tipsQueue = await createQueuePair(admin, `client-address-${letterTag(6)}`, 60);
-  const platform = localPlatform({
-    dynamoDbEndpoint: stack.dynamoDbEndpoint,
-    sqsEndpoint: stack.sqsEndpoint,
-    secrets: {
-      twilioAuthToken: stack.twilioAuthToken,
-      contactKeySecret: stack.contactKeySecret,
-      receiptPepper: randomBytes(32).toString('hex'),
-      vaultLocalKey: randomBytes(32).toString('hex'),
-    },
-    twilioApiBaseUrl: 'http://127.0.0.1:9',
-  });
+  const platform = hostedPlatform(stack);
   const webIntake = await hostFunction<HttpHandler>('webIntake', { [ENV.tipsQueueUrl]: tipsQueue.url }, platform);
   const recording: HttpHandler = (event: APIGatewayProxyEventV2, context) => {
     seenSourceIps.push(event.requestContext.http.sourceIp);

@@ -12,7 +12,7 @@ import { CONTACT_VAULT_TABLE, INTAKE_MEMORY_TABLE, MESSAGES_TABLE, RECEIPTS_TABL
 import { tipReceivedSchema } from '../../functions/core/tip';
 import { hostFunction } from '../../local/functions';
 import { lambdaContext } from '../../local/lambda-context';
-import { localPlatform } from '../../local/platform';
+import { hostedPlatform } from '../support/hosted-platform';
 import { captureOutput, createQueuePair, deleteQueuePair, drainBodies, letterTag, type QueuePair } from '../support/faults';
 import { sqs } from '../support/local-aws';
 import { newMessageSid, signTwilio, twilioWebhook, type TwilioParams } from '../support/twilio';
@@ -37,18 +37,7 @@ const output = captureOutput();
 beforeAll(async () => {
   tipsQueue = await createQueuePair(admin, `fuzz-tips-${letterTag(6)}`, 60);
   sink = await createQueuePair(admin, `fuzz-sink-${letterTag(6)}`, 60);
-  const platform = localPlatform({
-    dynamoDbEndpoint: stack.dynamoDbEndpoint,
-    sqsEndpoint: stack.sqsEndpoint,
-    secrets: {
-      twilioAuthToken: stack.twilioAuthToken,
-      contactKeySecret: stack.contactKeySecret,
-      receiptPepper: randomBytes(32).toString('hex'),
-      vaultLocalKey: randomBytes(32).toString('hex'),
-    },
-    // Nothing here deletes Twilio's copies or sends.
-    twilioApiBaseUrl: 'http://127.0.0.1:9',
-  });
+  const platform = hostedPlatform(stack);
   const deployment = {
     [ENV.tipsQueueUrl]: tipsQueue.url,
     [ENV.pagingQueueUrl]: sink.url,

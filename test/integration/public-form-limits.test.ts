@@ -15,7 +15,7 @@ import { INTAKE_MEMORY_TABLE, MESSAGES_TABLE, RECEIPTS_TABLE } from '../../funct
 import { hashReceiptCode, newReceiptCode, formatReceiptCode } from '../../functions/core/receipt';
 import { hostFunction } from '../../local/functions';
 import { lambdaContext } from '../../local/lambda-context';
-import { localPlatform } from '../../local/platform';
+import { hostedPlatform } from '../support/hosted-platform';
 import { createQueuePair, deleteQueuePair, drainBodies, letterTag, storedMessagesContaining, type QueuePair } from '../support/faults';
 import { dynamo, sqs } from '../support/local-aws';
 import { getTip, postWebTip, queuedTip } from '../support/operator';
@@ -64,17 +64,7 @@ describe('the receipt inbox, at the handler, from many addresses and two instanc
 
   beforeAll(async () => {
     tips = await createQueuePair(admin, `form-limits-${letterTag(6)}`, 60);
-    const platform = localPlatform({
-      dynamoDbEndpoint: stack.dynamoDbEndpoint,
-      sqsEndpoint: stack.sqsEndpoint,
-      secrets: {
-        twilioAuthToken: stack.twilioAuthToken,
-        contactKeySecret: stack.contactKeySecret,
-        receiptPepper: pepper,
-        vaultLocalKey: randomBytes(32).toString('hex'),
-      },
-      twilioApiBaseUrl: 'http://127.0.0.1:9',
-    });
+    const platform = hostedPlatform(stack, { receiptPepper: pepper });
     const deployment = {
       [ENV.tipsQueueUrl]: tips.url,
       [ENV.receiptsTable]: RECEIPTS_TABLE.name,
