@@ -1,4 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag';
@@ -21,16 +22,17 @@ export class TiplineSecrets extends Construct {
   /** The Twilio auth token as plain text, set by an operator after the first deploy. */
   readonly twilioAuthToken: Secret;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { key: IKey }) {
     super(scope, id);
+    const { key } = props;
 
-    this.contactKey = generatedSecret(this, 'ContactKeySecret', 'HMAC key for tipster contact keys (plain text).');
+    this.contactKey = generatedSecret(this, 'ContactKeySecret', 'HMAC key for tipster contact keys (plain text).', key);
     acknowledge(this.contactKey, {
       id: 'AwsSolutions-SMG4',
       reason:
         "Not rotated automatically: every stored contact key (Contacts, vault entries, responders) is an HMAC under this value, so a rotation would cut every tipster off from their thread and every responder's ACK from their pages. Rotating it is a re-keying migration, not a schedule.",
     });
-    this.receiptPepper = generatedSecret(this, 'ReceiptPepper', 'Pepper for web receipt code hashes (plain text).');
+    this.receiptPepper = generatedSecret(this, 'ReceiptPepper', 'Pepper for web receipt code hashes (plain text).', key);
     acknowledge(this.receiptPepper, {
       id: 'AwsSolutions-SMG4',
       reason:
@@ -42,6 +44,7 @@ export class TiplineSecrets extends Construct {
     // Twilio signature check fails closed, and no guessable value ever sits in the template.
     this.twilioAuthToken = new Secret(this, 'TwilioAuthToken', {
       description: 'Twilio auth token (plain text). Set after deploy with put-secret-value.',
+      encryptionKey: key,
       generateSecretString: { passwordLength: 32, excludePunctuation: true },
     });
     acknowledge(this.twilioAuthToken, {
@@ -52,9 +55,10 @@ export class TiplineSecrets extends Construct {
   }
 }
 
-function generatedSecret(scope: Construct, id: string, description: string): Secret {
+function generatedSecret(scope: Construct, id: string, description: string, encryptionKey: IKey): Secret {
   return new Secret(scope, id, {
     description,
+    encryptionKey,
     // 64 alphanumerics is about 380 bits; without punctuation the value can be pasted into a
     // shell or an .env file unquoted.
     generateSecretString: { passwordLength: 64, excludePunctuation: true },

@@ -47,6 +47,8 @@ export async function replyToTipster(request: { tipId: string; text: string }, a
     channel,
     lang: tip.lang,
     redactions: {},
+    // A reply on a closed tip goes when the tip goes.
+    ...(tip.expiresAt !== undefined ? { expiresAt: tip.expiresAt } : {}),
   });
   return { channel, id };
 }

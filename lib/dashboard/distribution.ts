@@ -23,6 +23,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { accountWideName } from '../account-wide-name';
 import { acknowledge } from '../nag';
 import type { CustomDomain } from '../settings';
 import type { DashboardHeaders } from './headers';
@@ -49,7 +50,10 @@ export interface SiteDistributionProps {
 export function siteDistribution(scope: Construct, props: SiteDistributionProps): Distribution {
   const { bucket, headers, formHeaders, domain } = props;
   // One signer for both of the bucket's origins, so one bucket policy statement covers them.
-  const access = new S3OriginAccessControl(scope, 'SiteAccess', { signing: Signing.SIGV4_ALWAYS });
+  const access = new S3OriginAccessControl(scope, 'SiteAccess', {
+    originAccessControlName: accountWideName(scope, 'site-access'),
+    signing: Signing.SIGV4_ALWAYS,
+  });
   const siteOrigin = S3BucketOrigin.withOriginAccessControl(bucket, { originAccessControl: access });
   // `/form.js` is the object `form/form.js`: the form's files keep their own prefix, which
   // their deployment prunes without touching the dashboard's.
@@ -162,6 +166,7 @@ function httpApiOrigin(scope: Construct, api: () => HttpApi): IOrigin {
 /** `/ops` goes to `/ops/`; a path ending in `/` serves its index.html. `/` is the public form's. */
 function indexFunction(scope: Construct): CloudFrontFunction {
   return new CloudFrontFunction(scope, 'IndexRewrite', {
+    functionName: accountWideName(scope, 'index-rewrite'),
     comment: 'tipline dashboard: directory index and /ops redirect',
     runtime: FunctionRuntime.JS_2_0,
     code: FunctionCode.fromInline(`function handler(event) {
