@@ -2,6 +2,8 @@
 // point-in-time recovery, log retention, access logs that name no one, retention (a tip and everything it holds) and
 // the alarms. (API throttling and the consumers' concurrency caps: stack.test.ts; the WAF rate
 // rule: public-form.test.ts; cdk-nag: nag.test.ts.)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -22,6 +24,7 @@ import {
 } from '../../functions/config/tables';
 import { Alarms } from '../../lib/alarms';
 import { ACCESS_LOG_FIELDS } from '../../lib/http-api';
+import { REPO_ROOT } from '../../lib/tipline-function';
 import type { HandlerName } from '../../lib/tipline-function';
 import type { TiplineStack } from '../../lib/tipline-stack';
 import { ALL_HANDLERS, asArray, inspect, referencedIds, sorted, type Json } from './inspect';
@@ -468,6 +471,12 @@ describe('alarms', () => {
     new Alarms(s, 'Alarms', { key: new Key(s, 'Key'), stage: 'prod', email: withEmail('alerts@example.org') });
     Template.fromStack(s).hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'alerts@example.org' });
     expect(() => withEmail('alerts at example.org')).toThrow(/alarmEmail/);
+  });
+
+  it('are each explained in docs/operations.md: what it means, what to do', () => {
+    const runbook = readFileSync(join(REPO_ROOT, 'docs', 'operations.md'), 'utf8');
+    const entry = (name: string) => (name.endsWith('Throttles') ? '`<Function>Throttles`' : `\`${name}\``);
+    expect([...stack.alarms.alarms.keys()].filter((name) => !runbook.includes(entry(name)))).toEqual([]);
   });
 
   it('give no execution role any right on the topic: only CloudWatch publishes', () => {
