@@ -110,6 +110,7 @@ export class Dashboard extends Construct {
       distribution: this.distribution,
       config: this.config,
       siteDir: props.siteDir ?? join(REPO_ROOT, DASHBOARD_DIST),
+      connectOrigin: operators.signInUrl,
     });
     this.built = site.built;
     this.deploymentLogs = site.logs;

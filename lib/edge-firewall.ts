@@ -2,6 +2,7 @@ import { Annotations, Aws, CfnOutput, CfnRule, Fn, Stack, type StackProps } from
 import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag';
 import type { WafSetting } from './settings';
 
 /**
@@ -45,7 +46,7 @@ export class EdgeFirewall extends Construct {
 
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       scope: 'CLOUDFRONT',
-      description: 'tipline - rate limit on the public form and intake, common rules counted',
+      description: 'tipline - rate limit on the public form and intake, known bad inputs blocked, common rules counted',
       defaultAction: { allow: {} },
       visibilityConfig: visibility('tipline-edge'),
       rules: [
@@ -74,6 +75,16 @@ export class EdgeFirewall extends Construct {
           // free text, pasted messages) until tuned against the metrics.
           overrideAction: { count: {} },
           visibilityConfig: visibility('tipline-common-rules'),
+        },
+        {
+          name: 'AWSManagedRulesKnownBadInputsRuleSet',
+          priority: 2,
+          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesKnownBadInputsRuleSet' } },
+          // Enforced: it matches exploit payloads (Log4j lookups, Java deserialisation, a
+          // localhost Host header, exploitable paths), which no tipster's words or form field
+          // produce, unlike the common set's size and XSS rules above.
+          overrideAction: { none: {} },
+          visibilityConfig: visibility('tipline-known-bad-inputs'),
         },
       ],
     });
@@ -115,8 +126,8 @@ export type EdgeFirewallChoice = { kind: 'own'; firewall: EdgeFirewall } | { kin
  *   region before anything is created: failing closed rather than silently serving the form
  *   without its rate limit;
  * - `-c webAclArn=<arn>` attaches a WebACL made elsewhere instead, for a stack in another region:
- *   deploy `TiplineEdgeStack` (`-c edgeStack=true`, pinned to us-east-1, the same rules) and
- *   pass its `WebAclArn` output. No crossRegionReferences: it needs a concrete region on both
+ *   deploy the edge stack (`tipline-<stage>-edge`, `-c edgeStack=true`, pinned to us-east-1, the
+ *   same rules) and pass its `WebAclArn` output. No crossRegionReferences: it needs a concrete region on both
  *   stacks, which this one does not have;
  * - `-c wafEnabled=false` leaves the distribution without one, with a synth warning.
  */
@@ -126,6 +137,14 @@ export function attachEdgeFirewall(stack: Stack, distribution: Distribution, waf
       'tipline:wafDisabled',
       'wafEnabled=false: the public form and intake have no WAF rate limit, only the API stage throttle.',
     );
+    // An option the app offers must synthesize: the choice is the operator's, and the warning
+    // above says what it costs.
+    acknowledge(distribution, {
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'Only with -c wafEnabled=false, a deliberate choice (a WAF costs a fixed monthly fee an NGO may not carry): the API stage ' +
+        'throttle and the in-memory per-sender limits remain, and the synth warns that the WAF rate limit is gone.',
+    });
     return { kind: 'off' };
   }
   if (waf.kind === 'imported') {
@@ -140,7 +159,7 @@ export function attachEdgeFirewall(stack: Stack, distribution: Distribution, waf
         assert: Fn.conditionEquals(Aws.REGION, 'us-east-1'),
         assertDescription:
           "The distribution's WAF (CLOUDFRONT scope) can only be created in us-east-1. Deploy this stack there, " +
-          'or deploy TiplineEdgeStack (-c edgeStack=true) and pass -c webAclArn=<its WebAclArn>, or turn the WAF off with -c wafEnabled=false.',
+          'or deploy the edge stack (tipline-<stage>-edge, -c edgeStack=true) and pass -c webAclArn=<its WebAclArn>, or turn the WAF off with -c wafEnabled=false.',
       },
     ],
   });
@@ -155,12 +174,13 @@ export function attachEdgeFirewall(stack: Stack, distribution: Distribution, waf
 export class TiplineEdgeStack extends Stack {
   readonly firewall: EdgeFirewall;
 
-  constructor(scope: Construct, id: string, props?: Omit<StackProps, 'env'> & { env?: { account?: string } }) {
-    super(scope, id, { ...props, env: { ...props?.env, region: 'us-east-1' } });
+  constructor(scope: Construct, id: string, props?: Omit<StackProps, 'env'> & { env?: { account?: string }; mainStackName?: string }) {
+    const { mainStackName = 'the main stack', ...stackProps } = props ?? {};
+    super(scope, id, { ...stackProps, env: { ...stackProps.env, region: 'us-east-1' } });
     this.firewall = new EdgeFirewall(this, 'EdgeFirewall');
     new CfnOutput(this, 'WebAclArn', {
       value: this.firewall.webAcl.attrArn,
-      description: 'Pass to the main stack: cdk deploy TiplineStack -c webAclArn=<this>.',
+      description: `Pass to the main stack: cdk deploy ${mainStackName} -c webAclArn=<this>.`,
     });
   }
 }

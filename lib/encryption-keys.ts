@@ -19,6 +19,13 @@ export class EncryptionKeys extends Construct {
   readonly queues: Key;
   /** The alarm topic: CloudWatch encrypts what it publishes there. */
   readonly alarms: Key;
+  /**
+   * The three secrets (contact-key HMAC secret, receipt pepper, Twilio token), rather than the
+   * account's aws/secretsmanager key: the contact-key secret is what makes a contact key
+   * irreversible, so who may decrypt it is decided here (Secrets Manager only, for the roles
+   * that read the secret), it can be disabled at once, and it is retained with the secrets.
+   */
+  readonly secrets: Key;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -36,6 +43,12 @@ export class EncryptionKeys extends Construct {
       `alias/${stackName}/queues`,
     );
     this.alarms = dataKey(this, 'AlarmsKey', 'tipline: encrypts the alarm topic.', `alias/${stackName}/alarms`);
+    this.secrets = dataKey(
+      this,
+      'SecretsKey',
+      'tipline: encrypts the contact-key secret, the receipt pepper and the Twilio auth token in Secrets Manager.',
+      `alias/${stackName}/secrets`,
+    );
     // CloudWatch publishes alarm notifications itself; without this the topic drops them.
     // Key policy, not IAM: a service principal has no role to attach a policy to.
     this.alarms.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');

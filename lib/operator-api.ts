@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
-import { PAGE_DELIVERIES_TABLE } from '../functions/config/tables';
+import { MESSAGES_TABLE, PAGE_DELIVERIES_TABLE, PAGING_TABLE, RECEIPTS_TABLE } from '../functions/config/tables';
 import { KEY_PURPOSES, type ContactVault } from './contact-vault';
 import type { Storage } from './storage';
 import { TiplineFunction } from './tipline-function';
-import { sendTo, useTableItems, useTableItemsAndIndexes } from './wiring';
+import { sendTo, useExpiryOf, useTableItems, useTableItemsAndIndexes } from './wiring';
 import type { WorkQueue } from './work-queue';
 
 export interface OperatorApiProps {
@@ -61,6 +61,15 @@ export class OperatorApi extends Construct {
     props.vault.grantOpen(this.fn, KEY_PURPOSES.evidence);
     // Closing a tip is an UpdateItem it already holds; the retention only tells it the date.
     this.fn.addEnvironment(ENV.closedTipRetentionDays, String(props.closedTipRetentionDays));
+    // ...and everything else the tip holds takes the same date (adapters/dynamo-tip-retention.ts):
+    // its messages (found through the index it already queries), its receipt (through the
+    // receipt's by-tip index, nothing else of the table), its paging state and deliveries.
+    // Each right changes `expiresAt` and nothing else.
+    useExpiryOf(this.fn, props.storage.messages, MESSAGES_TABLE);
+    useTableItemsAndIndexes(this.fn, props.storage.receipts, RECEIPTS_TABLE, ENV.receiptsTable, [], ['ReceiptsByTip']);
+    useExpiryOf(this.fn, props.storage.receipts, RECEIPTS_TABLE);
+    useExpiryOf(this.fn, props.storage.paging, PAGING_TABLE);
+    useExpiryOf(this.fn, props.storage.pageDeliveries, PAGE_DELIVERIES_TABLE);
   }
 
   /**

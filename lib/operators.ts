@@ -28,7 +28,9 @@ const GROUP_DESCRIPTIONS: Record<Role, string> = {
 const GROUP_PRECEDENCE: Record<Role, number> = { supervisor: 0, operator: 1, responder: 2 };
 
 export interface OperatorsProps {
-  /** Settings `cognitoDomainPrefix` (checked there); unset, one is derived (domainPrefix below). */
+  /** Settings `stage`: part of the default hosted UI prefix, so that two stages share an account. */
+  stage: string;
+  /** Settings `cognitoDomainPrefix` (checked there); unset, one is derived (defaultDomainPrefix below). */
   domainPrefix?: string;
 }
 
@@ -102,7 +104,7 @@ export class Operators extends Construct {
     }
     this.groups = groups as Record<Role, UserPoolGroup>;
 
-    this.domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.domainPrefix ?? defaultDomainPrefix(this) } });
+    this.domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.domainPrefix ?? defaultDomainPrefix(props.stage) } });
     this.signInUrl = this.domain.baseUrl();
     // Built the way API Gateway's own Cognito authorizer builds it; the pool's ProviderURL
     // attribute lacks the scheme on some partitions.
@@ -155,14 +157,11 @@ export class Operators extends Construct {
 
 /**
  * Prefix domains are unique per region across all of AWS, so the default carries the account
- * id as well as the stack name (a second stack, or another organisation's copy, does not
- * collide). Settings `cognitoDomainPrefix` overrides it.
+ * id as well as the stage (a second stage, or another organisation's copy, does not collide):
+ * `tipline-<stage>-<account>`, at most 41 characters. The app can therefore compute the sign-in
+ * origin itself (the dashboard's CSP, dashboard/deployment.ts). Settings `cognitoDomainPrefix`
+ * overrides it.
  */
-function defaultDomainPrefix(scope: Construct): string {
-  const stackPart = Stack.of(scope)
-    .stackName.toLowerCase()
-    .replace(/[^a-z0-9-]/g, '-')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return `tipline-${stackPart}-${Aws.ACCOUNT_ID}`;
+export function defaultDomainPrefix(stage: string): string {
+  return `tipline-${stage}-${Aws.ACCOUNT_ID}`;
 }

@@ -6,6 +6,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { accountWideName } from './account-wide-name';
 import type { ContactVault } from './contact-vault';
 import { ENV } from '../functions/config/env-names';
 import { FORM_MEMORY_PREFIXES, MESSAGES_TABLE } from '../functions/config/tables';
@@ -86,6 +87,7 @@ export class PublicForm extends Construct {
       "frame-ancestors 'none'",
     ].join('; ');
     this.responseHeaders = new ResponseHeadersPolicy(this, 'Headers', {
+      responseHeadersPolicyName: accountWideName(this, 'form-headers'),
       comment: 'tipline public form: strict CSP, HSTS preload, no referrer, no features, never stored',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: this.contentSecurityPolicy, override: true },

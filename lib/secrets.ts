@@ -1,4 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag';
@@ -11,7 +12,7 @@ import { acknowledge } from './nag';
  * with two keys: Secrets Manager generates only one value per secret, and the split lets
  * sms-intake read the contact-key secret without the pepper and web-intake the pepper without
  * the contact-key secret. Each holds its value as plain text, like the Twilio token, so one
- * loader in the handlers reads all three.
+ * loader in the handlers reads them all.
  */
 export class TiplineSecrets extends Construct {
   /** HMAC key for contact keys (plain text). */
@@ -27,16 +28,17 @@ export class TiplineSecrets extends Construct {
    */
   readonly originVerify: Secret;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { key: IKey }) {
     super(scope, id);
+    const { key } = props;
 
-    this.contactKey = generatedSecret(this, 'ContactKeySecret', 'HMAC key for tipster contact keys (plain text).');
+    this.contactKey = generatedSecret(this, 'ContactKeySecret', 'HMAC key for tipster contact keys (plain text).', key);
     acknowledge(this.contactKey, {
       id: 'AwsSolutions-SMG4',
       reason:
         "Not rotated automatically: every stored contact key (Contacts, vault entries, responders) is an HMAC under this value, so a rotation would cut every tipster off from their thread and every responder's ACK from their pages. Rotating it is a re-keying migration, not a schedule.",
     });
-    this.receiptPepper = generatedSecret(this, 'ReceiptPepper', 'Pepper for web receipt code hashes (plain text).');
+    this.receiptPepper = generatedSecret(this, 'ReceiptPepper', 'Pepper for web receipt code hashes (plain text).', key);
     acknowledge(this.receiptPepper, {
       id: 'AwsSolutions-SMG4',
       reason:
@@ -45,6 +47,7 @@ export class TiplineSecrets extends Construct {
 
     this.originVerify = new Secret(this, 'OriginVerify', {
       description: 'Sent by CloudFront to the API in a custom origin header; the web functions trust the viewer address only with it (plain text).',
+      encryptionKey: key,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
     acknowledge(this.originVerify, {
@@ -63,6 +66,7 @@ export class TiplineSecrets extends Construct {
     // keep the two in step.
     this.twilioAuthToken = new Secret(this, 'TwilioAuthToken', {
       description: 'Twilio auth token (plain text). Set after deploy with put-secret-value.',
+      encryptionKey: key,
       generateSecretString: { passwordLength: 32, excludePunctuation: true },
     });
     acknowledge(this.twilioAuthToken, {
@@ -73,9 +77,10 @@ export class TiplineSecrets extends Construct {
   }
 }
 
-function generatedSecret(scope: Construct, id: string, description: string): Secret {
+function generatedSecret(scope: Construct, id: string, description: string, encryptionKey: IKey): Secret {
   return new Secret(scope, id, {
     description,
+    encryptionKey,
     // 64 alphanumerics is about 380 bits; without punctuation the value can be pasted into a
     // shell or an .env file unquoted.
     generateSecretString: { passwordLength: 64, excludePunctuation: true },

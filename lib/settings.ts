@@ -38,6 +38,12 @@ export interface CustomDomain {
 export type WafSetting = { kind: 'own' } | { kind: 'imported'; webAclArn: string } | { kind: 'off' };
 
 export interface TiplineSettings {
+  /**
+   * `stage`: which deployment this is (`prod` by default, `staging`…). It names the stack
+   * (stackNameFor), and through it every name that must be unique in an account or region, so
+   * that two stages share an account and one stage can live in two regions.
+   */
+  stage: string;
   /** `vaultTtlDays`: how long an address is kept for replies. */
   vaultTtlDays: number;
   twilio: TwilioSettings;
@@ -64,12 +70,13 @@ export interface TiplineSettings {
   publicUrl: string | undefined;
   /** `alarmEmail`: who is mailed when an alarm fires. */
   alarmEmail: string | undefined;
-  /** `edgeStack`: whether the app also has TiplineEdgeStack. */
+  /** `edgeStack`: whether the app also has the edge stack (`tipline-<stage>-edge`, lib/app.ts). */
   edgeStack: boolean;
 }
 
 /** The documented keys (bin/app.ts, README), and the only ones readSettings looks up. */
 export const SETTING_KEYS = [
+  'stage',
   'publicUrl',
   'emergencyNumbers',
   'vaultTtlDays',
@@ -99,6 +106,20 @@ export function readSettings(app: Construct): TiplineSettings {
 const ACCOUNT_SID = /^AC[0-9a-f]{32}$/;
 const SENDER = /^(\+[1-9]\d{6,14}|MG[0-9a-f]{32})$/;
 
+/** Short, because it goes into the stack name, the Cognito prefix and CloudFront's 64-character names. */
+const STAGE = /^[a-z](?:[a-z0-9-]{0,18}[a-z0-9])?$/;
+export const DEFAULT_STAGE = 'prod';
+
+/** The main stack's id and name: `tipline-<stage>`. */
+export function stackNameFor(stage: string): string {
+  return `tipline-${stage}`;
+}
+
+/** The edge stack's (us-east-1, only with `edgeStack=true`): `tipline-<stage>-edge`. */
+export function edgeStackNameFor(stage: string): string {
+  return `${stackNameFor(stage)}-edge`;
+}
+
 const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const RESERVED_IN_PREFIX = ['aws', 'amazon', 'cognito'];
 const CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/;
@@ -112,6 +133,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function parseSettings(get: (key: SettingKey) => unknown): TiplineSettings {
   // An object literal's properties are evaluated in the order written: the order matters here.
   return {
+    stage: stage(get),
     vaultTtlDays: atMost(positiveInteger(get, 'vaultTtlDays') ?? DEFAULT_VAULT_TTL_DAYS, 'vaultTtlDays', MAX_VAULT_TTL_DAYS),
     twilio: twilioSettings(get),
     emergencyNumbers: string(get, 'emergencyNumbers') ?? DEFAULT_EMERGENCY_NUMBERS,
@@ -133,6 +155,15 @@ export function parseSettings(get: (key: SettingKey) => unknown): TiplineSetting
     alarmEmail: emailAddress(get, 'alarmEmail'),
     edgeStack: boolean(get, 'edgeStack') ?? false,
   };
+}
+
+/** Lowercase letters, digits and inner hyphens, at most 20: every name derived from it stays valid. */
+function stage(get: (key: SettingKey) => unknown): string {
+  const value = string(get, 'stage') ?? DEFAULT_STAGE;
+  if (!STAGE.test(value)) {
+    throw new Error(`context value "stage" must be 1-20 lowercase letters, digits and inner hyphens, starting with a letter; got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 /** The functions refuse more than their limits (config/defaults): failing the synth is kinder than failing cold starts. */

@@ -97,8 +97,10 @@ export class Storage extends Construct {
       // tables, and can be disabled to cut off every reader at once.
       encryption: TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.key,
-      // A report is evidence: deleting the stack must never delete it.
+      // A report is evidence: deleting the stack must never delete it, nor may a stray
+      // `aws dynamodb delete-table` (restoring from point-in-time recovery makes a new table).
       removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: true,
     });
     SHAPES.set(table, shape);
     for (const index of shape.indexes) {

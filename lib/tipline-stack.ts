@@ -56,7 +56,7 @@ export class TiplineStack extends Stack {
     this.keys = new EncryptionKeys(this, 'Keys');
     this.storage = new Storage(this, 'Storage', { key: this.keys.tables });
     this.tipsQueue = new TipsQueue(this, 'TipsQueue', { key: this.keys.queues });
-    this.secrets = new TiplineSecrets(this, 'Secrets');
+    this.secrets = new TiplineSecrets(this, 'Secrets', { key: this.keys.secrets });
     this.vault = new ContactVault(this, 'ContactVault', { table: this.storage.contactVault, ttlDays: settings.vaultTtlDays });
     const twilio = twilioAccount(this, settings.twilio);
     this.twilioCleanup = new TwilioCleanup(this, 'TwilioCleanup', { vault: this.vault, secrets: this.secrets, twilio, queueKey: this.keys.queues });
@@ -112,7 +112,7 @@ export class TiplineStack extends Stack {
 
     // Sign-in before the API: the JWT routes need the dashboard's client, whose callback URL
     // is the distribution's, and the distribution fronts the API (proxyApi below).
-    this.operators = new Operators(this, 'Operators', { domainPrefix: settings.cognitoDomainPrefix });
+    this.operators = new Operators(this, 'Operators', { stage: settings.stage, domainPrefix: settings.cognitoDomainPrefix });
     // The same distribution serves the public form at `/` (see Dashboard for why a CDN at all).
     this.dashboard = new Dashboard(this, 'Dashboard', {
       operators: this.operators,
@@ -144,13 +144,19 @@ export class TiplineStack extends Stack {
     this.paging.useCallbacksAt(this.httpApi.publicUrl);
     this.dashboard.proxyApi(this.httpApi.api);
 
-    this.alarms = new Alarms(this, 'Alarms', { key: this.keys.alarms, email: settings.alarmEmail });
-    this.alarms.watchDeadLetterQueue('Tips', this.tipsQueue.deadLetterQueue);
-    this.alarms.watchDeadLetterQueue('TwilioCleanup', this.twilioCleanup.jobs.deadLetterQueue);
-    this.alarms.watchDeadLetterQueue('Paging', this.paging.work.deadLetterQueue);
-    this.alarms.watchConsumer('Triage', triage.fn);
-    this.alarms.watchConsumer('TwilioCleanup', this.twilioCleanup.fn);
-    this.alarms.watchConsumer('Paging', this.paging.fn);
+    this.alarms = new Alarms(this, 'Alarms', { key: this.keys.alarms, stage: settings.stage, email: settings.alarmEmail });
+    for (const [name, work] of [
+      ['Tips', this.tipsQueue],
+      ['TwilioCleanup', this.twilioCleanup.jobs],
+      ['Paging', this.paging.work],
+    ] as const) {
+      this.alarms.watchDeadLetterQueue(name, work.deadLetterQueue);
+      this.alarms.watchQueueAge(name, work.queue, work.maxExpectedAge);
+    }
+    // Every function, the intakes first among them: a throttled or failing sms-intake is a tip
+    // Twilio could not hand over.
+    for (const [handler, fn] of Object.entries(this.functions)) this.alarms.watchFunction(capitalize(handler), fn);
+    this.alarms.watchApiServerErrors(this.httpApi.api);
 
     const twilioRoute = ROUTES.find((route) => route.handler === 'smsIntake');
     if (twilioRoute === undefined) throw new Error('ROUTES has no sms-intake route');
@@ -181,7 +187,7 @@ export class TiplineStack extends Stack {
     new CfnOutput(this, 'PagingDeadLetterQueueUrl', { value: this.paging.work.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,
-      description: 'Dead-letter and consumer alarms notify here; subscribe with -c alarmEmail=<address> or in SNS.',
+      description: 'Every alarm notifies here (docs/operations.md); subscribe with -c alarmEmail=<address> or in SNS.',
     });
     new CfnOutput(this, 'PublicFormUrl', { value: `${this.dashboard.origin}/`, description: 'The public tip form.' });
     if (this.edgeFirewall.kind === 'own') new CfnOutput(this, 'WebAclArn', { value: this.edgeFirewall.firewall.webAcl.attrArn });
@@ -192,5 +198,14 @@ export class TiplineStack extends Stack {
     });
     new CfnOutput(this, 'UserPoolClientId', { value: this.operators.dashboardClient.userPoolClientId });
     new CfnOutput(this, 'CognitoDomain', { value: this.operators.signInUrl, description: 'Hosted UI and OAuth endpoints.' });
+    new CfnOutput(this, 'Stage', { value: settings.stage, description: 'The deployment (-c stage=…) this stack is.' });
+    new CfnOutput(this, 'ContactKeySecretArn', {
+      value: this.secrets.contactKey.secretArn,
+      description: 'Generated at the first deploy; never rotate it without reading docs/operations.md (it re-keys every contact).',
+    });
   }
+}
+
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }

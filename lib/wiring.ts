@@ -8,6 +8,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { ENV } from '../functions/config/env-names';
+import type { TableShape } from '../functions/config/tables';
 import { indexNamesOf } from './storage';
 import type { TiplineFunction } from './tipline-function';
 
@@ -100,6 +101,27 @@ export function useTableItemsAndIndexes<Shape extends { readonly indexes: Readon
 }
 
 /**
+ * UpdateItem on `table` that can set or remove the items' time-to-live attribute and nothing
+ * else: IAM's `dynamodb:Attributes` must be within the table's key and that one attribute, and
+ * nothing may be returned. So a function that keeps a tip's items on the tip's retention
+ * (operator-api, on closing) cannot rewrite a message or a delivery through the same right.
+ */
+export function useExpiryOf(fn: TiplineFunction, table: ITable, shape: TableShape & { timeToLive: string }): void {
+  const keys = [shape.partitionKey, ...(shape.sortKey === undefined ? [] : [shape.sortKey])];
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:UpdateItem'],
+      resources: [table.tableArn],
+      conditions: {
+        'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...keys, shape.timeToLive] },
+        StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+      },
+    }),
+  );
+  useTableKey(fn, table, ['dynamodb:UpdateItem']);
+}
+
+/**
  * DynamoDB decrypts (and, for writes, encrypts) with the tables' key as the caller, so a
  * function needs the key for the tables it uses; only through DynamoDB (kms:ViaService), so the
  * right cannot be used to call KMS directly. Exact actions: CDK's own table grants add
@@ -118,7 +140,7 @@ function useTableKey(fn: TiplineFunction, table: ITable, actions: readonly strin
   );
 }
 
-function viaService(fn: TiplineFunction, service: 'dynamodb' | 'sqs'): string {
+function viaService(fn: TiplineFunction, service: 'dynamodb' | 'sqs' | 'secretsmanager'): string {
   const stack = Stack.of(fn);
   return `${service}.${stack.region}.${stack.urlSuffix}`;
 }
@@ -166,8 +188,21 @@ export function sendTo(fn: TiplineFunction, queue: IQueue, envName: EnvName): vo
   );
 }
 
-/** Only the ARN goes into the environment; the value is fetched at cold start. */
+/**
+ * Only the ARN goes into the environment; the value is fetched at cold start. `grantRead`'s
+ * rights, with the Decrypt on the secrets' key in the role (through Secrets Manager only) rather
+ * than in the key policy, where CDK would put it: who may use a key is the roles' business here.
+ */
 export function readSecret(fn: TiplineFunction, secret: ISecret, envName: EnvName): void {
   fn.addEnvironment(envName, secret.secretArn);
-  secret.grantRead(fn);
+  Grant.addToPrincipal({ grantee: fn, actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resourceArns: [secret.secretArn] });
+  const key = secret.encryptionKey;
+  if (key === undefined) return;
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': viaService(fn, 'secretsmanager') } },
+    }),
+  );
 }

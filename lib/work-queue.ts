@@ -16,6 +16,21 @@ export interface WorkQueueShape {
   batchSize: number;
   /** Seconds every message waits before it can be received. */
   delaySeconds?: number;
+  /** The longest delay a producer puts on one message (per-message delays, as paging's deadlines). */
+  maxDelaySeconds?: number;
+}
+
+/** The longest SQS keeps a message: every queue, main and dead-letter, keeps its messages this long. */
+export const QUEUE_RETENTION = Duration.days(14);
+
+/**
+ * How long a message may wait in a queue before its age alarm fires: its delay, one visibility
+ * timeout (a receive that is still being worked on), and two minutes of slack. A message on a
+ * second attempt passes it too, but then the consumer's error alarm has fired already.
+ */
+export function maxExpectedAge(shape: WorkQueueShape): Duration {
+  const delay = shape.delaySeconds ?? shape.maxDelaySeconds ?? 0;
+  return Duration.seconds(delay + shape.consumerTimeoutSeconds * VISIBILITY_TIMEOUT_FACTOR + 120);
 }
 
 export interface WorkQueueProps {
@@ -34,6 +49,8 @@ export interface WorkQueueProps {
 export class WorkQueue extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
+  /** The age past which a waiting message means a stalled consumer (Alarms.watchQueueAge). */
+  readonly maxExpectedAge: Duration;
   /** The consumer's timeout (consumerFunction) and batch size (consumeWith), from the shape. */
   private readonly consumerTimeout: Duration;
   private readonly batchSize: number;
@@ -43,10 +60,12 @@ export class WorkQueue extends Construct {
     const { shape } = props;
     this.consumerTimeout = Duration.seconds(shape.consumerTimeoutSeconds);
     this.batchSize = shape.batchSize;
+    this.maxExpectedAge = maxExpectedAge(shape);
 
     this.deadLetterQueue = new Queue(this, 'DeadLetter', {
       // The longest SQS allows: a message that failed five times still has to reach a human.
-      retentionPeriod: Duration.days(14),
+      // SQS counts it from the first send, not from the move here: see docs/operations.md.
+      retentionPeriod: QUEUE_RETENTION,
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: props.key,
       enforceSSL: true,
@@ -65,6 +84,9 @@ export class WorkQueue extends Construct {
       visibilityTimeout: Duration.seconds(shape.consumerTimeoutSeconds * VISIBILITY_TIMEOUT_FACTOR),
       ...(shape.delaySeconds === undefined ? {} : { deliveryDelay: Duration.seconds(shape.delaySeconds) }),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: shape.maxReceiveCount },
+      // Not SQS's default 4 days: a consumer stalled over a long weekend would lose tips that
+      // never reached the dead-letter queue. The age alarm fires long before this.
+      retentionPeriod: QUEUE_RETENTION,
       // Producers need GenerateDataKey and consumers Decrypt on it: wiring.ts and the event
       // sources grant exactly that.
       encryption: QueueEncryption.KMS,

@@ -4,9 +4,11 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
   type KeySchemaElement,
@@ -69,13 +71,17 @@ export function localClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 }
 
-/** Creates the tables that are missing; existing ones (from an earlier start) are kept. */
+/**
+ * Creates the tables that are missing; existing ones (from an earlier start) are kept, and get
+ * the indexes their shape has gained since (as CloudFormation adds them in AWS).
+ */
 export async function ensureTables(endpoint: string, tables: readonly TableShape[] = ALL_TABLES): Promise<void> {
   const client = localClient(endpoint);
   try {
     const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
     for (const table of tables) {
       if (!existing.has(table.name)) await client.send(new CreateTableCommand(createTableInput(table)));
+      else await addMissingIndexes(client, table);
       if (table.timeToLive) {
         const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: table.name }));
         if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
@@ -87,6 +93,24 @@ export async function ensureTables(endpoint: string, tables: readonly TableShape
     }
   } finally {
     client.destroy();
+  }
+}
+
+async function addMissingIndexes(client: DynamoDBClient, table: TableShape): Promise<void> {
+  const described = await client.send(new DescribeTableCommand({ TableName: table.name }));
+  const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const { AttributeDefinitions } = createTableInput(table);
+  // One index per update, as DynamoDB requires.
+  for (const index of table.indexes.filter((candidate) => !present.has(candidate.name))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: table.name,
+        AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [
+          { Create: { IndexName: index.name, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: { ProjectionType: 'ALL' } } },
+        ],
+      }),
+    );
   }
 }
 

@@ -30,6 +30,8 @@ export const TIPS_TABLE = {
 export const MESSAGES_TABLE = {
   name: 'Messages',
   partitionKey: 'messageId',
+  // The tip's own `expiresAt`, set on its items when it is closed (TIP_RETENTION_TABLES).
+  timeToLive: 'expiresAt',
   indexes: [{ name: 'MessagesByTip', partitionKey: 'tipId', sortKey: 'receivedAt' }],
 } as const satisfies TableShape;
 
@@ -45,7 +47,9 @@ export const CONTACTS_TABLE = {
 export const RECEIPTS_TABLE = {
   name: 'Receipts',
   partitionKey: 'receiptHash',
-  indexes: [],
+  timeToLive: 'expiresAt',
+  // Only so that closing a tip can find its receipt and give it the tip's retention.
+  indexes: [{ name: 'ReceiptsByTip', partitionKey: 'tipId' }],
 } as const satisfies TableShape;
 
 /**
@@ -128,6 +132,7 @@ export const PAGING_GUARDS = {
 export const PAGE_DELIVERIES_TABLE = {
   name: 'PageDeliveries',
   partitionKey: 'idempotencyKey',
+  timeToLive: 'expiresAt',
   indexes: [
     { name: 'DeliveriesBySid', partitionKey: 'messageSid' },
     { name: 'PagesByResponder', partitionKey: 'responderId', sortKey: 'pagedAt' },
@@ -181,6 +186,14 @@ export const ALL_TABLES: readonly TableShape[] = [
   EVIDENCE_TABLE,
   INTAKE_MEMORY_TABLE,
 ];
+
+/**
+ * The tables that hold a tip's items. Closing a tip gives every one of them the tip's
+ * `expiresAt` (closedTipRetentionDays ahead), reopening clears it, and each table's time-to-live
+ * deletes them with the tip: nothing of a tip outlives it. The audit trail is not among them: it
+ * is append-only (no function may change an item), and who read a tip is kept beyond the tip.
+ */
+export const TIP_RETENTION_TABLES = [TIPS_TABLE, MESSAGES_TABLE, RECEIPTS_TABLE, PAGING_TABLE, PAGE_DELIVERIES_TABLE, EVIDENCE_TABLE] as const;
 
 export const TIPS_QUEUE = {
   name: 'tips',

@@ -166,6 +166,8 @@ export function noteFor(tip: TipRecord, actor: Actor, text: string, noteId: stri
     channel: tip.channel,
     lang: tip.lang,
     redactions: {},
+    // A note on a closed tip goes when the tip goes.
+    ...(tip.expiresAt !== undefined ? { expiresAt: tip.expiresAt } : {}),
   };
 }
 

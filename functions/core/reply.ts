@@ -56,6 +56,8 @@ export async function replyToTipster(
     channel,
     lang: tip.lang,
     redactions: {},
+    // A reply on a closed tip goes when the tip goes.
+    ...(tip.expiresAt !== undefined ? { expiresAt: tip.expiresAt } : {}),
   });
   return { channel, id };
 }

@@ -93,6 +93,8 @@ export interface StoredMessage {
   /** 'in' (from the tipster; the default), 'out' (a reply to them) or 'note' (staff only). */
   kind?: 'in' | 'out' | 'note';
   author?: StaffRef;
+  /** The tip's `expiresAt` once it is closed: a tip's messages go with it (the table's TTL). */
+  expiresAt?: number;
 }
 
 /** Only what the tipster wrote is scored. */

@@ -13,6 +13,7 @@ import { dynamoEvidenceStore, evidenceOpener } from '../adapters/dynamo-evidence
 import { dataKeysOf } from '../adapters/envelope';
 import { dynamoDeliveries, dynamoPagingStore } from '../adapters/dynamo-paging';
 import { dynamoClosedTips, dynamoTipReader, dynamoTipWriter } from '../adapters/dynamo-tip-store';
+import { allFollow, dynamoTipRetention } from '../adapters/dynamo-tip-retention';
 import { fieldErrors, json, parseJsonBody, type HttpResult } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
 import { operatorAuthenticatorOf } from '../adapters/operator-auth';
@@ -51,6 +52,7 @@ import { OUTCOMES, TIP_STATUSES, type TipRecord } from '../core/tip-record';
 export const configShape = {
   ...configShapes.tipsTable,
   ...configShapes.messagesTable,
+  ...configShapes.receiptsTable,
   ...configShapes.auditTable,
   ...configShapes.pagingTable,
   ...configShapes.pageDeliveriesTable,
@@ -80,7 +82,10 @@ export interface OperatorApiDeps extends StaffRouterDeps {
   pagingClock: Clock;
   /** Sealed evidence: its store, opened with the platform's data keys, on the platform's clock. */
   evidence: EvidenceDeps;
-  /** Closing or reopening a tip sets or clears its evidence's retention too. */
+  /**
+   * Closing or reopening a tip sets or clears the retention of everything it holds too: its
+   * evidence, messages, receipt, paging state and page deliveries.
+   */
   evidenceRetention: EvidenceRetention;
 }
 
@@ -105,7 +110,15 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Operat
     pageOnDecision: sqsOperatorPaging(platform, config[ENV.pagingQueueUrl]),
     pagingClock: platform.clock,
     evidence: { tips: reader, store: evidence, open: evidenceOpener(dataKeysOf(platform, env)), now: platform.clock, newRequestId: randomUUID },
-    evidenceRetention: evidence,
+    evidenceRetention: allFollow(
+      evidence,
+      dynamoTipRetention(dynamo, {
+        messages: tables.messages,
+        receipts: config[ENV.receiptsTable],
+        paging: config[ENV.pagingTable],
+        pageDeliveries: config[ENV.pageDeliveriesTable],
+      }),
+    ),
   };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotations, Stack } from 'aws-cdk-lib';
 import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
@@ -19,6 +19,12 @@ export interface SiteDeploymentProps {
   config: DashboardConfig;
   /** The built dashboard (its index.html at the top). */
   siteDir: string;
+  /**
+   * Where the page's script may connect besides its own origin: the hosted UI's origin, whose
+   * token endpoint the sign-in POSTs to. Known only at deploy time (it holds the account id), so
+   * it is written into index.html's CSP by the deployment (withConnectOrigin), never at build.
+   */
+  connectOrigin: string;
 }
 
 export interface SiteDeployment {
@@ -46,12 +52,18 @@ export function deploySite(scope: Construct, props: SiteDeploymentProps): SiteDe
   }
   // Source maps never leave the build folder: they would hand anyone the dashboard's source,
   // comments and all. Left out of the asset itself (not BucketDeployment's `exclude`, which
-  // would also stop the prune from deleting maps an older deployment put there).
-  const site = built ? Source.asset(siteDir, { exclude: [...SOURCE_MAP_GLOBS] }) : Source.data('index.html', PLACEHOLDER_PAGE);
+  // would also stop the prune from deleting maps an older deployment put there). index.html is
+  // written by the deployment, with the sign-in origin computed from the stack in its CSP.
+  const site = built
+    ? [
+        Source.asset(siteDir, { exclude: [...SOURCE_MAP_GLOBS, 'index.html'] }),
+        Source.data('index.html', withConnectOrigin(readFileSync(join(siteDir, 'index.html'), 'utf8'), props.connectOrigin)),
+      ]
+    : [Source.data('index.html', PLACEHOLDER_PAGE)];
   const logs = new LogGroup(scope, 'DeploymentLogs', { retention: RetentionDays.ONE_MONTH });
   const deployment = new BucketDeployment(scope, 'Deploy', {
     // config.json last, so a stray one in the build cannot shadow the generated one.
-    sources: [site, Source.jsonData('config.json', props.config)],
+    sources: [...site, Source.jsonData('config.json', props.config)],
     destinationBucket: props.bucket,
     destinationKeyPrefix: DASHBOARD_PATH.slice(1),
     // Browsers revalidate, so a new index.html never points at assets a deploy has pruned.
@@ -63,6 +75,24 @@ export function deploySite(scope: Construct, props: SiteDeploymentProps): SiteDe
   });
   acknowledgeDeploymentProvider(deployment, props.bucket);
   return { built, logs, deployment };
+}
+
+const META_CSP = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i;
+
+/**
+ * The built page's meta CSP with `connect-src 'self' <origin>`: a meta policy and the
+ * distribution's header policy both apply, so the header (which names the hosted UI too) cannot
+ * widen what the meta one allows, and the sign-in's token request would be refused. The build
+ * does not know the origin; the app does. A page without a meta CSP is left as it is.
+ */
+export function withConnectOrigin(html: string, origin: string): string {
+  return html.replace(META_CSP, (_match, open: string, policy: string, close: string) => {
+    const directives = policy
+      .split(';')
+      .map((directive) => directive.trim())
+      .filter((directive) => directive !== '' && !/^connect-src(\s|$)/i.test(directive));
+    return `${open}${[...directives, `connect-src 'self' ${origin}`].join('; ')}${close}`;
+  });
 }
 
 // No script and no inline style, so the dashboard's CSP serves it unchanged.

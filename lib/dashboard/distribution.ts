@@ -25,6 +25,7 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/config/secret-rules';
+import { accountWideName } from '../account-wide-name';
 import { acknowledge } from '../nag';
 import type { CustomDomain } from '../settings';
 import type { DashboardHeaders } from './headers';
@@ -53,7 +54,10 @@ export interface SiteDistributionProps {
 export function siteDistribution(scope: Construct, props: SiteDistributionProps): Distribution {
   const { bucket, headers, formHeaders, domain } = props;
   // One signer for both of the bucket's origins, so one bucket policy statement covers them.
-  const access = new S3OriginAccessControl(scope, 'SiteAccess', { signing: Signing.SIGV4_ALWAYS });
+  const access = new S3OriginAccessControl(scope, 'SiteAccess', {
+    originAccessControlName: accountWideName(scope, 'site-access'),
+    signing: Signing.SIGV4_ALWAYS,
+  });
   const siteOrigin = S3BucketOrigin.withOriginAccessControl(bucket, { originAccessControl: access });
   // `/form.js` is the object `form/form.js`: the form's files keep their own prefix, which
   // their deployment prunes without touching the dashboard's.
@@ -174,6 +178,7 @@ function httpApiOrigin(scope: Construct, api: () => HttpApi, originVerify: ISecr
 /** `/ops` goes to `/ops/`; a path ending in `/` serves its index.html. `/` is the public form's. */
 function indexFunction(scope: Construct): CloudFrontFunction {
   return new CloudFrontFunction(scope, 'IndexRewrite', {
+    functionName: accountWideName(scope, 'index-rewrite'),
     comment: 'tipline dashboard: directory index and /ops redirect',
     runtime: FunctionRuntime.JS_2_0,
     code: FunctionCode.fromInline(`function handler(event) {

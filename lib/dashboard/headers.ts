@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
+import { accountWideName } from '../account-wide-name';
 
 /** The dashboard's response headers: the page's, and the same with `no-store` for what holds data. */
 export interface DashboardHeaders {
@@ -35,10 +36,12 @@ export function dashboardHeaders(scope: Construct, signInUrl: string): Dashboard
     frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
   };
   const security = new ResponseHeadersPolicy(scope, 'SecurityHeaders', {
+    responseHeadersPolicyName: accountWideName(scope, 'dashboard-headers'),
     comment: 'tipline dashboard: strict CSP, HSTS, no referrer, no framing',
     securityHeadersBehavior,
   });
   const noStore = new ResponseHeadersPolicy(scope, 'NoStoreHeaders', {
+    responseHeadersPolicyName: accountWideName(scope, 'dashboard-no-store'),
     comment: 'tipline dashboard config and API: security headers, never cached',
     securityHeadersBehavior,
     // A stale config.json would send sign-ins to an old client; API answers hold tip data,

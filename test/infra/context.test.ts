@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Distribution, ResponseHeadersPolicy, type CfnDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -17,6 +18,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES, DEFAULT_QUICK_EXIT_URL, DEFAULT_VAULT_TTL_DAYS } from '../../functions/config/defaults';
 import { ContactVault } from '../../lib/contact-vault';
 import { Dashboard } from '../../lib/dashboard';
+import { withConnectOrigin } from '../../lib/dashboard/deployment';
+import { DEFAULT_STAGE, edgeStackNameFor, stackNameFor } from '../../lib/settings';
 import { attachEdgeFirewall, EdgeFirewall, TiplineEdgeStack } from '../../lib/edge-firewall';
 import { Operators } from '../../lib/operators';
 import { twilioAccount, TWILIO_ACCOUNT_SID_PLACEHOLDER, TWILIO_SENDER_PLACEHOLDER } from '../../lib/twilio-account';
@@ -118,7 +121,7 @@ describe('high-tip paging context', () => {
 function dashboardWith(context: Record<string, unknown>, siteDir?: string): { stack: Stack; operators: Operators; dashboard: Dashboard } {
   const settings = settingsFor(context);
   const stack = bareStack();
-  const operators = new Operators(stack, 'Operators', { domainPrefix: settings.cognitoDomainPrefix });
+  const operators = new Operators(stack, 'Operators', { stage: settings.stage, domainPrefix: settings.cognitoDomainPrefix });
   const publicForm = { responseHeaders: new ResponseHeadersPolicy(stack, 'FormHeaders') };
   const dashboard = new Dashboard(stack, 'Dashboard', {
     operators,
@@ -134,13 +137,14 @@ function dashboardWith(context: Record<string, unknown>, siteDir?: string): { st
 const CERTIFICATE = 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
 
 describe('Cognito domain prefix context', () => {
-  it('defaults to the stack name and the account id, and takes a valid override', () => {
+  it('defaults to the stage and the account id, and takes a valid override', () => {
     const prefixOf = (context: Record<string, unknown>): unknown => {
       const { stack, operators } = dashboardWith(context);
       return stack.resolve((operators.domain.node.defaultChild as CfnUserPoolDomain).domain);
     };
 
-    expect(prefixOf({})).toEqual({ 'Fn::Join': ['', ['tipline-bare-', { Ref: 'AWS::AccountId' }]] });
+    expect(prefixOf({})).toEqual({ 'Fn::Join': ['', ['tipline-prod-', { Ref: 'AWS::AccountId' }]] });
+    expect(prefixOf({ stage: 'staging' })).toEqual({ 'Fn::Join': ['', ['tipline-staging-', { Ref: 'AWS::AccountId' }]] });
     expect(prefixOf({ cognitoDomainPrefix: 'tipline-peru-ops' })).toBe('tipline-peru-ops');
   });
 
@@ -204,6 +208,62 @@ describe('dashboard build', () => {
     } finally {
       rmSync(site, { recursive: true, force: true });
     }
+  });
+
+  it("writes the hosted UI's origin into the built page's CSP at deploy time: no build variable to set", () => {
+    const site = mkdtempSync(join(tmpdir(), 'tipline-site-'));
+    try {
+      writeFileSync(join(site, 'index.html'), BUILT_PAGE);
+
+      const { stack, operators } = dashboardWith({}, site);
+
+      const deployments = Object.values(Template.fromStack(stack).findResources('Custom::CDKBucketDeployment'));
+      expect(deployments).toHaveLength(1);
+      // Sources: the build without its index.html, the rewritten index.html, config.json. The
+      // origin holds deploy-time values (the prefix has the account id in it, the region):
+      // markers that the deployment replaces in the page it writes.
+      const markers = (deployments[0]?.Properties as { SourceMarkers: unknown[] }).SourceMarkers;
+      expect(markers).toHaveLength(3);
+      expect(markers[1]).toEqual({
+        '<<marker:0xbaba:0>>': { Ref: stack.getLogicalId(operators.domain.node.defaultChild as CfnUserPoolDomain) },
+        '<<marker:0xbaba:1>>': { Ref: 'AWS::Region' },
+      });
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
+
+const BUILT_PAGE =
+  "<!doctype html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'\" /></head></html>";
+
+describe('the dashboard page CSP', () => {
+  it("replaces connect-src with the page's own origin and the hosted UI's, keeping every other directive", () => {
+    expect(withConnectOrigin(BUILT_PAGE, 'https://tipline-prod-1.auth.sa-east-1.amazoncognito.com')).toBe(
+      "<!doctype html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; base-uri 'none'; " +
+        "connect-src 'self' https://tipline-prod-1.auth.sa-east-1.amazoncognito.com\" /></head></html>",
+    );
+  });
+
+  it('adds connect-src where the policy had none, and leaves a page without a meta CSP alone', () => {
+    expect(withConnectOrigin('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">', 'https://a.example')).toBe(
+      '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; connect-src \'self\' https://a.example">',
+    );
+    expect(withConnectOrigin('<!doctype html><p>no policy</p>', 'https://a.example')).toBe('<!doctype html><p>no policy</p>');
+  });
+});
+
+describe('stage context', () => {
+  it('defaults to prod and names the stacks after the stage', () => {
+    expect(settingsFor().stage).toBe(DEFAULT_STAGE);
+    expect(DEFAULT_STAGE).toBe('prod');
+    expect(settingsFor({ stage: 'staging' }).stage).toBe('staging');
+    expect(stackNameFor('staging')).toBe('tipline-staging');
+    expect(edgeStackNameFor('staging')).toBe('tipline-staging-edge');
+  });
+
+  it.each(['Prod', 'pre_prod', '-x', 'x-', '1st', 'a'.repeat(21), '', 'pre prod'])('refuses %j', (stage) => {
+    expect(() => settingsFor({ stage })).toThrow(/stage/);
   });
 });
 

@@ -51,10 +51,10 @@ describe('user pool', () => {
     for (const group of groups) expect(group.UserPoolId).toEqual({ Ref: poolId() });
   });
 
-  it('has a hosted UI prefix domain, unique per stack and account', () => {
+  it('has a hosted UI prefix domain, unique per stage and account', () => {
     const [id, domain] = only('AWS::Cognito::UserPoolDomain');
     expect(id).toBe(logicalId(stack.operators.domain));
-    expect(render(domain.Domain)).toBe('tipline-tiplinestack-<AWS::AccountId>');
+    expect(render(domain.Domain)).toBe('tipline-prod-<AWS::AccountId>');
     expect(domain.UserPoolId).toEqual({ Ref: poolId() });
   });
 });
@@ -118,14 +118,15 @@ describe('dashboard bucket', () => {
     expect(render(sourceArn)).toBe(`arn:<AWS::Partition>:cloudfront::<AWS::AccountId>:distribution/<${distributionId()}>`);
   });
 
-  it('receives the build and a generated config.json under ops/, and invalidates the cache', () => {
+  it('receives the build, its index.html with the sign-in origin, and a generated config.json under ops/, and invalidates the cache', () => {
     // The other one copies the public form's files under form/ (public-form.test.ts).
     const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment', { Properties: { DestinationBucketKeyPrefix: 'ops/' } }));
     expect(deployments).toHaveLength(1);
     const deployment = (deployments[0] as Json).Properties as Json;
     expect(deployment.DestinationBucketName).toEqual({ Ref: bucketId() });
     expect(deployment.DestinationBucketKeyPrefix).toBe('ops/');
-    expect(deployment.SourceObjectKeys).toHaveLength(2);
+    // Without a build, the placeholder page stands for both the build and its index.html.
+    expect(deployment.SourceObjectKeys).toHaveLength(stack.dashboard.built ? 3 : 2);
     expect(deployment.DistributionId).toEqual({ Ref: distributionId() });
     expect(deployment.DistributionPaths).toEqual(['/ops/*']);
   });
@@ -253,6 +254,32 @@ describe('distribution', () => {
     const custom = (id: string) => ((props(id).ResponseHeadersPolicyConfig as Json).CustomHeadersConfig as Json | undefined)?.Items;
     expect(custom(noStoreId())).toEqual([{ Header: 'Cache-Control', Value: 'no-store', Override: true }]);
     expect(custom(securityId())).toBeUndefined();
+  });
+});
+
+describe('account-wide names', () => {
+  // CloudFront is global: a name without the stage and the region collides with another stage in
+  // the account, or with this stage deployed in a second region.
+  const named = (type: string, read: (properties: Json) => unknown): string[] =>
+    Object.values(template.findResources(type)).map((r) => render(read((r as Json).Properties as Json)));
+
+  it('response headers policies, the origin access control and the index function carry the stack name (the stage) and the region', () => {
+    expect(named('AWS::CloudFront::ResponseHeadersPolicy', (p) => (p.ResponseHeadersPolicyConfig as Json).Name).sort()).toEqual([
+      'tipline-prod-<AWS::Region>-dashboard-headers',
+      'tipline-prod-<AWS::Region>-dashboard-no-store',
+      'tipline-prod-<AWS::Region>-form-headers',
+    ]);
+    expect(named('AWS::CloudFront::OriginAccessControl', (p) => (p.OriginAccessControlConfig as Json).Name)).toEqual([
+      'tipline-prod-<AWS::Region>-site-access',
+    ]);
+    expect(named('AWS::CloudFront::Function', (p) => p.Name)).toEqual(['tipline-prod-<AWS::Region>-index-rewrite']);
+  });
+
+  it("stay within CloudFront's limits for the longest stage and region names", () => {
+    const longest = `tipline-${'s'.repeat(20)}-ap-southeast-2-`;
+    expect(`${longest}site-access`.length).toBeLessThanOrEqual(64);
+    expect(`${longest}index-rewrite`.length).toBeLessThanOrEqual(64);
+    expect(`${longest}dashboard-no-store`.length).toBeLessThanOrEqual(128);
   });
 });
 

@@ -1,16 +1,30 @@
 // Issue 8's AWS hardening, as the template has it: customer-managed keys and who may use them,
-// point-in-time recovery, log retention, access logs that name no one, closed-tip retention and
+// point-in-time recovery, log retention, access logs that name no one, retention (a tip and everything it holds) and
 // the alarms. (API throttling and the consumers' concurrency caps: stack.test.ts; the WAF rate
 // rule: public-form.test.ts; cdk-nag: nag.test.ts.)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLOSED_TIP_RETENTION_DAYS } from '../../functions/config/defaults';
 import { ENV } from '../../functions/config/env-names';
-import { ALL_TABLES, TIPS_TABLE } from '../../functions/config/tables';
+import {
+  ALL_TABLES,
+  AUDIT_TABLE,
+  MESSAGES_TABLE,
+  PAGE_DELIVERIES_TABLE,
+  PAGING_QUEUE,
+  PAGING_TABLE,
+  RECEIPTS_TABLE,
+  TIP_RETENTION_TABLES,
+  TIPS_QUEUE,
+  TWILIO_CLEANUP_QUEUE,
+} from '../../functions/config/tables';
 import { Alarms } from '../../lib/alarms';
 import { ACCESS_LOG_FIELDS } from '../../lib/http-api';
+import { REPO_ROOT } from '../../lib/tipline-function';
 import type { HandlerName } from '../../lib/tipline-function';
 import type { TiplineStack } from '../../lib/tipline-stack';
 import { ALL_HANDLERS, asArray, inspect, referencedIds, sorted, type Json } from './inspect';
@@ -32,6 +46,7 @@ const keyIds = () => ({
   tables: logicalId(stack.keys.tables),
   queues: logicalId(stack.keys.queues),
   alarms: logicalId(stack.keys.alarms),
+  secrets: logicalId(stack.keys.secrets),
   vault: logicalId(stack.vault.key),
 });
 
@@ -45,7 +60,7 @@ function grantsOnKey(handler: HandlerName, keyId: string): Array<{ actions: stri
 const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 describe('customer-managed keys', () => {
-  it.each(['tables', 'queues', 'alarms'] as const)('the %s key is rotated, retained, aliased and delegates to IAM', (which) => {
+  it.each(['tables', 'queues', 'alarms', 'secrets'] as const)('the %s key is rotated, retained, aliased and delegates to IAM', (which) => {
     const id = keyIds()[which];
     expect(props(id).EnableKeyRotation).toBe(true);
     expect(resource(id).DeletionPolicy).toBe('Retain');
@@ -67,14 +82,37 @@ describe('customer-managed keys', () => {
           Resource: '*',
         }),
       ]);
+    } else if (which === 'secrets') {
+      // CDK's statement for any Secret with a key of its own: the account, through Secrets Manager only.
+      expect(others).toEqual([
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { AWS: expect.anything() },
+          Condition: { StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['secretsmanager.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } } },
+        }),
+      ]);
+      expect(JSON.stringify(others[0]?.Principal)).toContain(':root');
     } else {
       expect(others).toEqual([]);
     }
   });
 
-  it('are four, each for one thing: the vault key is not the tables key', () => {
-    template.resourceCountIs('AWS::KMS::Key', 4);
-    expect(new Set(Object.values(keyIds())).size).toBe(4);
+  it('are five, each for one thing: the vault key is not the tables key', () => {
+    template.resourceCountIs('AWS::KMS::Key', 5);
+    expect(new Set(Object.values(keyIds())).size).toBe(5);
+  });
+
+  it('every secret is encrypted with the secrets key, not the AWS-managed aws/secretsmanager', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets)).toHaveLength(4);
+    for (const [id, secret] of Object.entries(secrets)) expect((secret.Properties as Json).KmsKeyId, id).toEqual(arnOf(keyIds().secrets));
+  });
+
+  it.each(ALL_HANDLERS)('%s may decrypt with the secrets key exactly when it reads a secret, and only through Secrets Manager', (handler) => {
+    const readsSecret = statementsOf(handler).some((s) => s.effect === 'Allow' && s.actions.includes('secretsmanager:GetSecretValue'));
+    expect(grantsOnKey(handler, keyIds().secrets)).toEqual(
+      readsSecret ? [{ actions: ['kms:Decrypt'], conditions: { StringEquals: { 'kms:ViaService': viaService('secretsmanager') } } }] : [],
+    );
   });
 
   it.each(ALL_TABLES.map((shape) => shape.name))('table %s is encrypted with the tables key and recoverable to any point in time', (name) => {
@@ -127,8 +165,8 @@ describe('customer-managed keys', () => {
     expect(sorted(receivers)).toEqual(sorted(CONSUMERS));
   });
 
-  it('every KMS right in the stack is one of: the vault key for a purpose, the tables key through DynamoDB, the queues key through SQS or to consume', () => {
-    const { tables, queues, vault } = keyIds();
+  it('every KMS right in the stack is one of: the vault key for a purpose, the tables key through DynamoDB, the queues key through SQS or to consume, the secrets key through Secrets Manager', () => {
+    const { tables, queues, vault, secrets } = keyIds();
     const kms = allPolicyStatements().filter((s) => s.actions.some((a) => a.startsWith('kms:') || a === '*'));
     expect(kms.length).toBeGreaterThan(0);
     for (const s of kms) {
@@ -150,6 +188,10 @@ describe('customer-managed keys', () => {
         case queues:
           if (s.conditions === undefined) expect(s.actions, where).toEqual(['kms:Decrypt']);
           else expect(s.conditions, where).toEqual({ StringEquals: { 'kms:ViaService': viaService('sqs') } });
+          break;
+        case secrets:
+          expect(s.actions, where).toEqual(['kms:Decrypt']);
+          expect(s.conditions, where).toEqual({ StringEquals: { 'kms:ViaService': viaService('secretsmanager') } });
           break;
         default:
           throw new Error(`unexpected KMS right: ${where}`);
@@ -231,16 +273,52 @@ describe('API access logs', () => {
   });
 });
 
-describe('closed-tip retention', () => {
-  it('the Tips table expires items on expiresAt', () => {
-    expect(TIPS_TABLE.timeToLive).toBe('expiresAt');
-    expect(props(tableIdByShapeName(TIPS_TABLE.name)).TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+describe('retention', () => {
+  it.each(TIP_RETENTION_TABLES.map((shape) => shape.name))('%s expires items on expiresAt: a tip and everything it holds go together', (name) => {
+    expect(props(tableIdByShapeName(name)).TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+  });
+
+  it('every table keyed or indexed by tip is one of them, but the audit trail (append-only, kept beyond the tip)', () => {
+    const byTip = ALL_TABLES.filter((shape) => shape.partitionKey === 'tipId' || shape.indexes.some((index) => index.partitionKey === 'tipId'));
+    expect(sorted(byTip.map((shape) => shape.name))).toEqual(sorted([...TIP_RETENTION_TABLES.map((shape) => shape.name), AUDIT_TABLE.name]));
   });
 
   it('operator-api, which closes tips, is told how many days to keep them (365 by default)', () => {
     expect(DEFAULT_CLOSED_TIP_RETENTION_DAYS).toBe(365);
     expect(envOf('operatorApi')[ENV.closedTipRetentionDays]).toBe('365');
     for (const handler of ALL_HANDLERS.filter((h) => h !== 'operatorApi')) expect(envOf(handler)[ENV.closedTipRetentionDays], handler).toBeUndefined();
+  });
+
+  it.each([
+    [MESSAGES_TABLE, ['messageId', 'expiresAt']],
+    [RECEIPTS_TABLE, ['receiptHash', 'expiresAt']],
+    [PAGING_TABLE, ['tipId', 'expiresAt']],
+    [PAGE_DELIVERIES_TABLE, ['idempotencyKey', 'expiresAt']],
+  ] as const)("operator-api may change %s's items in expiresAt alone (the closed tip's, set on closing)", (shape, attributes) => {
+    const tableArn = arnOf(tableIdByShapeName(shape.name));
+    const updates = statementsOf('operatorApi').filter(
+      (s) => s.effect === 'Allow' && s.actions.includes('dynamodb:UpdateItem') && referencedIds(s.resources).includes(tableIdByShapeName(shape.name)),
+    );
+    expect(updates).toEqual([
+      {
+        effect: 'Allow',
+        actions: ['dynamodb:UpdateItem'],
+        resources: [tableArn],
+        conditions: {
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...attributes] },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+        },
+      },
+    ]);
+    // It finds a tip's items through the by-tip indexes only.
+    expect(ALL_TABLES.find((t) => t.name === shape.name)?.timeToLive).toBe('expiresAt');
+  });
+
+  it("operator-api finds a closed tip's receipt through the receipts' by-tip index alone, and reads nothing there", () => {
+    expect(actionsByTable('operatorApi').Receipts).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
+    const queries = statementsOf('operatorApi').filter((s) => s.effect === 'Allow' && s.actions.includes('dynamodb:Query'));
+    const onReceipts = queries.flatMap((s) => s.resources).filter((r) => referencedIds(r).includes(tableIdByShapeName(RECEIPTS_TABLE.name)));
+    expect(onReceipts).toEqual([{ 'Fn::Join': ['', [arnOf(tableIdByShapeName(RECEIPTS_TABLE.name)), '/index/ReceiptsByTip']] }]);
   });
 
   it('takes closedTipRetentionDays from context and refuses anything but a positive whole number', () => {
@@ -258,22 +336,22 @@ describe('alarms', () => {
     return props(logicalId(found));
   };
   const topicRef = () => ({ Ref: logicalId(stack.alarms.topic) });
+  const capitalized = (handler: string) => handler.charAt(0).toUpperCase() + handler.slice(1);
+  const WORK = ['Tips', 'TwilioCleanup', 'Paging'] as const;
 
-  it('are exactly one per dead-letter queue and an error and a throttle alarm per queue consumer', () => {
+  it('are one per dead-letter queue, one per queue on its oldest message, an error and a throttle alarm per function, and one on API 5xx', () => {
     expect(sorted([...stack.alarms.alarms.keys()])).toEqual(
       sorted([
-        'TipsDeadLetters',
-        'TwilioCleanupDeadLetters',
-        'PagingDeadLetters',
-        'TriageErrors',
-        'TriageThrottles',
-        'TwilioCleanupErrors',
-        'TwilioCleanupThrottles',
-        'PagingErrors',
-        'PagingThrottles',
+        ...WORK.flatMap((name) => [`${name}DeadLetters`, `${name}OldestMessage`]),
+        ...ALL_HANDLERS.flatMap((handler) => [`${capitalized(handler)}Errors`, `${capitalized(handler)}Throttles`]),
+        'Api5xx',
       ]),
     );
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 9);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3 * 2 + ALL_HANDLERS.length * 2 + 1);
+  });
+
+  it('are named <stack name>-<alarm>, so a mail says which stage and what broke', () => {
+    for (const [name, found] of stack.alarms.alarms) expect(props(logicalId(found)).AlarmName).toBe(`tipline-prod-${name}`);
   });
 
   it.each([
@@ -297,15 +375,30 @@ describe('alarms', () => {
   });
 
   it.each([
-    ['Triage', 'triage'],
-    ['TwilioCleanup', 'twilioCleanup'],
-    ['Paging', 'paging'],
-  ] as const)('%s alarms on any error and any throttle of its consumer', (name, handler) => {
-    for (const [suffix, metric] of [
-      ['Errors', 'Errors'],
-      ['Throttles', 'Throttles'],
-    ] as const) {
-      expect(alarm(`${name}${suffix}`)).toMatchObject({
+    // Delay (the queue's, or the longest a producer puts on a message) + one visibility timeout + 2 minutes.
+    ['Tips', () => stack.tipsQueue, 0 + TIPS_QUEUE.consumerTimeoutSeconds * 6 + 120],
+    ['TwilioCleanup', () => stack.twilioCleanup.jobs, TWILIO_CLEANUP_QUEUE.delaySeconds + TWILIO_CLEANUP_QUEUE.consumerTimeoutSeconds * 6 + 120],
+    ['Paging', () => stack.paging.work, PAGING_QUEUE.maxDelaySeconds + PAGING_QUEUE.consumerTimeoutSeconds * 6 + 120],
+  ] as const)('%sOldestMessage fires when a message waited longer than its delay and one visibility timeout: a stalled consumer', (name, work, seconds) => {
+    expect(work().maxExpectedAge.toSeconds()).toBe(seconds);
+    // Minutes, far inside the 14 days the queue keeps a message.
+    expect(seconds).toBeLessThan(60 * 60);
+    expect(alarm(`${name}OldestMessage`)).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(work().queue), 'QueueName'] } }],
+      Statistic: 'Maximum',
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: seconds,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topicRef()],
+      OKActions: [topicRef()],
+    });
+  });
+
+  it.each(ALL_HANDLERS)('%s alarms on any error and any throttle', (handler) => {
+    for (const metric of ['Errors', 'Throttles'] as const) {
+      expect(alarm(`${capitalized(handler)}${metric}`)).toMatchObject({
         Namespace: 'AWS/Lambda',
         MetricName: metric,
         Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(stack.functions[handler]) } }],
@@ -318,8 +411,21 @@ describe('alarms', () => {
     }
   });
 
+  it('Api5xx fires on any 5xx the HTTP API answers', () => {
+    expect(alarm('Api5xx')).toMatchObject({
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5xx',
+      Dimensions: [{ Name: 'ApiId', Value: { Ref: logicalId(stack.httpApi.api) } }],
+      Statistic: 'Sum',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [topicRef()],
+    });
+  });
+
   it('notify one topic, encrypted with the alarms key and refusing plain HTTP, with no subscriber unless alarmEmail is set', () => {
     expect(props(logicalId(stack.alarms.topic)).KmsMasterKeyId).toEqual(arnOf(keyIds().alarms));
+    expect(props(logicalId(stack.alarms.topic)).DisplayName).toBe('tipline prod alarms');
     const policies = Object.values(template.findResources('AWS::SNS::TopicPolicy')).map((p) => p.Properties as Json);
     const denyHttp = policies.filter((p) =>
       asArray((p.PolicyDocument as { Statement: Json[] }).Statement).some(
@@ -332,12 +438,46 @@ describe('alarms', () => {
     expect(outputs.AlarmTopicArn?.Value).toEqual(topicRef());
   });
 
+  it("let CloudWatch publish: the topic's own policy replaces SNS's default, so without this no alarm would reach anyone", () => {
+    const policies = Object.values(template.findResources('AWS::SNS::TopicPolicy')).map((p) => p.Properties as Json);
+    expect(policies).toHaveLength(1);
+    const statements = asArray((policies[0]?.PolicyDocument as { Statement: Json[] }).Statement);
+    const allows = statements.filter((s) => s.Effect === 'Allow');
+    expect(allows).toEqual([
+      {
+        Sid: 'CloudWatchAlarmsPublish',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: topicRef(),
+        // Only this account's alarms, and only this stack's (their names start with the stack name).
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: {
+            'aws:SourceArn': {
+              'Fn::Join': [
+                '',
+                ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':alarm:tipline-prod-*'],
+              ],
+            },
+          },
+        },
+      },
+    ]);
+  });
+
   it('subscribe the alarmEmail address, and refuse one that is not an address', () => {
     const withEmail = (alarmEmail: string) => settingsFor({ alarmEmail }).alarmEmail;
     const s = new Stack(new App(), 'S');
-    new Alarms(s, 'Alarms', { key: new Key(s, 'Key'), email: withEmail('alerts@example.org') });
+    new Alarms(s, 'Alarms', { key: new Key(s, 'Key'), stage: 'prod', email: withEmail('alerts@example.org') });
     Template.fromStack(s).hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'alerts@example.org' });
     expect(() => withEmail('alerts at example.org')).toThrow(/alarmEmail/);
+  });
+
+  it('are each explained in docs/operations.md: what it means, what to do', () => {
+    const runbook = readFileSync(join(REPO_ROOT, 'docs', 'operations.md'), 'utf8');
+    const entry = (name: string) => (name.endsWith('Throttles') ? '`<Function>Throttles`' : `\`${name}\``);
+    expect([...stack.alarms.alarms.keys()].filter((name) => !runbook.includes(entry(name)))).toEqual([]);
   });
 
   it('give no execution role any right on the topic: only CloudWatch publishes', () => {

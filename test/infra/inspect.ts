@@ -141,12 +141,17 @@ export class StackInspector {
   };
 
   /**
-   * Statements on the function's own log group or on the tables' or queues' key: the plumbing
-   * every function has in some measure, asserted on its own in hardening.test.ts.
+   * Statements on the function's own log group or on the tables', queues' or secrets' key: the
+   * plumbing every function has in some measure, asserted on its own in hardening.test.ts.
    */
   private readonly isPlumbing = (handler: HandlerName, statement: Statement): boolean => {
     const { functions, keys } = this.stack;
-    const plumbing = new Set([this.logicalId(functions[handler].logGroup), this.logicalId(keys.tables), this.logicalId(keys.queues)]);
+    const plumbing = new Set([
+      this.logicalId(functions[handler].logGroup),
+      this.logicalId(keys.tables),
+      this.logicalId(keys.queues),
+      this.logicalId(keys.secrets),
+    ]);
     const ids = referencedIds(statement.resources);
     return ids.length > 0 && ids.every((id) => plumbing.has(id));
   };

@@ -9,10 +9,8 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { NagPack } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TiplineEdgeStack } from '../../lib/edge-firewall';
+import { buildTiplineApp } from '../../lib/app';
 import { acknowledge, MIN_ACKNOWLEDGEMENT_REASON, nagPacks } from '../../lib/nag';
-import { readSettings } from '../../lib/settings';
-import { TiplineStack } from '../../lib/tipline-stack';
 import { cdkJsonContext } from './synth';
 
 const SYNTH_TIMEOUT_MS = 240_000;
@@ -27,12 +25,11 @@ interface Checked {
   assemblyDir: string;
 }
 
-/** The app as bin/app.ts builds it, with the edge stack too; the packs are run by the test, not by synth. */
+/** The app as bin/app.ts builds it (lib/app.ts); the packs are run by the test, not by synth. */
 function checkedApp(extraContext: Record<string, unknown>): Checked {
   const app = new App({ context: { ...cdkJsonContext(), ...extraContext } });
-  const settings = readSettings(app);
-  const stacks: Stack[] = [new TiplineStack(app, 'TiplineStack', { settings })];
-  if (settings.edgeStack) stacks.push(new TiplineEdgeStack(app, 'TiplineEdgeStack'));
+  const { main, edge } = buildTiplineApp(app);
+  const stacks: Stack[] = [main, ...(edge === undefined ? [] : [edge])];
   const packs = nagPacks(app);
   // Runs the aspects (the `cdk_nag` metadata among them) exactly once, as `cdk synth` does.
   const assemblyDir = app.synth().directory;
@@ -80,7 +77,7 @@ afterAll(() => {
 describe('cdk-nag (AwsSolutions and Serverless)', () => {
   it('checks both stacks of the app', () => {
     expect(defaults.packs.map((pack) => pack.readPackName).sort()).toEqual(['AwsSolutions', 'Serverless']);
-    expect(defaults.stacks.map((stack) => stack.stackName)).toEqual(['TiplineStack', 'TiplineEdgeStack']);
+    expect(defaults.stacks.map((stack) => stack.stackName)).toEqual(['tipline-prod', 'tipline-prod-edge']);
   });
 
   it('reports no unacknowledged error or warning', () => {
@@ -140,7 +137,7 @@ describe('cdk-nag (AwsSolutions and Serverless)', () => {
     expect(acknowledgements(defaults.app)).toHaveLength(ACKNOWLEDGEMENT_COUNT);
     // Wildcards (IAM4/IAM5) are waived on CDK's deployment provider only, never on a handler.
     const iam = acknowledgements(defaults.app).filter(({ id }) => /AwsSolutions-IAM[45]/.test(id));
-    expect([...new Set(iam.map(({ on }) => on.node.path))]).toEqual([expect.stringMatching(/^TiplineStack\/Custom::CDKBucketDeployment/)]);
+    expect([...new Set(iam.map(({ on }) => on.node.path))]).toEqual([expect.stringMatching(/^tipline-prod\/Custom::CDKBucketDeployment/)]);
   });
 
   it(
@@ -157,6 +154,24 @@ describe('cdk-nag (AwsSolutions and Serverless)', () => {
         expect(acknowledgements(custom.app).filter(({ id }) => id.includes('CFR4'))).toEqual([]);
       } finally {
         if (custom.assemblyDir.startsWith(tmpdir())) rmSync(custom.assemblyDir, { recursive: true, force: true });
+      }
+    },
+    SYNTH_TIMEOUT_MS,
+  );
+});
+
+describe('cdk-nag on the options the app offers', () => {
+  it(
+    'wafEnabled=false synthesizes: CFR2 (no WAF) is acknowledged on the distribution only then, with the warning that says what is lost',
+    () => {
+      const off = checkedApp({ wafEnabled: 'false' });
+      try {
+        expect(findings(off)).toEqual([]);
+        const cfr2 = acknowledgements(off.app).filter(({ id }) => id.includes('AwsSolutions-CFR2'));
+        expect(cfr2.map(({ on }) => on.node.path)).toEqual(['tipline-prod/Dashboard/Distribution']);
+        expect(acknowledgements(defaults.app).filter(({ id }) => id.includes('CFR2'))).toEqual([]);
+      } finally {
+        if (off.assemblyDir.startsWith(tmpdir())) rmSync(off.assemblyDir, { recursive: true, force: true });
       }
     },
     SYNTH_TIMEOUT_MS,

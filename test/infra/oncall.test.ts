@@ -244,8 +244,8 @@ describe('responder phones', () => {
     expect(rolesFor('kms:GenerateDataKey')).toEqual([roleIdOf('rosterApi')]);
     expect(rolesFor('kms:Decrypt')).toEqual([roleIdOf('paging')]);
     const keyId = logicalId(stack.vault.key);
-    // The tables' and queues' keys aside (through DynamoDB and SQS only: hardening.test.ts).
-    const dataKeys = new Set([logicalId(stack.keys.tables), logicalId(stack.keys.queues)]);
+    // The tables', queues' and secrets' keys aside (through DynamoDB, SQS and Secrets Manager only: hardening.test.ts).
+    const dataKeys = new Set([logicalId(stack.keys.tables), logicalId(stack.keys.queues), logicalId(stack.keys.secrets)]);
     expect(resourcesAllowed('rosterApi', 'kms:GenerateDataKey').filter((id) => !dataKeys.has(id))).toEqual([keyId]);
     expect(resourcesAllowed('paging', 'kms:Decrypt').filter((id) => !dataKeys.has(id))).toEqual([keyId]);
     // Neither can do the other's half.
@@ -271,8 +271,9 @@ describe('the functions that feed paging', () => {
 
   it('operator-api reads a tip’s paging state and its deliveries by tip, not a responder’s other pages', () => {
     const byTable = actionsByTable('operatorApi');
-    expect(byTable.Paging).toEqual(['dynamodb:GetItem']);
-    expect(byTable.PageDeliveries).toEqual(['dynamodb:Query']);
+    // UpdateItem: a closed tip's `expiresAt`, and nothing else (hardening.test.ts).
+    expect(byTable.Paging).toEqual(['dynamodb:GetItem', 'dynamodb:UpdateItem']);
+    expect(byTable.PageDeliveries).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(targetsOf('operatorApi', 'dynamodb:Query', 'PageDeliveries')).toEqual(['DeliveriesByTip']);
     for (const name of ['Roster', 'ResponderContacts']) expect(byTable[name], name).toEqual([]);
   });

@@ -345,18 +345,35 @@ describe('WAF', () => {
     expect(matches(scopeDown(), { method, path })).toBe(false);
   });
 
+  const managed = (name: string) => {
+    const found = rules().filter((r) => {
+      const group = (r.Statement as Json).ManagedRuleGroupStatement as Json | undefined;
+      return group?.VendorName === 'AWS' && group.Name === name && Object.keys(group).length === 2;
+    });
+    expect(found, name).toHaveLength(1);
+    return found[0] ?? {};
+  };
+
   it('counts (does not enforce) the AWS common rule set', () => {
-    const managed = rules().filter((r) => (r.Statement as Json).ManagedRuleGroupStatement !== undefined);
-    expect(managed).toHaveLength(1);
-    expect((managed[0]?.Statement as Json).ManagedRuleGroupStatement).toEqual({ VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' });
-    expect(managed[0]?.OverrideAction).toEqual({ Count: {} });
-    expect(rules()).toHaveLength(2);
+    expect(managed('AWSManagedRulesCommonRuleSet').OverrideAction).toEqual({ Count: {} });
+  });
+
+  it('blocks known bad inputs (exploit payloads no tip contains)', () => {
+    expect(managed('AWSManagedRulesKnownBadInputsRuleSet').OverrideAction).toEqual({ None: {} });
+  });
+
+  it('has exactly those three rules, the rate limit first', () => {
+    expect(rules().map((r) => [r.Name, r.Priority])).toEqual([
+      ['PublicWriteRateLimit', 0],
+      ['AWSManagedRulesCommonRuleSet', 1],
+      ['AWSManagedRulesKnownBadInputsRuleSet', 2],
+    ]);
   });
 
   it('logs nothing that holds an IP: no logging configuration, no sampled requests', () => {
     expect(template.findResources('AWS::WAFv2::LoggingConfiguration')).toEqual({});
     const configs = [webAcl()[1].VisibilityConfig as Json, ...rules().map((r) => r.VisibilityConfig as Json)];
-    expect(configs).toHaveLength(3);
+    expect(configs).toHaveLength(4);
     for (const config of configs) expect(config.SampledRequestsEnabled, String(config.MetricName)).toBe(false);
   });
 

@@ -26,7 +26,6 @@ let template: Template;
 let assemblyDir: string;
 
 const _DYNAMODB_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-const DYNAMODB_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:Scan'];
 /** Local-only names env-names.ts no longer holds (the local stack's platform replaced them). */
 const LOCAL_ONLY_RETIRED_NAMES = [
   'TIPLINE_CONTACT_KEY_SECRET',
@@ -67,6 +66,7 @@ const {
   tableRef,
   actionsByTable,
   queryableIndexesOf,
+  targetsOf,
   envOf,
 } = inspect(() => ({ stack, template }));
 
@@ -229,6 +229,8 @@ describe('functions', () => {
       NODE_OPTIONS: '--enable-source-maps',
       [ENV.tipsTable]: tableRef('Tips'),
       [ENV.messagesTable]: tableRef('Messages'),
+      // Only to give a closed tip's receipt the tip's retention, through the by-tip index.
+      [ENV.receiptsTable]: tableRef('Receipts'),
       [ENV.auditTable]: tableRef('Audit'),
       [ENV.pagingTable]: tableRef('Paging'),
       [ENV.pageDeliveriesTable]: tableRef('PageDeliveries'),
@@ -274,7 +276,8 @@ describe.each(WORK_QUEUES)('%s queue', (_name, workQueue, shape, consumer) => {
     expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * (props(logicalId(stack.functions[consumer])).Timeout as number));
   });
 
-  it('keeps dead letters for 14 days', () => {
+  it('keeps its messages and its dead letters for 14 days, the most SQS allows (not the default 4)', () => {
+    expect(props(logicalId(workQueue().queue)).MessageRetentionPeriod).toBe(14 * 24 * 60 * 60);
     expect(props(logicalId(workQueue().deadLetterQueue)).MessageRetentionPeriod).toBe(14 * 24 * 60 * 60);
   });
 
@@ -356,7 +359,7 @@ describe('tables', () => {
     expect(table.TimeToLiveSpecification).toEqual(shape.timeToLive === undefined ? undefined : { AttributeName: shape.timeToLive, Enabled: true });
   });
 
-  it.each(ALL_TABLES.map((shape) => shape.name))('%s is on demand, encrypted, recoverable and retained', (name) => {
+  it.each(ALL_TABLES.map((shape) => shape.name))('%s is on demand, encrypted, recoverable, retained and protected from deletion', (name) => {
     const id = tableIdByShapeName(name);
     const table = props(id);
     expect(table.BillingMode).toBe('PAY_PER_REQUEST');
@@ -364,6 +367,8 @@ describe('tables', () => {
     expect(table.SSESpecification).toMatchObject({ SSEEnabled: true });
     expect(resource(id).DeletionPolicy).toBe('Retain');
     expect(resource(id).UpdateReplacePolicy).toBe('Retain');
+    // Retain covers `cdk destroy`; this covers DeleteTable from the console or the CLI.
+    expect(table.DeletionProtectionEnabled).toBe(true);
   });
 
   it('the contact vault expires entries on expiresAt and is recoverable and encrypted', () => {
@@ -378,8 +383,8 @@ describe('tables', () => {
 });
 
 describe('vault key', () => {
-  it("is customer managed, rotated and retained, and no other key (hardening.test.ts has the tables', queues' and alarms' keys)", () => {
-    template.resourceCountIs('AWS::KMS::Key', 4);
+  it("is customer managed, rotated and retained, and no other key (hardening.test.ts has the tables', queues', alarms' and secrets' keys)", () => {
+    template.resourceCountIs('AWS::KMS::Key', 5);
     expect(logicalId(stack.vault.key)).not.toBe(logicalId(stack.keys.tables));
     const keyId = logicalId(stack.vault.key);
     expect(props(keyId).EnableKeyRotation).toBe(true);
@@ -506,8 +511,18 @@ describe('HTTP API', () => {
         'ResponderContactsTableName',
         'PagingTableName',
         'PageDeliveriesTableName',
+        'AlarmTopicArn',
+        'TwilioAuthTokenSecretArn',
+        'ContactKeySecretArn',
+        'UserPoolId',
+        'UserPoolClientId',
+        'CognitoDomain',
+        'DashboardUrl',
+        'PublicFormUrl',
+        'Stage',
       ]),
     );
+    expect(outputs.Stage?.Value).toBe('prod');
     expect(outputs.PagingQueueUrl?.Value).toEqual({ Ref: logicalId(stack.paging.work.queue) });
     expect(outputs.PageDeliveriesTableName?.Value).toEqual({ Ref: tableIdByShapeName('PageDeliveries') });
     expect(outputs.TwilioCleanupQueueUrl?.Value).toEqual({ Ref: logicalId(stack.twilioCleanup.jobs.queue) });
@@ -610,11 +625,14 @@ describe('IAM', () => {
     expect(actionsByTable('operatorApi')).toEqual({
       ...noTable(),
       Tips: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-      Messages: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+      // UpdateItem on Messages, Receipts, Paging and PageDeliveries sets the closed tip's
+      // `expiresAt` and nothing else (hardening.test.ts: the condition on the attributes).
+      Messages: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      Receipts: ['dynamodb:Query', 'dynamodb:UpdateItem'],
       Audit: ['dynamodb:PutItem', 'dynamodb:Query'],
       // The pages view: one paging state, the deliveries listed by tip (oncall.test.ts: which index).
-      Paging: ['dynamodb:GetItem'],
-      PageDeliveries: ['dynamodb:Query'],
+      Paging: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+      PageDeliveries: ['dynamodb:Query', 'dynamodb:UpdateItem'],
       // Requests beside the spans, decisions and the tip's retention, shredding after it: no Scan, no batch.
       Evidence: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
     });
@@ -643,14 +661,31 @@ describe('IAM', () => {
     for (const consume of ['sqs:ReceiveMessage', 'sqs:DeleteMessage']) {
       expect(resourcesAllowed('triage', consume)).toEqual([logicalId(stack.tipsQueue.queue)]);
     }
-    // Every tip table but the vault; none of the on-call ones (paging decides who is paged).
-    const all = sorted(['Tips', 'Messages', 'Contacts', 'Receipts'].map(tableIdByShapeName));
-    expect(resourcesAllowed('triage', 'dynamodb:UpdateItem')).toEqual(all);
-    // Sealed evidence is only put, with its message: triage can neither read nor change it.
-    expect(resourcesAllowed('triage', 'dynamodb:PutItem')).toEqual(sorted([...all, tableIdByShapeName('Evidence')]));
-    expect(actionsOn('triage', tableIdByShapeName('Evidence'))).toEqual(['dynamodb:PutItem']);
+    // Exactly what its code does: GetItem by key, one Query (a tip's thread, through its index),
+    // and the transaction's conditional Puts. Nothing that updates, deletes, scans or batches:
+    // a consumer bug or a poisoned message cannot erase or rewrite a report.
+    expect(actionsByTable('triage')).toEqual({
+      ...noTable(),
+      Tips: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+      Messages: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+      Contacts: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+      // Only records the hash web-intake computed: looking receipts up is the inbox's job.
+      Receipts: ['dynamodb:PutItem'],
+      // Sealed evidence is only put, with its message: triage can neither read nor change it.
+      Evidence: ['dynamodb:PutItem'],
+    });
+    expect(targetsOf('triage', 'dynamodb:Query', 'Messages')).toEqual(['MessagesByTip']);
+    for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem']) {
+      for (const name of ['Tips', 'Messages', 'Contacts']) expect(targetsOf('triage', action, name), `${action} ${name}`).toEqual(['table']);
+    }
+    expect(sorted([...new Set(dataActions('triage').filter((action) => action.startsWith('dynamodb:')))])).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+    ]);
     const readable = sorted(['Tips', 'Messages', 'Contacts'].map(tableIdByShapeName));
-    for (const read of DYNAMODB_READ_ACTIONS) expect(resourcesAllowed('triage', read)).toEqual(readable);
+    expect(resourcesAllowed('triage', 'dynamodb:GetItem')).toEqual(readable);
+    for (const read of ['dynamodb:BatchGetItem', 'dynamodb:Scan']) expect(resourcesAllowed('triage', read)).toEqual([]);
   });
 
   it('tipster-reply reads one tip and one vault entry, adds its reply to the thread and the trail, and sends nothing to a queue', () => {

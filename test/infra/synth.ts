@@ -8,9 +8,10 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll } from 'vitest';
 import * as z from 'zod';
+import { buildTiplineApp } from '../../lib/app';
 import { readSettings, type TiplineSettings } from '../../lib/settings';
 import { REPO_ROOT } from '../../lib/tipline-function';
-import { TiplineStack } from '../../lib/tipline-stack';
+import type { TiplineStack } from '../../lib/tipline-stack';
 
 /** cdk.json's context: the same feature flags as `cdk synth`, so the tests see the template that deploys. */
 export function cdkJsonContext(): Record<string, unknown> {
@@ -22,9 +23,9 @@ export function settingsFor(context: Record<string, unknown> = {}): TiplineSetti
   return readSettings(new App({ context }));
 }
 
-/** TiplineStack in `app`, with the settings of the app's context, as bin/app.ts builds it. */
+/** The main stack in `app`, with the settings of the app's context, as bin/app.ts builds it. */
 export function tiplineStack(app: App): TiplineStack {
-  return new TiplineStack(app, 'TiplineStack', { settings: readSettings(app) });
+  return buildTiplineApp(app).main;
 }
 
 export interface SynthOptions {

@@ -124,6 +124,16 @@ describe('replyToTipster', () => {
     });
   });
 
+  it("a reply on a closed tip takes the tip's expiresAt, so that it goes with the tip; on an open tip it has none", async () => {
+    const closed = deps(tip({ channel: 'web', contactKey: undefined, status: 'closed', expiresAt: 1_800_000_000 }), undefined);
+    await replyToTipster({ tipId: tipIdSchema.parse('ABCDEFGH'), text: '¿Sigue ahí?' }, OPERATOR, closed.deps);
+    expect(closed.thread[0]?.expiresAt).toBe(1_800_000_000);
+
+    const open = deps(tip({ channel: 'web', contactKey: undefined }), undefined);
+    await replyToTipster({ tipId: tipIdSchema.parse('ABCDEFGH'), text: '¿Sigue ahí?' }, OPERATOR, open.deps);
+    expect(open.thread[0]).not.toHaveProperty('expiresAt');
+  });
+
   it('an unknown tip is TipNotFound', async () => {
     await expect(replyToTipster({ tipId: tipIdSchema.parse('ZZZZZZZZ'), text: 'hola' }, OPERATOR, deps(undefined, undefined).deps)).rejects.toBeInstanceOf(
       TipNotFound,

@@ -10,6 +10,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * The token exchange POSTs to Cognito's domain, which is only known per deployment; the meta
  * CSP must allow it (a meta policy and a header policy both apply, so the header cannot widen it).
+ * The CDK deployment writes that origin into the page itself (lib/dashboard/deployment.ts), so
+ * the build says `'self'` alone; TIPLINE_OPS_CONNECT_ORIGIN is only for serving a build elsewhere.
  */
 function cspConnectSrc(): Plugin {
   const extra = process.env.TIPLINE_OPS_CONNECT_ORIGIN ?? '';
