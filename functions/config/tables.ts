@@ -282,6 +282,16 @@ export const ROUTES = [
   { method: 'POST', path: '/api/tips/{id}/status', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
   { method: 'POST', path: '/api/tips/{id}/notes', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
   { method: 'POST', path: '/api/tips/{id}/level', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  // Hand a tip to a colleague (the holder, or anyone while nobody holds it; a supervisor always).
+  { method: 'POST', path: '/api/tips/{id}/assign', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  // Paging that follows the case: stop a tip's escalation, or record an ACK taken by phone.
+  { method: 'POST', path: '/api/tips/{id}/paging/stop', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  { method: 'POST', path: '/api/tips/{id}/paging/ack', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  // Mark a tip as a duplicate of (merge it into) an earlier one: closed, linked, paged no more.
+  { method: 'POST', path: '/api/tips/{id}/duplicate', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  // The colleagues a tip can be assigned to; the summary a shift hands to the next.
+  { method: 'GET', path: '/api/staff', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  { method: 'GET', path: '/api/handover', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
   // Its own function: the only one that can read the contact vault and decrypt it.
   { method: 'POST', path: '/api/tips/{id}/replies', handler: 'tipsterReply', auth: 'jwt', roles: STAFF },
   // Who read what is itself sensitive: supervisors only.

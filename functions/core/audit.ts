@@ -23,6 +23,14 @@ export const AUDIT_ACTIONS = [
   'reveal_refused',
   'evidence_revealed',
   'evidence_shredded',
+  // A shift on the hotline (issue 16): paging ended or confirmed by an operator, tips linked,
+  // a tip handed to a colleague, a responder's SMS attached to the case they were paged for.
+  'paging_stopped',
+  'phone_ack',
+  'duplicate',
+  'assign',
+  'responder_note',
+  'handover_read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -24,6 +24,12 @@ export interface QueueItem {
   messageCount: number;
   claimedBy: StaffRef | null;
   levelOverride: LevelOverride | null;
+  /** A page for it has no responder's ACK yet (running, or stopped with nobody confirming). */
+  pageUnanswered: boolean;
+  /** Escalation ran out with nobody confirming: first in its level until someone deals with it. */
+  nobodyConfirmed: boolean;
+  /** The earlier tip this one repeats (see TipRecord.duplicateOf), or null. */
+  duplicateOf: { tipId: string; match: 'contact' | 'text' | 'operator' } | null;
 }
 
 export function toQueueItem(tip: TipRecord): QueueItem {
@@ -43,12 +49,16 @@ export function toQueueItem(tip: TipRecord): QueueItem {
     messageCount: tip.messageCount,
     claimedBy: tip.claimedBy ?? null,
     levelOverride: tip.levelOverride ?? null,
+    pageUnanswered: tip.pageUnanswered === true,
+    nobodyConfirmed: tip.nobodyConfirmed === true,
+    duplicateOf: tip.duplicateOf ? { tipId: tip.duplicateOf.tipId, match: tip.duplicateOf.match } : null,
   };
 }
 
 export interface ThreadEntry {
   id: string;
-  kind: 'in' | 'out' | 'note';
+  /** 'responder': a responder's SMS from their roster number, attached to the case they were paged for. */
+  kind: 'in' | 'out' | 'note' | 'responder';
   at: string;
   text: string;
   channel?: Channel;

@@ -75,6 +75,17 @@ export interface TipRecord {
    * such tips first within their level without reading the paging table per tip.
    */
   pageUnanswered?: boolean;
+  /**
+   * true when escalation ran through every round with nobody confirming (core/paging: stoppedAt
+   * without an ACK); such a tip goes to the top of its level until an operator records an
+   * acknowledgement taken by phone or stops its paging. Absent otherwise.
+   */
+  nobodyConfirmed?: boolean;
+  /**
+   * The earlier tip this one repeats: linked by paging (same sender, or near-identical text within
+   * minutes: it was covered by that tip's page) or by an operator marking it a duplicate.
+   */
+  duplicateOf?: { tipId: TipId; match: 'contact' | 'text' | 'operator'; at: string };
 }
 
 export interface StoredMessage {
@@ -91,7 +102,8 @@ export interface StoredMessage {
    */
   hidden?: number;
   /** 'in' (from the tipster; the default), 'out' (a reply to them) or 'note' (staff only). */
-  kind?: 'in' | 'out' | 'note';
+  /** 'responder': an SMS from a responder's roster number, attached to the case they were paged for. */
+  kind?: 'in' | 'out' | 'note' | 'responder';
   author?: StaffRef;
   /** The tip's `expiresAt` once it is closed: a tip's messages go with it (the table's TTL). */
   expiresAt?: number;
@@ -135,6 +147,15 @@ export interface QueueFilter {
   status: TipStatus | 'open';
   level?: Level;
   region?: string;
+  /** Free text, matched (without case or accents) against the tip's redacted text. */
+  q?: string;
+  /** 'mine': claimed by `actorId`; 'unclaimed': claimed by nobody. */
+  claimed?: 'mine' | 'unclaimed';
+  actorId?: string;
+  channel?: Channel;
+  /** Created at or after / before the start of the next day of these dates (YYYY-MM-DD, UTC). */
+  from?: string;
+  to?: string;
 }
 
 /** What operators read: tips and their threads. */

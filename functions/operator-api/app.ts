@@ -19,29 +19,20 @@ import { createLogger } from '../adapters/logger';
 import { operatorAuthenticatorOf } from '../adapters/operator-auth';
 import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
 import { staffRouter, tipIdOf, type StaffRequest, type StaffRouterDeps } from '../adapters/staff-router';
+import { pagingRoutes } from './paging-routes';
+import { act, existingTip, record } from './route-kit';
+import { shiftRoutes } from './shift-routes';
 import { sqsOperatorPaging, type OperatorPaging } from '../adapters/sqs-paging-requests';
 import { DEFAULT_CLOSED_TIP_RETENTION_DAYS, MAX_CLOSED_TIP_RETENTION_DAYS } from '../config/defaults';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig, type Env } from '../config/runtime';
 import type { RouteKeyFor } from '../config/tables';
 import { agreementWindowStart, triageAgreement } from '../core/agreement';
-import type { AuditAction, AuditLog } from '../core/audit';
+import type { AuditLog } from '../core/audit';
 import { InvalidRequest, TipNotFound } from '../core/errors';
 import type { EvidenceRetention } from '../core/evidence/model';
 import { decideReveal, listEvidence, requestReveal, revealValue, type EvidenceCall, type EvidenceDeps } from '../core/evidence/reveal';
-import {
-  actOnTip,
-  changeStatus,
-  claimTip,
-  noteFor,
-  overrideLevel,
-  releaseTip,
-  staffRef,
-  TAKE_OVER_REASON,
-  takeOverTip,
-  type Actor,
-  type Decision,
-} from '../core/operator-actions';
+import { changeStatus, claimTip, noteFor, overrideLevel, releaseTip, staffRef, TAKE_OVER_REASON, takeOverTip, type Actor } from '../core/operator-actions';
 import { toQueueItem, toResponderPagingView, toResponderTipView, toTipDetail } from '../core/operator-views';
 import { pageView, type PagingView } from '../core/paging/page-view';
 import { isResponderOnly, responderAccess, type ResponderAccess } from '../core/responder-access';
@@ -150,26 +141,6 @@ const levelBody = z.strictObject({
   reason: z.string().trim().min(3, 'say why, in a few words').max(500, 'reason must be at most 500 characters'),
 });
 
-async function existingTip(deps: OperatorApiDeps, tipId: string): Promise<TipRecord> {
-  const tip = await deps.reader.getTip(tipId);
-  if (!tip) throw new TipNotFound(tipId);
-  return tip;
-}
-
-function record(deps: OperatorApiDeps, tipId: string, { actor, now }: StaffRequest, action: AuditAction, details: Record<string, string> = {}) {
-  return deps.audit.record({ tipId, at: now.toISOString(), actor: staffRef(actor), action, details });
-}
-
-function act(deps: OperatorApiDeps, request: StaffRequest, action: AuditAction, decide: (tip: TipRecord) => Decision): Promise<HttpResult> {
-  const tipId = tipIdOf(request.event);
-  const ports = {
-    tips: { getTip: deps.reader.getTip, updateTip: deps.writer.updateTip },
-    audit: (details: Record<string, string>) => record(deps, tipId, request, action, details),
-    evidence: deps.evidenceRetention,
-  };
-  return actOnTip(tipId, decide, ports).then((written) => json(200, toQueueItem(written)));
-}
-
 /**
  * Whether this responder may read this tip now (core/responder-access), and its paging as they may
  * see it. Decided on the tip's paging alone, read whatever the answer, before the tip itself is:
@@ -198,6 +169,8 @@ const pathParameter = (request: StaffRequest, name: 'spanId' | 'requestId'): str
 function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (request: StaffRequest) => Promise<HttpResult>> {
   const { reader, writer, closedTips, audit, paging, deliveries } = deps;
   return {
+    ...pagingRoutes(deps),
+    ...shiftRoutes(deps),
     'GET /api/me': async ({ actor }) => json(200, { id: actor.id, name: actor.name, roles: actor.roles }),
 
     'GET /api/queue': async ({ event }) => {

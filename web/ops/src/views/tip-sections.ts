@@ -84,6 +84,8 @@ function entryLabel(entry: ThreadEntry, tip: ThreadOf): string {
       return t('tip.replyBy', { name, channel: tOr(`channel.${entry.channel ?? tip.channel}`, '') });
     case 'note':
       return t('tip.noteBy', { name });
+    case 'responder':
+      return t('tip.responderNoteBy', { name });
     default: {
       const never: never = entry.kind;
       return String(never);
