@@ -1,5 +1,7 @@
 // Entry: find out how to sign in, sign in if needed, then start the console.
 import './styles.css';
+import './styles-shift.css';
+import './styles-case.css';
 import * as api from './api';
 import { currentToken, finishCognitoSignIn, signOut, signOutLocally, startCognitoSignIn, takeTokenFromFragment } from './auth';
 import { loadConfig, type SignInConfig } from './config';
