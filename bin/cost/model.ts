@@ -194,7 +194,9 @@ export function perTip(activity: Activity, acknowledgementSegments: number): Wor
   const triage: Partial<Work> = { invocations: { triage: 1 }, readUnits: 3.5, writeUnits: 18 };
   const staff: Partial<Work> = { apiRequests: 1, edgeRequests: 1 };
 
-  // An SMS: sms-intake seals the address, remembers the MessageSid, queues; triage stores.
+  // An SMS: sms-intake seals the address, remembers the MessageSid, queues; triage stores. The
+  // first message of a thread gets the acknowledgement, later ones its one-word follow-up: one
+  // GSM-7 segment either way (test/unit/acknowledgement.test.ts), counted as the first's.
   const smsMessages = tipMix.smsShare * tipMix.messagesPerSmsTip;
   add(w, smsMessages, {
     invocations: { smsIntake: 1 },

@@ -1,5 +1,5 @@
 // Intake's short-lived memory in its own table (IntakeMemory), under keyed names only. sms-intake's:
-// `seen#<keyed MessageSid>`, `open#<contact key>`, `erased#<contact key>`; the public form's (it
+// `seen#<keyed MessageSid>`, `open#<contact key>`, `erased#<contact key>`, `acked#<contact key>`; the public form's (it
 // may touch no other prefix, lib/public-form.ts): `formToken#<keyed token id>`,
 // `inboxCode#<keyed receipt hash>#<window>`.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
@@ -39,9 +39,13 @@ export function dynamoIntakeMemory(client: DynamoDBDocumentClient, table: string
 
     async recall(contactKey, now) {
       const get = (memoryKey: string) => client.send(new GetCommand({ TableName: table, Key: { memoryKey }, ConsistentRead: true }));
-      const [open, erased] = await Promise.all([get(`open#${contactKey}`), get(`erased#${contactKey}`)]);
+      const [open, erased, acked] = await Promise.all([get(`open#${contactKey}`), get(`erased#${contactKey}`), get(`acked#${contactKey}`)]);
       // DynamoDB deletes expired items within days, not at once: the time is checked here too.
-      return { numberOpen: live(open.Item, now), erased: live(erased.Item, now) };
+      return { numberOpen: live(open.Item, now), erased: live(erased.Item, now), acknowledged: live(acked.Item, now) };
+    },
+
+    async noteAcknowledged(contactKey, until) {
+      await client.send(new PutCommand({ TableName: table, Item: { memoryKey: `acked#${contactKey}`, expiresAt: epochSeconds(until) } }));
     },
 
     async noteNumberOpen(contactKey, open, now) {
@@ -53,6 +57,8 @@ export function dynamoIntakeMemory(client: DynamoDBDocumentClient, table: string
     async noteErased(contactKey, now) {
       await client.send(new PutCommand({ TableName: table, Item: { memoryKey: `erased#${contactKey}`, expiresAt: epochSeconds(now) + erasedForSeconds } }));
       await client.send(new DeleteCommand({ TableName: table, Key: { memoryKey: `open#${contactKey}` } }));
+      // The first message after an erasure is answered in full again, with how to erase.
+      await client.send(new DeleteCommand({ TableName: table, Key: { memoryKey: `acked#${contactKey}` } }));
     },
 
     async clearErased(contactKey) {

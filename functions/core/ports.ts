@@ -111,8 +111,13 @@ export interface IntakeMemory {
   claimMessage(messageId: string, now: Date): Promise<boolean>;
   /** Undoes a claim whose address could not be sealed, so that Twilio's retry may seal it. */
   releaseMessage(messageId: string): Promise<void>;
-  /** The contact's last message ended where a number was being given; and whether they erased since. */
-  recall(contactKey: ContactKey, now: Date): Promise<{ numberOpen: boolean; erased: boolean }>;
+  /**
+   * The contact's last message ended where a number was being given; whether they erased since;
+   * and whether their thread has had its acknowledgement (within the thread window).
+   */
+  recall(contactKey: ContactKey, now: Date): Promise<{ numberOpen: boolean; erased: boolean; acknowledged: boolean }>;
+  /** The thread has had its acknowledgement: later messages until `until` get a one-word one. */
+  noteAcknowledged(contactKey: ContactKey, until: Date): Promise<void>;
   /** Records (or clears) a number left open at the end of the contact's latest message. */
   noteNumberOpen(contactKey: ContactKey, open: boolean, now: Date): Promise<void>;
   /** The contact erased their number: their next message starts a new tip. */

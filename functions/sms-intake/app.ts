@@ -31,6 +31,7 @@ export const configShape = {
   ...configShapes.tipsQueue,
   ...configShapes.publicUrl,
   ...configShapes.emergencyNumbers,
+  ...configShapes.threadWindow,
   ...configShapes.contactVaultTable,
   ...configShapes.intakeMemoryTable,
   [ENV.vaultTtlDays]: z.coerce.number().int().min(1).max(MAX_VAULT_TTL_DAYS).default(DEFAULT_VAULT_TTL_DAYS),
@@ -71,6 +72,7 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): SmsInt
       await cleanup.send({ type: 'DeleteTwilioMessage', version: 1, sealedSid: await seal(dataKeysOf(platform, env), sid, TWILIO_CLEANUP_CONTEXT) });
     },
     emergencyNumbers: parseEmergencyNumbers(config[ENV.emergencyNumbers]),
+    threadWindowMs: config[ENV.threadWindowMinutes] * 60_000,
     // Intake stamps the wall time, as Twilio and the queue do; the platform's clock is the one
     // decisions are made with (paging, reports), which tests may move.
     now: systemClock,

@@ -93,7 +93,10 @@ export function memoryOfIntake(journal: Journal = []): IntakeMemory & { readonly
       items.delete(`seen#${messageId}`);
     },
     async recall(contactKey, now) {
-      return { numberOpen: live(`open#${contactKey}`, now), erased: live(`erased#${contactKey}`, now) };
+      return { numberOpen: live(`open#${contactKey}`, now), erased: live(`erased#${contactKey}`, now), acknowledged: live(`acked#${contactKey}`, now) };
+    },
+    async noteAcknowledged(contactKey, until) {
+      items.set(`acked#${contactKey}`, until.getTime());
     },
     async noteNumberOpen(contactKey, open, now) {
       if (open) items.set(`open#${contactKey}`, now.getTime() + 30 * 60_000);
@@ -103,6 +106,7 @@ export function memoryOfIntake(journal: Journal = []): IntakeMemory & { readonly
       journal.push('memory.noteErased');
       items.set(`erased#${contactKey}`, now.getTime() + 30 * 86_400_000);
       items.delete(`open#${contactKey}`);
+      items.delete(`acked#${contactKey}`);
     },
     async clearErased(contactKey) {
       items.delete(`erased#${contactKey}`);

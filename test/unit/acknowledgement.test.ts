@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledgement, parseEmergencyNumbers, slowDown, webReceiptNotice, withPlace } from '../../functions/core/acknowledgement';
+import { acknowledgement, followUpAcknowledgement, parseEmergencyNumbers, slowDown, webReceiptNotice, withPlace } from '../../functions/core/acknowledgement';
 import { detectLanguage } from '../../functions/core/language';
 import { gsm7Length, isGsm7, SMS_SEGMENT_SEPTETS } from '../../functions/core/paging/gsm7';
 import { LANGS } from '../../functions/core/tip';
@@ -57,9 +57,6 @@ describe('language of the answer', () => {
   });
 });
 
-/** A message of more than one segment gives 7 septets of each to the header that joins them. */
-const TWO_SEGMENTS = 2 * (SMS_SEGMENT_SEPTETS - 7);
-
 describe('acknowledgement', () => {
   const numbers = parseEmergencyNumbers('105:Policía,1818:Línea contra la trata');
 
@@ -92,31 +89,23 @@ describe('acknowledgement', () => {
     }
   });
 
-  it("in Portuguese gives Brazil's numbers after the deployment's, in two GSM-7 segments with plain numbers", () => {
-    const plain = parseEmergencyNumbers('105,1818');
-    const text = acknowledgement('pt', plain);
+  it("in Portuguese gives Brazil's numbers after the deployment's, in one GSM-7 segment", () => {
+    const text = acknowledgement('pt', parseEmergencyNumbers('105:Policía,1818'));
     expect(text).toBe(
-      'Recebemos sua mensagem. Uma pessoa da equipe vai ler em breve. Pode continuar escrevendo aqui. ' +
-        'Se houver perigo agora, ligue sem custo para 105 ou 1818. ' +
-        'No Brasil, ligue 190 (Policia Militar) ou Disque 100 (direitos humanos).',
+      'Recebemos sua mensagem. Alguém da equipe vai ler logo. Pode seguir escrevendo. Perigo agora? No Peru ligue 105 (Policia) ou 1818. No Brasil: 190 ou Disque 100.',
     );
-    expect(isGsm7(text), text).toBe(true);
-    expect(gsm7Length(text), text).toBeGreaterThan(SMS_SEGMENT_SEPTETS);
-    expect(gsm7Length(text), text).toBeLessThanOrEqual(TWO_SEGMENTS);
+    expect(gsm7Length(text), text).toBeLessThanOrEqual(SMS_SEGMENT_SEPTETS);
   });
 
   it("in Portuguese gives Brazil's numbers when slowing a flood down too, and without any configured number", () => {
-    const plain = parseEmergencyNumbers('105,1818');
-    const slow = slowDown('pt', plain);
+    const slow = slowDown('pt', parseEmergencyNumbers('105,1818'));
     expect(slow).toBe(
-      'Recebemos muitas mensagens suas seguidas. Espere alguns minutos e escreva de novo. Se houver perigo agora, ligue sem custo para 105 ou 1818. ' +
-        'No Brasil, ligue 190 (Policia Militar) ou Disque 100 (direitos humanos).',
+      'Recebemos muitas mensagens suas seguidas. Espere alguns minutos e escreva de novo. Perigo agora? No Peru ligue 105 ou 1818. No Brasil: 190 ou Disque 100.',
     );
-    expect(isGsm7(slow), slow).toBe(true);
-    expect(gsm7Length(slow), slow).toBeLessThanOrEqual(TWO_SEGMENTS);
+    expect(gsm7Length(slow), slow).toBeLessThanOrEqual(SMS_SEGMENT_SEPTETS);
     for (const text of [acknowledgement('pt', []), slowDown('pt', [])]) {
-      expect(text).toMatch(/No Brasil, ligue 190 \(Policia Militar\) ou Disque 100 \(direitos humanos\)\.$/);
-      expect(text).not.toContain('Se houver perigo');
+      expect(text).toMatch(/No Brasil: 190 ou Disque 100\.$/);
+      expect(text).not.toContain('Perigo agora');
       expect(isGsm7(text), text).toBe(true);
     }
   });
@@ -135,5 +124,42 @@ describe('acknowledgement', () => {
     );
     // "Lugar" as in Spanish: the scorer reads "local" as a venue.
     expect(withPlace('minha filha', 'Iñapari', 'pt')).toBe('minha filha\nLugar: Iñapari');
+  });
+});
+
+// Issue 16: the acknowledgement was 153 characters with accents, 3 UCS-2 segments, and repeated
+// for every follow-up message of a thread. It is one GSM-7 segment in every language, whatever
+// the deployment's labels, and a follow-up within the thread window gets one word.
+describe('the acknowledgement is one GSM-7 segment', () => {
+  const CONFIGS = {
+    'the default, with an accented label': '105:Policía,1818',
+    'two accented labels': '105:Policía,1818:Línea contra la trata',
+    'plain numbers': '105,1818',
+    'a long list with long labels': '105:Policía Nacional del Perú,1818:Línea gratuita contra la trata de personas,100:Ministerio de la Mujer,911:Emergencias',
+  };
+
+  describe.each(LANGS)('in %s', (lang) => {
+    it.each(Object.entries(CONFIGS))('with %s: GSM-7, at most 160 septets, the first number always there', (_name, config) => {
+      const numbers = parseEmergencyNumbers(config);
+      for (const text of [acknowledgement(lang, numbers), slowDown(lang, numbers)]) {
+        expect(isGsm7(text), text).toBe(true);
+        expect(gsm7Length(text), text).toBeLessThanOrEqual(SMS_SEGMENT_SEPTETS);
+        expect(text).toContain(numbers[0]!.number);
+      }
+    });
+
+    it('with the default numbers keeps both of them, and says a person will read it', () => {
+      const text = acknowledgement(lang, parseEmergencyNumbers('105:Policía,1818'));
+      expect(text).toContain('105');
+      expect(text).toContain('1818');
+      expect(text.length).toBeGreaterThan(60);
+    });
+
+    it('a follow-up gets one short GSM-7 word or two, with no numbers', () => {
+      const text = followUpAcknowledgement(lang);
+      expect(isGsm7(text), text).toBe(true);
+      expect(gsm7Length(text)).toBeLessThanOrEqual(20);
+      expect(text).not.toMatch(/\d/);
+    });
   });
 });

@@ -67,6 +67,7 @@ function smsIntake() {
     paging,
     forgetTwilioCopy: async (sid) => void deletedFromTwilio.push(sid),
     emergencyNumbers: EMERGENCY,
+    threadWindowMs: 30 * 60_000,
     now: movableClock(NOW).now,
     logger,
   };

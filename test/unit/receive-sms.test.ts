@@ -1,7 +1,8 @@
 // SMS/WhatsApp intake's decisions with in-memory ports: erase, ACK, slow down or queue a tip,
 // each recorded (queued, sealed, forgotten, deleted) so that what did not happen is checked too.
 import { describe, expect, it } from 'vitest';
-import { acknowledgement, slowDown, type EmergencyNumber } from '../../functions/core/acknowledgement';
+import { acknowledgement, followUpAcknowledgement, slowDown, type EmergencyNumber } from '../../functions/core/acknowledgement';
+import { erasureHint } from '../../functions/core/erasure';
 import { contactKey, InvalidSenderAddress, smsMessageId } from '../../functions/core/contact-key';
 import { receiveSms, replyAddress, type InboundSms, type ReceiveSmsPorts } from '../../functions/core/intake/receive-sms';
 import { pagingJobSchema, type PagingJob } from '../../functions/core/paging/jobs';
@@ -45,6 +46,7 @@ function world() {
     },
     perContact: new FixedWindowLimiter(PER_CONTACT_LIMIT, WINDOW_MS),
     emergencyNumbers: EMERGENCY,
+    threadWindowMs: 30 * 60_000,
     now: clock.now,
   };
   const sms = (body: string, from = TIPSTER): InboundSms => ({ messageSid: newMessageSid() as MessageSid, from, body });
@@ -254,7 +256,8 @@ describe('receiveSms: rate limiting per contact', () => {
     // Assert
     expect(outcome.kind).toBe('rate_limited');
     expect(outcome.kind === 'rate_limited' && outcome.reply).toBe(slowDown('en', EMERGENCY));
-    expect(outcome.kind === 'rate_limited' && outcome.reply).toContain('105 (Policía)');
+    // The deployment's label in GSM-7, so that the reply stays one segment.
+    expect(outcome.kind === 'rate_limited' && outcome.reply).toContain('105 (Policia)');
   });
 
   it('does not affect another contact', async () => {
@@ -412,6 +415,75 @@ describe('receiveSms: a tip', () => {
     const written = everythingWritten(w);
     expect(w.tips.sent).toHaveLength(3);
     for (const number of ['987654321', '987 654 321', '911222333']) expect(written).not.toContain(number);
+  });
+});
+
+describe('receiveSms: one acknowledgement per thread window', () => {
+  const replyTo = async (w: ReturnType<typeof world>, body: string) => {
+    const outcome = await receiveSms(w.sms(body), w.ports);
+    return outcome.kind === 'queued' ? outcome.reply : `(${outcome.kind})`;
+  };
+
+  it('answers the first message in full and the follow-ups of the thread with one word, in their language', async () => {
+    // Arrange
+    const w = world();
+
+    // Act
+    const first = await replyTo(w, 'hay una menor en el bar de la pampa');
+    w.clock.advance(60_000);
+    const second = await replyTo(w, 'tiene 15 años');
+    w.clock.advance(20 * 60_000);
+    const third = await replyTo(w, 'please help');
+
+    // Assert
+    expect(first).toBe(acknowledgement('es', EMERGENCY));
+    expect(second).toBe(followUpAcknowledgement('es'));
+    expect(third).toBe(followUpAcknowledgement('en'));
+    expect(w.tips.sent).toHaveLength(3);
+  });
+
+  it('answers in full again once the thread window has passed since the last message', async () => {
+    // Arrange
+    const w = world();
+    await replyTo(w, 'hay una menor en el bar');
+    w.clock.advance(29 * 60_000);
+    await replyTo(w, 'sigue ahi');
+
+    // Act
+    w.clock.advance(31 * 60_000);
+    const later = await replyTo(w, 'otra vez la vi');
+
+    // Assert
+    expect(later).toBe(acknowledgement('es', EMERGENCY));
+  });
+
+  it('answers in full, with how to erase, the first message after an erasure', async () => {
+    // Arrange
+    const w = world();
+    await replyTo(w, 'hay una menor en el bar');
+    await receiveSms(w.sms('BORRAR'), w.ports);
+
+    // Act
+    const after = await replyTo(w, 'ahora hay dos chicas');
+    const next = await replyTo(w, 'en el cuarto de atras');
+
+    // Assert
+    expect(after).toBe(`${acknowledgement('es', EMERGENCY)} ${erasureHint('es')}`);
+    expect(next).toBe(followUpAcknowledgement('es'));
+  });
+
+  it("answers Twilio's retry of a message in full: its first answer may not have reached the tipster", async () => {
+    // Arrange
+    const w = world();
+    const message = w.sms('hay una menor en el bar');
+
+    // Act
+    const first = await receiveSms(message, w.ports);
+    const replay = await receiveSms(message, w.ports);
+
+    // Assert
+    expect(first.kind === 'queued' && first.reply).toBe(acknowledgement('es', EMERGENCY));
+    expect(replay.kind === 'queued' && replay.reply).toBe(acknowledgement('es', EMERGENCY));
   });
 });
 

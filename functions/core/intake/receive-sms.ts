@@ -4,7 +4,7 @@
 // down; anything else is a tip, redacted here (evidence sealed) and queued, with the address
 // sealed in the vault for replies, but only the first time intake sees that MessageSid: a replay
 // or a retry of an old message must never bring back an address its sender erased.
-import { acknowledgement, slowDown, type EmergencyNumber } from '../acknowledgement';
+import { acknowledgement, followUpAcknowledgement, slowDown, type EmergencyNumber } from '../acknowledgement';
 import { contactKey, normaliseSenderAddress, smsMessageId } from '../contact-key';
 import type { ContactVaultWriter } from '../contact-vault';
 import { erasureConfirmation, erasureHint, erasureLanguage, isErasureRequest } from '../erasure';
@@ -36,6 +36,11 @@ export interface ReceiveSmsPorts {
   forgetTwilioCopy(sid: MessageSid): Promise<void>;
   perContact: Pick<FixedWindowLimiter, 'allow'>;
   emergencyNumbers: readonly EmergencyNumber[];
+  /**
+   * Triage's thread window: messages within it of the last one join its tip, and only the first
+   * is answered in full (the emergency numbers); the rest get one word.
+   */
+  threadWindowMs: number;
   now: Clock;
 }
 
@@ -90,7 +95,8 @@ export async function receiveSms(message: InboundSms, ports: ReceiveSmsPorts): P
   // the same MessageSid, which triage stores once.
   await ports.tips.send(tip);
   // Only a message seen for the first time may seal its sender's address or move their thread.
-  if (await ports.memory.claimMessage(messageId, now)) {
+  const firstSeen = await ports.memory.claimMessage(messageId, now);
+  if (firstSeen) {
     try {
       await ports.vault.remember(key, replyAddress(message.from), now);
     } catch (error: unknown) {
@@ -100,8 +106,15 @@ export async function receiveSms(message: InboundSms, ports: ReceiveSmsPorts): P
     }
     await ports.memory.noteNumberOpen(key, prepared.numberOpen, now);
     if (before.erased) await ports.memory.clearErased(key);
+    // Sliding, as the thread is: a tipster writing on keeps getting the one-word answer.
+    await ports.memory.noteAcknowledged(key, new Date(now.getTime() + ports.threadWindowMs));
   }
   await ports.forgetTwilioCopy(message.messageSid);
-  const reply = acknowledgement(tip.lang, [...ports.emergencyNumbers]);
-  return { kind: 'queued', reply: before.erased ? `${reply} ${erasureHint(tip.lang)}` : reply, tip };
+  // A retry is Twilio's after a failed answer: the tipster may not have had the full one.
+  return { kind: 'queued', reply: answerFor(tip.lang, { erased: before.erased, acknowledged: before.acknowledged && firstSeen }, ports.emergencyNumbers), tip };
+}
+
+function answerFor(lang: TipReceived['lang'], before: { erased: boolean; acknowledged: boolean }, numbers: readonly EmergencyNumber[]): string {
+  if (before.erased) return `${acknowledgement(lang, [...numbers])} ${erasureHint(lang)}`;
+  return before.acknowledged ? followUpAcknowledgement(lang) : acknowledgement(lang, [...numbers]);
 }
