@@ -17,9 +17,14 @@ export const LOCAL_ENV = {
   twilioCleanupDelaySeconds: 'TIPLINE_TWILIO_CLEANUP_DELAY_SECONDS',
   /** A real Twilio account's auth token, to check signatures of a real number pointed here. */
   twilioAuthToken: 'TWILIO_AUTH_TOKEN',
+  /** `movable` (the default): POST /local/clock moves the paging clock; `wall`: SQS delays on the wall clock, as in AWS. */
+  clock: 'TIPLINE_LOCAL_CLOCK',
 } as const;
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The tip line's own number on the local stack: what tipsters text, and what replies and pages come from. */
+export const LOCAL_TWILIO_NUMBER = '+51900000000';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const schema = z.object({
@@ -29,6 +34,7 @@ const schema = z.object({
   [LOCAL_ENV.twilioPort]: port.default(3010),
   [LOCAL_ENV.twilioCleanupDelaySeconds]: z.coerce.number().int().min(0).max(900).default(60),
   [LOCAL_ENV.dataDir]: z.string().min(1).default(resolve(REPO_ROOT, '.tipline')),
+  [LOCAL_ENV.clock]: z.enum(['movable', 'wall']).default('movable'),
   [ENV.publicUrl]: z.url().optional(),
   [ENV.emergencyNumbers]: z.string().optional(),
   [ENV.threadWindowMinutes]: z.coerce.number().int().min(1).optional(),
@@ -46,6 +52,8 @@ export interface LocalConfig {
   twilioPort: number;
   twilioCleanupDelaySeconds: number;
   dataDir: string;
+  /** Whether POST /local/clock moves the clock that paging deadlines run on. */
+  clock: 'movable' | 'wall';
   publicUrl: string;
   emergencyNumbers?: string;
   threadWindowMinutes?: number;
@@ -102,6 +110,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     twilioPort: c[LOCAL_ENV.twilioPort],
     twilioCleanupDelaySeconds: c[LOCAL_ENV.twilioCleanupDelaySeconds],
     dataDir: resolve(c[LOCAL_ENV.dataDir]),
+    clock: c[LOCAL_ENV.clock],
     publicUrl,
     ...(c[ENV.emergencyNumbers] ? { emergencyNumbers: c[ENV.emergencyNumbers] } : {}),
     ...(c[ENV.threadWindowMinutes] ? { threadWindowMinutes: c[ENV.threadWindowMinutes] } : {}),

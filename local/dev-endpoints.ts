@@ -27,8 +27,14 @@ export function devEndpoints({ twilio, clock, identity }: DevEndpointsDeps): (re
       // test that moved it far (past a retention) moves it back, never behind the wall clock.
       const advance = Number(url.searchParams.get('advanceMinutes') ?? '0');
       const back = -clock.offsetMs() / 60_000;
+      if (req.method === 'POST' && !clock.movable) {
+        res
+          .writeHead(409, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'This stack runs on the wall clock (TIPLINE_LOCAL_CLOCK=wall); start it without that variable to move the clock.' }));
+        return true;
+      }
       if (req.method === 'POST' && Number.isFinite(advance) && advance >= back && advance <= 7 * 24 * 60) clock.advance(advance * 60_000);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ offsetMs: clock.offsetMs() }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ offsetMs: clock.offsetMs(), now: clock.now().toISOString() }));
       return true;
     }
     if (url.pathname === '/local/.well-known/jwks.json') {

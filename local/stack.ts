@@ -26,13 +26,16 @@ import {
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { LocalConfig } from './config';
-import { LOCAL_ENV, REPO_ROOT } from './config';
+import { LOCAL_ENV, LOCAL_TWILIO_NUMBER, REPO_ROOT } from './config';
 import { localIdentity, type DemoUser, type LocalIdentity } from './identity';
 import { devEndpoints } from './dev-endpoints';
 import { describeDevRoutes, isDevRoute, servesDevRoute } from './dev-routes';
 import { dynamoRosterReader, dynamoRosterWriter } from '../functions/adapters/dynamo-roster';
 import { documentClient } from '../functions/adapters/aws-clients';
-import { movableClock } from './clock';
+import { movableClock, wallClock, type MovableClock } from './clock';
+import { clockDrivenDelays } from './delayed-jobs';
+import { onCallNow, type OnCallNow } from './on-call-now';
+import { openDeadlines } from './rebuild-deadlines';
 import { localDataKeys } from './data-keys';
 import { hostFunction } from './functions';
 import { localPlatform } from './platform';
@@ -64,6 +67,10 @@ export interface LocalStack {
   devRoutes: string;
   dataDir: string;
   twilio: LocalTwilioApi;
+  /** The paging clock: moved by POST /local/clock, kept in the data folder. */
+  clock: MovableClock;
+  /** Who each policy pages first now (on the paging clock), from the stored roster. */
+  onCall(): Promise<OnCallNow[]>;
   stop(): Promise<void>;
 }
 
@@ -110,23 +117,40 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
     const twilioCleanupQueue = sqs.queues[TWILIO_CLEANUP_QUEUE.name]!;
     const pagingQueue = sqs.queues[PAGING_QUEUE.name]!;
 
+    // The paging clock (and the report window's): POST /local/clock moves it, and paging's
+    // delayed jobs fall due on it rather than on the local SQS server's wall clock. The offset
+    // and the held jobs are kept in the data folder. TIPLINE_LOCAL_CLOCK=wall leaves both to
+    // the wall clock and SQS, as in AWS.
+    const clock = config.clock === 'wall' ? wallClock() : movableClock({ file: join(config.dataDir, 'clock.json') });
+    const delays =
+      config.clock === 'wall'
+        ? undefined
+        : clockDrivenDelays({
+            client: sqs.client,
+            queues: { [PAGING_QUEUE.name]: pagingQueue.url },
+            clock,
+            file: join(config.dataDir, 'paging-deadlines.json'),
+            onError: (error) => log(`a held paging job could not be sent yet: ${error instanceof Error ? error.name : 'error'}`),
+          });
+    if (delays) started.push(delays);
+
     const twilio = await startLocalTwilioApi(
       config.twilioPort,
       { accountSid: secrets.twilioAccountSid, authToken: secrets.twilioAuthToken },
       reportDeliveries(secrets.twilioAuthToken, (error) => log(`status callback failed: ${error instanceof Error ? error.message : 'error'}`)),
+      { journal: join(config.dataDir, 'twilio-outbox.jsonl') },
     );
     started.push(twilio);
 
     const httpUrl = `http://127.0.0.1:${config.httpPort}`;
     const identity = localIdentity(httpUrl, secrets.identityPrivateKey);
-    // The paging clock (and the report window's): POST /local/clock moves it forward.
-    const clock = movableClock();
     const platform = localPlatform({
       dynamoDbEndpoint: dynamo.endpoint,
       sqsEndpoint: sqs.endpoint,
       secrets,
       twilioApiBaseUrl: twilio.baseUrl,
       clock: clock.now,
+      ...(delays ? { middleware: delays.middleware } : {}),
     });
 
     // What CDK gives the functions in AWS; each is handed only the names its configuration reads.
@@ -155,7 +179,7 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       [ENV.deleteInboundFromTwilio]: 'true',
       [ENV.publicUrl]: config.publicUrl,
       [ENV.twilioAccountSid]: secrets.twilioAccountSid,
-      [ENV.twilioSender]: '+51900000000',
+      [ENV.twilioSender]: LOCAL_TWILIO_NUMBER,
       ...(config.emergencyNumbers ? { [ENV.emergencyNumbers]: config.emergencyNumbers } : {}),
       ...(config.threadWindowMinutes ? { [ENV.threadWindowMinutes]: String(config.threadWindowMinutes) } : {}),
     };
@@ -170,6 +194,10 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       dynamoRosterReader(documentClient(platform), ROSTER_TABLE.name),
       secrets.contactKeySecret,
     );
+
+    // Deadlines of pages left open by the last run, from paging's own table.
+    if (delays)
+      for (const deadline of await openDeadlines(documentClient(platform), PAGING_TABLE.name)) delays.hold(PAGING_QUEUE.name, deadline.body, deadline.dueAt);
 
     const http = (name: Parameters<typeof hostFunction>[0]) => hostFunction<HttpHandler>(name, deployment, platform);
     const handlers = {
@@ -256,6 +284,8 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       devRoutes: describeDevRoutes(config.devRoutes),
       dataDir: config.dataDir,
       twilio,
+      clock,
+      onCall: async () => onCallNow(await dynamoRosterReader(documentClient(platform), ROSTER_TABLE.name).load(), clock.now()),
       stop: stopAll,
     };
   } catch (error: unknown) {

@@ -1,7 +1,10 @@
 // A local stand-in for the part of Twilio's REST API that tipline calls (create and delete a
 // Message), answering in Twilio's shapes so that the twilio library parses it as it would the real
-// thing. It records what it was asked, in memory only, and never forwards anything.
+// thing. It records what it was asked and never forwards anything. Given a journal file, it
+// appends each message created, deleted or received there and reads it back at start, so that
+// the outbox survives a restart of the local stack.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { readBody } from './read-body';
 
@@ -75,16 +78,48 @@ const newMessageSid = (): string => `SM${randomBytes(16).toString('hex')}`;
 /** Called after a message is created, as Twilio would then report its delivery. */
 export type OnMessageCreated = (message: RecordedMessage) => void;
 
+/** One line of the journal: what changed on the account. */
+type JournalEntry = { sent: RecordedMessage } | { deleted: string } | { inbound: string };
+
+/** The account as the journal left it; a line cut short by a crash is skipped. */
+function replay(journal: string | undefined): { sent: RecordedMessage[]; deleted: string[]; existing: Set<string> } {
+  const state = { sent: [] as RecordedMessage[], deleted: [] as string[], existing: new Set<string>() };
+  if (journal === undefined || !existsSync(journal)) return state;
+  for (const line of readFileSync(journal, 'utf8').split('\n')) {
+    let entry: JournalEntry;
+    try {
+      entry = JSON.parse(line) as JournalEntry;
+    } catch {
+      continue;
+    }
+    if ('sent' in entry && typeof entry.sent?.sid === 'string') {
+      state.sent.push(entry.sent);
+      state.existing.add(entry.sent.sid);
+    } else if ('deleted' in entry && typeof entry.deleted === 'string') {
+      state.deleted.push(entry.deleted);
+      state.existing.delete(entry.deleted);
+    } else if ('inbound' in entry && typeof entry.inbound === 'string') state.existing.add(entry.inbound);
+  }
+  return state;
+}
+
+export interface LocalTwilioApiOptions {
+  /** A JSON-lines file the account's changes are appended to and read back from at start (mode 600: it holds phone numbers). */
+  journal?: string;
+}
+
 export function startLocalTwilioApi(
   port: number,
   accounts: { accountSid: string; authToken: string },
   onMessageCreated?: OnMessageCreated,
+  options: LocalTwilioApiOptions = {},
 ): Promise<LocalTwilioApi> {
-  const sent: RecordedMessage[] = [];
-  const deleted: string[] = [];
-  const requests: RecordedRequest[] = [];
   /** SIDs that exist on the account: created here or registered as inbound. */
-  const existing = new Set<string>();
+  const { sent, deleted, existing } = replay(options.journal);
+  const requests: RecordedRequest[] = [];
+  const record = (entry: JournalEntry) => {
+    if (options.journal !== undefined) appendFileSync(options.journal, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+  };
   const faults: { remaining: number; status: number } = { remaining: 0, status: 500 };
 
   const server = createServer(async (req, res) => {
@@ -142,6 +177,7 @@ export function startLocalTwilioApi(
           at: now.toISOString(),
         };
         sent.push(recorded);
+        record({ sent: recorded });
         if (onMessageCreated) setImmediate(() => onMessageCreated(recorded));
         const uri = `/${API_VERSION}/Accounts/${user}/Messages/${sid}.json`;
         return answer(201, {
@@ -173,6 +209,7 @@ export function startLocalTwilioApi(
       if (method !== 'DELETE') return answer(405, twilioError(405, 'Method not allowed'));
       if (!existing.delete(sid)) return answer(404, twilioError(404, `The requested resource ${url.pathname} was not found`));
       deleted.push(sid);
+      record({ deleted: sid });
       return answer(204);
     } catch {
       if (!res.headersSent) answer(500, twilioError(500, 'Internal Server Error'));
@@ -188,7 +225,11 @@ export function startLocalTwilioApi(
         sent: () => sent.map((message) => ({ ...message, params: { ...message.params } })),
         deleted: () => [...deleted],
         requests: () => requests.map((request) => ({ ...request })),
-        registerInbound: (sid) => void existing.add(sid),
+        registerInbound: (sid) => {
+          if (existing.has(sid)) return;
+          existing.add(sid);
+          record({ inbound: sid });
+        },
         failNext: (n, status) => {
           faults.remaining = n;
           faults.status = status;

@@ -1,7 +1,8 @@
 // The local stack's developer routes through HTTP: /local/* (outbox, clock, demo sign-in, the
 // issuer's keys) and the dashboard's demo sign-in answer this machine only, as a request from
 // loopback naming a loopback Host; a tunnel (loopback address, its own Host) gets the 404 of an
-// unknown path. Behind a public TIPLINE_PUBLIC_URL they are off, unless opted in.
+// unknown path. Behind a public TIPLINE_PUBLIC_URL they are off, unless opted in. On the wall
+// clock (TIPLINE_LOCAL_CLOCK=wall) the clock cannot be moved.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,5 +128,24 @@ describe('behind a public URL, opted in with TIPLINE_DEV_ROUTES_ON_PUBLIC_URL=i-
     expect((await rawRequest(`${httpUrl}/local/sign-in?as=operator`, { host: TUNNEL_HOST })).status).toBe(404);
     expect(await localSignIn(httpUrl, TUNNEL_HOST)).toBe(false);
     expect(optedIn.stack.devRoutes).toMatch(/^ON although TIPLINE_PUBLIC_URL is public/);
+  });
+});
+
+describe('on the wall clock (TIPLINE_LOCAL_CLOCK=wall)', () => {
+  let wall: Awaited<ReturnType<typeof stackWith>>;
+  beforeAll(async () => {
+    wall = await stackWith({ TIPLINE_LOCAL_CLOCK: 'wall' });
+  }, 120_000);
+  afterAll(() => wall?.stop());
+
+  it('refuses to move the clock and says how to get the movable one', async () => {
+    const { httpUrl } = wall.stack;
+
+    const moved = await rawRequest(`${httpUrl}/local/clock?advanceMinutes=60`, { method: 'POST' });
+
+    expect(moved.status).toBe(409);
+    expect(moved.body).toContain('TIPLINE_LOCAL_CLOCK=wall');
+    expect(JSON.parse((await rawRequest(`${httpUrl}/local/clock`)).body).offsetMs).toBe(0);
+    expect(wall.stack.clock.movable).toBe(false);
   });
 });

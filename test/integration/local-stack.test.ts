@@ -1,5 +1,6 @@
-// `npm start` as a newcomer runs it: it prints where everything is, refuses a busy port with
-// a clear message, stops cleanly on Ctrl-C, and keeps its data across restarts.
+// `npm start` as a newcomer runs it: it prints where everything is (every port, who is on call,
+// the commands that drive paging), refuses a busy port with a clear message, stops cleanly on
+// Ctrl-C, and keeps its data across restarts.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -68,6 +69,15 @@ describe('npm start', () => {
     expect(banner).toContain(join(dataDir, 'secrets.json'));
     expect(banner).toContain(`sign in as operator    ${http}/local/sign-in?as=operator`);
     expect(banner).toContain(`operator dashboard  ${http}/ops/`);
+    // ...every port, the responder's sign-in, who is on call and how to drive paging
+    expect(banner).toContain(
+      `ports               HTTP ${ports.http} (API, webhook, form, dashboard) · DynamoDB Local ${ports.dynamo} · SQS ${ports.sqs} · local Twilio API ${ports.twilio}`,
+    );
+    expect(banner).toContain(`sign in as responder   ${http}/local/sign-in?as=responder`);
+    expect(banner).toMatch(/ {4}Madre de Dios {5}pol-(rosa|hugo) .*, then fis-marta .* after 10 min/);
+    expect(banner).toMatch(/npm run sms -- --from responder:pol-(rosa|hugo) "ACK <code>"/);
+    expect(banner).toContain(`curl -XPOST 'localhost:${ports.http}/local/clock?advanceMinutes=11'`);
+    expect(banner).toContain(`TIPLINE_HTTP_PORT=${ports.http} TIPLINE_DATA_DIR=${dataDir} npm run sms --`);
     const signIn = async () => {
       const res = await fetch(`${http}/local/sign-in?as=operator`, { redirect: 'manual' });
       return /#id_token=(.+)$/.exec(res.headers.get('location') ?? '')![1]!;

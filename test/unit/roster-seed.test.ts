@@ -66,7 +66,7 @@ describe('the demo roster', () => {
     expect(page('2026-11-27T10:00:00Z', 1)).toEqual(['fis-marta']);
     expect(page('2026-11-27T10:00:00Z', 2)).toEqual(['alb-luz']);
     expect(mdd.levels.map((l) => l.deadlineMinutes)).toEqual([10, 10, 10]);
-    expect(DEMO_ROSTER._why).toContain('on call now (the week from Monday 2026-11-23 08:00 Lima) is pol-rosa');
+    expect(DEMO_ROSTER._why).toContain('in the week from Monday 2026-11-23 08:00 Lima it was pol-rosa');
   });
 
   it('pages the supervisor on call for a region without a policy, and has two supervisors to tell', () => {
