@@ -148,6 +148,16 @@ export class Operators extends Construct {
     return this.client;
   }
 
+  /**
+   * The staff directory (functions/adapters/cognito-staff.ts): who a tip can be handed to. Only
+   * ListUsersInGroup, on this pool only: the function reads the members of a group it names and
+   * can change nobody's account, group or attributes.
+   */
+  listStaffIn(fn: TiplineFunction): void {
+    fn.addEnvironment(ENV.staffUserPoolId, this.userPool.userPoolId);
+    this.userPool.grant(fn, 'cognito-idp:ListUsersInGroup');
+  }
+
   /** The handlers verify every token again (issuer, audience, groups) with aws-jwt-verify. */
   trustTokensIn(fn: TiplineFunction): void {
     fn.addEnvironment(ENV.jwtIssuer, this.issuerUrl);

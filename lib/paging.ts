@@ -56,10 +56,12 @@ export class Paging extends Construct {
     // The roster is small and read whole per region; one GetItem opens a paged responder's entry.
     useTableItems(this.fn, storage.roster, ENV.rosterTable, ['dynamodb:Query', 'dynamodb:GetItem']);
     // Only the level and the places the scorer found, never the tip's text; the one write is
-    // the tip's `pageUnanswered` flag (a conditional UpdateItem on its version) for the queue.
+    // paging's marks on the tip (pageUnanswered, nobodyConfirmed, duplicateOf: a conditional
+    // UpdateItem on its version) for the queue.
     useTableItems(this.fn, storage.tips, ENV.tipsTable, ['dynamodb:GetItem', 'dynamodb:UpdateItem']);
-    // The state, and each region's ledger (the hour's pages, the recent starts a duplicate is
-    // covered by), are written whole with a condition on their version: Get and Put are enough.
+    // The state, each region's ledger (the hour's pages, the recent starts a duplicate is covered
+    // by) and each page code's tips are written whole with a condition on their version: Get and
+    // Put are enough.
     useTableItems(this.fn, storage.paging, ENV.pagingTable, ['dynamodb:GetItem', 'dynamodb:PutItem']);
     this.fn.addEnvironment(ENV.pageBudgetPerRegionHour, String(props.pageBudgetPerRegionHour ?? PAGING_GUARDS.defaultBudgetPerHour));
     this.fn.addEnvironment(ENV.duplicatePageWindowMinutes, String(props.duplicatePageWindowMinutes ?? PAGING_GUARDS.defaultDuplicateWindowMinutes));
@@ -74,6 +76,9 @@ export class Paging extends Construct {
       ['PagesByResponder'],
     );
     useTableItems(this.fn, storage.audit, ENV.auditTable, ['dynamodb:PutItem']);
+    // A responder's text joins the case they were paged for as a new thread item (a conditional
+    // Put); it reads no message and changes none.
+    useTableItems(this.fn, storage.messages, ENV.messagesTable, ['dynamodb:PutItem']);
     // Its own deadlines: the next level is a delayed message to itself.
     sendTo(this.fn, this.work.queue, ENV.pagingQueueUrl);
     this.fn.addEnvironment(ENV.pagingMaxDelaySeconds, String(PAGING_QUEUE.maxDelaySeconds));

@@ -123,6 +123,7 @@ export class TiplineStack extends Stack {
     this.publicForm.deployAssetsTo(this.dashboard);
     this.edgeFirewall = attachEdgeFirewall(this, this.dashboard.distribution, settings.waf);
     this.operators.trustTokensIn(operatorApi.fn);
+    this.operators.listStaffIn(operatorApi.fn);
     this.operators.trustTokensIn(tipsterReply.fn);
     this.operators.trustTokensIn(rosterApi.fn);
 

@@ -9,6 +9,7 @@ import { checkedSecrets } from '../functions/adapters/secrets';
 import { twilioRest } from '../functions/adapters/twilio-rest';
 import type { Clock, Secrets } from '../functions/core/ports';
 import { localDataKeys } from './data-keys';
+import { demoStaffDirectory } from './staff-directory';
 
 export type { ClientMiddleware };
 
@@ -52,5 +53,6 @@ export function localPlatform(options: LocalPlatformOptions): Platform {
     dataKeys: () => dataKeys,
     twilio: (account) => twilioRest({ ...account, apiBaseUrl: options.twilioApiBaseUrl }),
     jwksCache: new SimpleJwksCache({ fetcher: loopbackFetcher }),
+    staffDirectory: demoStaffDirectory(),
   };
 }

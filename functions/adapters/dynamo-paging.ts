@@ -2,9 +2,9 @@
 // sent, claimed before sending so that a retried job never sends the same page twice.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { PAGE_DELIVERIES_TABLE } from '../config/tables';
+import { PAGING_TABLE, type PAGE_DELIVERIES_TABLE } from '../config/tables';
 import type { PagingState } from '../core/paging';
-import { PagingStateConflict, type Deliveries, type PagingStore } from '../core/paging/handle-job';
+import { PagingStateConflict, type Deliveries, type PagingPorts, type PagingStore } from '../core/paging/handle-job';
 import type { TipDeliveries } from '../core/ports';
 
 export function dynamoPagingStore(client: DynamoDBDocumentClient, table: string): PagingStore {
@@ -63,6 +63,8 @@ const STATUS_RANK: Record<string, number> = {
   read: 6,
 };
 export const isKnownStatus = (status: string): boolean => Object.hasOwn(STATUS_RANK, status);
+
+const MAX_PAGE_READS = 5;
 
 // A claim older than this whose send never completed (the function died mid-send) may be
 // taken again: a rare duplicate page is better than a page never sent.
@@ -128,18 +130,28 @@ export function dynamoDeliveries(client: DynamoDBDocumentClient, table: string):
       );
     },
     async pagesTo(responderId, limit) {
-      const out = await client.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: BY_RESPONDER,
-          KeyConditionExpression: 'responderId = :r',
-          FilterExpression: 'kind = :page',
-          ExpressionAttributeValues: { ':r': responderId, ':page': 'page' },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (out.Items ?? []).map((item) => ({ tipId: String(item.tipId), code: String(item.code), pagedAt: String(item.pagedAt) }));
+      // The index also holds the answers sent to the responder; DynamoDB applies Limit before the
+      // filter, so a few more reads may be needed to find `limit` pages among them.
+      const pages: Array<{ tipId: string; code: string; pagedAt: string }> = [];
+      let start: Record<string, unknown> | undefined;
+      for (let read = 0; read < MAX_PAGE_READS && pages.length < limit; read++) {
+        const out = await client.send(
+          new QueryCommand({
+            TableName: table,
+            IndexName: BY_RESPONDER,
+            KeyConditionExpression: 'responderId = :r',
+            FilterExpression: 'kind = :page',
+            ExpressionAttributeValues: { ':r': responderId, ':page': 'page' },
+            ScanIndexForward: false,
+            Limit: limit,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        for (const item of out.Items ?? []) pages.push({ tipId: String(item.tipId), code: String(item.code), pagedAt: String(item.pagedAt) });
+        start = out.LastEvaluatedKey;
+        if (!start) break;
+      }
+      return pages.slice(0, limit);
     },
     async applyStatus(messageSid, status, at) {
       const rank = STATUS_RANK[status];
@@ -184,6 +196,73 @@ export function dynamoDeliveries(client: DynamoDBDocumentClient, table: string):
         pagedAt: String(item.pagedAt),
         status: String(item.status),
       }));
+    },
+  };
+}
+
+/**
+ * A responder's text attached to a case: a new item of the Messages table, never a change to one
+ * (a conditional Put, so that a redelivered job finds it there and adds nothing).
+ */
+export function dynamoResponderNotes(client: DynamoDBDocumentClient, messagesTable: string): PagingPorts['notes'] {
+  return {
+    async add(note) {
+      try {
+        await client.send(new PutCommand({ TableName: messagesTable, Item: note, ConditionExpression: 'attribute_not_exists(messageId)' }));
+        return true;
+      } catch (error: unknown) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+const CODE_KEY = PAGING_TABLE.partitionKey;
+const MAX_TIPS_PER_CODE = 20;
+const MAX_CODE_ATTEMPTS = 5;
+
+/**
+ * Which tips were paged under a page code: one small item per code in the Paging table, key
+ * `code#<CODE>` (a tip id is 8 characters and a ledger `ledger#…`, so none can meet), written
+ * whole on its version like the ledgers beside it, and expiring with the table's time-to-live.
+ */
+export function dynamoPageCodes(client: DynamoDBDocumentClient, table: string): PagingPorts['codes'] {
+  const keyOf = (code: string) => ({ [CODE_KEY]: `code#${code}` });
+  const read = async (code: string) => {
+    const out = await client.send(new GetCommand({ TableName: table, Key: keyOf(code), ConsistentRead: true }));
+    const tipIds = Array.isArray(out.Item?.tipIds) ? (out.Item.tipIds as unknown[]).map(String) : [];
+    return { tipIds, version: typeof out.Item?.version === 'number' ? out.Item.version : 0 };
+  };
+  return {
+    async tipsWith(code) {
+      return (await read(code)).tipIds;
+    },
+    async remember(code, tipId, keepUntil) {
+      for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt++) {
+        const { tipIds, version } = await read(code);
+        if (tipIds.includes(tipId)) return;
+        try {
+          await client.send(
+            new PutCommand({
+              TableName: table,
+              Item: {
+                ...keyOf(code),
+                tipIds: [...tipIds, tipId].slice(-MAX_TIPS_PER_CODE),
+                version: version + 1,
+                [PAGING_TABLE.timeToLive]: Math.ceil(keepUntil.getTime() / 1000),
+              },
+              ...(version === 0
+                ? { ConditionExpression: 'attribute_not_exists(#key)', ExpressionAttributeNames: { '#key': CODE_KEY } }
+                : { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': version } }),
+            }),
+          );
+          return;
+        } catch (error: unknown) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }
+      // Only an answer's wording rests on it: another tip paged under the same code at once keeps its own.
     },
   };
 }

@@ -34,6 +34,8 @@ const TIP_FIELDS = [
   'closedAt',
   'expiresAt',
   'pageUnanswered',
+  'nobodyConfirmed',
+  'duplicateOf',
 ] as const satisfies ReadonlyArray<keyof TipRecord>;
 
 const MESSAGE_FIELDS = [

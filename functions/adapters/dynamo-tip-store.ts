@@ -4,8 +4,8 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MESSAGES_TABLE, TIPS_TABLE } from '../config/tables';
-import type { ClosedTipReader, QueueFilter, ThreadPointer, TipReader, TipRecord, TipStore, TipWriter, TriageWrite } from '../core/tip-record';
-import { TipVersionConflict } from '../core/tip-record';
+import type { ClosedTipReader, QueueFilter, ThreadPointer, TipReader, TipStore, TipWriter, TriageWrite } from '../core/tip-record';
+import { TipVersionConflict, searchFormOf } from '../core/tip-record';
 import { CLOSED, OPEN, decodeCursor, encodeCursor, tipItem, toMessage, toTip } from './dynamo-tip-items';
 import { queryAll, queryItems } from './aws-clients';
 
@@ -29,8 +29,15 @@ const CONTACT_POINTER_TTL_SECONDS = 24 * 60 * 60;
 const QUEUE_INDEX: (typeof TIPS_TABLE.indexes)[number]['name'] = 'QueueByUrgency';
 const CLOSED_INDEX: (typeof TIPS_TABLE.indexes)[number]['name'] = 'ClosedByTime';
 const MESSAGES_BY_TIP: (typeof MESSAGES_TABLE.indexes)[number]['name'] = 'MessagesByTip';
-/** Filters apply after DynamoDB's page limit; read a few pages at most to fill one. */
+/**
+ * Filters apply after DynamoDB's page limit; read a few pages at most to fill one: at most
+ * MAX_PAGES_PER_REQUEST × FILTERED_READ_ITEMS tips (1,000, a few MB at most) per request, so that
+ * a search nothing matches answers in about a second with a cursor instead of reading the table.
+ */
 const MAX_PAGES_PER_REQUEST = 10;
+const FILTERED_READ_ITEMS = 100;
+/** Words of a search beyond these are ignored: q is at most 100 characters anyway. */
+const MAX_SEARCH_WORDS = 12;
 
 export function dynamoTipLookup(client: DynamoDBDocumentClient, tipsTable: string): Pick<TipReader, 'getTip'> {
   return {
@@ -60,7 +67,61 @@ function filterExpression(filter: QueueFilter): { expression?: string; names: Re
     names['#region'] = 'region';
     values[':region'] = filter.region;
   }
+  // Every word, anywhere in the text, in any order. Tips stored before searchText existed have
+  // none, and match no search.
+  const words = [
+    ...new Set(
+      searchFormOf(filter.q ?? '')
+        .split(' ')
+        .filter(Boolean),
+    ),
+  ].slice(0, MAX_SEARCH_WORDS);
+  words.forEach((word, i) => {
+    parts.push(`contains(#searchText, :q${i})`);
+    names['#searchText'] = 'searchText';
+    values[`:q${i}`] = word;
+  });
+  if (filter.claimed === 'unclaimed') {
+    parts.push('attribute_not_exists(#claimedBy)');
+    names['#claimedBy'] = 'claimedBy';
+  } else if (filter.claimed === 'mine') {
+    if (!filter.actorId) throw new Error('claimed=mine needs the actorId of the caller.');
+    parts.push('#claimedBy.#holderId = :actorId');
+    names['#claimedBy'] = 'claimedBy';
+    names['#holderId'] = 'id';
+    values[':actorId'] = filter.actorId;
+  }
+  if (filter.channel) {
+    parts.push('#channel = :channel');
+    names['#channel'] = 'channel';
+    values[':channel'] = filter.channel;
+  }
+  // createdAt is an ISO instant: a date compares as the start of its day (UTC).
+  if (filter.from) {
+    parts.push('#createdAt >= :from');
+    names['#createdAt'] = 'createdAt';
+    values[':from'] = filter.from;
+  }
+  if (filter.to) {
+    parts.push('#createdAt < :toNextDay');
+    names['#createdAt'] = 'createdAt';
+    values[':toNextDay'] = nextDay(filter.to);
+  }
   return { ...(parts.length ? { expression: parts.join(' AND ') } : {}), names, values };
+}
+
+/** The date after a YYYY-MM-DD date, in the same form. */
+function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/** The index key of a tip as read, where a page that stopped after it must resume. */
+function resumeKeyOf(item: Record<string, unknown>, closed: boolean): Record<string, unknown> {
+  return closed
+    ? { tipId: item.tipId, closedQueue: item.closedQueue, closedAt: item.closedAt }
+    : { tipId: item.tipId, openQueue: item.openQueue, queueOrder: item.queueOrder };
 }
 
 /** A tip's thread only, for readers that must not see the tip itself (the receipt inbox). */
@@ -84,26 +145,35 @@ export function dynamoTipReader(client: DynamoDBDocumentClient, tables: ReaderTa
     async listTips(filter, { limit, cursor }) {
       const closed = filter.status === 'closed';
       const extra = filterExpression(filter);
-      const tips: TipRecord[] = [];
+      // Unfiltered, DynamoDB's Limit is the page. Filtered, Limit counts the tips read before the
+      // filter: each read takes a full FILTERED_READ_ITEMS, and matches beyond `limit` are dropped
+      // and read again on the next page, from the cursor after the last tip returned.
+      const filtered = extra.expression !== undefined;
+      const items: Record<string, unknown>[] = [];
       let start: Record<string, unknown> | undefined = cursor ? decodeCursor(cursor, closed ? 'closed' : 'open') : undefined;
-      for (let page = 0; page < MAX_PAGES_PER_REQUEST && tips.length < limit; page++) {
+      for (let page = 0; page < MAX_PAGES_PER_REQUEST && items.length < limit; page++) {
         const out = await client.send(
           new QueryCommand({
             TableName: tables.tips,
             IndexName: closed ? CLOSED_INDEX : QUEUE_INDEX,
             KeyConditionExpression: closed ? 'closedQueue = :queue' : 'openQueue = :queue',
-            ...(extra.expression ? { FilterExpression: extra.expression, ExpressionAttributeNames: extra.names } : {}),
+            ...(filtered ? { FilterExpression: extra.expression, ExpressionAttributeNames: extra.names } : {}),
             ExpressionAttributeValues: { ':queue': closed ? CLOSED : OPEN, ...extra.values },
             ScanIndexForward: !closed,
-            Limit: limit - tips.length,
+            Limit: filtered ? FILTERED_READ_ITEMS : limit - items.length,
             ExclusiveStartKey: start,
           }),
         );
-        for (const item of out.Items ?? []) tips.push(toTip(item));
+        items.push(...(out.Items ?? []));
         start = out.LastEvaluatedKey;
         if (!start) break;
       }
-      return { tips, ...(start ? { cursor: encodeCursor(start) } : {}) };
+      if (items.length > limit) {
+        items.length = limit;
+        start = resumeKeyOf(items[limit - 1]!, closed);
+      }
+      // Short of `limit` with a cursor: the reads ran out before the index did; the cursor goes on.
+      return { tips: items.map(toTip), ...(start ? { cursor: encodeCursor(start) } : {}) };
     },
   };
 }

@@ -8,6 +8,7 @@ import type { SQSClient, SQSClientConfig } from '@aws-sdk/client-sqs';
 import type { JwksCache } from 'aws-jwt-verify/jwk';
 import { ENV } from '../config/env-names';
 import type { Env } from '../config/runtime';
+import type { StaffDirectory } from '../core/operator-actions';
 import type { Clock, DataKeySource, Secrets, TwilioRest } from '../core/ports';
 
 /** SDK middleware, in the SDK's own plugin form (`client.middlewareStack.use(plugin)`). */
@@ -33,6 +34,8 @@ export interface Platform {
   twilio?: (account: TwilioAccount) => TwilioRest;
   /** Where the token verifier gets the issuer's keys; aws-jwt-verify's HTTPS cache when unset. */
   jwksCache?: JwksCache;
+  /** Who works the line; the Cognito user pool's groups (adapters/cognito-staff.ts) when unset. */
+  staffDirectory?: StaffDirectory;
 }
 
 /** The environment names the AWS defaults read, besides each function's own configuration. */

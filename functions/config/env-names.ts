@@ -56,4 +56,6 @@ export const ENV = {
   quickExitUrl: 'TIPLINE_QUICK_EXIT_URL',
   /** Days a closed tip is kept before DynamoDB's time-to-live deletes it (365): sets `expiresAt` on close. */
   closedTipRetentionDays: 'TIPLINE_CLOSED_TIP_RETENTION_DAYS',
+  /** AWS: the Cognito user pool whose `operator` and `supervisor` groups are the staff a tip can be handed to. */
+  staffUserPoolId: 'TIPLINE_STAFF_USER_POOL_ID',
 } as const;

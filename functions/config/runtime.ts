@@ -49,6 +49,8 @@ export const configShapes = {
     [ENV.jwtJwksUri]: z.url().optional(),
   },
   pagingQueue: { [ENV.pagingQueueUrl]: z.url() },
+  /** Unset only where the platform brings its own staff directory (the local stack's demo users). */
+  staffUserPool: { [ENV.staffUserPoolId]: z.string().min(1).max(55).optional() },
   highUnclaimed: {
     [ENV.highUnclaimedPageAfterMinutes]: z.coerce
       .number()

@@ -8,7 +8,7 @@
 // and the reason. Two people acting on one case at once is how a tipster gets two contradicting
 // questions, or a level lowered under the operator who is working it.
 import type { Role } from '../config/tables';
-import { Conflict, Forbidden, InvalidRequest, TipNotFound } from './errors';
+import { ClientError, Conflict, Forbidden, InvalidRequest, TipNotFound } from './errors';
 import type { Level } from './tip';
 import { levelRank } from './tip';
 import type { Outcome, StaffRef, StoredMessage, TipReader, TipRecord, TipStatus, TipWriter } from './tip-record';
@@ -200,4 +200,128 @@ export async function actOnTip(tipId: string, decide: (tip: TipRecord) => Decisi
     }
   }
   throw new TipConflict('The tip is changing quickly right now; reload it and try again.');
+}
+
+/** 409 `not_paged`: an acknowledgement recorded for a responder paging never sent this tip to. */
+export class NotPaged extends Conflict {
+  override name = 'NotPaged';
+  override readonly code = 'not_paged';
+}
+
+/**
+ * Marks a tip a duplicate of (merges it into) an earlier one: closed with the outcome
+ * `duplicate` and linked to it, by whoever may change the tip. The caller ends its paging.
+ */
+export function markDuplicate(
+  tip: TipRecord,
+  of: { tipId: string; tip: TipRecord | undefined },
+  actor: Actor,
+  now: Date,
+  retentionDays = DEFAULT_CLOSED_TIP_RETENTION_DAYS,
+): Decision {
+  if (of.tipId === tip.tipId) {
+    throw new InvalidRequest('A tip cannot be a duplicate of itself; give the id of the earlier tip it repeats.', { of: 'the id of another tip' });
+  }
+  const original = of.tip;
+  if (!original) throw new InvalidRequest(`No tip ${of.tipId}; check the id of the earlier tip in the queue.`, { of: 'the id of an existing tip' });
+  if (original.outcome === 'duplicate' && original.duplicateOf) {
+    const root = original.duplicateOf.tipId;
+    throw new InvalidRequest(`${original.tipId} is itself a duplicate of ${root}; mark this tip a duplicate of ${root}.`, { of: `the first tip, ${root}` });
+  }
+  if (!isOpen(tip.status)) throw new TipConflict('This tip is closed already; a supervisor can reopen it first if it should be merged.');
+  const closed = changeStatus(tip, { status: 'closed', outcome: 'duplicate' }, actor, now, retentionDays);
+  return {
+    tip: { ...closed.tip, duplicateOf: { tipId: original.tipId, match: 'operator', at: now.toISOString() } },
+    details: { ...closed.details, of: original.tipId },
+  };
+}
+
+/** What the operator API reads of a tip's paging (core/paging's PagingState has it). */
+export interface PagingFactsForStaff {
+  everPagedResponderIds: readonly string[];
+  acknowledged?: { responderId: string };
+  ended?: unknown;
+}
+
+/**
+ * May an operator stop this tip's escalation? Only one that paged someone and that nobody has
+ * acknowledged. Stopping it again is no error. `names` names responders for the message.
+ */
+export function assertMayStopPaging(tip: TipRecord, state: PagingFactsForStaff | undefined, actor: Actor, names: ReadonlyMap<string, string>): void {
+  assertNotHeldByOther(tip, actor);
+  if (!state) throw new Conflict('No page has gone out for this tip, so there is no paging to stop.');
+  if (state.acknowledged) {
+    const who = names.get(state.acknowledged.responderId) ?? state.acknowledged.responderId;
+    throw new Conflict(`${who} already acknowledged the page, so paging is over; nothing to stop.`);
+  }
+}
+
+/**
+ * May an operator record that `responderId` acknowledged by phone? Only a responder paged for
+ * the tip (`pagedIds`: the state's list and the pages sent, as paging sends before it stores),
+ * and only while nobody else has acknowledged. false: they did already, nothing to record.
+ */
+export function mayRecordPhoneAck(
+  tip: TipRecord,
+  state: PagingFactsForStaff | undefined,
+  responderId: string,
+  pagedIds: ReadonlySet<string>,
+  actor: Actor,
+  names: ReadonlyMap<string, string>,
+): boolean {
+  assertNotHeldByOther(tip, actor);
+  if (!state || !(state.everPagedResponderIds.includes(responderId) || pagedIds.has(responderId))) {
+    throw new NotPaged(`${names.get(responderId) ?? responderId} was not paged for this tip; record the acknowledgement of a responder listed in its pages.`);
+  }
+  if (!state.acknowledged) return true;
+  if (state.acknowledged.responderId === responderId) return false;
+  const who = names.get(state.acknowledged.responderId) ?? state.acknowledged.responderId;
+  throw new Conflict(`${who} already acknowledged this page; only the first acknowledgement is recorded.`);
+}
+
+/** A colleague who can hold tips: an operator or a supervisor of the staff directory. */
+export interface StaffMember extends StaffRef {
+  roles: Array<Extract<Role, 'operator' | 'supervisor'>>;
+}
+
+/** Who works the line (in AWS, the Cognito groups `operator` and `supervisor`). */
+export interface StaffDirectory {
+  /** Everyone who may hold a tip, by name; `id` is the one their sign-in token carries. */
+  list(): Promise<StaffMember[]>;
+}
+
+/** 400: a tip can be handed only to someone in the staff directory. */
+export class UnknownColleague extends ClientError {
+  override name = 'UnknownColleague';
+  readonly status = 400;
+  readonly code = 'unknown_colleague';
+  constructor() {
+    super('Nobody on the staff has this id; pick a colleague from GET /api/staff.');
+  }
+  override body() {
+    return { fields: { to: 'the id of a colleague, as GET /api/staff lists them' } };
+  }
+}
+
+/**
+ * Hands a tip to a colleague, who then holds it as if they had claimed it. Whoever may change the
+ * tip may hand it on (nobody holds it, or the caller does); a supervisor may also move it from
+ * someone else, and the trail keeps from whom. Who may receive it is the directory's to say.
+ */
+export function assignTip(tip: TipRecord, actor: Actor, to: StaffMember | undefined, now: Date): Decision {
+  if (!to) throw new UnknownColleague();
+  if (!isOpen(tip.status)) throw new TipConflict('This tip is closed; a supervisor can reopen it before handing it on.');
+  const holder = heldByOther(tip, actor);
+  if (holder && !isSupervisor(actor)) throw new TipConflict(holdMessage(holder, actor.roles), holder);
+  const from = tip.claimedBy;
+  const status: TipStatus = tip.status === 'new' ? 'in_review' : tip.status;
+  const details = {
+    from: from?.id ?? 'nobody',
+    ...(from ? { fromName: from.name } : {}),
+    to: to.id,
+    toName: to.name,
+    ...(holder ? { overHolder: 'true' } : {}),
+  };
+  if (from?.id === to.id) return { tip, details: { ...details, unchanged: 'true' } };
+  return { tip: { ...tip, claimedBy: { id: to.id, name: to.name }, claimedAt: now.toISOString(), status }, details };
 }

@@ -86,7 +86,29 @@ export interface TipRecord {
    * minutes: it was covered by that tip's page) or by an operator marking it a duplicate.
    */
   duplicateOf?: { tipId: TipId; match: 'contact' | 'text' | 'operator'; at: string };
+  /**
+   * The thread's redacted inbound text as the queue's free-text filter matches it (searchTextOf):
+   * written by triage, stored only for the index's filter, never shown.
+   */
+  searchText?: string;
 }
+
+/** Enough for the messages of a thread that people search by; a tip's item stays small. */
+export const SEARCH_TEXT_MAX = 4096;
+
+/**
+ * Text as the queue's search compares it: lower case, without accents or compatibility forms
+ * ("Niña" and "NINA" match), spaces collapsed. Applied to the query and to the redacted text alike.
+ */
+export function searchFormOf(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What triage stores for search: only the already redacted text of the tipster's messages, so
+ * that a number or a name intake removed cannot be found by searching for it.
+ */
+export const searchTextOf = (redactedThread: string): string => searchFormOf(redactedThread).slice(0, SEARCH_TEXT_MAX);
 
 export interface StoredMessage {
   messageId: string;

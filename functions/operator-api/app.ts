@@ -19,10 +19,11 @@ import { createLogger } from '../adapters/logger';
 import { operatorAuthenticatorOf } from '../adapters/operator-auth';
 import { awsPlatform, systemClock, type Platform } from '../adapters/platform';
 import { staffRouter, tipIdOf, type StaffRequest, type StaffRouterDeps } from '../adapters/staff-router';
-import { pagingRoutes } from './paging-routes';
+import { endPagingOf, pagingRoutes } from './paging-routes';
 import { act, existingTip, record } from './route-kit';
 import { shiftRoutes } from './shift-routes';
-import { sqsOperatorPaging, type OperatorPaging } from '../adapters/sqs-paging-requests';
+import { cognitoStaffDirectory } from '../adapters/cognito-staff';
+import { sqsOperatorPaging, sqsPagingRequests, type OperatorPaging, type PagingRequests } from '../adapters/sqs-paging-requests';
 import { DEFAULT_CLOSED_TIP_RETENTION_DAYS, MAX_CLOSED_TIP_RETENTION_DAYS } from '../config/defaults';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig, type Env } from '../config/runtime';
@@ -32,12 +33,23 @@ import type { AuditLog } from '../core/audit';
 import { InvalidRequest, TipNotFound } from '../core/errors';
 import type { EvidenceRetention } from '../core/evidence/model';
 import { decideReveal, listEvidence, requestReveal, revealValue, type EvidenceCall, type EvidenceDeps } from '../core/evidence/reveal';
-import { changeStatus, claimTip, noteFor, overrideLevel, releaseTip, staffRef, TAKE_OVER_REASON, takeOverTip, type Actor } from '../core/operator-actions';
+import {
+  changeStatus,
+  claimTip,
+  noteFor,
+  overrideLevel,
+  releaseTip,
+  staffRef,
+  TAKE_OVER_REASON,
+  takeOverTip,
+  type Actor,
+  type StaffDirectory,
+} from '../core/operator-actions';
 import { toQueueItem, toResponderPagingView, toResponderTipView, toTipDetail } from '../core/operator-views';
 import { pageView, type PagingView } from '../core/paging/page-view';
 import { isResponderOnly, responderAccess, type ResponderAccess } from '../core/responder-access';
 import type { Clock, TipDeliveries } from '../core/ports';
-import { LEVELS } from '../core/tip';
+import { CHANNELS, LEVELS } from '../core/tip';
 import { OUTCOMES, TIP_STATUSES, type TipRecord } from '../core/tip-record';
 
 export const configShape = {
@@ -49,6 +61,7 @@ export const configShape = {
   ...configShapes.pageDeliveriesTable,
   ...configShapes.pagingQueue,
   ...configShapes.jwt,
+  ...configShapes.staffUserPool,
   [ENV.evidenceTable]: z.string().min(3),
   [ENV.closedTipRetentionDays]: z.coerce.number().int().min(1).max(MAX_CLOSED_TIP_RETENTION_DAYS).default(DEFAULT_CLOSED_TIP_RETENTION_DAYS),
 };
@@ -69,6 +82,8 @@ export interface OperatorApiDeps extends StaffRouterDeps {
   reportClock: Clock;
   /** An operator's raise to critical pages at once (core/paging/trigger.ts operatorPageJob). */
   pageOnDecision: OperatorPaging;
+  /** Paging alone writes paging states: the end of a tip's paging and phone ACKs go to it as jobs. */
+  pagingRequests: PagingRequests;
   /** The clock paging stamps acknowledgements with, against which a responder's access runs out. */
   pagingClock: Clock;
   /** Sealed evidence: its store, opened with the platform's data keys, on the platform's clock. */
@@ -78,6 +93,8 @@ export interface OperatorApiDeps extends StaffRouterDeps {
    * evidence, messages, receipt, paging state and page deliveries.
    */
   evidenceRetention: EvidenceRetention;
+  /** Who a tip can be handed to (POST /api/tips/{id}/assign, GET /api/staff). */
+  staff: StaffDirectory;
 }
 
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): OperatorApiDeps {
@@ -94,11 +111,13 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Operat
     paging: dynamoPagingStore(dynamo, config[ENV.pagingTable]),
     deliveries: dynamoDeliveries(dynamo, config[ENV.pageDeliveriesTable]),
     closedTipRetentionDays: config[ENV.closedTipRetentionDays],
+    staff: platform.staffDirectory ?? cognitoStaffDirectory(config[ENV.staffUserPoolId]),
     authenticate: operatorAuthenticatorOf(config, platform),
     logger: createLogger('operator-api'),
     now: systemClock,
     reportClock: platform.clock,
     pageOnDecision: sqsOperatorPaging(platform, config[ENV.pagingQueueUrl]),
+    pagingRequests: sqsPagingRequests(platform, config[ENV.pagingQueueUrl]),
     pagingClock: platform.clock,
     evidence: { tips: reader, store: evidence, open: evidenceOpener(dataKeysOf(platform, env)), now: platform.clock, newRequestId: randomUUID },
     evidenceRetention: allFollow(
@@ -116,13 +135,31 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Operat
 /** The audit table's partition for reads of reports: not a tip id (those are 8 characters). */
 const REPORTS_AUDIT_KEY = 'reports';
 
-const queueQuery = z.strictObject({
-  status: z.enum(['open', ...TIP_STATUSES]).default('open'),
-  level: z.enum(LEVELS).optional(),
-  region: z.string().trim().min(1).max(60).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(2048).optional(),
-});
+/** A day of the calendar, as the queue's from/to take it (UTC, on when the tip arrived). */
+const calendarDay = (field: 'from' | 'to') =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} is a date written YYYY-MM-DD, e.g. 2025-03-01`)
+    .refine((day) => {
+      const start = new Date(`${day}T00:00:00.000Z`);
+      return !Number.isNaN(start.getTime()) && start.toISOString().startsWith(day);
+    }, `${field} is not a day of the calendar, e.g. 2025-03-01`);
+
+const queueQuery = z
+  .strictObject({
+    status: z.enum(['open', ...TIP_STATUSES]).default('open'),
+    level: z.enum(LEVELS).optional(),
+    region: z.string().trim().min(1).max(60).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(2048).optional(),
+    // Blank is no search: a cleared search box sends q=.
+    q: z.string().trim().max(100, 'q is at most 100 characters: a few words the tip says').optional(),
+    claimed: z.enum(['mine', 'unclaimed'], { error: 'claimed is "mine" (held by you) or "unclaimed" (held by nobody)' }).optional(),
+    channel: z.enum(CHANNELS, { error: `channel is one of ${CHANNELS.join(', ')}` }).optional(),
+    from: calendarDay('from').optional(),
+    to: calendarDay('to').optional(),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'to is a date on or after from', path: ['to'] });
 const statusBody = z.strictObject({ status: z.enum(TIP_STATUSES), outcome: z.enum(OUTCOMES).optional() });
 const noteBody = z.strictObject({ text: z.string().trim().min(1, 'text is required').max(2000, 'text must be at most 2000 characters') });
 const noQuery = z.strictObject({});
@@ -173,12 +210,12 @@ function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (r
     ...shiftRoutes(deps),
     'GET /api/me': async ({ actor }) => json(200, { id: actor.id, name: actor.name, roles: actor.roles }),
 
-    'GET /api/queue': async ({ event }) => {
+    'GET /api/queue': async ({ event, actor }) => {
       const query = queueQuery.safeParse(event.queryStringParameters ?? {});
       if (!query.success) throw new InvalidRequest('Bad query parameters.', fieldErrors(query.error.issues));
       const { limit, cursor, ...filter } = query.data;
       // A cursor this API did not hand out is an InvalidRequest (InvalidCursor) from the reader.
-      const page = await reader.listTips(filter, { limit, ...(cursor ? { cursor } : {}) });
+      const page = await reader.listTips({ ...filter, actorId: actor.id }, { limit, ...(cursor ? { cursor } : {}) });
       return json(200, { tips: page.tips.map(toQueueItem), ...(page.cursor ? { cursor: page.cursor } : {}) });
     },
 
@@ -205,9 +242,12 @@ function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (r
 
     'POST /api/tips/{id}/release': (request) => act(deps, request, 'release', (tip) => releaseTip(tip, request.actor)),
 
-    'POST /api/tips/{id}/status': (request) => {
+    'POST /api/tips/{id}/status': async (request) => {
       const body = parseJsonBody(request.event, statusBody, 4096, '{"status": "closed", "outcome": "referred_to_police"}');
-      return act(deps, request, 'status', (tip) => changeStatus(tip, body, request.actor, request.now, deps.closedTipRetentionDays));
+      const answer = await act(deps, request, 'status', (tip) => changeStatus(tip, body, request.actor, request.now, deps.closedTipRetentionDays));
+      // Closed: no page goes out for it again (paging also reads the status at each deadline).
+      if (body.status === 'closed') await endPagingOf(deps, tipIdOf(request.event), body.outcome === 'duplicate' ? 'duplicate' : 'closed', request);
+      return answer;
     },
 
     'POST /api/tips/{id}/level': async (request) => {

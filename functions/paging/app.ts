@@ -1,13 +1,14 @@
 // The paging consumer: starts paging critical tips (and high ones nobody claimed in time, and
 // tips an operator raised to critical), within each region's page budget and once per
-// duplicate, escalates at each deadline, and takes responders' ACKs. Every decision is the
+// duplicate, escalates at each deadline, takes responders' ACKs and notes, and ends a tip's
+// paging when its case ends. Every decision is the
 // paging core's; this file only wires it to DynamoDB, SQS and Twilio.
 import { documentClient } from '../adapters/aws-clients';
 import { dataKeysOf } from '../adapters/envelope';
 import { sqsClient } from '../adapters/sqs-queue';
 import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
-import { dynamoDeliveries, dynamoPagingStore } from '../adapters/dynamo-paging';
+import { dynamoDeliveries, dynamoPageCodes, dynamoPagingStore, dynamoResponderNotes } from '../adapters/dynamo-paging';
 import { dynamoPagingLedger } from '../adapters/dynamo-paging-ledger';
 import { dynamoResponderPhones, dynamoRosterReader } from '../adapters/dynamo-roster';
 import { dynamoTipLookup, dynamoTipUpdater } from '../adapters/dynamo-tip-store';
@@ -24,6 +25,7 @@ import { pagingJobSchema, type PagingJob } from '../core/paging/jobs';
 
 export const configShape = {
   ...configShapes.tipsTable,
+  ...configShapes.messagesTable,
   ...configShapes.auditTable,
   ...configShapes.rosterTable,
   ...configShapes.pagingTable,
@@ -65,6 +67,8 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Paging
       highAfterMinutes: config[ENV.highUnclaimedPageAfterMinutes],
       ledger: dynamoPagingLedger(dynamo, config[ENV.pagingTable]),
       guards: { budgetPerHour: config[ENV.pageBudgetPerRegionHour], duplicateWindowMinutes: config[ENV.duplicatePageWindowMinutes] },
+      notes: dynamoResponderNotes(dynamo, config[ENV.messagesTable]),
+      codes: dynamoPageCodes(dynamo, config[ENV.pagingTable]),
     },
     logger: createLogger('paging'),
   };

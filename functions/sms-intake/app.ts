@@ -1,7 +1,7 @@
 // Twilio Messaging webhook (SMS and WhatsApp). Verifies Twilio's signature before reading
-// anything, then hands the message to receiveSms (erase, ACK, slow down, or a tip) and answers
-// the sender in TwiML. Only the fields below are read; the rest (FromCity, FromZip…) never
-// leave this request.
+// anything, then hands the message to receiveSms (erase, ACK, a responder's text, slow down, or a
+// tip) and answers the sender in TwiML. Only the fields below are read; the rest (FromCity,
+// FromZip…) never leave this request.
 import { documentClient } from '../adapters/aws-clients';
 import { secretsOf } from '../adapters/secrets';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -93,6 +93,7 @@ function twiml(xml: string): HttpResult {
 const LOG = {
   erased: ['info', "contact erased at the tipster's request"],
   ack: ['info', 'responder acknowledgement queued'],
+  responder_text: ['info', 'responder text queued for paging'],
   rate_limited: ['warn', 'rate limited'],
   queued: ['info', 'tip queued'],
 } as const;
@@ -106,13 +107,9 @@ export function makeHandler(deps: SmsIntakeDeps) {
       if (!parsed.success) throw new InvalidRequest('The webhook body is missing Twilio message fields.', fieldErrors(parsed.error.issues));
       const outcome = await receiveSms({ messageSid: parsed.data.MessageSid, from: parsed.data.From, body: parsed.data.Body }, ports);
       const [level, message] = LOG[outcome.kind];
-      deps.logger[level](
-        message,
-        outcome.kind === 'queued'
-          ? { messageId: outcome.tip.messageId, channel: outcome.tip.channel }
-          : { outcome: outcome.kind === 'ack' ? 'ack' : outcome.kind },
-      );
-      return twiml(outcome.kind === 'ack' ? twimlEmpty() : twimlMessage(outcome.reply));
+      deps.logger[level](message, outcome.kind === 'queued' ? { messageId: outcome.tip.messageId, channel: outcome.tip.channel } : { outcome: outcome.kind });
+      // A responder is answered by paging, which knows their pages; a tipster's reply never reaches them.
+      return twiml('reply' in outcome ? twimlMessage(outcome.reply) : twimlEmpty());
     } catch (error: unknown) {
       // A server fault is rethrown: Twilio retries with the same MessageSid, stored once.
       return answerError(error, deps.logger);

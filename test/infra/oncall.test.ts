@@ -125,6 +125,7 @@ describe('paging', () => {
     expect(envOf('paging')).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       [ENV.tipsTable]: tableRef('Tips'),
+      [ENV.messagesTable]: tableRef('Messages'),
       [ENV.rosterTable]: tableRef('Roster'),
       [ENV.pagingTable]: tableRef('Paging'),
       [ENV.pageDeliveriesTable]: tableRef('PageDeliveries'),
@@ -141,11 +142,14 @@ describe('paging', () => {
     });
   });
 
-  it('reads the roster and the tip, flags the tip, keeps its state and deliveries, appends to the audit trail: nothing else', () => {
+  it("reads the roster and the tip, flags the tip, keeps its state and deliveries, adds responders' notes, appends to the audit trail: nothing else", () => {
     expect(actionsByTable('paging')).toEqual({
       ...noTable(),
-      // UpdateItem: the tip's `pageUnanswered` flag, for the queue's order; never a Put or a Delete.
+      // UpdateItem: paging's marks on the tip (pageUnanswered, nobodyConfirmed, duplicateOf), for
+      // the queue's order; never a Put or a Delete.
       Tips: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+      // A responder's text joins the thread as a new item; no read, no change of a message.
+      Messages: ['dynamodb:PutItem'],
       Roster: ['dynamodb:GetItem', 'dynamodb:Query'],
       Paging: ['dynamodb:GetItem', 'dynamodb:PutItem'],
       PageDeliveries: ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],

@@ -240,7 +240,10 @@ describe('functions', () => {
       [ENV.jwtAudience]: audience,
       [ENV.closedTipRetentionDays]: '365',
       [ENV.pagingQueueUrl]: { Ref: logicalId(stack.paging.work.queue) },
+      // The staff a tip can be handed to: the pool's operator and supervisor groups.
+      [ENV.staffUserPoolId]: { Ref: logicalId(stack.operators.userPool) },
     });
+    for (const handler of ALL_HANDLERS.filter((h) => h !== 'operatorApi')) expect(ENV.staffUserPoolId in envOf(handler), handler).toBe(false);
     // Only the functions behind `jwt` routes verify operators' tokens.
     for (const handler of ALL_HANDLERS) {
       const verifies = ROUTES.some((route) => route.auth === 'jwt' && route.handler === handler);
@@ -639,6 +642,7 @@ describe('IAM', () => {
     // No vault or secret, no action outside those per-table grants, on the key only Decrypt for
     // evidence (below), and one queue: an operator's raise to critical is sent to paging.
     expect(sorted([...new Set(dataActions('operatorApi'))])).toEqual([
+      'cognito-idp:ListUsersInGroup',
       'dynamodb:DeleteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
@@ -650,6 +654,9 @@ describe('IAM', () => {
       'sqs:SendMessage',
     ]);
     expect(resourcesAllowed('operatorApi', 'sqs:SendMessage')).toEqual([logicalId(stack.paging.work.queue)]);
+    // The staff list reads the members of the staff pool's groups and changes no account.
+    expect(resourcesAllowed('operatorApi', 'cognito-idp:ListUsersInGroup')).toEqual([logicalId(stack.operators.userPool)]);
+    expect(actionsOn('operatorApi', logicalId(stack.operators.userPool))).toEqual(['cognito-idp:ListUsersInGroup']);
     // The queue and thread views query the indexes.
     for (const name of ['Tips', 'Messages']) expect(queryableIndexesOf('operatorApi', name), name).toBe(true);
   });

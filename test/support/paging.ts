@@ -5,7 +5,7 @@
 // queue then holds nothing ready or in flight, every job sent before the marker has been handled.
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { PAGING_QUEUE, TIPS_QUEUE } from '../../functions/config/tables';
-import { ackUnknownText } from '../../functions/core/paging';
+import { wrongCodeLead } from '../../functions/core/paging/responder-replies';
 import type { Lang } from '../../functions/core/tip';
 import demoRoster from '../../local/demo-roster.json' with { type: 'json' };
 import { queueDrained, queueUrl, sqs } from './local-aws';
@@ -21,17 +21,17 @@ const MARKER_DELAY_SECONDS = 2;
 /**
  * The marker: an ACK with a code no page has, from Cusco's police officer (only
  * paging-guards.test.ts pages him, and a page code ZZZZ is one in a million). Paging answers it
- * with "no open page with that code", in their language.
+ * with "no page ZZZZ for you" and the pages he has open, in his language.
  */
 const MARKER_RESPONDER = 'pol-wilber';
 const MARKER_CODE = 'ZZZZ';
 
 const responder = demoRoster.responders.find((r) => r.responderId === MARKER_RESPONDER);
 if (!responder) throw new Error(`the demo roster no longer has ${MARKER_RESPONDER}, whom test/support/paging.ts uses as its marker`);
-const markerAnswer = ackUnknownText(responder.lang as Lang);
+const markerAnswer = wrongCodeLead(responder.lang as Lang, MARKER_CODE);
 
 async function markerAnswers(twilioApiUrl: string): Promise<number> {
-  return (await twilioOutbox(twilioApiUrl)).filter((m) => m.to === responder!.phone && m.body === markerAnswer).length;
+  return (await twilioOutbox(twilioApiUrl)).filter((m) => m.to === responder!.phone && m.body.startsWith(markerAnswer)).length;
 }
 
 /**

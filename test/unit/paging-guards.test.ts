@@ -97,6 +97,8 @@ function world(tips: TipRecord[], policies = baseRoster().policies) {
     highAfterMinutes: 15,
     ledger,
     guards: { budgetPerHour: BUDGET, duplicateWindowMinutes: 30 },
+    notes: { add: async () => true },
+    codes: { tipsWith: async () => [], remember: async () => undefined },
   };
   const pages = () => sms.filter((m) => / Responde ACK | Reply ACK /.test(m.body));
   return {

@@ -85,6 +85,8 @@ function world(initial: TipRecord = CRITICAL_TIP) {
     // Generous: these tests are about escalation, test/unit/paging-guards.test.ts about the guards.
     ledger: memoryPagingLedger(),
     guards: { budgetPerHour: 100, duplicateWindowMinutes: 30 },
+    notes: { add: async () => true },
+    codes: { tipsWith: async () => [], remember: async () => undefined },
   };
   return {
     ports,

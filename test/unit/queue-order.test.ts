@@ -58,6 +58,24 @@ describe('queue order within a level', () => {
   });
 });
 
+describe('nobody confirmed', () => {
+  // Arrange: escalation ran out for the oldest, lowest-scored tip without imminent danger
+  const ranOut = tip('RANOUT01', { score: 60, nobodyConfirmed: true, pageUnanswered: true });
+  const imminent = tip('NOW00002', { score: 99, indicators: [{ id: 'imminent_danger' }], pageUnanswered: true });
+  const unanswered = tip('NOACK003', { score: 95, pageUnanswered: true });
+  const highRanOut = tip('HIGH0004', { level: 'high', score: 50, nobodyConfirmed: true });
+
+  it('is first in its level, before imminent danger and an unanswered page, by both orders', () => {
+    const expected = ['RANOUT01', 'NOW00002', 'NOACK003', 'HIGH0004'];
+    expect(byComparator([highRanOut, unanswered, imminent, ranOut])).toEqual(expected);
+    expect(byKey([highRanOut, unanswered, imminent, ranOut])).toEqual(expected);
+  });
+
+  it('does not lift a tip above a more urgent level', () => {
+    expect(compareQueue(highRanOut, tip('CRIT0005', { score: 10 }))).toBeGreaterThan(0);
+  });
+});
+
 describe('queueOrder', () => {
   const arbitraryTip: fc.Arbitrary<QueueTip> = fc.record(
     {
@@ -71,6 +89,7 @@ describe('queueOrder', () => {
       }),
       signals: fc.option(fc.record({ happeningNow: fc.boolean() }, { requiredKeys: [] }), { nil: undefined }),
       pageUnanswered: fc.option(fc.boolean(), { nil: undefined }),
+      nobodyConfirmed: fc.option(fc.boolean(), { nil: undefined }),
     },
     { requiredKeys: ['tipId', 'level', 'score', 'createdAt', 'indicators'] },
   );
@@ -85,7 +104,7 @@ describe('queueOrder', () => {
   });
 
   it('is at most 200 characters, the limit the queue cursor accepts', () => {
-    expect(queueOrder(tip('7K2F9QXM', { score: 3 }))).toBe('0#1#1#097#2026-12-01T10:00:00.000Z#7K2F9QXM');
+    expect(queueOrder(tip('7K2F9QXM', { score: 3 }))).toBe('0#1#1#1#097#2026-12-01T10:00:00.000Z#7K2F9QXM');
     expect(queueOrder(tip('7K2F9QXM')).length).toBeLessThanOrEqual(200);
   });
 });

@@ -177,17 +177,17 @@ describe("receiveSms: a responder's ACK", () => {
     expect(w.paging.sent).toMatchObject([{ responderId: 'fis-carla', code: '7K2F' }]);
   });
 
-  it("a responder's message that is more than an ACK is a tip for a person to read", async () => {
+  it("a responder's message that is more than an ACK goes to paging as their text for a person to read, never as a tip", async () => {
     // Arrange
     const w = world();
 
     // Act
     const outcome = await receiveSms(w.sms('ack, mi hija no volvio', RESPONDER_PHONE), w.ports);
 
-    // Assert
-    expect(outcome.kind).toBe('queued');
-    expect(w.paging.sent).toEqual([]);
-    expect(w.tips.sent.map((t) => t.text)).toEqual(['ack, mi hija no volvio']);
+    // Assert: paging attaches it to their case (test/unit/paging-responder-sms.test.ts)
+    expect(outcome).toEqual({ kind: 'responder_text' });
+    expect(w.paging.sent).toMatchObject([{ type: 'ResponderText', responderId: 'fis-carla', text: 'ack, mi hija no volvio' }]);
+    expect(w.tips.sent).toEqual([]);
   });
 
   it('is not slowed down when the responder is over the per-contact limit', async () => {
@@ -198,9 +198,10 @@ describe("receiveSms: a responder's ACK", () => {
     // Act
     const outcome = await receiveSms(w.sms('ACK 7K2F', RESPONDER_PHONE), w.ports);
 
-    // Assert
+    // Assert: the texts before it went to paging (up to the limit); the ACK goes whatever the limit
     expect(outcome).toEqual({ kind: 'ack' });
-    expect(w.paging.sent).toHaveLength(1);
+    expect(w.paging.sent.filter((job) => job.type === 'AckReceived')).toHaveLength(1);
+    expect(w.paging.sent.at(-1)).toMatchObject({ type: 'AckReceived', code: '7K2F' });
   });
 });
 

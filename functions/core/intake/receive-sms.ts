@@ -1,7 +1,8 @@
 // An SMS or WhatsApp message that Twilio has signed, from its sender's address to its answer.
 // The decisions of intake, in order: a request to erase (BORRAR, "borrar mi número"…) erases the
-// sender's address; a responder's "ACK 7K2F" goes to paging; a flood from one phone is slowed
-// down; anything else is a tip, redacted here (evidence sealed) and queued, with the address
+// sender's address; a responder's "ACK 7K2F" goes to paging, and so does any other text from a
+// roster number (redacted), never as a tip nor with the tipster's acknowledgement; a flood from
+// one phone is slowed down; anything else is a tip, redacted here (evidence sealed) and queued, with the address
 // sealed in the vault for replies, but only the first time intake sees that MessageSid: a replay
 // or a retry of an old message must never bring back an address its sender erased.
 import { acknowledgement, followUpAcknowledgement, slowDown, type EmergencyNumber } from '../acknowledgement';
@@ -10,7 +11,8 @@ import type { ContactVaultWriter } from '../contact-vault';
 import { erasureConfirmation, erasureHint, erasureLanguage, isErasureRequest } from '../erasure';
 import { detectLanguage } from '../language';
 import { parseAck } from '../paging/ack';
-import type { PagingJob } from '../paging/jobs';
+import { RESPONDER_TEXT_MAX, type PagingJob } from '../paging/jobs';
+import { redactIdentifiers } from '../redaction/redact';
 import type { Clock, IntakeMemory, JobQueue, ResponderLookup, Sealer, TipQueue } from '../ports';
 import type { FixedWindowLimiter } from '../rate-limit';
 import type { MessageSid, TipReceived } from '../tip';
@@ -49,6 +51,8 @@ export type SmsOutcome =
   | { kind: 'erased'; reply: string }
   /** Answered with nothing, so that nothing a non-responder could see differs: their "ACK" is just a tip. */
   | { kind: 'ack' }
+  /** A responder's text that is not an ACK: paging attaches it to their case and answers them; never a tip. */
+  | { kind: 'responder_text' }
   | { kind: 'rate_limited'; reply: string }
   | { kind: 'queued'; reply: string; tip: TipReceived };
 
@@ -72,11 +76,21 @@ export async function receiveSms(message: InboundSms, ports: ReceiveSmsPorts): P
     return { kind: 'erased', reply: erasureConfirmation(erasureLanguage(message.body)) };
   }
   const ack = parseAck(message.body);
-  const responderId = ack ? await ports.responders.responderFor(key) : undefined;
+  const responderId = await ports.responders.responderFor(key);
   if (ack && responderId) {
     await ports.paging.send({ type: 'AckReceived', responderId, code: ack.code, receivedAt: ports.now().toISOString() });
     await ports.forgetTwilioCopy(message.messageSid);
     return { kind: 'ack' };
+  }
+  if (responderId) {
+    // Staff text, but a tipster's number a responder forwards must not be stored as sent.
+    const text = redactIdentifiers(message.body).text.trim().slice(0, RESPONDER_TEXT_MAX);
+    if (text && ports.perContact.allow(key, now.getTime())) {
+      const noteId = `resp_${messageId.replace(/^sms_/, '')}`;
+      await ports.paging.send({ type: 'ResponderText', responderId, noteId, text, receivedAt: now.toISOString() });
+    }
+    await ports.forgetTwilioCopy(message.messageSid);
+    return { kind: 'responder_text' };
   }
   if (!ports.perContact.allow(key, now.getTime())) {
     // Not kept as a tip, and not left in Twilio's logs either.

@@ -5,6 +5,8 @@ import { confirmationText, pageText, supervisorText, type PagingAction, type Pag
 import type { DeliveryClaim, PagingPorts } from './handle-job';
 
 const PAGING = { id: 'tipline-paging', name: 'tipline (paging)' };
+/** How long a page code is remembered for the "someone else's page" answer: past any read window. */
+const CODE_MEMORY_MS = 7 * 24 * 60 * 60_000;
 
 export async function carryOut(transition: Transition, roster: Roster, now: Date, ports: PagingPorts): Promise<void> {
   const { state } = transition;
@@ -19,6 +21,8 @@ async function perform(action: PagingAction, state: PagingState, roster: Roster,
       if (!to) return;
       const text = pageText({ level: state.level, code: state.code, region: state.region, indicators: state.indicators, lang: to.lang });
       await sendOnce(action.idempotencyKey, { tipId: state.tipId, responderId: to.responderId, kind: 'page', code: state.code, at: now }, to, text, ports);
+      // So that a responder who sends this code and was not paged is told it is someone else's.
+      await ports.codes.remember(state.code, state.tipId, new Date(now.getTime() + CODE_MEMORY_MS));
       return;
     }
     case 'schedule_deadline':

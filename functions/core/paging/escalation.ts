@@ -47,9 +47,16 @@ export interface PagingState {
   everPagedResponderIds: string[];
   /** ISO instant the current step's deadline falls due. */
   deadlineAt?: string;
-  acknowledged?: { responderId: string; at: string };
-  /** ISO instant paging gave up after MAX_CYCLES rounds. */
+  /** `recordedBy`: the responder acknowledged by phone, and this operator recorded it. */
+  acknowledged?: { responderId: string; at: string; recordedBy?: { id: string; name: string } };
+  /** ISO instant paging gave up after MAX_CYCLES rounds, or (with `ended`) an operator ended it. */
   stoppedAt?: string;
+  /**
+   * The case took paging's place (core/paging/case-end.ts): the tip was closed or marked a
+   * duplicate, or an operator stopped its escalation. `stoppedAt` is set with it, so that
+   * everything that reads a stop (a responder's read window) reads this one too.
+   */
+  ended?: { why: 'closed' | 'duplicate' | 'stopped'; at: string; by?: { id: string; name: string } };
   /** An operator decided to page: this tip's pages are never held (they still count). */
   decidedBy?: { id: string; name: string };
   /**

@@ -5,8 +5,13 @@
 // the messages not yet sent go out. A page, a notice or a confirmation is sent once; a
 // deadline may be scheduled twice, which the state machine treats as stale.
 //
-// Whether a tip's page is still unanswered is copied onto the tip (`pageUnanswered`) once the
-// state is stored, so that the operators' queue can order by it (core/queue-order.ts).
+// Whether a tip's page is still unanswered, or ran out with nobody confirming, is copied onto the
+// tip (`pageUnanswered`, `nobodyConfirmed`) once the state is stored, so that the operators' queue
+// can order by it (core/queue-order.ts); and the earlier tip whose page covered it (`duplicateOf`).
+//
+// Paging follows the case (core/paging/case-end.ts): a deadline reads the tip before it pages,
+// and a closed tip's paging ends there; operators end it at once (CaseEnded, StopRequested) and
+// record acknowledgements taken by phone (PhoneAck) through jobs, since only paging writes states.
 //
 // Pages nobody decided on pass the region's guards first (core/paging/guard.ts): a duplicate is
 // covered by the earlier page, and past the hour's budget pages are held; the ledger is settled
@@ -15,7 +20,6 @@
 // raised to critical) pages at once, and counts.
 import type { AuditLog } from '../audit';
 import {
-  ackUnknownText,
   alreadyAcknowledgedText,
   isPagingOpen,
   onAck,
@@ -31,7 +35,9 @@ import {
 } from './';
 import { carryOut, sendOnce } from './carry-out';
 import type { PagingJob } from './jobs';
-import type { TipReader, TipRecord, TipWriter } from '../tip-record';
+import type { StoredMessage, TipReader, TipRecord, TipWriter } from '../tip-record';
+import { caseEndOf, endPaging, isNobodyConfirmed, onPhoneAck } from './case-end';
+import { answerAckMiss, pagesWithState, takeResponderText } from './responder-sms';
 import { TipVersionConflict } from '../tip-record';
 import { contactMark, type TipFingerprint } from './fingerprint';
 import { guardPages, guardStart, heldPageUnwanted, markDecided, startsAfresh, withdrawHold, type GuardContext, type PagingLedgerStore } from './guard';
@@ -58,7 +64,8 @@ export interface DeliveryClaim {
   /** Kept with the delivery so that operators see who was paged without reading the roster. */
   responderName: string;
   responderRole: string;
-  kind: 'page' | 'supervisor_notice' | 'ack_confirmation';
+  /** responder_reply: an answer to a responder's SMS that is not an ACK of theirs (a note, a wrong code). */
+  kind: 'page' | 'supervisor_notice' | 'ack_confirmation' | 'responder_reply';
   code: string;
   at: Date;
 }
@@ -74,7 +81,7 @@ export interface Deliveries {
 
 export interface PagingPorts {
   roster: { load(): Promise<Roster> };
-  /** Reads the tip to page; writes only its `pageUnanswered` flag. */
+  /** Reads the tip to page; writes only its paging marks (pageUnanswered, nobodyConfirmed, duplicateOf). */
   tips: Pick<TipReader, 'getTip'> & Pick<TipWriter, 'updateTip'>;
   states: PagingStore;
   deliveries: Deliveries;
@@ -88,6 +95,10 @@ export interface PagingPorts {
   /** Each region's page budget and recent starts (core/paging/ledger.ts). */
   ledger: PagingLedgerStore;
   guards: PagingGuards;
+  /** A responder's text attached to a case: false when that note is there already. */
+  notes: { add(note: StoredMessage): Promise<boolean> };
+  /** Which tips were paged under a page code, so that a responder is told whose code they sent. */
+  codes: { tipsWith(code: string): Promise<string[]>; remember(code: string, tipId: string, keepUntil: Date): Promise<void> };
 }
 
 const MAX_ATTEMPTS = 5;
@@ -99,25 +110,40 @@ export async function handlePagingJob(job: PagingJob, ports: PagingPorts): Promi
     case 'HighTipCheck':
       return start(job.tipId, true, job.sketch, ports);
     case 'DeadlineDue': {
-      let heldTurn = false;
-      await withState(job.tipId, ports, async (state, roster, now) => {
+      const changed = await withState(job.tipId, ports, async (state, roster, now) => {
         let waiting = state;
-        heldTurn = isHeldTurn(state, job, now);
-        if (heldTurn) {
+        if (isHeldTurn(state, job, now)) {
           // A held page goes only if the tip still wants it; at the level the tip has now.
           const tip = await ports.tips.getTip(job.tipId);
           const unwanted = heldPageUnwanted(tip, state);
           if (unwanted) return withdrawHold(state, unwanted, now);
           if (tip && (tip.level === 'critical' || tip.level === 'high')) waiting = { ...state, level: tip.level };
+        } else if (isDueTurn(state, job, now)) {
+          // The case may have ended while this deadline waited on the queue: no page then.
+          const ended = caseEndOf(await ports.tips.getTip(job.tipId));
+          if (ended) return endPaging(state, ended, undefined, now);
         }
         return guardPages(onDeadline(waiting, job, roster, now), waiting, guardContext(roster, now, ports));
       });
-      // A withdrawn hold leaves nobody waiting: the tip's flag must say so.
-      if (heldTurn) await markTip(job.tipId, ports);
+      // A withdrawn hold leaves nobody waiting, a last round nobody confirmed: the tip must say so.
+      if (changed) await markTip(job.tipId, ports);
       return;
     }
     case 'AckReceived':
       return acknowledge(job.responderId, job.code, ports);
+    case 'CaseEnded':
+    case 'StopRequested': {
+      const why = job.type === 'StopRequested' ? 'stopped' : job.why;
+      await withState(job.tipId, ports, (state, _roster, now) => endPaging(state, why, job.by, now));
+      await markTip(job.tipId, ports);
+      return;
+    }
+    case 'PhoneAck':
+      await withState(job.tipId, ports, (state, _roster, now) => onPhoneAck(state, job.responderId, job.by, now));
+      await markTip(job.tipId, ports);
+      return;
+    case 'ResponderText':
+      return takeResponderText(job, ports);
     default: {
       const unreachable: never = job;
       throw new Error(`unknown paging job ${JSON.stringify(unreachable)}`);
@@ -128,6 +154,10 @@ export async function handlePagingJob(job: PagingJob, ports: PagingPorts): Promi
 /** This deadline is a held page's turn (not an early or stale delivery): the tip is read then. */
 const isHeldTurn = (state: PagingState, due: { step: number; cycle: number }, now: Date): boolean =>
   Boolean(state.held) && due.step === state.step && due.cycle === state.cycle && !(state.deadlineAt && now.getTime() < Date.parse(state.deadlineAt));
+
+/** This deadline is the running step's, and due: the one delivery that may page someone. */
+const isDueTurn = (state: PagingState, due: { step: number; cycle: number }, now: Date): boolean =>
+  isPagingOpen(state) && due.step === state.step && due.cycle === state.cycle && !(state.deadlineAt && now.getTime() < Date.parse(state.deadlineAt));
 
 const guardContext = (roster: Roster, now: Date, ports: PagingPorts): GuardContext => ({ roster, now, ledger: ports.ledger, guards: ports.guards });
 
@@ -212,15 +242,26 @@ async function begin(
  * stopped. Not a tip covered by another's page, nor one whose held page was withdrawn: nobody
  * was paged for it, and nobody is waiting to be.
  */
-export const isPageUnanswered = (state: PagingState | undefined): boolean => state !== undefined && !state.acknowledged && !state.coveredBy && !state.withdrawn;
+export const isPageUnanswered = (state: PagingState | undefined): boolean =>
+  state !== undefined && !state.acknowledged && !state.coveredBy && !state.withdrawn && !state.ended;
 
-function withPageFlag(tip: TipRecord, unanswered: boolean): TipRecord {
-  const { pageUnanswered: _was, ...rest } = tip;
-  return unanswered ? { ...rest, pageUnanswered: true } : rest;
+/**
+ * The tip with paging's marks as the state says. A duplicate link, once written, stays: an
+ * operator's (or an earlier page's) link is not paging's to undo.
+ */
+export function withPagingMarks(tip: TipRecord, state: PagingState | undefined): TipRecord {
+  const { pageUnanswered: _was, nobodyConfirmed: _wasToo, ...rest } = tip;
+  const covered = state?.coveredBy;
+  return {
+    ...rest,
+    ...(isPageUnanswered(state) ? { pageUnanswered: true } : {}),
+    ...(isNobodyConfirmed(state) ? { nobodyConfirmed: true } : {}),
+    ...(covered && !tip.duplicateOf ? { duplicateOf: { tipId: covered.tipId as TipRecord['tipId'], match: covered.match, at: covered.at } } : {}),
+  };
 }
 
 /**
- * Copies "page unanswered" from the stored paging state onto the tip, on the tip's version.
+ * Copies paging's marks from the stored paging state onto the tip, on the tip's version.
  * Idempotent: a tip that already says so is not written. The tip is read before the state, so
  * that a write decided on a state an ACK has since changed fails on the version the ACK's own
  * mark bumped, and is decided again.
@@ -229,10 +270,10 @@ async function markTip(tipId: string, ports: PagingPorts): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const tip = await ports.tips.getTip(tipId);
     if (!tip) return;
-    const unanswered = isPageUnanswered((await ports.states.get(tipId))?.state);
-    if ((tip.pageUnanswered === true) === unanswered) return;
+    const marked = withPagingMarks(tip, (await ports.states.get(tipId))?.state);
+    if (JSON.stringify(marked) === JSON.stringify(tip)) return;
     try {
-      await ports.tips.updateTip(tip, withPageFlag(tip, unanswered));
+      await ports.tips.updateTip(tip, marked);
       return;
     } catch (error: unknown) {
       // An operator or a new message changed the tip meanwhile: read it again.
@@ -241,22 +282,23 @@ async function markTip(tipId: string, ports: PagingPorts): Promise<void> {
   }
 }
 
+/** Decides on the stored state and carries it out; true when the state changed. */
 async function withState(
   tipId: string,
   ports: PagingPorts,
   decide: (state: PagingState, roster: Roster, now: Date) => Transition | Promise<Transition>,
-): Promise<void> {
+): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     const stored = await ports.states.get(tipId);
-    if (!stored) return;
+    if (!stored) return false;
     const roster = await ports.roster.load();
     const now = ports.now();
     const transition = await decide(stored.state, roster, now);
-    if (transition.state === stored.state && transition.actions.length === 0) return;
+    if (transition.state === stored.state && transition.actions.length === 0) return false;
     await carryOut(transition, roster, now, ports);
     try {
       if (transition.state !== stored.state) await ports.states.update(transition.state, stored.version);
-      return;
+      return transition.state !== stored.state;
     } catch (error: unknown) {
       if (!(error instanceof PagingStateConflict) || attempt >= MAX_ATTEMPTS) throw error;
     }
@@ -267,23 +309,12 @@ async function acknowledge(responderId: string, code: string | null, ports: Pagi
   const roster = await ports.roster.load();
   const responder = roster.responders.find((r) => r.responderId === responderId);
   if (!responder) return;
-  const candidates: OpenPage[] = [];
-  for (const page of await ports.deliveries.pagesTo(responderId, 20)) {
-    const stored = await ports.states.get(page.tipId);
-    if (stored && (isPagingOpen(stored.state) || stored.state.acknowledged)) candidates.push(page);
-  }
+  const pages = await pagesWithState(responderId, ports);
+  // A page that ran out or was stopped still takes a late ACK: the one who wakes up late still goes.
+  const candidates: OpenPage[] = pages.filter(({ state }) => state && (isPagingOpen(state) || state.acknowledged || state.stoppedAt));
   const page = pageForAck({ code }, candidates);
   const now = ports.now();
-  if (!page) {
-    await sendOnce(
-      `ack-unknown#${responderId}#${now.toISOString()}`,
-      { tipId: '-', responderId, kind: 'ack_confirmation', code: code ?? '-', at: now },
-      responder,
-      ackUnknownText(responder.lang),
-      ports,
-    );
-    return;
-  }
+  if (!page) return answerAckMiss(responder, code, pages, ports);
   let rejected: string | undefined;
   await withState(page.tipId, ports, (state, _roster, at) => {
     const result = onAck(state, responderId, at);

@@ -4,6 +4,10 @@ import * as z from 'zod';
 import { SKETCH_PATTERN } from './fingerprint';
 
 const tipId = z.string().regex(/^[0-9A-Z]{8}$/);
+const responderId = z.string().regex(/^[a-z0-9-]{3,40}$/);
+const staff = z.strictObject({ id: z.string().min(1).max(128), name: z.string().max(200) });
+/** A responder's SMS as stored: already redacted by intake (core/intake/receive-sms.ts). */
+export const RESPONDER_TEXT_MAX = 2000;
 /** The thread's text sketch (core/paging/fingerprint.ts), for the duplicate check; never the text. */
 const sketch = z.string().regex(SKETCH_PATTERN).optional();
 
@@ -16,7 +20,7 @@ export const pagingJobSchema = z.discriminatedUnion('type', [
     type: z.literal('PageRequested'),
     tipId,
     sketch,
-    decidedBy: z.strictObject({ id: z.string().min(1).max(128), name: z.string().max(200) }).optional(),
+    decidedBy: staff.optional(),
   }),
   /** A high tip was stored: page if nobody has claimed it when its time is up. */
   z.strictObject({ type: z.literal('HighTipCheck'), tipId, sketch }),
@@ -25,11 +29,32 @@ export const pagingJobSchema = z.discriminatedUnion('type', [
   /** A registered responder replied ACK [code]. */
   z.strictObject({
     type: z.literal('AckReceived'),
-    responderId: z.string().regex(/^[a-z0-9-]{3,40}$/),
+    responderId,
     code: z
       .string()
       .regex(/^[0-9A-Z]{4}$/)
       .nullable(),
+    receivedAt: z.iso.datetime(),
+  }),
+  /**
+   * The case ended under paging (an operator closed the tip or marked it a duplicate): no page
+   * goes out for it again. Deadlines already queued find the tip closed even if this is late.
+   */
+  z.strictObject({ type: z.literal('CaseEnded'), tipId, why: z.enum(['closed', 'duplicate']), by: staff }),
+  /** An operator stopped the tip's escalation, the case staying open: they take it from here. */
+  z.strictObject({ type: z.literal('StopRequested'), tipId, by: staff }),
+  /** An operator recorded an acknowledgement a paged responder gave by phone. */
+  z.strictObject({ type: z.literal('PhoneAck'), tipId, responderId, by: staff, at: z.iso.datetime() }),
+  /**
+   * A registered responder's SMS that is not an ACK: attached to the case they were paged for
+   * (or answered with how to acknowledge). `noteId` is derived from the MessageSid, so that a
+   * retried webhook attaches it once.
+   */
+  z.strictObject({
+    type: z.literal('ResponderText'),
+    responderId,
+    noteId: z.string().regex(/^resp_[A-Za-z0-9_-]{8,80}$/),
+    text: z.string().min(1).max(RESPONDER_TEXT_MAX),
     receivedAt: z.iso.datetime(),
   }),
 ]);

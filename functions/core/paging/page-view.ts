@@ -11,8 +11,11 @@ export interface PagingView {
     step: number;
     cycle: number;
     open: boolean;
-    acknowledged: { by: { id: string; name: string }; at: string } | null;
+    /** `via`: 'sms' (ACK from the roster number) or 'phone' (said on a call, recorded by an operator). */
+    acknowledged: { by: { id: string; name: string }; at: string; via?: 'sms' | 'phone' } | null;
     stoppedAt: string | null;
+    /** Why paging ended under the case (closed, marked a duplicate, stopped by an operator); null while it did not. */
+    ended?: { why: 'closed' | 'duplicate' | 'stopped'; at: string } | null;
     deadlineAt: string | null;
   } | null;
   pages: Array<{ responder: { id: string; name: string; role: string }; step: number; cycle: number; pagedAt: string; status: string }>;
@@ -27,6 +30,11 @@ export interface PagingView {
     withdrawn: { reason: string; at: string } | null;
     decidedBy: { id: string; name: string } | null;
   };
+  /**
+   * Which operator recorded a phone acknowledgement, and who ended the paging (null: the line
+   * itself, on a closed tip's deadline). Staff names: left out of the responders' view.
+   */
+  staff?: { ackRecordedBy: { id: string; name: string } | null; endedBy: { id: string; name: string } | null };
 }
 
 export function pageView(state: PagingState | undefined, sent: readonly DeliveryView[]): PagingView {
@@ -43,9 +51,11 @@ export function pageView(state: PagingState | undefined, sent: readonly Delivery
             ? {
                 by: { id: state.acknowledged.responderId, name: names.get(state.acknowledged.responderId) ?? state.acknowledged.responderId },
                 at: state.acknowledged.at,
+                via: state.acknowledged.recordedBy ? 'phone' : 'sms',
               }
             : null,
           stoppedAt: state.stoppedAt ?? null,
+          ended: state.ended ? { why: state.ended.why, at: state.ended.at } : null,
           deadlineAt: state.deadlineAt ?? null,
         }
       : null,
@@ -57,7 +67,7 @@ export function pageView(state: PagingState | undefined, sent: readonly Delivery
         pagedAt: d.pagedAt,
         status: d.status,
       })),
-    ...(state ? { guard: guardView(state) } : {}),
+    ...(state ? { guard: guardView(state), staff: { ackRecordedBy: state.acknowledged?.recordedBy ?? null, endedBy: state.ended?.by ?? null } } : {}),
   };
 }
 

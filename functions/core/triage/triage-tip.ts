@@ -6,7 +6,7 @@ import { scoreUrgency } from './score';
 import type { TipReceived, TipSignals } from '../tip';
 import { levelRank } from '../tip';
 import type { StoredMessage, ThreadPointer, TipRecord, TipStore } from '../tip-record';
-import { TipVersionConflict, applyAssessment, isInbound, isOpen } from '../tip-record';
+import { TipVersionConflict, applyAssessment, isInbound, isOpen, searchTextOf } from '../tip-record';
 
 export interface TriageDeps {
   store: TipStore;
@@ -99,6 +99,7 @@ async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<T
     ...tip,
     ...(signals ? { signals } : {}),
     preview: first.text.slice(0, PREVIEW_LENGTH),
+    searchText: searchTextOf(text),
     createdAt: first.receivedAt < tip.createdAt ? first.receivedAt : tip.createdAt,
     lastMessageAt: thread[thread.length - 1]?.receivedAt ?? received.receivedAt,
     messageCount: thread.length,
