@@ -6,6 +6,9 @@
 import type { AgreementCounts, AgreementReport } from '../../../functions/core/agreement';
 import type { EvidenceKind, EvidenceListing, RevealedValue, RevealRequestView, SpanView } from '../../../functions/core/evidence/model';
 import type { QueueItem, ResponderTipView, ThreadEntry, TipDetail } from '../../../functions/core/operator-views';
+import type { AuditAction, AuditEvent } from '../../../functions/core/audit';
+import type { EscalationPolicy, Override, Responder, Rotation } from '../../../functions/core/paging/model';
+import type { Handover } from '../../../functions/core/handover';
 import type { PagingView } from '../../../functions/core/paging/page-view';
 import type { Channel, IndicatorFinding, IndicatorId, Lang as TipLang, Level, PlaceMention } from '../../../functions/core/tip';
 import type { Outcome, QueueFilter as CoreQueueFilter, StaffRef, TipStatus } from '../../../functions/core/tip-record';
@@ -43,6 +46,9 @@ export type ListsNameAll = [Holds<Names<typeof LEVELS, Level>>, Holds<Names<type
 /** Queue filter: `open` is the API's default (everything not closed). */
 export type StatusFilter = CoreQueueFilter['status'];
 
+/** `GET /api/handover`: what one shift leaves the next (functions/core/handover.ts). */
+export type { Handover };
+
 /** `GET /api/me` (inline in functions/operator-api/app.ts): the signed-in actor. */
 export interface Me extends StaffRef {
   roles: string[];
@@ -79,4 +85,21 @@ export interface OutboxMessage {
   from: string;
   body: string;
   at: string;
+}
+
+/** `GET /api/staff`: the colleagues a tip can be handed to. */
+export interface StaffMember extends StaffRef {
+  roles: string[];
+}
+
+/** `GET /api/tips/{id}/audit` (supervisors only, inline in functions/operator-api/app.ts). */
+export type AuditEntry = Pick<AuditEvent, 'at' | 'actor' | 'details'> & { action: AuditAction | (string & {}) };
+
+/** `GET /api/roster` (supervisors only, inline in functions/roster-api/app.ts): `problems` are the API's English. */
+export interface RosterView {
+  responders: Array<Responder & { hasPhone: boolean }>;
+  rotations: Rotation[];
+  overrides: Override[];
+  policies: EscalationPolicy[];
+  problems: string[];
 }

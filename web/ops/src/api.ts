@@ -2,7 +2,9 @@
 import type {
   AgreementReport,
   ApiErrorBody,
+  AuditEntry,
   EvidenceListing,
+  Handover,
   Level,
   Me,
   Outcome,
@@ -12,13 +14,15 @@ import type {
   ResponderTipView,
   RevealedValue,
   RevealRequestView,
-  StatusFilter,
+  RosterView,
+  StaffMember,
   ThreadEntry,
   TipDetail,
   TipPages,
   TipStatus,
 } from './api-types';
 import { currentToken } from './auth';
+import { apiQuery, type QueueFilter } from './filters';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -72,21 +76,16 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
 
 const tip = (id: string, action = ''): string => `/api/tips/${encodeURIComponent(id)}${action}`;
 
-export interface QueueFilter {
-  status: StatusFilter;
-  level: Level | '';
-  region: string;
-}
+export type { QueueFilter };
 
 export const QUEUE_LIMIT = 100;
 
 export function getQueue(filter: QueueFilter): Promise<{ tips: QueueItem[]; cursor?: string }> {
-  const query = new URLSearchParams({ limit: String(QUEUE_LIMIT) });
-  if (filter.status !== 'open') query.set('status', filter.status);
-  if (filter.level) query.set('level', filter.level);
-  if (filter.region.trim()) query.set('region', filter.region.trim());
-  return call('GET', `/api/queue?${query.toString()}`);
+  return call('GET', `/api/queue?${apiQuery(filter, QUEUE_LIMIT).toString()}`);
 }
+
+/** What one shift leaves the next: open tips by level, what nobody answered, who holds what. */
+export const getHandover = (): Promise<Handover> => call('GET', '/api/handover');
 
 export const getMe = (): Promise<Me> => call('GET', '/api/me');
 export const getTip = (id: string): Promise<TipDetail> => call('GET', tip(id));
@@ -99,6 +98,20 @@ export const setStatus = (id: string, status: TipStatus, outcome?: Outcome): Pro
 export const addNote = (id: string, text: string): Promise<ThreadEntry> => call('POST', tip(id, '/notes'), { text });
 export const overrideLevel = (id: string, level: Level, reason: string): Promise<QueueItem> => call('POST', tip(id, '/level'), { level, reason });
 export const reply = (id: string, text: string): Promise<ReplySent> => call('POST', tip(id, '/replies'), { text });
+
+/** A supervisor takes over a tip someone else holds; the reason goes to the audit trail. */
+export const takeOver = (id: string, reason: string): Promise<QueueItem> => call('POST', tip(id, '/claim'), { takeOver: true, reason });
+/** Paging that follows the case: stop it, record an ACK given by phone, merge a duplicate, hand it on. */
+export const stopPaging = (id: string, reason: string): Promise<{ status: string }> => call('POST', tip(id, '/paging/stop'), { reason });
+export const phoneAck = (id: string, responderId: string, note?: string): Promise<{ status: string }> =>
+  call('POST', tip(id, '/paging/ack'), note ? { responderId, note } : { responderId });
+export const markDuplicate = (id: string, of: string): Promise<QueueItem> => call('POST', tip(id, '/duplicate'), { of });
+export const assign = (id: string, to: string): Promise<QueueItem> => call('POST', tip(id, '/assign'), { to });
+export const getStaff = (): Promise<{ staff: StaffMember[] }> => call('GET', '/api/staff');
+/** Supervisors only: who did what to a tip, and when. */
+export const getAudit = (id: string): Promise<{ events: AuditEntry[] }> => call('GET', tip(id, '/audit'));
+/** Supervisors only: responders, rotations, overrides and escalation policies. */
+export const getRoster = (): Promise<RosterView> => call('GET', '/api/roster');
 
 /** Supervisors only: a tip's sealed spans (never a value) and its reveal requests. */
 export const getEvidence = (id: string): Promise<EvidenceListing> => call('GET', tip(id, '/evidence'));

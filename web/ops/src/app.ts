@@ -1,20 +1,28 @@
 // The signed-in console: the queue and the open tip, side by side on a laptop, one at a time
-// on a phone.
+// on a phone; the shift handover and, for supervisors, the roster, each a page of its own.
 import * as api from './api';
 import type { Me, QueueItem } from './api-types';
-import { h, replaceChildren } from './dom';
+import { Arrivals, waitingCritical } from './arrivals';
+import { append, h, replaceChildren } from './dom';
+import { filterFromQuery, filterToQuery, sameFilter } from './filters';
 import { lang, setLang, t } from './i18n';
-import { poll } from './poller';
-import { currentRoute, goToQueue, goToTip, onRoute, type Route } from './router';
+import { Alerts } from './notify';
+import { type Poller, poll } from './poller';
+import { currentPlace, goToQueue, goToTip, onRoute, type Place, type Route, setFilterQuery } from './router';
 import { installShortcuts } from './shortcuts';
 import { AgreementPanel } from './views/agreement';
 import { DevPanel } from './views/dev-panel';
+import { HandoverView } from './views/handover';
 import { helpDialog } from './views/help';
+import { NewTipsBanner } from './views/new-tips-banner';
 import { QueueView } from './views/queue';
 import { isResponderOnly } from './views/responder-tip';
+import { RosterPanel } from './views/roster';
 import { TipView } from './views/tip';
 
 const POLL_MS = 5_000;
+/** A tab in the background still hears of a critical tip within half a minute. */
+const HIDDEN_POLL_MS = 30_000;
 
 export interface AppOptions {
   /** The local stack's developer panel (its Twilio outbox); never in a deployment. */
@@ -24,33 +32,51 @@ export interface AppOptions {
 export function startApp(root: HTMLElement, me: Me, signOut: () => void, options: AppOptions): { stop(): void } {
   const lifetime = new AbortController();
   const bar = h('header', { class: 'bar' });
-  const live = h('p', { class: 'live', role: 'status', 'aria-live': 'assertive', 'aria-atomic': 'true' });
   const main = h('main', { id: 'main', class: 'layout', 'data-view': 'queue' });
   let help = helpDialog(options);
   const dev = options.developer ? new DevPanel() : null;
+  const supervisor = me.roles.includes('supervisor');
   // The API refuses the report to anyone else; the panel is not even built for them.
-  const agreement = me.roles.includes('supervisor') ? new AgreementPanel() : null;
+  const agreement = supervisor ? new AgreementPanel() : null;
+  const roster = supervisor ? new RosterPanel() : null;
+  const handover = new HandoverView();
   const skip = h('a', { class: 'skip', href: '#queue-list' });
-  let primed = false;
-  const seenCritical = new Set<string>();
+  const arrivals = new Arrivals();
+  const alerts = new Alerts();
+  const banner = new NewTipsBanner(() => queue.focusSelected());
+  let view: Route['view'] = 'queue';
+  // Started once the page is built; a filter read while it is built needs no extra poll.
+  let poller: Poller | null = null;
 
-  const queue = new QueueView({
-    onFilter: () => {
-      // Tips that a new filter reveals are not news.
-      primed = false;
-      poller.now();
+  const queue = new QueueView(
+    {
+      onFilter: (filter) => {
+        // Tips that a new filter reveals are not news.
+        arrivals.reset();
+        setFilterQuery(filterToQuery(filter));
+        poller?.now();
+      },
+      open: goToTip,
     },
-  });
+    [alerts.element],
+  );
   const tip = new TipView({
     me: () => me,
     changed: (item) => queue.setItems((lastItems = replaceItem(lastItems, item)), lastHasMore),
-    stale: () => poller.now(),
+    stale: () => poller?.now(),
   });
   let lastItems: QueueItem[] = [];
   let lastHasMore = false;
 
   function renderBar(): void {
-    const language = h('button', { type: 'button', lang: lang() === 'es' ? 'en' : 'es', 'aria-label': t('app.languageLabel') }, t('app.language'));
+    // The name a screen reader gives starts with the word on the button (WCAG 2.5.3: speech
+    // users say what they see), in the language it is written in.
+    const language = h(
+      'button',
+      { type: 'button', lang: lang() === 'es' ? 'en' : 'es' },
+      t('app.language'),
+      h('span', { class: 'sr-only', lang: lang() }, ` (${t('app.languageLabel')})`),
+    );
     language.addEventListener('click', () => {
       setLang(lang() === 'es' ? 'en' : 'es');
       rerender();
@@ -62,17 +88,28 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
       stop();
       signOut();
     });
+    const page = (target: 'queue' | 'handover' | 'roster', href: string, label: string) =>
+      h('a', { href, 'data-nav': target, 'aria-current': view === target || (target === 'queue' && view === 'tip') ? 'page' : null }, label);
+    const pages = responderOnly
+      ? null
+      : h(
+          'nav',
+          { class: 'pages', 'aria-label': t('nav.label') },
+          page('queue', '#/', t('nav.queue')),
+          page('handover', '#/handover', t('nav.handover')),
+          roster && page('roster', '#/roster', t('nav.roster')),
+        );
     replaceChildren(
       bar,
       h('h1', {}, t('app.title')),
       h('p', { class: 'who' }, t('app.signedInAs', { name: me.name })),
+      pages,
       h('nav', { 'aria-label': t('app.menu') }, language, helpButton, out),
     );
     replaceChildren(skip, t('app.skip'));
   }
 
   function rerender(): void {
-    document.title = t('app.title');
     renderBar();
     const fresh = helpDialog(options);
     help.replaceWith(fresh);
@@ -81,6 +118,11 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     tip.rerender();
     dev?.renderChrome();
     agreement?.renderChrome();
+    banner.render();
+    alerts.renderChrome();
+    handover.renderChrome();
+    if (view === 'roster') void roster?.load();
+    showTitle();
   }
 
   // Responders have no queue (the API refuses it); they open the tip they were paged for.
@@ -97,7 +139,10 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
       lastHasMore = page.cursor !== undefined;
       queue.setItems(page.tips, lastHasMore);
       queue.setFetchState(true, new Date());
-      announce(page.tips);
+      const news = arrivals.take(page.tips).filter((i) => i.tipId !== tip.openId);
+      banner.add(news);
+      alerts.critical(news);
+      showTitle();
       const open = tip.openId ? page.tips.find((i) => i.tipId === tip.openId) : undefined;
       if (open) tip.merge(open);
     } catch (error: unknown) {
@@ -108,42 +153,62 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     await tip.refreshPages({ onlyIfMoving: true });
   }
 
-  function announce(items: QueueItem[]): void {
-    const fresh = items.filter((i) => i.level === 'critical' && i.status !== 'closed' && !seenCritical.has(i.tipId));
-    for (const item of fresh) seenCritical.add(item.tipId);
-    const waiting = items.filter((i) => i.level === 'critical' && i.claimedBy === null && i.status !== 'closed').length;
+  function showTitle(): void {
+    const waiting = waitingCritical(lastItems);
     document.title = waiting > 0 ? `(${waiting}) ${t('app.title')}` : t('app.title');
-    const news = fresh.map((i) => t('queue.newCritical', { id: i.tipId, region: i.region ?? t('queue.noRegion') }));
-    if (primed && news.length > 0) replaceChildren(live, news.join(' · '));
-    primed = true;
   }
 
-  function route(next: Route): void {
-    main.dataset.view = next.view;
+  function route({ route: next, query }: Place): void {
+    // An address with a filter sets it (a reload, Back); one without keeps the current one.
+    const asked = query === null ? null : filterFromQuery(new URLSearchParams(query));
+    if (asked && !sameFilter(asked, queue.currentFilter())) {
+      queue.setFilter(asked);
+      arrivals.reset();
+      poller?.now();
+    }
+    setFilterQuery(filterToQuery(queue.currentFilter()));
+    const leaving = view;
+    // A supervisor's address is no way into their pages for anyone else.
+    view = next.view === 'roster' && !roster ? 'queue' : next.view;
+    main.dataset.view = view;
+    if (leaving === 'roster' && view !== 'roster') roster?.stop();
+    renderBar();
     if (next.view === 'tip') {
+      banner.opened(next.id);
       queue.setOpen(next.id);
       void tip.open(next.id);
-    } else {
-      queue.setOpen(null);
-      tip.showEmpty();
-      queue.focusSelected();
+      return;
     }
+    queue.setOpen(null);
+    tip.showEmpty();
+    if (view === 'handover') void handover.load().then(() => view === 'handover' && handover.focus());
+    else if (view === 'roster') void roster?.load();
+    else queue.focusSelected();
   }
 
-  main.append(queue.element, tip.element);
-  replaceChildren(root, skip, bar, live, dev?.element, agreement?.element, main, help);
+  const initial = currentPlace() ?? { route: { view: 'queue' }, query: null };
+  if (initial.query !== null) queue.setFilter(filterFromQuery(new URLSearchParams(initial.query)));
+  append(
+    main,
+    queue.element,
+    tip.element,
+    h('div', { class: 'page-handover' }, handover.element),
+    roster && h('div', { class: 'page-roster' }, roster.element),
+  );
+  replaceChildren(root, skip, bar, banner.live, banner.element, dev?.element, agreement?.element, main, help);
   rerender();
-  const poller = poll(refresh, POLL_MS);
+  poller = poll(refresh, POLL_MS, { hiddenMs: HIDDEN_POLL_MS });
   onRoute(route, lifetime.signal);
-  route(currentRoute() ?? { view: 'queue' });
+  route(initial);
 
+  const inQueue = () => view === 'queue' || view === 'tip';
   installShortcuts(
     {
-      next: () => queue.move(1),
-      previous: () => queue.move(-1),
-      open: () => queue.selectedId && goToTip(queue.selectedId),
-      claim: () => tip.hasTip && void tip.claim(),
-      reply: () => tip.focusReply(),
+      next: () => inQueue() && queue.move(1),
+      previous: () => inQueue() && queue.move(-1),
+      open: () => inQueue() && queue.selectedId && goToTip(queue.selectedId),
+      claim: () => view === 'tip' && tip.hasTip && void tip.claim(),
+      reply: () => view === 'tip' && tip.focusReply(),
       back: goToQueue,
       help: () => help.showModal(),
       developer: dev ? () => dev.flip() : undefined,
@@ -152,9 +217,10 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
   );
 
   function stop(): void {
-    poller.stop();
+    poller?.stop();
     dev?.stop();
     agreement?.stop();
+    roster?.stop();
     lifetime.abort();
   }
   return { stop };

@@ -1,29 +1,40 @@
-// The open tip lives in the address (#/tips/7K2F9QXM) so that Back and a reload behave.
+// Where the operator is lives in the address (#/tips/7K2F9QXM, #/handover) so that Back and a
+// reload behave; so does what the queue is narrowed to, as a query after the route
+// (#/tips/7K2F9QXM?level=critical), so that a reload keeps the filters.
 // Other fragments (the skip link's #queue-list) are not routes and are left alone.
-const TIP_ROUTE = /^#\/tips\/([A-Za-z0-9]{1,32})$/;
+import { type Place, parseHash, type Route, routeHash } from './routes';
 
-export type Route = { view: 'queue' } | { view: 'tip'; id: string };
+export type { Place, Route };
 
-export function currentRoute(): Route | null {
-  if (location.hash === '' || location.hash === '#/') return { view: 'queue' };
-  const match = TIP_ROUTE.exec(location.hash);
-  return match ? { view: 'tip', id: match[1]!.toUpperCase() } : null;
+// The filter the queue shows, carried along on every move.
+let filterQuery = '';
+
+export const currentPlace = (): Place | null => parseHash(location.hash);
+export const currentRoute = (): Route | null => currentPlace()?.route ?? null;
+
+/** The queue's filter changed: the address says so, without a history entry per keystroke. */
+export function setFilterQuery(query: string): void {
+  filterQuery = query;
+  const place = currentPlace();
+  if (!place) return;
+  const hash = routeHash(place.route, query);
+  if (hash !== location.hash && !(hash === '#/' && location.hash === '')) history.replaceState(history.state, '', hash);
 }
 
-export const goToQueue = (): void => {
-  if (location.hash !== '#/') location.hash = '#/';
+const go = (route: Route): void => {
+  const hash = routeHash(route, filterQuery);
+  if (location.hash !== hash) location.hash = hash;
 };
 
-export const goToTip = (id: string): void => {
-  location.hash = `#/tips/${id}`;
-};
+export const goToQueue = (): void => go({ view: 'queue' });
+export const goToTip = (id: string): void => go({ view: 'tip', id });
 
-export function onRoute(handler: (route: Route) => void, signal: AbortSignal): void {
+export function onRoute(handler: (place: Place) => void, signal: AbortSignal): void {
   window.addEventListener(
     'hashchange',
     () => {
-      const route = currentRoute();
-      if (route) handler(route);
+      const place = currentPlace();
+      if (place) handler(place);
     },
     { signal },
   );

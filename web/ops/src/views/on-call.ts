@@ -23,15 +23,39 @@ function whoAcknowledged(state: PagingState, pages: PageSent[]): string {
   return role ? `${by.name} (${agency(role)})` : by.name;
 }
 
-function stateLine(state: PagingState, pages: PageSent[]): { kind: string; text: string } {
+/** What the section is read against: a closed tip has no deadline left, and a deadline can pass. */
+export interface OnCallContext {
+  closed?: boolean;
+  now?: Date;
+}
+
+function acknowledgedLine(state: PagingState, pages: PageSent[], staff: TipPages['staff']): string {
+  const line = t('onCall.acknowledged', { who: whoAcknowledged(state, pages), time: hourMinute(state.acknowledged!.at) });
+  if (state.acknowledged?.via !== 'phone') return line;
+  const recorder = staff?.ackRecordedBy?.name;
+  return `${line} — ${recorder ? t('case.ackByPhoneRecorded', { name: recorder }) : t('case.ackByPhone')}`;
+}
+
+function stateLine(state: PagingState, pages: PageSent[], staff: TipPages['staff'], context: OnCallContext): { kind: string; text: string } {
   const code = t('onCall.code', { code: codeLabel(state.code) });
-  if (state.acknowledged) {
-    return { kind: 'acknowledged', text: t('onCall.acknowledged', { who: whoAcknowledged(state, pages), time: hourMinute(state.acknowledged.at) }) };
+  if (state.acknowledged) return { kind: 'acknowledged', text: acknowledgedLine(state, pages, staff) };
+  if (state.ended) {
+    const by = staff?.endedBy?.name;
+    const ended = t(`case.ended.${state.ended.why}`, { time: hourMinute(state.ended.at) });
+    return {
+      kind: state.ended.why === 'stopped' ? 'stopped' : 'closed',
+      text: [code, ended, by && t('case.endedBy', { name: by })].filter(Boolean).join(' — '),
+    };
   }
+  // The tip was closed while paging ran: nothing is pending any more, whatever the deadline says.
+  if (state.open && context.closed) return { kind: 'closed', text: `${code} — ${t('case.endedWithTip')}` };
   if (state.open) {
     const parts = [code, t('onCall.level', { n: state.step + 1 })];
     if (state.cycle > 0) parts.push(t('onCall.round', { n: state.cycle + 1 }));
-    parts.push(state.deadlineAt ? t('onCall.pendingUntil', { time: hourMinute(state.deadlineAt) }) : t('onCall.pending'));
+    const overdue = state.deadlineAt !== null && Date.parse(state.deadlineAt) <= (context.now ?? new Date()).getTime();
+    if (!state.deadlineAt) parts.push(t('onCall.pending'));
+    else
+      parts.push(overdue ? t('case.pendingOverdue', { time: hourMinute(state.deadlineAt) }) : t('onCall.pendingUntil', { time: hourMinute(state.deadlineAt) }));
     return { kind: 'pending', text: parts.join(' — ') };
   }
   if (state.stoppedAt) return { kind: 'stopped', text: `${code} — ${t('onCall.stopped', { time: hourMinute(state.stoppedAt) })}` };
@@ -52,7 +76,7 @@ function pageItem(page: PageSent): HTMLElement {
   );
 }
 
-export function onCall(data: OnCallData): HTMLElement {
+export function onCall(data: OnCallData, context: OnCallContext = {}): HTMLElement {
   const section = (kind: string, ...children: Array<Node | null>) =>
     h(
       'section',
@@ -67,7 +91,7 @@ export function onCall(data: OnCallData): HTMLElement {
   const pages = [...(answer?.pages ?? [])].sort((a, b) => a.pagedAt.localeCompare(b.pagedAt));
   const list = pages.length > 0 ? h('ol', { class: 'pages', 'aria-label': t('onCall.pages') }, ...pages.map(pageItem)) : null;
   if (!answer?.state) return section('none', h('p', { class: 'on-call-state' }, t('onCall.none')), list);
-  const line = stateLine(answer.state, pages);
+  const line = stateLine(answer.state, pages, answer.staff, context);
   const el = section(line.kind, h('p', { class: 'on-call-state' }, line.text), list);
   el.dataset.code = answer.state.code;
   el.dataset.level = answer.state.level;

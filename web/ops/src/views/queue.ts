@@ -1,14 +1,26 @@
 // The queue, in the order the API gives (level, then oldest): never re-sorted here. Rows are
 // updated in place on every poll so that the selection, focus and scroll position survive.
+// A row is two lines, so that a laptop shows ten tips or more without scrolling.
 import { LEVELS, STATUSES, type QueueItem } from '../api-types';
-import type { QueueFilter } from '../api';
 import { h, replaceChildren } from '../dom';
-import { t, tOr } from '../i18n';
+import { activeFilters, CHANNELS, CLAIMED, DEFAULT_FILTER, type QueueFilter, SEARCH_MAX, sameFilter, shortId } from '../filters';
+import { type Key, t } from '../i18n';
 import { age, timeOfDay } from '../time';
 import { langTag, levelBadge, statusBadge } from './badges';
 
 export interface QueueHandlers {
   onFilter(filter: QueueFilter): void;
+  /** Opens a tip (the one a duplicate repeats). */
+  open(tipId: string): void;
+}
+
+/** Typing pauses this long before the search goes out: one request per word, not per letter. */
+const SEARCH_DEBOUNCE_MS = 350;
+
+interface Row {
+  li: HTMLLIElement;
+  link: HTMLAnchorElement;
+  signature: string;
 }
 
 export class QueueView {
@@ -21,46 +33,123 @@ export class QueueView {
   private readonly empty = h('p', { class: 'queue-empty', hidden: true });
   private readonly filters = h('form', { class: 'filters', role: 'search' });
   private readonly regions = h('datalist', { id: 'region-list' });
-  private readonly rows = new Map<string, { li: HTMLLIElement; link: HTMLAnchorElement; signature: string }>();
+  private readonly rows = new Map<string, Row>();
   private items: QueueItem[] = [];
-  private filter: QueueFilter = { status: 'open', level: '', region: '' };
+  private filter: QueueFilter = { ...DEFAULT_FILTER };
+  private filtersOpen = false;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private lastFetch: { ok: boolean; at: Date } | null = null;
   selectedId: string | null = null;
   openId: string | null = null;
 
-  constructor(private readonly handlers: QueueHandlers) {
-    this.element = h('section', { class: 'queue', 'aria-labelledby': 'queue-title' }, this.heading, this.filters, this.state, this.empty, this.list, this.more);
+  /** `tools` sit beside the search (the alert toggles). */
+  constructor(
+    private readonly handlers: QueueHandlers,
+    tools: HTMLElement[] = [],
+  ) {
+    this.element = h(
+      'section',
+      { class: 'queue', 'aria-labelledby': 'queue-title' },
+      h('div', { class: 'queue-head' }, this.heading, this.state),
+      h('div', { class: 'queue-tools' }, this.filters, ...tools),
+      this.empty,
+      this.list,
+      this.more,
+    );
     this.filters.addEventListener('submit', (event) => {
       event.preventDefault();
       this.readFilters();
     });
     this.filters.addEventListener('change', () => this.readFilters());
+    this.filters.addEventListener('input', (event) => {
+      if (!(event.target instanceof HTMLInputElement) || event.target.name !== 'q') return;
+      clearTimeout(this.searchTimer);
+      this.searchTimer = setTimeout(() => this.readFilters(), SEARCH_DEBOUNCE_MS);
+    });
+    const duplicateOf = (event: Event) => (event.target instanceof Element ? event.target.closest<HTMLElement>('.dup-link')?.dataset.duplicateOf : undefined);
+    this.list.addEventListener('click', (event) => {
+      const of = duplicateOf(event);
+      if (of) this.handlers.open(of);
+    });
+    this.list.addEventListener('keydown', (event) => {
+      const of = event.key === 'Enter' ? duplicateOf(event) : undefined;
+      if (!of) return;
+      // Before the Enter shortcut, which would open the selected row instead.
+      event.preventDefault();
+      this.handlers.open(of);
+    });
     this.renderChrome();
   }
 
   /** Everything but the rows: called once and again when the language changes. */
   renderChrome(): void {
+    // What is typed and not yet searched for is not lost to a language switch.
+    if (this.filters.elements.length > 0) this.readFilters();
     replaceChildren(this.heading, t('queue.title'), ' ', this.count);
-    const select = (name: keyof QueueFilter, label: string, options: Array<[string, string]>) =>
+    const f = this.filter;
+    const option = (value: string, text: string, current: string) => h('option', { value, selected: current === value }, text);
+    const select = (name: keyof QueueFilter, label: Key, any: Key, options: Array<[string, string]>) =>
+      field(label, h('select', { name }, option('', t(any), f[name]), ...options.map(([value, text]) => option(value, text, f[name]))));
+    const date = (name: 'from' | 'to', label: Key) => field(label, h('input', { name, type: 'date', value: f[name] }));
+    const details = h('details', { class: 'more-filters', open: this.filtersOpen });
+    details.addEventListener('toggle', () => (this.filtersOpen = details.open));
+    const active = activeFilters(f);
+    const clear = h('button', { type: 'button', class: 'clear-filters', 'data-action': 'clear-filters', disabled: active === 0 && !f.q }, t('filter.clear'));
+    clear.addEventListener('click', () => {
+      const next = { ...DEFAULT_FILTER };
+      this.setFilter(next);
+      this.handlers.onFilter(next);
+      this.filters.querySelector<HTMLInputElement>('input[name="q"]')?.focus();
+    });
+    replaceChildren(
+      details,
+      h('summary', {}, active > 0 ? t('filter.titleActive', { count: active }) : t('queue.filters')),
       h(
-        'label',
-        {},
-        h('span', {}, label),
-        h('select', { name }, ...options.map(([value, text]) => h('option', { value, selected: this.filter[name] === value }, text))),
-      );
+        'div',
+        { class: 'filter-fields' },
+        field(
+          'queue.status',
+          h('select', { name: 'status' }, option('open', t('queue.open'), f.status), ...STATUSES.map((s) => option(s, t(`status.${s}`), f.status))),
+        ),
+        select(
+          'level',
+          'queue.level',
+          'queue.any',
+          LEVELS.map((l) => [l, t(`level.${l}`)]),
+        ),
+        select(
+          'claimed',
+          'filter.claimed',
+          'filter.anyone',
+          CLAIMED.map((c) => [c, t(`filter.claimed.${c}`)]),
+        ),
+        select(
+          'channel',
+          'filter.channel',
+          'queue.any',
+          CHANNELS.map((c) => [c, t(`row.channel.${c}`)]),
+        ),
+        field(
+          'queue.region',
+          h('input', { name: 'region', type: 'search', list: 'region-list', value: f.region, autocomplete: 'off', placeholder: t('queue.any') }),
+        ),
+        date('from', 'filter.from'),
+        date('to', 'filter.to'),
+        clear,
+      ),
+    );
     replaceChildren(
       this.filters,
-      h('h3', { class: 'sr-only' }, t('queue.filters')),
-      select('status', t('queue.status'), [['open', t('queue.open')], ...STATUSES.map((s): [string, string] => [s, t(`status.${s}`)])]),
-      select('level', t('queue.level'), [['', t('queue.any')], ...LEVELS.map((l): [string, string] => [l, t(`level.${l}`)])]),
       h(
         'label',
-        {},
-        h('span', {}, t('queue.region')),
-        h('input', { name: 'region', type: 'search', list: 'region-list', value: this.filter.region, autocomplete: 'off', placeholder: t('queue.any') }),
+        { class: 'search' },
+        h('span', { class: 'sr-only' }, t('search.label')),
+        h('input', { name: 'q', type: 'search', value: f.q, maxlength: SEARCH_MAX, autocomplete: 'off', placeholder: t('search.placeholder') }),
       ),
+      details,
       this.regions,
     );
+    this.filters.setAttribute('aria-label', t('search.form'));
     replaceChildren(this.empty, t('queue.empty'));
     for (const row of this.rows.values()) row.signature = '';
     this.setItems(this.items, !this.more.hidden);
@@ -68,15 +157,45 @@ export class QueueView {
   }
 
   private readFilters(): void {
+    clearTimeout(this.searchTimer);
     const data = new FormData(this.filters);
-    const next: QueueFilter = {
-      status: String(data.get('status') ?? 'open') as QueueFilter['status'],
-      level: String(data.get('level') ?? '') as QueueFilter['level'],
-      region: String(data.get('region') ?? ''),
-    };
-    if (next.status === this.filter.status && next.level === this.filter.level && next.region === this.filter.region) return;
+    const text = (name: keyof QueueFilter) => String(data.get(name) ?? '');
+    this.apply({
+      status: (text('status') || 'open') as QueueFilter['status'],
+      level: text('level') as QueueFilter['level'],
+      region: text('region'),
+      q: text('q').slice(0, SEARCH_MAX),
+      claimed: text('claimed') as QueueFilter['claimed'],
+      channel: text('channel') as QueueFilter['channel'],
+      from: text('from'),
+      to: text('to'),
+    });
+  }
+
+  private apply(next: QueueFilter): void {
+    if (sameFilter(next, this.filter)) return;
     this.filter = next;
+    this.refreshFilterSummary();
     this.handlers.onFilter(next);
+  }
+
+  /** The count on the toggle and the clear button follow the fields without rebuilding them. */
+  private refreshFilterSummary(): void {
+    const active = activeFilters(this.filter);
+    const summary = this.filters.querySelector('summary');
+    if (summary) replaceChildren(summary, active > 0 ? t('filter.titleActive', { count: active }) : t('queue.filters'));
+    const clear = this.filters.querySelector<HTMLButtonElement>('.clear-filters');
+    if (clear) clear.disabled = active === 0 && !this.filter.q;
+  }
+
+  /** The address changed the filter (Back, a reload, a link): the fields follow, no event. */
+  setFilter(filter: QueueFilter): void {
+    if (sameFilter(filter, this.filter)) return;
+    clearTimeout(this.searchTimer);
+    this.filter = filter;
+    // Rebuilt from this.filter, not from the fields that still show the old one.
+    replaceChildren(this.filters);
+    this.renderChrome();
   }
 
   currentFilter(): QueueFilter {
@@ -118,7 +237,7 @@ export class QueueView {
     replaceChildren(this.regions, ...regions.map((r) => h('option', { value: r })));
   }
 
-  private row(item: QueueItem): { li: HTMLLIElement; link: HTMLAnchorElement; signature: string } {
+  private row(item: QueueItem): Row {
     const when = age(item.lastMessageAt);
     const signature = JSON.stringify([item, when]);
     let row = this.rows.get(item.tipId);
@@ -138,6 +257,8 @@ export class QueueView {
           levelBadge(item.level),
           h('span', { class: 'tip-id' }, item.tipId),
           statusBadge(item.status),
+          item.nobodyConfirmed && h('span', { class: 'flag flag-alert', 'data-flag': 'nobody-confirmed' }, t('row.nobodyConfirmed')),
+          item.pageUnanswered && !item.nobodyConfirmed && h('span', { class: 'flag', 'data-flag': 'page-unanswered' }, t('row.pageUnanswered')),
           h('span', { class: 'age' }, h('time', { datetime: item.lastMessageAt }, when)),
         ),
         h(
@@ -145,11 +266,18 @@ export class QueueView {
           { class: 'row-meta' },
           langTag(item.lang, 'short'),
           h('span', { class: 'region' }, item.region ?? t('queue.noRegion')),
-          item.indicators.length > 0 && h('span', { class: 'indicators' }, item.indicators.map((id) => tOr(`indicator.${id}`, id)).join(' · ')),
+          h('span', { class: 'channel', 'data-channel': item.channel }, t(`row.channel.${item.channel}`)),
+          h('span', { class: 'holder' }, item.claimedBy ? t('queue.heldBy', { name: item.claimedBy.name }) : t('queue.unclaimed')),
         ),
         h('span', { class: 'preview' }, item.preview),
-        h('span', { class: 'holder' }, item.claimedBy ? t('queue.heldBy', { name: item.claimedBy.name }) : t('queue.unclaimed')),
       );
+      // To the tip this one repeats: beside the row's link, since links do not nest. A link by
+      // role, not an <a>: the row's link stays the only anchor of the row.
+      row.li.querySelector('.dup-link')?.remove();
+      if (item.duplicateOf) {
+        const of = item.duplicateOf.tipId;
+        row.li.append(h('span', { class: 'dup-link', role: 'link', tabindex: '0', 'data-duplicate-of': of }, t('row.duplicateOf', { id: shortId(of) })));
+      }
     }
     return row;
   }
@@ -194,4 +322,8 @@ export class QueueView {
     if (row) row.link.focus();
     else this.list.querySelector('a')?.focus();
   }
+}
+
+function field(label: Key, control: HTMLElement): HTMLElement {
+  return h('label', {}, h('span', {}, t(label)), control);
 }

@@ -11,22 +11,67 @@ export interface Drafts {
   note: string;
 }
 
-export function claimBox(tip: TipDetail, me: Me | null, actions: { claim(): void; release(): void }): HTMLElement {
-  const mine = tip.claimedBy !== null && tip.claimedBy.id === me?.id;
+export interface ClaimActions {
+  claim(): void;
+  release(): void;
+  takeOver(reason: string): void;
+  reopen(): void;
+}
+
+/** The reason a supervisor gives to take a tip over (core/operator-actions TAKE_OVER_REASON). */
+const TAKE_OVER_REASON = { min: 10, max: 300 } as const;
+
+/**
+ * The main action matches the tip's state: claim a tip nobody holds; release one's own; see who
+ * holds someone else's (a supervisor may take it over, with a reason); reopen a closed one.
+ */
+export function claimBox(tip: TipDetail, me: Me | null, actions: ClaimActions): HTMLElement {
   const supervisor = me?.roles.includes('supervisor') ?? false;
-  const canRelease = mine || (tip.claimedBy !== null && supervisor);
-  const box = h('div', { class: 'claim-box' });
-  if (!mine) {
-    const claim = h('button', { type: 'button', class: 'primary', 'data-action': 'claim' }, t('action.claim'));
-    claim.addEventListener('click', () => actions.claim());
-    box.append(claim);
+  const box = h('div', { class: 'claim-box', 'data-state': claimState(tip, me) });
+  const button = (action: string, label: string, run: () => void, primary = false) => {
+    const el = h('button', { type: 'button', class: primary ? 'primary' : null, 'data-action': action }, label);
+    el.addEventListener('click', run);
+    return el;
+  };
+  if (tip.status === 'closed') {
+    box.append(h('p', { class: 'claim-note' }, t('case.closedNote'), ' ', supervisor ? '' : t('case.closedAskSupervisor')));
+    if (supervisor) box.append(button('reopen', t('case.reopen'), () => actions.reopen(), true));
+    return box;
   }
-  if (canRelease) {
-    const release = h('button', { type: 'button', 'data-action': 'release' }, t('action.release'));
-    release.addEventListener('click', () => actions.release());
-    box.append(release);
+  const holder = tip.claimedBy;
+  if (!holder) box.append(button('claim', t('action.claim'), () => actions.claim(), true));
+  else if (holder.id === me?.id) box.append(button('release', t('action.release'), () => actions.release()));
+  else {
+    box.append(h('p', { class: 'claim-note held-by', 'data-holder': holder.id }, t('case.heldBy', { name: holder.name })));
+    if (supervisor) box.append(takeOverForm(actions));
   }
   return box;
+}
+
+const claimState = (tip: TipDetail, me: Me | null): string =>
+  tip.status === 'closed' ? 'closed' : !tip.claimedBy ? 'unclaimed' : tip.claimedBy.id === me?.id ? 'mine' : 'other';
+
+function takeOverForm(actions: ClaimActions): HTMLElement {
+  const reason = h('input', {
+    id: 'take-over-reason',
+    name: 'reason',
+    type: 'text',
+    minlength: TAKE_OVER_REASON.min,
+    maxlength: TAKE_OVER_REASON.max,
+    required: true,
+    autocomplete: 'off',
+  });
+  const form = h(
+    'form',
+    { class: 'take-over-form' },
+    h('label', { for: 'take-over-reason' }, h('span', {}, t('case.takeOverReason')), reason),
+    h('button', { type: 'submit', 'data-action': 'take-over' }, t('case.takeOverSubmit')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (reason.value.trim().length >= TAKE_OVER_REASON.min) actions.takeOver(reason.value.trim());
+  });
+  return h('details', { class: 'case-action take-over' }, h('summary', {}, t('case.takeOver')), form);
 }
 
 export function replyForm(drafts: Drafts, send: (text: string) => void): HTMLFormElement {

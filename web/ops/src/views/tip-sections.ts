@@ -2,7 +2,8 @@
 import type { Me, ThreadEntry, TipDetail, TipLang } from '../api-types';
 import { h } from '../dom';
 import { highlighted } from '../highlight';
-import { t, tOr } from '../i18n';
+import { lang, t, tOr } from '../i18n';
+import { ruleSentence } from '../rule-sentence';
 import { age, clock } from '../time';
 import { langTag, levelBadge, statusBadge } from './badges';
 
@@ -58,13 +59,22 @@ function hiddenMark(entry: ThreadEntry): HTMLElement | false {
   );
 }
 
+/** A dictionary lookup that says when a key is missing (tOr cannot tell a missing key from its fallback). */
+const MISSING = '\u0000';
+const words = (key: string): string | undefined => {
+  const word = tOr(key, MISSING);
+  return word === MISSING ? undefined : word;
+};
+
 export function why(tip: TipDetail): HTMLElement {
   const o = tip.levelOverride;
+  const sentence = ruleSentence(tip.rule, words, lang());
   return h(
     'section',
     { class: 'why', 'aria-labelledby': 'why-title' },
     h('h3', { id: 'why-title' }, t('tip.why')),
-    h('p', { class: 'rule' }, tip.rule),
+    // The scorer's own words stay on the element for whoever debugs the scorer; the operator reads a sentence.
+    h('p', { class: 'rule', 'data-rule': tip.rule, 'data-read': String(sentence.read) }, sentence.text),
     h('p', { class: 'score' }, t('tip.score', { score: tip.score })),
     o &&
       h('p', { class: 'override' }, t('tip.overridden', { from: t(`level.${o.scoredLevel}`), to: t(`level.${o.level}`), name: o.by.name, reason: o.reason })),
@@ -157,5 +167,34 @@ export function places(tip: Pick<TipDetail, 'places'>): HTMLElement {
     tip.places.length > 0
       ? h('ul', {}, ...tip.places.map((p) => h('li', {}, h('strong', {}, p.place), ` (${p.region}) — `, h('q', {}, p.text))))
       : h('p', {}, t('tip.noPlaces')),
+  );
+}
+
+/**
+ * What the operator must see before anything else on the tip: that nobody answered the page
+ * (someone has to phone now), and that this tip repeats another one, with the way to it.
+ */
+export function caseFlags(tip: Pick<TipDetail, 'nobodyConfirmed' | 'duplicateOf'>): HTMLElement | null {
+  const dup = tip.duplicateOf;
+  if (!tip.nobodyConfirmed && !dup) return null;
+  return h(
+    'div',
+    { class: 'case-flags' },
+    tip.nobodyConfirmed &&
+      h(
+        'p',
+        { class: 'nobody-confirmed' },
+        h('span', { 'aria-hidden': 'true' }, '⚠ '),
+        h('strong', {}, t('case.nobodyConfirmed')),
+        ' ',
+        h('span', {}, t('case.nobodyConfirmedHint')),
+      ),
+    dup &&
+      h(
+        'p',
+        { class: 'duplicate-of', 'data-duplicate-of': dup.tipId },
+        h('a', { href: `#/tips/${dup.tipId}` }, t('case.duplicateOf', { id: dup.tipId })),
+        ` (${t(`case.match.${dup.match}`)})`,
+      ),
   );
 }

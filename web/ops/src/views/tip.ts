@@ -6,11 +6,33 @@ import type { Me, QueueItem, TipDetail } from '../api-types';
 import { h, replaceChildren } from '../dom';
 import { describeError } from '../errors';
 import { t } from '../i18n';
+import { goToQueue } from '../router';
+import { AuditTrail } from './audit-trail';
+import { assignForm, duplicateForm } from './case-actions';
 import { EvidenceSection } from './evidence';
 import { onCall, stillMoving, type OnCallData } from './on-call';
+import { controlsKey, pagingControls } from './paging-controls';
 import { isResponderOnly, responderTip } from './responder-tip';
 import { claimBox, levelForm, noteForm, replyForm, statusForm, type Drafts } from './tip-forms';
-import { header, indicators, places, thread, why } from './tip-sections';
+import { caseFlags, header, indicators, places, thread, why } from './tip-sections';
+
+/**
+ * "← Cola": on a phone the tip fills the screen and the queue is a route away. A link, so that
+ * a keyboard and a screen reader know it; the router keeps the queue's filter.
+ */
+function backLink(): HTMLElement {
+  const link = h(
+    'a',
+    { href: '#/', class: 'tip-back', 'data-action': 'back', 'aria-label': t('tip.back') },
+    h('span', { 'aria-hidden': 'true' }, '← '),
+    t('case.back'),
+  );
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    goToQueue();
+  });
+  return link;
+}
 
 export interface TipHandlers {
   me(): Me | null;
@@ -31,6 +53,11 @@ export class TipView {
   private readonly forms = h('div', { class: 'tip-forms' });
   private readonly stale = h('p', { class: 'stale', hidden: true });
   private readonly onCall = h('div', { class: 'on-call-slot' });
+  /** Stop paging, phone ACK: rebuilt only when what they offer changes, so typing survives a poll. */
+  private readonly pagingSlot = h('div', { class: 'paging-controls-slot' });
+  private pagingKey = '';
+  /** Supervisors only: the tip's audit trail, built once per tip opened. */
+  private audit: AuditTrail | null = null;
   private pages: OnCallData = { kind: 'loading' };
   private pagesTicket = 0;
   private tip: TipDetail | null = null;
@@ -57,7 +84,12 @@ export class TipView {
     const ticket = ++this.loading;
     if (this.tip?.tipId !== id) {
       this.drafts = { reply: '', note: '' };
-      replaceChildren(this.element, h('h2', { id: 'tip-title', tabindex: '-1' }, t('tip.title', { id })), h('p', { class: 'loading' }, t('app.loading')));
+      replaceChildren(
+        this.element,
+        backLink(),
+        h('h2', { id: 'tip-title', tabindex: '-1' }, t('tip.title', { id })),
+        h('p', { class: 'loading' }, t('app.loading')),
+      );
     }
     try {
       if (isResponderOnly(this.handlers.me())) {
@@ -65,7 +97,7 @@ export class TipView {
         const view = await api.getResponderTip(id);
         if (ticket !== this.loading) return;
         this.tip = null;
-        replaceChildren(this.element, ...responderTip(view));
+        replaceChildren(this.element, backLink(), ...responderTip(view));
         return;
       }
       const tip = await api.getTip(id);
@@ -74,7 +106,12 @@ export class TipView {
       if (ticket !== this.loading) return;
       this.tip = null;
       const message = error instanceof api.ApiError && error.status === 404 ? t('tip.notFound') : describeError(error);
-      replaceChildren(this.element, h('h2', { id: 'tip-title', tabindex: '-1' }, t('tip.title', { id })), h('p', { class: 'alert', role: 'alert' }, message));
+      replaceChildren(
+        this.element,
+        backLink(),
+        h('h2', { id: 'tip-title', tabindex: '-1' }, t('tip.title', { id })),
+        h('p', { class: 'alert', role: 'alert' }, message),
+      );
     }
   }
 
@@ -92,9 +129,22 @@ export class TipView {
       const me = this.handlers.me();
       this.evidence = me?.roles.includes('supervisor') ? new EvidenceSection(tip.tipId, me, () => this.tip?.thread ?? []) : null;
       void this.evidence?.load();
+      this.audit = me?.roles.includes('supervisor') ? new AuditTrail(tip.tipId) : null;
     }
     this.renderOnCall();
-    replaceChildren(this.element, this.top, this.messages, this.stale, this.onCall, this.body, this.evidence?.element, this.forms);
+    replaceChildren(
+      this.element,
+      backLink(),
+      this.top,
+      this.messages,
+      this.stale,
+      this.onCall,
+      this.pagingSlot,
+      this.body,
+      this.evidence?.element,
+      this.forms,
+      this.audit?.element,
+    );
     if (first) {
       this.element.querySelector<HTMLElement>('#tip-title')?.focus({ preventScroll: false });
       void this.refreshPages();
@@ -102,7 +152,34 @@ export class TipView {
   }
 
   private renderOnCall(): void {
-    replaceChildren(this.onCall, onCall(this.pages));
+    const closed = this.tip?.status === 'closed';
+    replaceChildren(this.onCall, onCall(this.pages, { closed }));
+    const pages = this.pages.kind === 'loaded' ? this.pages.pages : null;
+    const key = `${this.tip?.tipId}:${controlsKey(pages, closed)}`;
+    if (key === this.pagingKey) return;
+    this.pagingKey = key;
+    const id = this.tip?.tipId ?? '';
+    replaceChildren(
+      this.pagingSlot,
+      pagingControls(pages, closed, {
+        stop: (reason) =>
+          void this.run(
+            () => api.stopPaging(id, reason),
+            () => this.afterPaging(t('case.stopDone')),
+          ),
+        acknowledge: (responderId, note) =>
+          void this.run(
+            () => api.phoneAck(id, responderId, note || undefined),
+            () => this.afterPaging(t('case.phoneAckDone')),
+          ),
+      }),
+    );
+  }
+
+  /** Paging changed by the operator's hand: read it again now, not at the next poll. */
+  private async afterPaging(done: string): Promise<void> {
+    await this.refreshPages();
+    this.say(done, false);
   }
 
   /**
@@ -122,7 +199,8 @@ export class TipView {
       next = { kind: 'error', message: describeError(error) };
     }
     if (ticket !== this.pagesTicket || this.tip?.tipId !== tip.tipId) return;
-    if (JSON.stringify(next) === JSON.stringify(this.pages)) return;
+    // Unchanged, but a deadline shown may have passed since: the line says so rather than "due".
+    if (JSON.stringify(next) === JSON.stringify(this.pages)) return void (overdue(this.pages) && this.renderOnCall());
     this.pages = next;
     this.renderOnCall();
   }
@@ -130,6 +208,8 @@ export class TipView {
   /** Language changed: everything is rebuilt, drafts included. */
   rerender(): void {
     this.evidence?.render();
+    this.audit?.render();
+    this.pagingKey = '';
     if (this.tip) this.show(this.tip);
     else this.showEmpty();
   }
@@ -138,23 +218,55 @@ export class TipView {
     const tip = this.tip;
     if (!tip) return;
     const me = this.handlers.me();
-    const actions = { claim: () => void this.claim(), release: () => void this.run(() => api.release(tip.tipId)) };
-    replaceChildren(this.top, header(tip, me), claimBox(tip, me, actions), why(tip));
+    const actions = {
+      claim: () => void this.claim(),
+      release: () => void this.run(() => api.release(tip.tipId)),
+      takeOver: (reason: string) => void this.run(() => api.takeOver(tip.tipId, reason)),
+      reopen: () => void this.run(() => api.setStatus(tip.tipId, 'in_review')),
+    };
+    replaceChildren(this.top, header(tip, me), caseFlags(tip), claimBox(tip, me, actions), why(tip));
   }
 
   private renderForms(): void {
     const tip = this.tip;
     if (!tip) return;
+    const open = tip.status !== 'closed';
     replaceChildren(
       this.forms,
       replyForm(this.drafts, (text) => void this.sendReply(text)),
-      statusForm(
-        tip,
-        (status, outcome) => void this.run(() => api.setStatus(tip.tipId, status, outcome)),
-        (message) => this.say(message, true),
-      ),
+      // A closed tip is reopened from the claim box, not closed again.
+      open &&
+        statusForm(
+          tip,
+          (status, outcome) => void this.run(() => api.setStatus(tip.tipId, status, outcome)),
+          (message) => this.say(message, true),
+        ),
       noteForm(this.drafts, (text) => void this.addNote(text)),
       levelForm(tip, (level, reason) => void this.run(() => api.overrideLevel(tip.tipId, level, reason))),
+      open &&
+        h(
+          'section',
+          { class: 'more-actions', 'aria-labelledby': 'more-actions-title' },
+          h('h3', { id: 'more-actions-title' }, t('case.moreActions')),
+          assignForm(
+            tip,
+            async () => (await api.getStaff()).staff,
+            (to) =>
+              void this.run(
+                () => api.assign(tip.tipId, to.id),
+                () => this.say(t('case.assignDone', { name: to.name }), false),
+              ),
+          ),
+          duplicateForm(
+            tip,
+            (of) =>
+              void this.run(
+                () => api.markDuplicate(tip.tipId, of),
+                () => this.refreshPages(),
+              ),
+            (message) => this.say(message, true),
+          ),
+        ),
     );
   }
 
@@ -163,10 +275,21 @@ export class TipView {
     const tip = this.tip;
     if (!tip || tip.tipId !== item.tipId) return;
     if (item.messageCount > tip.thread.filter((e) => e.kind === 'in').length) this.showStale();
-    const changed = item.status !== tip.status || item.level !== tip.level || item.claimedBy?.id !== tip.claimedBy?.id;
+    const changed =
+      item.status !== tip.status ||
+      item.level !== tip.level ||
+      item.claimedBy?.id !== tip.claimedBy?.id ||
+      item.nobodyConfirmed !== tip.nobodyConfirmed ||
+      item.duplicateOf?.tipId !== tip.duplicateOf?.tipId;
     if (!changed) return;
+    const reshaped = item.status !== tip.status;
     this.tip = { ...tip, ...item };
     this.renderTop();
+    // Closed or reopened elsewhere: the forms and the paging controls follow.
+    if (reshaped) {
+      this.renderForms();
+      this.renderOnCall();
+    }
   }
 
   private showStale(): void {
@@ -195,6 +318,7 @@ export class TipView {
         this.tip = this.tip ? { ...this.tip, ...result } : this.tip;
         this.renderTop();
         this.renderForms();
+        this.renderOnCall();
         this.handlers.changed(result);
       }
       replaceChildren(this.notice, t('action.done'));
@@ -250,6 +374,12 @@ export class TipView {
   get hasTip(): boolean {
     return this.tip !== null;
   }
+}
+
+/** A pending page whose deadline has passed. */
+function overdue(data: OnCallData): boolean {
+  const state = data.kind === 'loaded' ? data.pages?.state : null;
+  return !!state?.open && !!state.deadlineAt && Date.parse(state.deadlineAt) <= Date.now();
 }
 
 function isQueueItem(value: unknown): value is QueueItem {

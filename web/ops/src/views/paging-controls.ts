@@ -1,0 +1,91 @@
+// What an operator can do about a page nobody answered: stop the paging (with a reason: the
+// responder's phone goes quiet, so the trail says why), or record that a responder confirmed by
+// phone. Only while something is still unanswered; the forms only gather input.
+import type { PageSent, TipPages } from '../api-types';
+import { h } from '../dom';
+import { t, tOr } from '../i18n';
+
+export const STOP_REASON = { min: 3, max: 500 } as const;
+export const ACK_NOTE_MAX = 500;
+
+export interface PagingActions {
+  stop(reason: string): void;
+  acknowledge(responderId: string, note: string): void;
+}
+
+/** Who was paged, once each, in the order they were first paged. */
+function pagedPeople(pages: readonly PageSent[]): Array<PageSent['responder']> {
+  const seen = new Map<string, PageSent['responder']>();
+  for (const page of [...pages].sort((a, b) => a.pagedAt.localeCompare(b.pagedAt)))
+    if (!seen.has(page.responder.id)) seen.set(page.responder.id, page.responder);
+  return [...seen.values()];
+}
+
+/** A key that changes only when the controls should change: the forms are not rebuilt under the operator's fingers. */
+export function controlsKey(pages: TipPages | null, closed: boolean): string {
+  const state = pages?.state;
+  if (closed || !state || state.acknowledged) return 'none';
+  return JSON.stringify([state.open && !state.ended, pagedPeople(pages.pages).map((p) => p.id)]);
+}
+
+export function pagingControls(pages: TipPages | null, closed: boolean, actions: PagingActions): HTMLElement | null {
+  const state = pages?.state;
+  if (closed || !pages || !state || state.acknowledged) return null;
+  const people = pagedPeople(pages.pages);
+  const running = state.open && !state.ended;
+  if (!running && people.length === 0) return null;
+  return h(
+    'section',
+    { class: 'paging-controls', 'aria-labelledby': 'paging-controls-title' },
+    h('h3', { id: 'paging-controls-title' }, t('case.pagingActions')),
+    running && stopForm(actions),
+    people.length > 0 && ackForm(people, actions),
+  );
+}
+
+function stopForm(actions: PagingActions): HTMLElement {
+  const reason = h('input', {
+    id: 'stop-reason',
+    name: 'reason',
+    type: 'text',
+    minlength: STOP_REASON.min,
+    maxlength: STOP_REASON.max,
+    required: true,
+    autocomplete: 'off',
+    'aria-describedby': 'stop-hint',
+  });
+  const form = h(
+    'form',
+    { class: 'stop-paging-form' },
+    h('p', { id: 'stop-hint', class: 'hint' }, t('case.stopHint')),
+    h('label', { for: 'stop-reason' }, h('span', {}, t('case.stopReason')), reason),
+    h('button', { type: 'submit', 'data-action': 'stop-paging' }, t('case.stopPaging')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (reason.value.trim().length >= STOP_REASON.min) actions.stop(reason.value.trim());
+  });
+  return h('details', { class: 'case-action stop-paging' }, h('summary', {}, t('case.stopPaging')), form);
+}
+
+function ackForm(people: ReadonlyArray<PageSent['responder']>, actions: PagingActions): HTMLElement {
+  const who = h(
+    'select',
+    { id: 'ack-responder', name: 'responderId', required: true },
+    h('option', { value: '' }, t('case.phoneAckChoose')),
+    ...people.map((p) => h('option', { value: p.id }, `${p.name} (${tOr(`agency.${p.role}`, p.role)})`)),
+  );
+  const note = h('textarea', { id: 'ack-note', name: 'note', rows: 2, maxlength: ACK_NOTE_MAX });
+  const form = h(
+    'form',
+    { class: 'phone-ack-form' },
+    h('label', { for: 'ack-responder' }, h('span', {}, t('case.phoneAckWho')), who),
+    h('label', { for: 'ack-note' }, h('span', {}, t('case.phoneAckNote')), note),
+    h('button', { type: 'submit', 'data-action': 'phone-ack' }, t('case.phoneAckSubmit')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (who.value) actions.acknowledge(who.value, note.value.trim());
+  });
+  return h('details', { class: 'case-action phone-ack' }, h('summary', {}, t('case.phoneAck')), form);
+}
