@@ -5,6 +5,7 @@ import { triageMetrics, type CorpusRow } from '../functions/core/triage/metrics'
 import { scoreUrgency } from '../functions/core/triage/score';
 import { GENERATORS, LENGTHS } from './adversarial';
 import { naiveScore } from './baseline';
+import { benchDashboard } from './dashboard';
 import { benchFunctions, benchLocalStack } from './functions';
 import { CORPORA, readCorpus } from './corpora';
 import { benchLearned } from './learned';
@@ -136,6 +137,8 @@ function main(): void {
   if (!process.argv.includes('--no-functions')) {
     print();
     benchFunctions(print);
+    print();
+    benchDashboard(print);
   }
   if (process.argv.includes('--stack')) {
     print();
