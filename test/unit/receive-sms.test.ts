@@ -54,8 +54,18 @@ function world() {
 }
 
 /** Everything that left intake towards our own storage and queues, as one string. */
+/**
+ * What intake wrote anywhere, with its keys and ids (random or HMAC hex, 16 characters and more)
+ * blanked: "968" can turn up inside a random MessageSid, and a search for a number must not find it there.
+ */
 function everythingWritten(w: ReturnType<typeof world>): string {
-  return JSON.stringify({ tips: w.tips.sent, paging: w.paging.sent, remembered: w.vault.remembered.map((r) => r.contactKey), forgotten: w.vault.forgotten });
+  const written = JSON.stringify({
+    tips: w.tips.sent,
+    paging: w.paging.sent,
+    remembered: w.vault.remembered.map((r) => r.contactKey),
+    forgotten: w.vault.forgotten,
+  });
+  return written.replace(/[0-9a-f]{16,}/gi, '<key>');
 }
 
 describe('receiveSms: erasure', () => {
