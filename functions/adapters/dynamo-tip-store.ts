@@ -52,21 +52,14 @@ function filterExpression(filter: QueueFilter): { expression?: string; names: Re
   const parts: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  if (filter.status !== 'open' && filter.status !== 'closed') {
-    parts.push('#status = :status');
-    names['#status'] = 'status';
-    values[':status'] = filter.status;
-  }
-  if (filter.level) {
-    parts.push('#level = :level');
-    names['#level'] = 'level';
-    values[':level'] = filter.level;
-  }
-  if (filter.region) {
-    parts.push('#region = :region');
-    names['#region'] = 'region';
-    values[':region'] = filter.region;
-  }
+  const equal = (attribute: 'status' | 'level' | 'region' | 'channel', value: unknown) => {
+    parts.push(`#${attribute} = :${attribute}`);
+    names[`#${attribute}`] = attribute;
+    values[`:${attribute}`] = value;
+  };
+  if (filter.status !== 'open' && filter.status !== 'closed') equal('status', filter.status);
+  if (filter.level) equal('level', filter.level);
+  if (filter.region) equal('region', filter.region);
   // Every word, anywhere in the text, in any order. Tips stored before searchText existed have
   // none, and match no search.
   const words = [
@@ -91,11 +84,7 @@ function filterExpression(filter: QueueFilter): { expression?: string; names: Re
     names['#holderId'] = 'id';
     values[':actorId'] = filter.actorId;
   }
-  if (filter.channel) {
-    parts.push('#channel = :channel');
-    names['#channel'] = 'channel';
-    values[':channel'] = filter.channel;
-  }
+  if (filter.channel) equal('channel', filter.channel);
   // createdAt is an ISO instant: a date compares as the start of its day (UTC).
   if (filter.from) {
     parts.push('#createdAt >= :from');

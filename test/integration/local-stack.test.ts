@@ -7,32 +7,18 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port';
 import { getQueue, postWebTip, queuedTip } from '../support/operator';
+import { freeStackPorts, stackEnv, type StackPorts } from '../support/stack-ports';
 import { waitFor } from '../support/wait';
 
 const repoRoot = new URL('../..', import.meta.url);
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-interface Ports {
-  http: number;
-  dynamo: number;
-  sqs: number;
-  twilio: number;
-}
-
-function startStack(ports: Ports, dataDir: string) {
+function startStack(ports: StackPorts, dataDir: string) {
   const child = spawn('npm', ['start', '--silent'], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
-      TIPLINE_HTTP_PORT: String(ports.http),
-      TIPLINE_DYNAMODB_PORT: String(ports.dynamo),
-      TIPLINE_SQS_PORT: String(ports.sqs),
-      TIPLINE_TWILIO_PORT: String(ports.twilio),
-      TIPLINE_DATA_DIR: dataDir,
-    },
+    env: stackEnv(ports, dataDir),
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that an interrupt reaches npm and the stack as Ctrl-C would.
     detached: true,
@@ -46,16 +32,12 @@ function startStack(ports: Ports, dataDir: string) {
   return { child, exited, interrupt, output: () => output };
 }
 
-async function freePorts(): Promise<Ports> {
-  return { http: await freePort(), dynamo: await freePort(), sqs: await freePort(), twilio: await freePort() };
-}
-
 describe('npm start', () => {
   it('prints its URLs, stops cleanly on SIGINT, and keeps tips across a restart', async () => {
     // Arrange
     const dataDir = mkdtempSync(join(tmpdir(), 'tipline-start-'));
     dirs.push(dataDir);
-    const ports = await freePorts();
+    const ports = await freeStackPorts();
 
     // Act: first run
     const first = startStack(ports, dataDir);
@@ -108,7 +90,7 @@ describe('npm start', () => {
 
   it('refuses a port in use with a message that says what to do', async () => {
     // Arrange
-    const ports = await freePorts();
+    const ports = await freeStackPorts();
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(ports.http, '127.0.0.1', resolve));
     const dataDir = mkdtempSync(join(tmpdir(), 'tipline-busy-'));

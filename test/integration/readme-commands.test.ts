@@ -14,6 +14,7 @@ import demoRoster from '../../local/demo-roster.json' with { type: 'json' };
 import { freePort } from '../support/free-port';
 import { queuedTip } from '../support/operator';
 import { twilioOutbox } from '../support/local-twilio';
+import { freeStackPorts, stackEnv, type StackPorts } from '../support/stack-ports';
 import { waitFor } from '../support/wait';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,13 +39,6 @@ const one = (commands: string[], test: (line: string) => boolean, what: string):
   return found[0]!;
 };
 
-interface Ports {
-  http: number;
-  dynamo: number;
-  sqs: number;
-  twilio: number;
-}
-
 const dirs: string[] = [];
 const running: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -52,17 +46,10 @@ afterAll(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function startStack(ports: Ports, dataDir: string) {
+async function startStack(ports: StackPorts, dataDir: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
-      TIPLINE_HTTP_PORT: String(ports.http),
-      TIPLINE_DYNAMODB_PORT: String(ports.dynamo),
-      TIPLINE_SQS_PORT: String(ports.sqs),
-      TIPLINE_TWILIO_PORT: String(ports.twilio),
-      TIPLINE_DATA_DIR: dataDir,
-    },
+    env: stackEnv(ports, dataDir),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -80,7 +67,7 @@ async function startStack(ports: Ports, dataDir: string) {
 }
 
 /** A README line as a newcomer with these ports runs it. */
-function run(line: string, ports: Ports, dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(line: string, ports: StackPorts, dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const command = line.replaceAll('localhost:3000', `localhost:${ports.http}`);
   return new Promise((done) => {
     execFile(
@@ -103,7 +90,7 @@ describe("README's newcomer commands", () => {
     // Arrange
     const dataDir = mkdtempSync(join(tmpdir(), 'tipline-readme-'));
     dirs.push(dataDir);
-    const ports = { http: await freePort(), dynamo: await freePort(), sqs: await freePort(), twilio: await freePort() };
+    const ports = await freeStackPorts();
     const first = await startStack(ports, dataDir);
     const httpUrl = `http://127.0.0.1:${ports.http}`;
     const twilioApiUrl = `http://127.0.0.1:${ports.twilio}`;

@@ -1,8 +1,8 @@
 // The paging use case with plain in-memory ports that behave as the DynamoDB adapters do (writes
 // on a version, a delivery key taken once, a note added once), for the tests of paging that
-// follows the case and of responders' SMS.
+// follows the case, of responders' SMS, of escalation and of the guards.
 import type { AuditEvent } from '../../functions/core/audit';
-import type { OpenPage, PagingState, Roster } from '../../functions/core/paging';
+import type { OpenPage, PagingState, Responder, Roster } from '../../functions/core/paging';
 import { handlePagingJob, PagingStateConflict, type DeliveryClaim, type PagingPorts } from '../../functions/core/paging/handle-job';
 import type { PagingJob } from '../../functions/core/paging/jobs';
 import { tipIdSchema } from '../../functions/core/tip-id';
@@ -35,10 +35,23 @@ export function pagingTip(tipId: string, over: Partial<TipRecord> = {}): TipReco
 
 export const phoneOf = (id: string): string => `+51900${id}`;
 
-export function pagingWorld(tips: TipRecord[], rosterOver: Partial<Roster> = {}) {
+export interface PagingWorldOptions {
+  /** Replaces parts of the roster (its responders are the fixtures' and supervisor sup-sara). */
+  roster?: Partial<Roster>;
+  /** Joins the roster's responders. */
+  moreResponders?: Responder[];
+  /** Generous unless a test is about the region budget. */
+  budgetPerHour?: number;
+}
+
+export function pagingWorld(tips: TipRecord[], options: PagingWorldOptions = {}) {
   let clock = new Date(T0);
   const store = new Map(tips.map((t) => [t.tipId as string, structuredClone(t)]));
-  const roster = baseRoster({ responders: [...baseRoster().responders, responder('sup-sara', { role: 'supervisor' })], ...rosterOver });
+  const tipWrites: TipRecord[] = [];
+  const roster = baseRoster({
+    responders: [...baseRoster().responders, responder('sup-sara', { role: 'supervisor' }), ...(options.moreResponders ?? [])],
+    ...options.roster,
+  });
   const states = new Map<string, { state: PagingState; version: number }>();
   const deliveries = new Map<string, DeliveryClaim & { status: string }>();
   const sms: Array<{ to: string; body: string }> = [];
@@ -46,13 +59,16 @@ export function pagingWorld(tips: TipRecord[], rosterOver: Partial<Roster> = {})
   const audit: AuditEvent[] = [];
   const notes = new Map<string, StoredMessage>();
   const codes = new Map<string, string[]>();
+  const ledger = memoryPagingLedger();
   const ports: PagingPorts = {
     roster: { load: async () => roster },
     tips: {
       getTip: async (id) => structuredClone(store.get(id)),
       updateTip: async (before, after) => {
         if (store.get(before.tipId)?.version !== before.version) throw new TipVersionConflict(before.tipId);
-        store.set(before.tipId, { ...structuredClone(after), version: before.version + 1 });
+        const written = { ...structuredClone(after), version: before.version + 1 };
+        store.set(before.tipId, written);
+        tipWrites.push(written);
       },
     },
     states: {
@@ -83,8 +99,8 @@ export function pagingWorld(tips: TipRecord[], rosterOver: Partial<Roster> = {})
     later: async (job, when) => void later.push({ job, at: when }),
     now: () => clock,
     highAfterMinutes: 15,
-    ledger: memoryPagingLedger(),
-    guards: { budgetPerHour: 100, duplicateWindowMinutes: 30 },
+    ledger,
+    guards: { budgetPerHour: options.budgetPerHour ?? 100, duplicateWindowMinutes: 30 },
     notes: { add: async (note) => (notes.has(note.messageId) ? false : (notes.set(note.messageId, structuredClone(note)), true)) },
     codes: {
       tipsWith: async (code) => codes.get(code) ?? [],
@@ -100,6 +116,9 @@ export function pagingWorld(tips: TipRecord[], rosterOver: Partial<Roster> = {})
     later,
     audit,
     notes,
+    ledger,
+    /** Every write of a tip, as stored. */
+    tipWrites,
     run,
     tip: (id: string) => store.get(id)!,
     setTip: (id: string, change: Partial<TipRecord>) => {
@@ -113,6 +132,12 @@ export function pagingWorld(tips: TipRecord[], rosterOver: Partial<Roster> = {})
     /** Runs every deadline job queued so far, as the queue would deliver them (in time order). */
     async deliverDeadlines() {
       const due = later.splice(0).sort((a, b) => a.at.getTime() - b.at.getTime());
+      for (const { job } of due) await run(job);
+    },
+    /** Delivers every delayed job now due, as SQS would, once each. */
+    async runDue() {
+      const due = later.filter((l) => l.at.getTime() <= clock.getTime());
+      for (const l of due) later.splice(later.indexOf(l), 1);
       for (const { job } of due) await run(job);
     },
   };

@@ -1,36 +1,13 @@
 // Handing a tip to a colleague: who may, to whom, and what the trail keeps.
 import { describe, expect, it } from 'vitest';
 import { cachedStaff, staffFromGroups } from '../../functions/adapters/cognito-staff';
-import { assignTip, TipConflict, UnknownColleague, type Actor, type StaffMember } from '../../functions/core/operator-actions';
-import { tipIdSchema } from '../../functions/core/tip-id';
+import { assignTip, TipConflict, UnknownColleague, type StaffMember } from '../../functions/core/operator-actions';
 import type { TipRecord } from '../../functions/core/tip-record';
+import { bareTip, NOW, OLGA, OMAR, SARA } from '../support/staff';
 
-const OLGA: Actor = { id: 'olga', name: 'Olga', roles: ['operator'] };
-const OMAR: Actor = { id: 'omar', name: 'Omar', roles: ['operator'] };
-const SARA: Actor = { id: 'sara', name: 'Sara', roles: ['supervisor'] };
 const OMAR_ON_STAFF: StaffMember = { id: 'omar', name: 'Omar', roles: ['operator'] };
-const NOW = new Date('2026-11-27T03:00:00Z');
 
-function tip(overrides: Partial<TipRecord> = {}): TipRecord {
-  return {
-    tipId: tipIdSchema.parse('ABCDEFGH'),
-    status: 'new',
-    channel: 'sms',
-    lang: 'es',
-    level: 'high',
-    score: 50,
-    rule: '',
-    indicators: [],
-    places: [],
-    region: null,
-    preview: '',
-    createdAt: '',
-    lastMessageAt: '',
-    messageCount: 1,
-    version: 3,
-    ...overrides,
-  };
-}
+const tip = (overrides: Partial<TipRecord> = {}): TipRecord => bareTip({ level: 'high', score: 50, ...overrides });
 
 describe('assignTip', () => {
   it('hands a tip nobody holds to a colleague, who holds it in review', () => {

@@ -3,29 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { handoverOf } from '../../functions/core/handover';
 import { tipIdSchema } from '../../functions/core/tip-id';
 import type { TipRecord } from '../../functions/core/tip-record';
+import { bareTip } from '../support/staff';
 
 const NOW = new Date('2026-11-27T07:00:00Z');
 
-function tip(id: string, overrides: Partial<TipRecord> = {}): TipRecord {
-  return {
-    tipId: tipIdSchema.parse(id),
-    status: 'new',
-    channel: 'sms',
-    lang: 'es',
-    level: 'medium',
-    score: 30,
-    rule: '',
-    indicators: [],
-    places: [],
-    region: null,
-    preview: '',
-    createdAt: '2026-11-27T01:00:00Z',
-    lastMessageAt: '2026-11-27T01:00:00Z',
-    messageCount: 1,
-    version: 1,
-    ...overrides,
-  };
-}
+const tip = (id: string, overrides: Partial<TipRecord> = {}): TipRecord =>
+  bareTip({ tipId: tipIdSchema.parse(id), createdAt: '2026-11-27T01:00:00Z', lastMessageAt: '2026-11-27T01:00:00Z', version: 1, ...overrides });
 
 const OLGA = { id: 'olga', name: 'Olga' };
 const ANGELA = { id: 'angela', name: 'Ángela' };

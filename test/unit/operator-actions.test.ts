@@ -9,37 +9,11 @@ import {
   releaseTip,
   takeOverTip,
   TipConflict,
-  type Actor,
 } from '../../functions/core/operator-actions';
 import type { TipRecord } from '../../functions/core/tip-record';
-import { tipIdSchema } from '../../functions/core/tip-id';
+import { bareTip, NOW, OLGA, OMAR, SARA } from '../support/staff';
 
-const OLGA: Actor = { id: 'olga', name: 'Olga', roles: ['operator'] };
-const OMAR: Actor = { id: 'omar', name: 'Omar', roles: ['operator'] };
-const SARA: Actor = { id: 'sara', name: 'Sara', roles: ['supervisor'] };
-const NOW = new Date('2026-11-27T03:00:00Z');
-
-function tip(overrides: Partial<TipRecord> = {}): TipRecord {
-  return {
-    tipId: tipIdSchema.parse('ABCDEFGH'),
-    status: 'new',
-    channel: 'sms',
-    lang: 'es',
-    level: 'medium',
-    scoredLevel: 'medium',
-    score: 30,
-    rule: '',
-    indicators: [],
-    places: [],
-    region: null,
-    preview: '',
-    createdAt: '',
-    lastMessageAt: '',
-    messageCount: 1,
-    version: 3,
-    ...overrides,
-  };
-}
+const tip = (overrides: Partial<TipRecord> = {}): TipRecord => bareTip({ scoredLevel: 'medium', ...overrides });
 
 describe('claimTip', () => {
   it('takes a new tip into review under the claimant', () => {

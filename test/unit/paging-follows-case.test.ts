@@ -102,6 +102,17 @@ describe("paging's marks on the tip", () => {
   });
 });
 
+/** TIP paged, and every deadline since passed unanswered until paging ran out. */
+async function pagedWithNoAck() {
+  const w = pagingWorld([pagingTip(TIP)]);
+  await w.run({ type: 'PageRequested', tipId: TIP });
+  for (let i = 0; i < 4 * MAX_CYCLES && !w.state(TIP)?.stoppedAt; i++) {
+    w.advance(31);
+    await w.deliverDeadlines();
+  }
+  return w;
+}
+
 describe('paging follows the case (use case)', () => {
   it('a deadline already queued for a tip closed meanwhile pages nobody and ends its paging', async () => {
     // Arrange
@@ -137,12 +148,7 @@ describe('paging follows the case (use case)', () => {
 
   it(`after ${MAX_CYCLES} rounds with no ACK the tip says nobody confirmed; an operator's stop clears it`, async () => {
     // Arrange + Act: every deadline passes unanswered
-    const w = pagingWorld([pagingTip(TIP)]);
-    await w.run({ type: 'PageRequested', tipId: TIP });
-    for (let i = 0; i < 4 * MAX_CYCLES && !w.state(TIP)?.stoppedAt; i++) {
-      w.advance(31);
-      await w.deliverDeadlines();
-    }
+    const w = await pagedWithNoAck();
 
     // Assert
     expect(w.state(TIP)?.stoppedAt).toBeDefined();
@@ -155,13 +161,8 @@ describe('paging follows the case (use case)', () => {
   });
 
   it('a phone ACK recorded after paging ran out clears nobody-confirmed; the responder gets no SMS for it', async () => {
-    const w = pagingWorld([pagingTip(TIP)]);
-    await w.run({ type: 'PageRequested', tipId: TIP });
+    const w = await pagedWithNoAck();
     const paged = w.state(TIP)!.everPagedResponderIds[0]!;
-    for (let i = 0; i < 4 * MAX_CYCLES && !w.state(TIP)?.stoppedAt; i++) {
-      w.advance(31);
-      await w.deliverDeadlines();
-    }
     const sent = w.sms.length;
 
     await w.run({ type: 'PhoneAck', tipId: TIP, responderId: paged, by: { id: 'olga', name: 'Olga' }, at: '2026-11-27T10:00:00.000Z' });
@@ -173,13 +174,8 @@ describe('paging follows the case (use case)', () => {
   });
 
   it('a late SMS ACK after paging ran out still counts, and clears nobody-confirmed', async () => {
-    const w = pagingWorld([pagingTip(TIP)]);
-    await w.run({ type: 'PageRequested', tipId: TIP });
+    const w = await pagedWithNoAck();
     const paged = w.state(TIP)!.everPagedResponderIds[0]!;
-    for (let i = 0; i < 4 * MAX_CYCLES && !w.state(TIP)?.stoppedAt; i++) {
-      w.advance(31);
-      await w.deliverDeadlines();
-    }
     expect(w.tip(TIP).nobodyConfirmed).toBe(true);
 
     await w.run({ type: 'AckReceived', responderId: paged, code: '7K2F', receivedAt: '2026-11-27T10:00:00.000Z' });

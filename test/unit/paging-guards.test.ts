@@ -4,122 +4,34 @@
 // covered by that page; an operator's raise to critical pages at once and counts; redeliveries
 // count nothing twice.
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../functions/core/audit';
-import { gsm7Length, isGsm7, supervisorText, type OpenPage, type PagingState } from '../../functions/core/paging';
+import { gsm7Length, isGsm7, supervisorText } from '../../functions/core/paging';
 import { operatorPageJob } from '../../functions/core/paging/trigger';
 import { LANGS } from '../../functions/core/tip';
 import { textSketch } from '../../functions/core/paging/fingerprint';
-import { handlePagingJob, PagingStateConflict, type DeliveryClaim, type PagingPorts } from '../../functions/core/paging/handle-job';
+import { handlePagingJob } from '../../functions/core/paging/handle-job';
 import type { PagingJob } from '../../functions/core/paging/jobs';
 import { pageView } from '../../functions/core/paging/page-view';
 import { tipIdSchema } from '../../functions/core/tip-id';
-import { TipVersionConflict, type TipRecord } from '../../functions/core/tip-record';
-import { memoryPagingLedger } from '../support/memory-paging-ledger';
+import type { TipRecord } from '../../functions/core/tip-record';
+import { pagingTip, pagingWorld, phoneOf, T0 } from '../support/paging-world';
 import { responder, roster as baseRoster } from './oncall-fixtures';
 
 const BUDGET = 3;
-const T0 = '2026-11-27T07:00:00.000Z';
 const OPERATOR = { id: 'op-olga', name: 'Olga' };
 const ids = ['AAAA0001', 'BBBB0002', 'CCCC0003', 'DDDD0004', 'EEEE0005', 'FFFF0006'].map((id) => tipIdSchema.parse(id));
 
-function tipOf(tipId: string, over: Partial<TipRecord> = {}): TipRecord {
-  return {
-    tipId: tipIdSchema.parse(tipId),
-    status: 'new',
-    channel: 'web',
-    lang: 'es',
-    level: 'critical',
-    score: 90,
-    rule: '',
-    region: 'Madre de Dios',
-    indicators: [{ id: 'minor', evidence: 'de 15', start: 10 }],
-    places: [],
-    preview: '',
-    createdAt: T0,
-    lastMessageAt: T0,
-    messageCount: 1,
-    version: 1,
-    ...over,
-  };
-}
-
-const phoneOf = (id: string) => `+51900${id}`;
+const tipOf = (tipId: string, over: Partial<TipRecord> = {}): TipRecord => pagingTip(tipId, { channel: 'web', preview: '', ...over });
 
 function world(tips: TipRecord[], policies = baseRoster().policies) {
-  let clock = new Date(T0);
-  const store = new Map(tips.map((t) => [t.tipId as string, structuredClone(t)]));
-  const roster = baseRoster({
-    responders: [...baseRoster().responders, responder('sup-sara', { role: 'supervisor' }), responder('sup-tomas', { role: 'supervisor', lang: 'en' })],
-    policies,
+  const w = pagingWorld(tips, {
+    roster: { policies },
+    moreResponders: [responder('sup-tomas', { role: 'supervisor', lang: 'en' })],
+    budgetPerHour: BUDGET,
   });
-  const states = new Map<string, { state: PagingState; version: number }>();
-  const deliveries = new Map<string, DeliveryClaim & { status: string }>();
-  const sms: Array<{ to: string; body: string }> = [];
-  const later: Array<{ job: PagingJob; at: Date }> = [];
-  const audit: AuditEvent[] = [];
-  const ledger = memoryPagingLedger();
-  const ports: PagingPorts = {
-    roster: { load: async () => roster },
-    tips: {
-      getTip: async (id) => structuredClone(store.get(id)),
-      updateTip: async (before, after) => {
-        if (store.get(before.tipId)?.version !== before.version) throw new TipVersionConflict(before.tipId);
-        store.set(before.tipId, { ...structuredClone(after), version: before.version + 1 });
-      },
-    },
-    states: {
-      get: async (id) => structuredClone(states.get(id)),
-      create: async (state) => (states.has(state.tipId) ? false : (states.set(state.tipId, { state, version: 1 }), true)),
-      update: async (state, expected) => {
-        if (states.get(state.tipId)?.version !== expected) throw new PagingStateConflict(state.tipId);
-        states.set(state.tipId, { state, version: expected + 1 });
-      },
-    },
-    deliveries: {
-      claim: async (key, claim) => {
-        if (deliveries.has(key) && deliveries.get(key)!.status !== 'send_failed') return false;
-        deliveries.set(key, { ...claim, status: 'claimed' });
-        return true;
-      },
-      sent: async (key) => void (deliveries.get(key)!.status = 'queued'),
-      failed: async (key) => void (deliveries.get(key)!.status = 'send_failed'),
-      pagesTo: async (responderId): Promise<OpenPage[]> =>
-        [...deliveries.values()]
-          .filter((d) => d.kind === 'page' && d.responderId === responderId)
-          .map((d) => ({ tipId: d.tipId, code: d.code, pagedAt: d.at.toISOString() }))
-          .reverse(),
-    },
-    phones: { phoneOf: async (id) => phoneOf(id) },
-    sms: { send: async (to, body) => (sms.push({ to, body }), { sid: `SM${String(sms.length).padStart(32, '0')}` }) },
-    audit: { record: async (event) => void audit.push(event), list: async () => audit },
-    later: async (job, when) => void later.push({ job, at: when }),
-    now: () => clock,
-    highAfterMinutes: 15,
-    ledger,
-    guards: { budgetPerHour: BUDGET, duplicateWindowMinutes: 30 },
-    notes: { add: async () => true },
-    codes: { tipsWith: async () => [], remember: async () => undefined },
-  };
-  const pages = () => sms.filter((m) => / Responde ACK | Reply ACK /.test(m.body));
   return {
-    ports,
-    states,
-    sms,
-    later,
-    audit,
-    ledger,
-    pages,
-    tip: (id: string) => store.get(id)!,
-    setTip: (tip: TipRecord) => store.set(tip.tipId, tip),
-    state: (id: string) => states.get(id)?.state,
-    notices: (supervisor: string) => sms.filter((m) => m.to === phoneOf(supervisor) && /en 1 hora|in the last hour/.test(m.body)),
-    advance: (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000)),
-    /** Delivers every delayed job now due, as SQS would, once each. */
-    async runDue() {
-      const due = later.filter((l) => l.at.getTime() <= clock.getTime());
-      for (const l of due) later.splice(later.indexOf(l), 1);
-      for (const { job } of due) await handlePagingJob(job, ports);
-    },
+    ...w,
+    pages: () => w.sms.filter((m) => / Responde ACK | Reply ACK /.test(m.body)),
+    notices: (supervisor: string) => w.sms.filter((m) => m.to === phoneOf(supervisor) && /en 1 hora|in the last hour/.test(m.body)),
   };
 }
 
@@ -221,8 +133,8 @@ describe('the region budget', () => {
     await handlePagingJob(critical(ids[4]!, distinct(4)), w.ports);
     expect(w.state(ids[3]!)?.held && w.state(ids[4]!)?.held).toBeTruthy();
 
-    w.setTip({ ...w.tip(ids[3]!), claimedBy: OPERATOR, version: w.tip(ids[3]!).version + 1 });
-    w.setTip({ ...w.tip(ids[4]!), status: 'closed', version: w.tip(ids[4]!).version + 1 });
+    w.setTip(ids[3]!, { claimedBy: OPERATOR });
+    w.setTip(ids[4]!, { status: 'closed' });
     w.advance(61);
     await w.runDue();
 

@@ -1,105 +1,26 @@
 // The paging use case with plain in-memory ports: exactly one page per tip, level and round,
 // whatever is redelivered; escalation by an injected clock; ACKs stop everything.
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../functions/core/audit';
-import type { OpenPage, PagingState } from '../../functions/core/paging';
-import { handlePagingJob, PagingStateConflict, type DeliveryClaim, type PagingPorts } from '../../functions/core/paging/handle-job';
+import { handlePagingJob } from '../../functions/core/paging/handle-job';
 import type { PagingJob } from '../../functions/core/paging/jobs';
-import { TipVersionConflict, type TipRecord } from '../../functions/core/tip-record';
-import { responder, roster as baseRoster } from './oncall-fixtures';
-import { tipIdSchema } from '../../functions/core/tip-id';
-import { memoryPagingLedger } from '../support/memory-paging-ledger';
+import type { TipRecord } from '../../functions/core/tip-record';
+import { pagingTip, pagingWorld, phoneOf } from '../support/paging-world';
 
-const CRITICAL_TIP: TipRecord = {
-  tipId: tipIdSchema.parse('7K2F9QXM'),
-  status: 'new',
-  channel: 'sms',
-  lang: 'es',
-  level: 'critical',
-  score: 90,
-  rule: '',
-  region: 'Madre de Dios',
+const CRITICAL_TIP: TipRecord = pagingTip('7K2F9QXM', {
   indicators: [
     { id: 'minor', evidence: 'de 15', start: 10 },
     { id: 'document_retention', evidence: 'quitaron su dni', start: 30 },
   ],
-  places: [],
   preview: 'mi hija de 15 esta en un bar en mazuko, le quitaron su dni',
-  createdAt: '2026-11-27T07:00:00.000Z',
-  lastMessageAt: '2026-11-27T07:00:00.000Z',
-  messageCount: 1,
-  version: 1,
-};
+});
 
+// The guards stay generous here: test/unit/paging-guards.test.ts is about them.
 function world(initial: TipRecord = CRITICAL_TIP) {
-  let clock = new Date('2026-11-27T07:00:00.000Z');
-  // As the DynamoDB adapter: a write is conditional on the version read, and bumps it.
-  const tips = new Map<string, TipRecord>([[initial.tipId, structuredClone(initial)]]);
-  const tipWrites: TipRecord[] = [];
-  const roster = baseRoster({ responders: [...baseRoster().responders, responder('sup-sara', { role: 'supervisor' })] });
-  const states = new Map<string, { state: PagingState; version: number }>();
-  const deliveries = new Map<string, DeliveryClaim & { status: string }>();
-  const sms: Array<{ to: string; body: string }> = [];
-  const later: Array<{ job: PagingJob; at: Date }> = [];
-  const audit: AuditEvent[] = [];
-  const ports: PagingPorts = {
-    roster: { load: async () => roster },
-    tips: {
-      getTip: async (id) => structuredClone(tips.get(id)),
-      updateTip: async (before, after) => {
-        if (tips.get(before.tipId)?.version !== before.version) throw new TipVersionConflict(before.tipId);
-        const written = { ...structuredClone(after), version: before.version + 1 };
-        tips.set(before.tipId, written);
-        tipWrites.push(written);
-      },
-    },
-    states: {
-      get: async (id) => states.get(id),
-      create: async (state) => (states.has(state.tipId) ? false : (states.set(state.tipId, { state, version: 1 }), true)),
-      update: async (state, expected) => {
-        if (states.get(state.tipId)?.version !== expected) throw new PagingStateConflict(state.tipId);
-        states.set(state.tipId, { state, version: expected + 1 });
-      },
-    },
-    deliveries: {
-      // As the DynamoDB adapter: a key is taken once, unless its send failed.
-      claim: async (key, claim) => {
-        if (deliveries.has(key) && deliveries.get(key)!.status !== 'send_failed') return false;
-        deliveries.set(key, { ...claim, status: 'claimed' });
-        return true;
-      },
-      sent: async (key) => void (deliveries.get(key)!.status = 'queued'),
-      failed: async (key) => void (deliveries.get(key)!.status = 'send_failed'),
-      pagesTo: async (responderId): Promise<OpenPage[]> =>
-        [...deliveries.values()]
-          .filter((d) => d.kind === 'page' && d.responderId === responderId)
-          .map((d) => ({ tipId: d.tipId, code: d.code, pagedAt: d.at.toISOString() }))
-          .reverse(),
-    },
-    phones: { phoneOf: async (id) => `+519000${id.length}${id.charCodeAt(4)}` },
-    sms: { send: async (to, body) => (sms.push({ to, body }), { sid: `SM${String(sms.length).padStart(32, '0')}` }) },
-    audit: { record: async (event) => void audit.push(event), list: async () => audit },
-    later: async (job, when) => void later.push({ job, at: when }),
-    now: () => clock,
-    highAfterMinutes: 15,
-    // Generous: these tests are about escalation, test/unit/paging-guards.test.ts about the guards.
-    ledger: memoryPagingLedger(),
-    guards: { budgetPerHour: 100, duplicateWindowMinutes: 30 },
-    notes: { add: async () => true },
-    codes: { tipsWith: async () => [], remember: async () => undefined },
-  };
+  const w = pagingWorld([initial]);
   return {
-    ports,
-    states,
-    deliveries,
-    sms,
-    later,
-    audit,
-    tips,
-    tipWrites,
-    tip: () => tips.get(initial.tipId)!,
-    advance: (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000)),
-    pagesTo: (id: string) => [...deliveries.entries()].filter(([, d]) => d.kind === 'page' && d.responderId === id),
+    ...w,
+    tip: () => w.tip(initial.tipId),
+    pagesTo: (id: string) => [...w.deliveries.entries()].filter(([, d]) => d.kind === 'page' && d.responderId === id),
   };
 }
 
@@ -148,7 +69,7 @@ describe('handlePagingJob', () => {
       w.advance(31);
       await handlePagingJob(next, w.ports);
     }
-    const toSupervisor = w.sms.filter((m) => m.to === `+519000${'sup-sara'.length}${'sup-sara'.charCodeAt(4)}`);
+    const toSupervisor = w.sms.filter((m) => m.to === phoneOf('sup-sara'));
     expect(toSupervisor).toHaveLength(1);
     expect(w.pagesTo(w.pagesTo('pol-ana').length ? 'pol-ana' : 'pol-beto').length).toBe(2);
   });
@@ -292,8 +213,7 @@ describe('handlePagingJob', () => {
       w.ports.tips.updateTip = async (before, after) => {
         if (!raced) {
           raced = true;
-          const current = w.tips.get(before.tipId)!;
-          w.tips.set(before.tipId, { ...current, claimedBy: { id: 'olga', name: 'Olga' }, version: current.version + 1 });
+          w.setTip(before.tipId, { claimedBy: { id: 'olga', name: 'Olga' } });
         }
         return update(before, after);
       };

@@ -5,30 +5,11 @@ import { TipConflict } from '../../functions/core/operator-actions';
 import { replyToTipster } from '../../functions/core/reply';
 import type { StoredMessage, TipRecord } from '../../functions/core/tip-record';
 import { tipIdSchema } from '../../functions/core/tip-id';
+import { bareTip } from '../support/staff';
 
 const OPERATOR = { id: 'op-1', name: 'Olga' };
 
-function tip(overrides: Partial<TipRecord> = {}): TipRecord {
-  return {
-    tipId: tipIdSchema.parse('ABCDEFGH'),
-    status: 'new',
-    channel: 'sms',
-    lang: 'es',
-    level: 'high',
-    score: 60,
-    rule: '',
-    indicators: [],
-    places: [],
-    region: null,
-    preview: '',
-    contactKey: 'k'.repeat(64),
-    createdAt: '',
-    lastMessageAt: '',
-    messageCount: 1,
-    version: 1,
-    ...overrides,
-  };
-}
+const tip = (overrides: Partial<TipRecord> = {}): TipRecord => bareTip({ level: 'high', score: 60, contactKey: 'k'.repeat(64), version: 1, ...overrides });
 
 function deps(found: TipRecord | undefined, address: string | undefined, contactSince?: string) {
   const sent: Array<{ to: string; body: string }> = [];

@@ -3,6 +3,7 @@
 import type { StaffMember, StaffRef, TipDetail } from '../api-types';
 import { h, replaceChildren } from '../dom';
 import { t, tOr } from '../i18n';
+import { foldedForm } from './folded-form';
 
 /** Tip ids as the queue shows them (8 letters and digits); lower case is read as upper. */
 const TIP_ID = /^[A-Za-z0-9]{8}$/u;
@@ -26,19 +27,17 @@ export function assignForm(tip: TipDetail, loadStaff: () => Promise<StaffMember[
         .map((member) => h('option', { value: member.id }, `${member.name} (${member.roles.map((r) => tOr(`case.role.${r}`, r)).join(', ')})`)),
     );
   };
-  const form = h(
-    'form',
-    { class: 'assign-form' },
-    h('label', { for: 'assign-to' }, h('span', {}, t('case.assignTo')), select),
-    problem,
-    h('button', { type: 'submit', 'data-action': 'assign' }, t('case.assignSubmit')),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const member = staff.find((m) => m.id === select.value);
-    if (member) assign({ id: member.id, name: member.name });
+  const details = foldedForm({
+    name: 'assign',
+    summary: t('case.assign'),
+    fields: [{ label: t('case.assignTo'), control: select }],
+    status: problem,
+    submit: t('case.assignSubmit'),
+    onSubmit: () => {
+      const member = staff.find((m) => m.id === select.value);
+      if (member) assign({ id: member.id, name: member.name });
+    },
   });
-  const details = h('details', { class: 'case-action assign' }, h('summary', {}, t('case.assign')), form);
   // The list is asked for when the operator opens the fold, not on every tip opened.
   details.addEventListener('toggle', () => details.open && staff.length === 0 && void fill(), { once: false });
   return details;
@@ -57,19 +56,17 @@ export function duplicateForm(tip: TipDetail, mark: (of: string) => void, proble
     spellcheck: 'false',
     'aria-describedby': 'duplicate-hint',
   });
-  const form = h(
-    'form',
-    { class: 'duplicate-form' },
-    h('p', { id: 'duplicate-hint', class: 'hint' }, t('case.duplicateHint')),
-    h('label', { for: 'duplicate-of' }, h('span', {}, t('case.duplicateField')), of),
-    h('button', { type: 'submit', 'data-action': 'duplicate' }, t('case.duplicateSubmit')),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const id = of.value.trim().toUpperCase();
-    if (!TIP_ID.test(id)) return;
-    if (id === tip.tipId) return problem(t('case.duplicateSelf'));
-    mark(id);
+  return foldedForm({
+    name: 'duplicate',
+    summary: t('case.duplicate'),
+    hint: { id: 'duplicate-hint', text: t('case.duplicateHint') },
+    fields: [{ label: t('case.duplicateField'), control: of }],
+    submit: t('case.duplicateSubmit'),
+    onSubmit: () => {
+      const id = of.value.trim().toUpperCase();
+      if (!TIP_ID.test(id)) return;
+      if (id === tip.tipId) return problem(t('case.duplicateSelf'));
+      mark(id);
+    },
   });
-  return h('details', { class: 'case-action duplicate' }, h('summary', {}, t('case.duplicate')), form);
 }

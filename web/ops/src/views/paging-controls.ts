@@ -4,6 +4,7 @@
 import type { PageSent, TipPages } from '../api-types';
 import { h } from '../dom';
 import { t, tOr } from '../i18n';
+import { foldedForm, reasonInput } from './folded-form';
 
 export const STOP_REASON = { min: 3, max: 500 } as const;
 export const ACK_NOTE_MAX = 500;
@@ -44,28 +45,17 @@ export function pagingControls(pages: TipPages | null, closed: boolean, actions:
 }
 
 function stopForm(actions: PagingActions): HTMLElement {
-  const reason = h('input', {
-    id: 'stop-reason',
-    name: 'reason',
-    type: 'text',
-    minlength: STOP_REASON.min,
-    maxlength: STOP_REASON.max,
-    required: true,
-    autocomplete: 'off',
-    'aria-describedby': 'stop-hint',
+  const reason = reasonInput('stop-reason', STOP_REASON, 'stop-hint');
+  return foldedForm({
+    name: 'stop-paging',
+    summary: t('case.stopPaging'),
+    hint: { id: 'stop-hint', text: t('case.stopHint') },
+    fields: [{ label: t('case.stopReason'), control: reason }],
+    submit: t('case.stopPaging'),
+    onSubmit: () => {
+      if (reason.value.trim().length >= STOP_REASON.min) actions.stop(reason.value.trim());
+    },
   });
-  const form = h(
-    'form',
-    { class: 'stop-paging-form' },
-    h('p', { id: 'stop-hint', class: 'hint' }, t('case.stopHint')),
-    h('label', { for: 'stop-reason' }, h('span', {}, t('case.stopReason')), reason),
-    h('button', { type: 'submit', 'data-action': 'stop-paging' }, t('case.stopPaging')),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (reason.value.trim().length >= STOP_REASON.min) actions.stop(reason.value.trim());
-  });
-  return h('details', { class: 'case-action stop-paging' }, h('summary', {}, t('case.stopPaging')), form);
 }
 
 function ackForm(people: ReadonlyArray<PageSent['responder']>, actions: PagingActions): HTMLElement {
@@ -76,16 +66,16 @@ function ackForm(people: ReadonlyArray<PageSent['responder']>, actions: PagingAc
     ...people.map((p) => h('option', { value: p.id }, `${p.name} (${tOr(`agency.${p.role}`, p.role)})`)),
   );
   const note = h('textarea', { id: 'ack-note', name: 'note', rows: 2, maxlength: ACK_NOTE_MAX });
-  const form = h(
-    'form',
-    { class: 'phone-ack-form' },
-    h('label', { for: 'ack-responder' }, h('span', {}, t('case.phoneAckWho')), who),
-    h('label', { for: 'ack-note' }, h('span', {}, t('case.phoneAckNote')), note),
-    h('button', { type: 'submit', 'data-action': 'phone-ack' }, t('case.phoneAckSubmit')),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (who.value) actions.acknowledge(who.value, note.value.trim());
+  return foldedForm({
+    name: 'phone-ack',
+    summary: t('case.phoneAck'),
+    fields: [
+      { label: t('case.phoneAckWho'), control: who },
+      { label: t('case.phoneAckNote'), control: note },
+    ],
+    submit: t('case.phoneAckSubmit'),
+    onSubmit: () => {
+      if (who.value) actions.acknowledge(who.value, note.value.trim());
+    },
   });
-  return h('details', { class: 'case-action phone-ack' }, h('summary', {}, t('case.phoneAck')), form);
 }

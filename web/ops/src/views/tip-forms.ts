@@ -2,6 +2,7 @@
 import { LEVELS, OUTCOMES, STATUSES, type Level, type Me, type Outcome, type TipDetail, type TipStatus } from '../api-types';
 import { h, replaceChildren } from '../dom';
 import { t } from '../i18n';
+import { foldedForm, reasonInput } from './folded-form';
 
 export const REPLY_MAX = 320;
 export const NOTE_MAX = 2000;
@@ -52,26 +53,16 @@ const claimState = (tip: TipDetail, me: Me | null): string =>
   tip.status === 'closed' ? 'closed' : !tip.claimedBy ? 'unclaimed' : tip.claimedBy.id === me?.id ? 'mine' : 'other';
 
 function takeOverForm(actions: ClaimActions): HTMLElement {
-  const reason = h('input', {
-    id: 'take-over-reason',
-    name: 'reason',
-    type: 'text',
-    minlength: TAKE_OVER_REASON.min,
-    maxlength: TAKE_OVER_REASON.max,
-    required: true,
-    autocomplete: 'off',
+  const reason = reasonInput('take-over-reason', TAKE_OVER_REASON);
+  return foldedForm({
+    name: 'take-over',
+    summary: t('case.takeOver'),
+    fields: [{ label: t('case.takeOverReason'), control: reason }],
+    submit: t('case.takeOverSubmit'),
+    onSubmit: () => {
+      if (reason.value.trim().length >= TAKE_OVER_REASON.min) actions.takeOver(reason.value.trim());
+    },
   });
-  const form = h(
-    'form',
-    { class: 'take-over-form' },
-    h('label', { for: 'take-over-reason' }, h('span', {}, t('case.takeOverReason')), reason),
-    h('button', { type: 'submit', 'data-action': 'take-over' }, t('case.takeOverSubmit')),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (reason.value.trim().length >= TAKE_OVER_REASON.min) actions.takeOver(reason.value.trim());
-  });
-  return h('details', { class: 'case-action take-over' }, h('summary', {}, t('case.takeOver')), form);
 }
 
 export function replyForm(drafts: Drafts, send: (text: string) => void): HTMLFormElement {
