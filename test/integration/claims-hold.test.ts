@@ -41,6 +41,22 @@ const MUTATIONS: Record<string, { body?: unknown; ok: number }> = {
 };
 const mutate = (token: string, tipId: string, what: string) => call(stack, token, 'POST', `/api/tips/${tipId}/${what}`, MUTATIONS[what]!.body);
 
+/**
+ * The shift's routes (issue 16), held as the others are: they need a paged tip, another tip or a
+ * colleague to succeed, so what they do when nobody holds the tip is shown in
+ * test/integration/paging-follows-case.test.ts and shift-routes.test.ts; here, that they refuse
+ * whoever does not hold it. A supervisor's assign over a holder is a take-over that hands the tip
+ * on, audited (`overHolder`), as shift-routes.test.ts shows.
+ */
+const SHIFT_ROUTES = ['paging/stop', 'paging/ack', 'duplicate', 'assign'] as const;
+const shiftBody = (what: (typeof SHIFT_ROUTES)[number], otherTipId: string): unknown =>
+  ({
+    'paging/stop': { reason: 'la víctima ya está a salvo' },
+    'paging/ack': { responderId: 'pol-rosa' },
+    duplicate: { of: otherTipId },
+    assign: { to: '0b7e1c5e-0000-4000-8000-000000000002' }, // Omar (local/demo-users.json)
+  })[what];
+
 describe('while Olga holds a tip', () => {
   it('every route that changes a tip is in the list below (a new one must be held too)', () => {
     const changing = ROUTES.filter((r) => r.method === 'POST' && r.path.startsWith('/api/tips/{id}/'))
@@ -48,7 +64,22 @@ describe('while Olga holds a tip', () => {
       // Sealed evidence writes reveal requests beside the spans, never the tip: a two-supervisor
       // workflow of its own (docs/operator-api.md), not the holder's case work.
       .filter((rest) => !/^(evidence|reveal-requests)\//.test(rest));
-    expect(changing.sort()).toEqual(['claim', ...Object.keys(MUTATIONS)].sort());
+    expect(changing.sort()).toEqual(['claim', ...Object.keys(MUTATIONS), ...SHIFT_ROUTES].sort());
+  });
+
+  it("another operator gets 409 naming her on the shift's routes too: stop paging, phone ACK, duplicate, assign", async () => {
+    const tip = await heldBy(operator, 'retenida-turno');
+    const other = await newTip('otra-turno');
+    for (const what of SHIFT_ROUTES) {
+      const res = await call(stack, operator2, 'POST', `/api/tips/${tip.tipId}/${what}`, shiftBody(what, other.tipId));
+      expect({ what, status: res.status }).toEqual({ what, status: 409 });
+      expect(((await res.json()) as { claimedBy: { name: string } }).claimedBy.name).toBe(OLGA);
+    }
+    for (const what of SHIFT_ROUTES.filter((w) => w !== 'assign')) {
+      const res = await call(stack, supervisor, 'POST', `/api/tips/${tip.tipId}/${what}`, shiftBody(what, other.tipId));
+      expect({ what, status: res.status, who: 'supervisor' }).toEqual({ what, status: 409, who: 'supervisor' });
+    }
+    expect(await detail(tip.tipId)).toMatchObject({ status: 'in_review', claimedBy: { name: OLGA }, duplicateOf: null });
   });
 
   for (const [who, token] of [

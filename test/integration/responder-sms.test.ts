@@ -28,7 +28,9 @@ const answerTo = (phone: string, body: string | ((m: RecordedMessage) => boolean
   waitFor(async () => (await outbox()).find((m) => m.to === phone && (typeof body === 'string' ? m.body === body : body(m))), { what });
 
 async function pagedTip() {
-  const marker = letters(10);
+  // Long enough that two of these tips are not near-identical texts (core/paging/fingerprint.ts):
+  // a copy within 30 minutes is covered by the first tip's page, and pages nobody.
+  const marker = letters(40);
   await postSignedSms(stack, twilioWebhook({ From: sender(), Body: `en un bar de Mazuko tienen a una niña de 14, la encierran y la golpean ${marker}` }));
   const tip = await queuedTip(stack, marker);
   const code = tip.tipId.slice(0, 4);
