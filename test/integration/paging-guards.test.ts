@@ -103,7 +103,8 @@ describe('paging cannot be driven by anonymous input alone', () => {
     const page = await firstPage(formOnly.tipId, 'the raised tip');
     paged.push({ tipId: formOnly.tipId, phone: page.to });
     expect(page.body).toMatch(/^tipline CRITICO /);
-    expect((await pagesView(formOnly.tipId)).guard?.decidedBy?.name).toBeTruthy();
+    // The page goes out before its state is stored: wait for the state, not just the SMS.
+    await waitFor(async () => (await pagesView(formOnly.tipId)).guard?.decidedBy?.name, { what: 'the decision in the paging state' });
   });
 
   let byWords: QueueItem;

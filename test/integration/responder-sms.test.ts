@@ -43,7 +43,9 @@ describe('a responder’s SMS', () => {
     // Arrange
     const { tip, code, paged } = await pagedTip();
     const marker = letters(10);
-    const text = `llegue al local ${marker}, la menor esta adentro; la mama llamo del 987 654 321`;
+    // Named by its code: other files page the same responders in this shared stack, so "their most
+    // recent page" may be someone else's tip by now (that default is a unit test's).
+    const text = `${code} llegue al local ${marker}, la menor esta adentro; la mama llamo del 987 654 321`;
 
     // Act
     const res = await postSignedSms(stack, twilioWebhook({ From: paged.phone, Body: text }));

@@ -69,6 +69,17 @@ describe('which case a note is for', () => {
     expect(pageForNote([page(TIP, '2026-11-27T09:00:00.000Z', false), page(OTHER, '2026-11-28T07:00:00.000Z', false)], now)?.tipId).toBe(OTHER);
     expect(pageForNote([page(TIP, '2026-11-27T07:00:00.000Z', false)], now)).toBeUndefined();
   });
+
+  it('is the live page whose code the text names, so that a responder with two cases can say which', () => {
+    const pages = [page(TIP, '2026-11-28T06:00:00.000Z', false), page(OTHER, '2026-11-28T07:00:00.000Z', false)];
+    const code = TIP.slice(0, 4);
+    expect(pageForNote(pages, now, `${code.toLowerCase()}: llegue al local`)?.tipId).toBe(TIP);
+    expect(pageForNote(pages, now, `llegue, caso ${code}.`)?.tipId).toBe(TIP);
+    // Inside a longer word it is no code
+    expect(pageForNote(pages, now, `X${code}Y llegue`)?.tipId).toBe(OTHER);
+    // A code of a page no longer live does not reach back past the day
+    expect(pageForNote([page(TIP, '2026-11-27T07:00:00.000Z', false), pages[1]!], now, code)?.tipId).toBe(OTHER);
+  });
 });
 
 describe('a responder’s text', () => {

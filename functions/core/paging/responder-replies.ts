@@ -43,9 +43,15 @@ export const isLivePage = (page: PageWithState, now: Date): boolean =>
 
 const newestFirst = (a: OpenPage, b: OpenPage): number => Date.parse(b.pagedAt) - Date.parse(a.pagedAt) || (a.tipId < b.tipId ? 1 : -1);
 
-/** The case a responder's free text is attached to: their most recent live page's tip, if any. */
-export function pageForNote(pages: readonly PageWithState[], now: Date): PageWithState | undefined {
-  return pages.filter((page) => isLivePage(page, now)).sort(newestFirst)[0];
+/**
+ * The case a responder's free text is attached to: the live page whose code the text names as a
+ * word ("7K2F llegue al local"), so that a responder with two cases open can say which; otherwise
+ * their most recent live page's tip, if any.
+ */
+export function pageForNote(pages: readonly PageWithState[], now: Date, text = ''): PageWithState | undefined {
+  const live = pages.filter((page) => isLivePage(page, now)).sort(newestFirst);
+  const words = new Set(text.toUpperCase().split(/[^0-9A-Z]+/));
+  return live.find((page) => words.has(page.code.toUpperCase())) ?? live[0];
 }
 
 /** The codes of the pages still open to this responder, newest first. */

@@ -43,16 +43,16 @@ export async function answerAckMiss(responder: Responder, code: string | null, p
 }
 
 /**
- * Attaches the text to the case of their most recent live page (open, or sent within a day), as
- * a thread entry operators see and other responders do not, audited; and tells them so. With no
- * such page, tells them how to acknowledge. A redelivered job attaches and answers once.
+ * Attaches the text to the case of the live page it names by code, or else of their most recent
+ * live page (open, or sent within a day), as a thread entry operators see and other responders do
+ * not, audited; and tells them so. With no such page, tells them how to acknowledge. A redelivered job attaches and answers once.
  */
 export async function takeResponderText(job: Extract<PagingJob, { type: 'ResponderText' }>, ports: PagingPorts): Promise<void> {
   const roster = await ports.roster.load();
   const responder = roster.responders.find((r) => r.responderId === job.responderId);
   if (!responder) return;
   const now = ports.now();
-  const page = pageForNote(await pagesWithState(responder.responderId, ports), now);
+  const page = pageForNote(await pagesWithState(responder.responderId, ports), now, job.text);
   const tip = page ? await ports.tips.getTip(page.tipId) : undefined;
   if (!page || !tip) {
     const claim = { tipId: '-', responderId: responder.responderId, kind: 'responder_reply' as const, code: '-', at: now };
