@@ -37,6 +37,13 @@ export const responderSchema = z.object({
   regions: z.array(regionSchema).min(1).max(20),
   lang: z.enum(LANGS),
   active: z.boolean(),
+  /** The agency (Roster `agencies`) this responder answers for; decides whether they are a local authority. */
+  agencyId: idSchema.optional(),
+  /**
+   * Places or venues the responder declared a conflict of interest with ("La Cabaña", "km 108"):
+   * never paged or referred for a tip that names one (core/paging/routing.ts).
+   */
+  conflicts: z.array(z.string().trim().min(2).max(60)).max(20).optional(),
   // No phone number here, on purpose: the adapters seal it in a vault (as the contact vault
   // does for tipsters), keyed by a responderKey, so that a leak of the roster or of a log
   // line cannot reveal who carries the on-call phone.
@@ -130,12 +137,49 @@ export const escalationPolicySchema = z.object({
 });
 export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
 
+/**
+ * What an agency is, for routing and referrals. `local_police`: the comisaría of the area;
+ * `anti_trafficking_police`: the national police unit against trafficking (DIRCTPTIM);
+ * `prosecutor`: the specialised prosecutor's office (FISTRAP); `shelter`: a residential care
+ * centre (CAR); `ngo`; `child_protection`: the child-protection service (UPE, DEMUNA).
+ */
+export const AGENCY_KINDS = ['local_police', 'anti_trafficking_police', 'prosecutor', 'shelter', 'ngo', 'child_protection'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/** An agency of the directory. Its contact is sealed beside it (like a responder's phone), never here. */
+export const agencySchema = z.object({
+  agencyId: idSchema,
+  name: z.string().trim().min(2).max(120),
+  kind: z.enum(AGENCY_KINDS),
+  region: regionSchema,
+  active: z.boolean(),
+});
+export type Agency = z.infer<typeof agencySchema>;
+
+/**
+ * What a supervisor decided for one region: which agency kinds are its local authority (skipped
+ * when a tip implicates officials), and optionally the policy paged instead in that case.
+ */
+export const regionRuleSchema = z.object({
+  ruleId: idSchema,
+  region: z.union([regionSchema, z.literal(DEFAULT_REGION)]),
+  localAuthorityKinds: z.array(z.enum(AGENCY_KINDS)).max(AGENCY_KINDS.length),
+  complicityPolicyId: idSchema.optional(),
+});
+export type RegionRule = z.infer<typeof regionRuleSchema>;
+
+/** A region without a rule of its own: its local police are the local authority. */
+export const DEFAULT_LOCAL_AUTHORITY_KINDS: readonly AgencyKind[] = ['local_police'];
+
 /** Everything paging reads, loaded once per decision (a roster is tens of items). */
 export interface Roster {
   responders: Responder[];
   rotations: Rotation[];
   overrides: Override[];
   policies: EscalationPolicy[];
+  /** The agency directory; absent in rosters written before agencies existed. */
+  agencies?: Agency[];
+  regionRules?: RegionRule[];
 }
 
 /** Region names compare without case, accents or extra spaces ("Apurimac" = "Apurímac"). */
