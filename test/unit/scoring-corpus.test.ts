@@ -152,3 +152,33 @@ describe.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17])('blin
     expect(m.indicator_f1).toBeGreaterThanOrEqual(0.75);
   });
 });
+
+// Blind batch 18 (80 tips) was briefed on officials: half its tips say an official is paid by or
+// serves the exploiters, a quarter mention the police without that. At first sight the rules found
+// 19 of its 42 complicity tips (docs/triage-quality.md); a miss pages the accused officer.
+describe('blind batch 18 (officials), after its fixes', () => {
+  const rows = readCorpus(new URL('../corpus/blind-18.jsonl', import.meta.url));
+  const m = evaluate(rows);
+
+  it('holds 80 tips with unique ids', () => {
+    expectCorpus(rows, { atLeast: 80, uniqueIds: true, everyIndicator: false });
+  });
+
+  it('keeps the level table: critical recall 95%+, under-triage 3% at most, over-triage 20% at most', () => {
+    expectSafe(m, { criticalRecall: 0.95, underTriage: 0.03 });
+    expect(m.over_triage).toBeLessThanOrEqual(0.2);
+  });
+
+  it('finds 85%+ of the tips that implicate officials, and takes no mere mention of the police for one', () => {
+    let found = 0;
+    let wrong = 0;
+    const labelled = rows.filter((r) => r.indicators.includes('official_complicity')).length;
+    for (const row of rows) {
+      const read = scoreUrgency(row.text).indicators.some((i) => i.id === 'official_complicity');
+      if (read && row.indicators.includes('official_complicity')) found++;
+      else if (read) wrong++;
+    }
+    expect(found / labelled).toBeGreaterThanOrEqual(0.85);
+    expect(wrong).toBe(0);
+  });
+});

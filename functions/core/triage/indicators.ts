@@ -218,7 +218,7 @@ export function readIndicators(tokens: readonly Token[], cueHits: readonly Hit[]
   // an official and money or collusion in one sentence: "personal de la comisaría frecuenta los
   // bares y recibiría pagos", "the police at the checkpoint are paid by the bar owners"
   if (!found.has('official_complicity')) {
-    const bribeSentences = new Set(live.filter((x) => x.hit.kind === 'bribe').map((x) => scope.sentenceOf(x.hit.start)));
+    const bribeSentences = new Set(live.filter((x) => x.hit.kind === 'bribe' && !scope.negatedByAny(x.hit)).map((x) => scope.sentenceOf(x.hit.start)));
     const official = live.find((x) => x.hit.kind === 'official' && bribeSentences.has(scope.sentenceOf(x.hit.start)));
     if (official !== undefined) put('official_complicity', official.hit, official.status);
   }

@@ -9,6 +9,8 @@
 //   only to the start of its own clause.
 // - Resolution ("ya está en casa", "ya regresó", "was rescued") covers what came before it,
 //   unless a contrast or present-time word stands between them.
+// - A negation inside a cue that spans a gap ("la policía no cobra", "the police did not take")
+//   negates it, unless the cue spells that negation itself ("no la dejan salir").
 import { Break, type Token } from './normalize';
 import { Containment } from './spans';
 import type { Hit } from './patterns';
@@ -18,7 +20,15 @@ export type Status = 'current' | 'past' | 'negated';
 const NEGATION_REACH = 3;
 const SHORT_SENTENCE = 6;
 // a child's age stays a child's age after she escapes; only a time phrase makes it past
-const RESOLUTION_IMMUNE: ReadonlySet<string> = new Set(['imminent_danger', 'taken', 'plea', 'escape', 'minor']);
+// a child's age stays a child's age after she escapes; only a time phrase makes it past. So does
+// an official's collusion: "the police took her back to the bar when she escaped" is not over
+// because she escaped, only "years ago" or a removed official makes it history
+const RESOLUTION_IMMUNE: ReadonlySet<string> = new Set(['imminent_danger', 'taken', 'plea', 'escape', 'minor', 'official_complicity', 'official', 'bribe']);
+
+/** The words a pattern spells out, without its operators: "no|nunca la? dejan" -> no, nunca, la, dejan. */
+function spelledWords(source: string): Set<string> {
+  return new Set(source.split(/[\s|]+/).map((w) => w.replace(/[?*]$/, '')));
+}
 
 export class Scope {
   private readonly clause: Int32Array;
@@ -30,6 +40,8 @@ export class Scope {
   /** a resolution starts at or after the token with no present-time word in between */
   private readonly resolvedAhead: Uint8Array;
   private readonly selfNegating: Uint8Array;
+  /** the negation word starting at each token, if any (pseudo-negations included) */
+  private readonly negationWordAt: Array<string | undefined>;
   private readonly sentenceLengths: Int32Array;
   /** per segment, the first token a past cue reaches back to: the start of its own clause */
   private readonly pastFrom = new Map<number, number>();
@@ -38,11 +50,23 @@ export class Scope {
     const n = tokens.length;
     const byKind = (kind: string): Hit[] => hits.filter((h) => h.kind === kind);
     const present = byKind('present');
-    const wording = new Containment(
-      n,
-      hits.filter((h) => h.kind !== 'neg' && h.kind !== 'conj' && h.kind !== 'present'),
-    );
-    const negations = byKind('neg').filter((h) => !wording.contains(h));
+    const cues = hits.filter((h) => h.kind !== 'neg' && h.kind !== 'conj' && h.kind !== 'present');
+    // a negation is a cue's own wording only when the cue spells it: a gap ("@official ~4
+    // cobra") that happens to hold a "no" is negated by it, not made of it
+    const wordingOf = new Map<string, Containment>();
+    const isWording = (neg: Hit): boolean => {
+      const word = tokens[neg.start]?.forms[0] ?? '';
+      let wording = wordingOf.get(word);
+      if (wording === undefined) {
+        wording = new Containment(
+          n,
+          cues.filter((h) => spelledWords(h.source).has(word)),
+        );
+        wordingOf.set(word, wording);
+      }
+      return wording.contains(neg);
+    };
+    const negations = byKind('neg').filter((h) => !isWording(h));
     // a cue that opens with its own negation ("no la dejan salir") is not negated again by an
     // earlier one: "no sabe dónde estoy, no me dejan llamar"
     this.selfNegating = new Uint8Array(n + 1);
@@ -69,6 +93,8 @@ export class Scope {
     // a negation reaches a cue that starts at most NEGATION_REACH tokens after its end
     this.negationEnd = new Int32Array(n + 1).fill(-1);
     for (const neg of negations) this.negationEnd[neg.end] = this.clause[neg.start]!;
+    this.negationWordAt = new Array<string | undefined>(n);
+    for (const neg of byKind('neg')) this.negationWordAt[neg.start] = tokens[neg.start]?.forms[0];
 
     for (const p of byKind('past')) {
       const seg = this.segment[p.start]!;
@@ -126,6 +152,38 @@ export class Scope {
     const clause = this.clause[hit.start];
     for (let end = Math.max(0, hit.start - NEGATION_REACH); end <= hit.start; end++) {
       if (this.negationEnd[end] === clause) return true;
+    }
+    return this.negatedInside(hit);
+  }
+
+  /**
+   * Whether any negation, a pseudo-negation of another cue included, stands just before the hit
+   * in its clause: "manam qullqita chaskinchu" is unpaid wages to one cue and a refused bribe to
+   * the next. For cues that only count beside others (an official and money in one sentence).
+   */
+  negatedByAny(hit: Hit): boolean {
+    if (this.statusOf(hit) === 'negated') return true;
+    const spelled = spelledWords(hit.source);
+    for (let i = Math.max(0, hit.start - NEGATION_REACH); i < hit.start; i++) {
+      const word = this.negationWordAt[i];
+      if (word !== undefined && !spelled.has(word) && this.clause[i] === this.clause[hit.start]) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A negation in the gap of a cue, in the clause of the cue's last word: "policia no cobra".
+   * Checked against this cue's own wording only: "não recebe" is a pseudo-negation of unpaid
+   * wages, and still negates "a polícia não recebe nada". Cues span a few words, so the walk is short.
+   */
+  private negatedInside(hit: Hit): boolean {
+    const last = hit.end - 1;
+    let spelled: Set<string> | undefined;
+    for (let i = hit.start + 1; i < last; i++) {
+      const word = this.negationWordAt[i];
+      if (word === undefined || this.clause[i] !== this.clause[last]) continue;
+      spelled ??= spelledWords(hit.source);
+      if (!spelled.has(word)) return true;
     }
     return false;
   }
