@@ -18,6 +18,8 @@ export const KEY_PURPOSES = {
   responderPhone: 'responder-phone',
   /** Identifiers a tip attributes to someone else: intake seals them, only operator-api opens them (two supervisors). */
   evidence: 'evidence',
+  /** Agencies' contacts in the roster: roster-api seals them, only paging opens them (to send a referral). */
+  agencyContact: 'agency-contact',
 } as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[keyof typeof KEY_PURPOSES];
 
@@ -78,13 +80,13 @@ export class ContactVault extends Construct {
     this.grantSeal(fn, KEY_PURPOSES.evidence);
   }
 
-  /** Generate data keys for `purpose` only: seal, never unwrap. */
-  grantSeal(fn: TiplineFunction, purpose: KeyPurpose): void {
-    useKey(fn, this.key, ENV.vaultKeyArn, 'kms:GenerateDataKey', [purpose]);
+  /** Generate data keys for these purposes only (one statement): seal, never unwrap. */
+  grantSeal(fn: TiplineFunction, ...purposes: [KeyPurpose, ...KeyPurpose[]]): void {
+    useKey(fn, this.key, ENV.vaultKeyArn, 'kms:GenerateDataKey', purposes);
   }
 
-  /** Unwrap data keys of `purpose` only. */
-  grantOpen(fn: TiplineFunction, purpose: KeyPurpose): void {
-    useKey(fn, this.key, ENV.vaultKeyArn, 'kms:Decrypt', [purpose]);
+  /** Unwrap data keys of these purposes only (one statement). */
+  grantOpen(fn: TiplineFunction, ...purposes: [KeyPurpose, ...KeyPurpose[]]): void {
+    useKey(fn, this.key, ENV.vaultKeyArn, 'kms:Decrypt', purposes);
   }
 }

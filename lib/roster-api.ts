@@ -14,8 +14,9 @@ export interface RosterApiProps {
 
 /**
  * Supervisors' management of the on-call roster. Its own function because it is the only staff
- * code that holds a responder's number in clear: it hashes it into a contact key and seals it,
- * and can never open a sealed one again (paging alone can). Nothing about tips.
+ * code that holds a responder's number, or an agency's, in clear: it hashes a responder's into a
+ * contact key, seals both, and can never open a sealed one again (paging alone can). Nothing
+ * about tips.
  */
 export class RosterApi extends Construct {
   readonly fn: TiplineFunction;
@@ -25,7 +26,7 @@ export class RosterApi extends Construct {
 
     this.fn = new TiplineFunction(this, 'RosterApi', {
       handler: 'rosterApi',
-      description: 'On-call roster for supervisors: responders, rotations, overrides, escalation policies.',
+      description: 'On-call roster for supervisors: responders, rotations, overrides, escalation policies, agencies, region rules.',
     });
     useTableItems(this.fn, props.storage.roster, ENV.rosterTable, ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem']);
     // Written in one transaction with the responder's roster item; TransactWriteItems is
@@ -35,6 +36,7 @@ export class RosterApi extends Construct {
     useTableItems(this.fn, props.storage.audit, ENV.auditTable, ['dynamodb:PutItem']);
     // The same contact key as sms-intake computes, so an ACK from that phone is recognised.
     readSecret(this.fn, props.secrets.contactKey, ENV.contactKeySecretArn);
-    props.vault.grantSeal(this.fn, KEY_PURPOSES.responderPhone);
+    // Responders' phones and agencies' contacts alike: sealed here, never opened here.
+    props.vault.grantSeal(this.fn, KEY_PURPOSES.responderPhone, KEY_PURPOSES.agencyContact);
   }
 }

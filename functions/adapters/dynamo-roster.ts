@@ -1,10 +1,11 @@
-// The on-call roster on DynamoDB: one item per responder, rotation, override and policy. A
-// responder's phone is sealed (envelope encryption, purpose 'responder-phone'), and their
-// contact key goes to ResponderContacts so that intake can recognise an ACK without reading
-// the roster. Only the paging function opens a phone, to send a page.
+// The on-call roster on DynamoDB: one item per responder, rotation, override, policy, agency and
+// region rule. A responder's phone is sealed (envelope encryption, purpose 'responder-phone'),
+// and their contact key goes to ResponderContacts so that intake can recognise an ACK without
+// reading the roster. Only the paging function opens a phone, to send a page. An agency's contact
+// is sealed the same way (purpose 'agency-contact'), opened only to send it a referral.
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { EscalationPolicy, Override, Responder, Rotation } from '../core/paging';
-import type { DataKeySource, ResponderLookup, ResponderPhones, RosterAdminReader, RosterKind, RosterWriter } from '../core/ports';
+import type { Agency, EscalationPolicy, Override, RegionRule, Responder, Rotation } from '../core/paging';
+import type { AgencyContacts, DataKeySource, ResponderLookup, ResponderPhones, RosterAdminReader, RosterKind, RosterWriter } from '../core/ports';
 import { open, seal } from './envelope';
 import { queryAll } from './aws-clients';
 
@@ -14,6 +15,7 @@ export interface RosterTables {
 }
 
 const phoneContext = (responderId: string) => ({ purpose: 'responder-phone', responderId });
+const agencyContext = (agencyId: string) => ({ purpose: 'agency-contact', agencyId });
 
 /** The number's contact key already belongs to another responder (the write was conditional on it). */
 export class PhoneTaken extends Error {
@@ -41,24 +43,31 @@ function itemsOfKind(client: DynamoDBDocumentClient, table: string, kind: Roster
 export function dynamoRosterReader(client: DynamoDBDocumentClient, table: string): RosterAdminReader {
   return {
     async loadWithPhoneFlags() {
-      const [responderItems, rotations, overrides, policies] = await Promise.all([
+      const [responderItems, rotations, overrides, policies, agencyItems, regionRules] = await Promise.all([
         itemsOfKind(client, table, 'responder'),
         queryKind<Rotation>(client, table, 'rotation'),
         queryKind<Override>(client, table, 'override'),
         queryKind<EscalationPolicy>(client, table, 'policy'),
+        itemsOfKind(client, table, 'agency'),
+        queryKind<RegionRule>(client, table, 'region'),
       ]);
       // Only the presence of the sealed phone leaves this function; the ciphertext stays here.
       const hasPhone = new Set(responderItems.filter((item) => typeof item.sealedPhone === 'string').map((item) => (item.data as Responder).responderId));
-      return { roster: { responders: responderItems.map((item) => item.data as Responder), rotations, overrides, policies }, hasPhone };
+      const hasContact = new Set(agencyItems.filter((item) => typeof item.sealedContact === 'string').map((item) => (item.data as Agency).agencyId));
+      const responders = responderItems.map((item) => item.data as Responder);
+      const agencies = agencyItems.map((item) => item.data as Agency);
+      return { roster: { responders, rotations, overrides, policies, agencies, regionRules }, hasPhone, hasContact };
     },
     async load() {
-      const [responders, rotations, overrides, policies] = await Promise.all([
+      const [responders, rotations, overrides, policies, agencies, regionRules] = await Promise.all([
         queryKind<Responder>(client, table, 'responder'),
         queryKind<Rotation>(client, table, 'rotation'),
         queryKind<Override>(client, table, 'override'),
         queryKind<EscalationPolicy>(client, table, 'policy'),
+        queryKind<Agency>(client, table, 'agency'),
+        queryKind<RegionRule>(client, table, 'region'),
       ]);
-      return { responders, rotations, overrides, policies };
+      return { responders, rotations, overrides, policies, agencies, regionRules };
     },
   };
 }
@@ -69,6 +78,17 @@ export function dynamoResponderPhones(client: DynamoDBDocumentClient, table: str
       const out = await client.send(new GetCommand({ TableName: table, Key: { kind: 'responder', id: responderId }, ConsistentRead: true }));
       const sealed = out.Item?.sealedPhone;
       return typeof sealed === 'string' ? open(keys, sealed, phoneContext(responderId)) : undefined;
+    },
+  };
+}
+
+/** Opens an agency's sealed contact; the roster's other readers never do. */
+export function dynamoAgencyContacts(client: DynamoDBDocumentClient, table: string, keys: DataKeySource): AgencyContacts {
+  return {
+    async contactOf(agencyId) {
+      const out = await client.send(new GetCommand({ TableName: table, Key: { kind: 'agency', id: agencyId }, ConsistentRead: true }));
+      const sealed = out.Item?.sealedContact;
+      return typeof sealed === 'string' ? open(keys, sealed, agencyContext(agencyId)) : undefined;
     },
   };
 }
@@ -113,6 +133,15 @@ export function dynamoRosterWriter(client: DynamoDBDocumentClient, tables: Roste
           if (!cancelledFor(error, 'TransactionConflict') || attempt >= TRANSACTION_ATTEMPTS) throw error;
         }
       }
+    },
+    async putAgency(agency, contact) {
+      const item: Record<string, unknown> = { kind: 'agency', id: agency.agencyId, data: agency };
+      if (contact !== undefined) item.sealedContact = await seal(keys, contact, agencyContext(agency.agencyId));
+      else {
+        const previous = await client.send(new GetCommand({ TableName: tables.roster, Key: { kind: 'agency', id: agency.agencyId }, ConsistentRead: true }));
+        if (typeof previous.Item?.sealedContact === 'string') item.sealedContact = previous.Item.sealedContact;
+      }
+      await client.send(new PutCommand({ TableName: tables.roster, Item: item }));
     },
     async put(kind, id, data) {
       await client.send(new PutCommand({ TableName: tables.roster, Item: { kind, id, data } }));

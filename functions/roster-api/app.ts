@@ -1,6 +1,7 @@
-// The on-call roster for supervisors: read it, and change responders, rotations, overrides and
-// escalation policies. Its own function because it is the only staff one that can seal a
-// responder's phone (and compute its contact key); no answer and no log line ever carries one.
+// The on-call roster for supervisors: read it, and change responders, rotations, overrides,
+// escalation policies, the agency directory and region rules; and a responder's own declared
+// conflicts. Its own function because it is the only staff one that can seal a responder's phone
+// (and compute its contact key) or an agency's contact; no answer and no log line carries one.
 // A change is refused when it would add a problem to the roster (a dangling id, a second
 // policy for a region), so that paging never meets one at 2 a.m.
 import { documentClient } from '../adapters/aws-clients';
@@ -20,12 +21,15 @@ import { configShapes, readConfig, type Env } from '../config/runtime';
 import type { RouteKeyFor } from '../config/tables';
 import type { AuditLog } from '../core/audit';
 import { rosterProblems } from '../core/paging';
+import { Forbidden } from '../core/errors';
 import { staffRef } from '../core/operator-actions';
 import type { ResponderLookup, RosterAdminReader, RosterWriter } from '../core/ports';
 import {
   changeId,
   checkedChange,
   PhoneInUse,
+  readAgencyPut,
+  readConflictsPut,
   readPathId,
   readItemPut,
   readResponderPut,
@@ -94,12 +98,14 @@ function routesFor(deps: RosterApiDeps): Record<RouteKeyFor<'rosterApi'>, (reque
   const { reader, writer, responderContacts } = deps;
   return {
     'GET /api/roster': async () => {
-      const { roster, hasPhone } = await reader.loadWithPhoneFlags();
+      const { roster, hasPhone, hasContact } = await reader.loadWithPhoneFlags();
       return json(200, {
         responders: roster.responders.map((responder) => ({ ...responder, hasPhone: hasPhone.has(responder.responderId) })),
         rotations: roster.rotations,
         overrides: roster.overrides,
         policies: roster.policies,
+        agencies: (roster.agencies ?? []).map((agency) => ({ ...agency, hasContact: hasContact.has(agency.agencyId) })),
+        regionRules: roster.regionRules ?? [],
         problems: rosterProblems(roster),
       });
     },
@@ -148,6 +154,40 @@ function routesFor(deps: RosterApiDeps): Record<RouteKeyFor<'rosterApi'>, (reque
 
     'PUT /api/roster/policies/{id}': (request) =>
       putItem(deps, request, 'policy', '{"region": "Madre de Dios", "levels": [{"target": {"kind": "rotation", "rotationId": "..."}, "deadlineMinutes": 10}]}'),
+
+    'PUT /api/roster/agencies/{id}': async (request) => {
+      const id = readPathId(request.event.pathParameters?.id);
+      const { agency, contact } = readAgencyPut(
+        id,
+        bodyOf(request.event, '{"name": "Comisaría de Mazuko", "kind": "local_police", "region": "Madre de Dios", "active": true, "contact": "+51987654321"}'),
+      );
+      const { roster, hasContact } = await reader.loadWithPhoneFlags();
+      const change: RosterChange = { kind: 'agency', op: 'put', item: agency };
+      checkedChange(roster, change);
+      await writer.putAgency(agency, contact);
+      // As for a phone: that the contact changed is worth auditing (a referral could be redirected), not the number.
+      await recordChange(deps, request, change, contact ? { contact: 'set' } : {});
+      return json(200, { ...agency, hasContact: contact !== undefined || hasContact.has(id) });
+    },
+
+    'PUT /api/roster/regions/{id}': (request) =>
+      putItem(deps, request, 'region', '{"region": "Madre de Dios", "localAuthorityKinds": ["local_police"], "complicityPolicyId": "..."}'),
+
+    'PUT /api/me/conflicts': async (request) => {
+      const conflicts = readConflictsPut(bodyOf(request.event, '{"conflicts": ["La Cabaña", "km 108"]}'));
+      const { roster } = await reader.loadWithPhoneFlags();
+      const me = roster.responders.find((responder) => responder.responderId === request.actor.responderId);
+      if (!me) throw new Forbidden('Your account is not linked to a responder of the on-call roster; ask a supervisor to link it.');
+      const { conflicts: _was, ...rest } = me;
+      const responder = conflicts.length > 0 ? { ...rest, conflicts } : rest;
+      const change: RosterChange = { kind: 'responder', op: 'put', item: responder };
+      checkedChange(roster, change);
+      // No phone given: the one on file stays, with its contact key.
+      await writer.putResponder(responder);
+      // How many, not which: the places a responder is close to are theirs and the supervisors' to read in the roster.
+      await recordChange(deps, request, change, { conflicts: String(conflicts.length), by: 'self' });
+      return json(200, { conflicts });
+    },
 
     'DELETE /api/roster/overrides/{id}': async (request) => {
       const id = readPathId(request.event.pathParameters?.id);

@@ -3,26 +3,33 @@
 import { contactKey, isSenderAddress, normaliseSenderAddress } from '../core/contact-key';
 import { Conflict, InvalidRequest, NotFound } from '../core/errors';
 import {
+  agencySchema,
   escalationPolicySchema,
   idSchema,
   overrideSchema,
+  regionRuleSchema,
   responderSchema,
   rosterProblems,
   rotationSchema,
+  type Agency,
   type EscalationPolicy,
   type Override,
+  type RegionRule,
   type Responder,
   type Roster,
   type Rotation,
+  venueForm,
 } from '../core/paging';
 
-export type RosterItemKind = 'responder' | 'rotation' | 'override' | 'policy';
+export type RosterItemKind = 'responder' | 'rotation' | 'override' | 'policy' | 'agency' | 'region';
 
 interface Items {
   responder: Responder;
   rotation: Rotation;
   override: Override;
   policy: EscalationPolicy;
+  agency: Agency;
+  region: RegionRule;
 }
 
 export type RosterChange =
@@ -30,16 +37,36 @@ export type RosterChange =
   | { kind: 'rotation'; op: 'put'; item: Rotation }
   | { kind: 'override'; op: 'put'; item: Override }
   | { kind: 'policy'; op: 'put'; item: EscalationPolicy }
+  | { kind: 'agency'; op: 'put'; item: Agency }
+  | { kind: 'region'; op: 'put'; item: RegionRule }
   | { kind: 'override'; op: 'delete'; id: string };
 
-const ID_KEYS = { responder: 'responderId', rotation: 'rotationId', override: 'overrideId', policy: 'policyId' } as const satisfies {
+const ID_KEYS = {
+  responder: 'responderId',
+  rotation: 'rotationId',
+  override: 'overrideId',
+  policy: 'policyId',
+  agency: 'agencyId',
+  region: 'ruleId',
+} as const satisfies {
   [K in RosterItemKind]: keyof Items[K];
 };
-const LISTS = { responder: 'responders', rotation: 'rotations', override: 'overrides', policy: 'policies' } as const satisfies Record<
-  RosterItemKind,
-  keyof Roster
->;
-const SCHEMAS = { responder: responderSchema, rotation: rotationSchema, override: overrideSchema, policy: escalationPolicySchema } as const;
+const LISTS = {
+  responder: 'responders',
+  rotation: 'rotations',
+  override: 'overrides',
+  policy: 'policies',
+  agency: 'agencies',
+  region: 'regionRules',
+} as const satisfies Record<RosterItemKind, keyof Roster>;
+const SCHEMAS = {
+  responder: responderSchema,
+  rotation: rotationSchema,
+  override: overrideSchema,
+  policy: escalationPolicySchema,
+  agency: agencySchema,
+  region: regionRuleSchema,
+} as const;
 
 export class RosterConflict extends Conflict {
   override name = 'RosterConflict';
@@ -115,8 +142,8 @@ export function readRosterItem<K extends RosterItemKind>(kind: K, pathId: string
   return parsed.data as Items[K];
 }
 
-/** A PUT of a rotation, override or policy: the items whose only store is the Roster table. */
-export type ItemPut = Extract<RosterChange, { op: 'put'; kind: 'rotation' | 'override' | 'policy' }>;
+/** A PUT of a rotation, override, policy or region rule: the items with nothing sealed beside them. */
+export type ItemPut = Extract<RosterChange, { op: 'put'; kind: 'rotation' | 'override' | 'policy' | 'region' }>;
 
 export function readItemPut(kind: ItemPut['kind'], pathId: string, body: unknown): ItemPut {
   switch (kind) {
@@ -125,6 +152,8 @@ export function readItemPut(kind: ItemPut['kind'], pathId: string, body: unknown
     case 'override':
       return { kind, op: 'put', item: readRosterItem(kind, pathId, body) };
     case 'policy':
+      return { kind, op: 'put', item: readRosterItem(kind, pathId, body) };
+    case 'region':
       return { kind, op: 'put', item: readRosterItem(kind, pathId, body) };
     default: {
       const unexpected: never = kind;
@@ -154,6 +183,44 @@ export function readResponderPut(pathId: string, body: unknown): ResponderPut {
   return typeof phone === 'string' ? { responder, phone: normaliseSenderAddress(phone) } : { responder };
 }
 
+export interface AgencyPut {
+  agency: Agency;
+  /** E.164, when the request sets the agency's contact; absent keeps the one on file. */
+  contact?: string;
+}
+
+export function readAgencyPut(pathId: string, body: unknown): AgencyPut {
+  let agency: Agency | undefined;
+  let fields: Record<string, string> = {};
+  try {
+    agency = readRosterItem('agency', pathId, body, ['contact']);
+  } catch (error: unknown) {
+    if (!(error instanceof InvalidRequest)) throw error;
+    fields = { ...error.fields };
+  }
+  const contact: unknown = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).contact : undefined;
+  if (contact !== undefined && (typeof contact !== 'string' || !isSenderAddress(contact))) fields.contact = PHONE_HINT;
+  if (!agency || Object.keys(fields).length > 0) throw invalid(fields);
+  return typeof contact === 'string' ? { agency, contact: normaliseSenderAddress(contact) } : { agency };
+}
+
+const conflictsSchema = responderSchema.shape.conflicts.unwrap();
+
+/** A responder's own declaration: the places they must never be paged or referred for. */
+export function readConflictsPut(body: unknown): string[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid({ '(body)': 'send a JSON object: { "conflicts": ["..."] }' });
+  const fields: Record<string, string> = {};
+  for (const key of Object.keys(body)) if (key !== 'conflicts') fields[key] = 'unknown field';
+  const parsed = conflictsSchema.safeParse((body as Record<string, unknown>).conflicts);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) fields[['conflicts', ...issue.path.map(String)].join('.')] ??= issue.message;
+  }
+  if (Object.keys(fields).length > 0 || !parsed.success) throw invalid(fields);
+  // "La Cabaña" and "la cabana" are one place to routing (venueForm): kept once, as first written.
+  const seen = new Set<string>();
+  return parsed.data.filter((venue) => !seen.has(venueForm(venue)) && seen.add(venueForm(venue)));
+}
+
 /** The phone as the roster store takes it: E.164 and the key intake will look the sender up by. */
 export function responderPhone(e164: string, contactKeySecret: string): { e164: string; contactKey: string } {
   return { e164, contactKey: contactKey(e164, contactKeySecret) };
@@ -166,7 +233,8 @@ function idOf(kind: RosterItemKind, item: Items[RosterItemKind]): string {
 /** The roster as it would be after the change; a put replaces the item with its id or adds it. */
 export function applyChange(roster: Roster, change: RosterChange): Roster {
   const list = LISTS[change.kind];
-  const current = roster[list] as Array<Items[RosterItemKind]>;
+  // Rosters written before agencies and region rules have neither list.
+  const current = (roster[list] ?? []) as Array<Items[RosterItemKind]>;
   if (change.op === 'delete') {
     const kept = current.filter((item) => idOf(change.kind, item) !== change.id);
     if (kept.length === current.length) throw new RosterItemNotFound(change.kind, change.id);

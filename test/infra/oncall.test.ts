@@ -130,6 +130,7 @@ describe('paging', () => {
       [ENV.pagingTable]: tableRef('Paging'),
       [ENV.pageDeliveriesTable]: tableRef('PageDeliveries'),
       [ENV.auditTable]: tableRef('Audit'),
+      [ENV.casesTable]: tableRef('Cases'),
       [ENV.pagingQueueUrl]: { Ref: pagingQueueId() },
       [ENV.pagingMaxDelaySeconds]: String(PAGING_QUEUE.maxDelaySeconds),
       [ENV.pageBudgetPerRegionHour]: String(PAGING_GUARDS.defaultBudgetPerHour),
@@ -154,7 +155,11 @@ describe('paging', () => {
       Paging: ['dynamodb:GetItem', 'dynamodb:PutItem'],
       PageDeliveries: ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
       Audit: ['dynamodb:PutItem'],
+      // Referrals: one by key, the open ones through their index for the sweep, and the SMS's
+      // delivery and the reminders kept on them; no Put: paging makes no case or referral.
+      Cases: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
     });
+    expect(targetsOf('paging', 'dynamodb:Query', 'Cases')).toEqual(['OpenReferralsByUpdate']);
     // Deliveries: claim and update items on the table itself; query only the responder's pages.
     expect(targetsOf('paging', 'dynamodb:Query', 'PageDeliveries')).toEqual(['PagesByResponder']);
     for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem']) {
@@ -218,10 +223,10 @@ describe('roster-api', () => {
     expect(resourcesAllowed('rosterApi', 'secretsmanager:GetSecretValue')).toEqual([logicalId(stack.secrets.contactKey)]);
   });
 
-  it('serves the /api/roster routes, all of them behind the JWT authorizer, and no other route', () => {
+  it("serves the /api/roster routes and a responder's own conflicts, all of them behind the JWT authorizer, and no other route", () => {
     const expected = ROUTES.filter((route) => route.handler === 'rosterApi').map((route) => `${route.method} ${route.path}`);
     expect(expected.length).toBeGreaterThan(0);
-    expect(expected.every((key) => key.split(' ')[1]?.startsWith('/api/roster'))).toBe(true);
+    expect(expected.filter((key) => !key.split(' ')[1]?.startsWith('/api/roster'))).toEqual(['PUT /api/me/conflicts']);
     const routes = routesTo('rosterApi');
     expect(sorted(routes.map((route) => String(route.RouteKey)))).toEqual(sorted(expected));
     for (const route of routes) expect(route.AuthorizationType, String(route.RouteKey)).toBe('JWT');
@@ -279,7 +284,50 @@ describe('the functions that feed paging', () => {
     expect(byTable.Paging).toEqual(['dynamodb:GetItem', 'dynamodb:UpdateItem']);
     expect(byTable.PageDeliveries).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(targetsOf('operatorApi', 'dynamodb:Query', 'PageDeliveries')).toEqual(['DeliveriesByTip']);
-    for (const name of ['Roster', 'ResponderContacts']) expect(byTable[name], name).toEqual([]);
+    expect(byTable.ResponderContacts).toEqual([]);
+  });
+
+  it("operator-api reads the roster's agency directory alone: no responder, rotation or policy, and no key to open a contact", () => {
+    expect(actionsByTable('operatorApi').Roster).toEqual(['dynamodb:Query']);
+    const onRoster = allPolicyStatements().filter(
+      (s) =>
+        s.roles.includes(roleIdOf('operatorApi')) &&
+        referencedIds(s.resources).includes(tableIdByShapeName('Roster')) &&
+        s.actions.some((a) => a.startsWith('dynamodb:')),
+    );
+    expect(onRoster.map(({ actions, conditions }) => ({ actions, conditions }))).toEqual([
+      { actions: ['dynamodb:Query'], conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['agency', 'region'] } } },
+    ]);
+    expect(targetsOf('operatorApi', 'dynamodb:Query', 'Roster')).toEqual(['table']);
+  });
+});
+
+describe('the referral sweep', () => {
+  it('is put on the paging queue every hour by an EventBridge rule, failures to its dead-letter queue', () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule')).map((rule) => rule.Properties as Json);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED' });
+    expect(rules[0]?.Targets).toEqual([
+      expect.objectContaining({
+        Arn: { 'Fn::GetAtt': [pagingQueueId(), 'Arn'] },
+        Input: JSON.stringify({ type: 'ReferralSweep' }),
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack.paging.work.deadLetterQueue), 'Arn'] } },
+      }),
+    ]);
+  });
+
+  it('is sent by EventBridge for this rule alone, to the paging queue and its dead-letter queue only', () => {
+    const ruleId = Object.keys(template.findResources('AWS::Events::Rule'))[0]!;
+    const byEvents = Object.values(template.findResources('AWS::SQS::QueuePolicy')).flatMap((policy) =>
+      asArray(((policy.Properties as Json).PolicyDocument as { Statement: Json[] }).Statement)
+        .filter((s) => JSON.stringify(s.Principal) === JSON.stringify({ Service: 'events.amazonaws.com' }))
+        .map((s) => ({ queues: referencedIds((policy.Properties as Json).Queues), action: s.Action, condition: s.Condition })),
+    );
+    expect(sorted(byEvents.flatMap((s) => s.queues))).toEqual(sorted([pagingQueueId(), logicalId(stack.paging.work.deadLetterQueue)]));
+    for (const statement of byEvents) {
+      expect(statement.action).toBe('sqs:SendMessage');
+      expect(statement.condition).toEqual({ ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } });
+    }
   });
 });
 

@@ -37,10 +37,12 @@ async function expectOk(res: Response): Promise<unknown> {
 async function seedThroughApiIfEmpty(): Promise<void> {
   const { roster } = await readRoster();
   if (roster.responders.length > 0) return;
+  for (const { agencyId, ...body } of DEMO_ROSTER.agencies) await expectOk(await asSupervisor('PUT', `/api/roster/agencies/${agencyId}`, body));
   for (const { responderId, ...body } of DEMO_ROSTER.responders) await expectOk(await asSupervisor('PUT', `/api/roster/responders/${responderId}`, body));
   for (const { rotationId, ...body } of DEMO_ROSTER.rotations) await expectOk(await asSupervisor('PUT', `/api/roster/rotations/${rotationId}`, body));
   for (const { overrideId, ...body } of DEMO_ROSTER.overrides) await expectOk(await asSupervisor('PUT', `/api/roster/overrides/${overrideId}`, body));
   for (const { policyId, ...body } of DEMO_ROSTER.policies) await expectOk(await asSupervisor('PUT', `/api/roster/policies/${policyId}`, body));
+  for (const { ruleId, ...body } of DEMO_ROSTER.regionRules) await expectOk(await asSupervisor('PUT', `/api/roster/regions/${ruleId}`, body));
 }
 
 async function responderContact(phone: string) {

@@ -7,6 +7,8 @@ import {
   addedProblems,
   applyChange,
   checkedChange,
+  readAgencyPut,
+  readConflictsPut,
   readItemPut,
   readPathId,
   readResponderPut,
@@ -15,6 +17,7 @@ import {
   RosterConflict,
   RosterItemNotFound,
 } from '../../functions/roster-api/roster-change';
+import type { Agency } from '../../functions/core/paging';
 import { override, policy, responderLevel, roster } from './oncall-fixtures';
 
 function fieldsOf(read: () => unknown): Record<string, string> {
@@ -146,5 +149,58 @@ describe('changing the roster', () => {
     const one = checkedChange(empty, { kind: 'responder', op: 'put', item: roster().responders[0]! });
 
     expect(one.responders).toHaveLength(1);
+  });
+});
+
+describe('agencies, region rules and declared conflicts', () => {
+  const agencyBody = { name: 'Comisaría de Mazuko', kind: 'local_police' as const, region: 'Madre de Dios', active: true };
+  const mazuko: Agency = { ...agencyBody, agencyId: 'comisaria-mazuko' };
+
+  it('reads an agency with its contact apart, normalised, and refuses one that is not E.164 without echoing it', () => {
+    expect(readAgencyPut('comisaria-mazuko', { ...agencyBody, contact: '+51 987 654 321' })).toEqual({ agency: mazuko, contact: '+51987654321' });
+    expect(readAgencyPut('comisaria-mazuko', agencyBody)).toEqual({ agency: mazuko });
+
+    const fields = fieldsOf(() => readAgencyPut('comisaria-mazuko', { ...agencyBody, kind: 'army', contact: '987654321' }));
+    expect(Object.keys(fields).sort()).toEqual(['contact', 'kind']);
+    expect(fields.contact).not.toContain('987654321');
+  });
+
+  it('reads a region rule, and refuses a kind that is not an agency kind', () => {
+    expect(readItemPut('region', 'mdd', { region: 'Madre de Dios', localAuthorityKinds: ['local_police'], complicityPolicyId: 'mdd-fiscalia' })).toEqual({
+      kind: 'region',
+      op: 'put',
+      item: { ruleId: 'mdd', region: 'Madre de Dios', localAuthorityKinds: ['local_police'], complicityPolicyId: 'mdd-fiscalia' },
+    });
+    expect(fieldsOf(() => readItemPut('region', 'mdd', { region: 'Madre de Dios', localAuthorityKinds: ['army'] }))).toHaveProperty(['localAuthorityKinds.0']);
+  });
+
+  it("reads a responder's conflicts, once per place however it is written", () => {
+    expect(readConflictsPut({ conflicts: ['La Cabaña', 'km 108', 'la cabana'] })).toEqual(['La Cabaña', 'km 108']);
+    expect(readConflictsPut({ conflicts: [] })).toEqual([]);
+    expect(Object.keys(fieldsOf(() => readConflictsPut({ conflicts: ['x'], venue: 'y' }))).sort()).toEqual(['conflicts.0', 'venue']);
+    expect(fieldsOf(() => readConflictsPut({}))).toHaveProperty('conflicts');
+  });
+
+  it('refuses a responder for an unknown agency, a rule paging an unknown policy, and a second rule for a region', () => {
+    const base = { ...roster(), agencies: [mazuko], regionRules: [{ ruleId: 'mdd', region: 'Madre de Dios', localAuthorityKinds: ['local_police' as const] }] };
+    const problemsOf = (change: Parameters<typeof checkedChange>[1]) => {
+      try {
+        checkedChange(base, change);
+        return [];
+      } catch (error: unknown) {
+        return (error as RosterConflict).problems;
+      }
+    };
+
+    expect(problemsOf({ kind: 'responder', op: 'put', item: { ...roster().responders[0]!, agencyId: 'comisaria-nowhere' } })).toEqual([
+      'responder pol-ana answers for unknown agency comisaria-nowhere',
+    ]);
+    expect(
+      problemsOf({ kind: 'region', op: 'put', item: { ruleId: 'mdd', region: 'Madre de Dios', localAuthorityKinds: [], complicityPolicyId: 'gone' } }),
+    ).toEqual(['region rule mdd pages unknown policy gone when officials are implicated']);
+    expect(problemsOf({ kind: 'region', op: 'put', item: { ruleId: 'mdd-2', region: 'madre de dios', localAuthorityKinds: ['local_police'] } })).toEqual([
+      'region rules mdd and mdd-2 are both for region madre de dios',
+    ]);
+    expect(problemsOf({ kind: 'agency', op: 'put', item: { ...mazuko, name: 'Comisaría PNP Mazuko' } })).toEqual([]);
   });
 });

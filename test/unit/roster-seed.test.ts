@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterReader, RosterWriter } from '../../functions/core/ports';
 import { contactKey } from '../../functions/core/contact-key';
-import { onCall, policyFor, rosterProblems, whoToPage, type Roster } from '../../functions/core/paging';
+import { onCall, policyFor, rosterProblems, startPaging, whoToPage, type Roster } from '../../functions/core/paging';
 import { DEMO_ROSTER, seedDemoRoster, withoutPhones } from '../../local/seed-roster';
 
 const SECRET = 'k'.repeat(64);
@@ -11,6 +11,7 @@ const SECRET = 'k'.repeat(64);
 function memoryRoster(initial: Partial<Roster> = {}) {
   const roster: Roster = { responders: [], rotations: [], overrides: [], policies: [], ...initial };
   const phones = new Map<string, { e164: string; contactKey: string }>();
+  const contacts = new Map<string, string | undefined>();
   let writes = 0;
   const reader: RosterReader = { load: async () => structuredClone(roster) };
   const writer: RosterWriter = {
@@ -19,17 +20,23 @@ function memoryRoster(initial: Partial<Roster> = {}) {
       roster.responders = [...roster.responders.filter((r) => r.responderId !== responder.responderId), responder];
       if (phone) phones.set(responder.responderId, phone);
     },
+    async putAgency(agency, contact) {
+      writes++;
+      roster.agencies = [...(roster.agencies ?? []), agency];
+      contacts.set(agency.agencyId, contact);
+    },
     async put(kind, _id, data) {
       writes++;
       if (kind === 'rotation') roster.rotations.push(data as Roster['rotations'][number]);
       if (kind === 'override') roster.overrides.push(data as Roster['overrides'][number]);
       if (kind === 'policy') roster.policies.push(data as Roster['policies'][number]);
+      if (kind === 'region') roster.regionRules = [...(roster.regionRules ?? []), data as NonNullable<Roster['regionRules']>[number]];
     },
     async remove() {
       writes++;
     },
   };
-  return { roster, phones, reader, writer, writes: () => writes };
+  return { roster, phones, contacts, reader, writer, writes: () => writes };
 }
 
 describe('the demo roster', () => {
@@ -45,6 +52,8 @@ describe('the demo roster', () => {
       expect(store.phones.get(responderId)).toEqual({ e164: phone, contactKey: contactKey(phone, SECRET) });
       expect(phone).toMatch(/^\+519000001\d\d$/);
     }
+    expect([...store.contacts.values()]).toHaveLength(7);
+    for (const contact of store.contacts.values()) expect(contact).toMatch(/^\+519000002\d\d$/);
   });
 
   it('is not written over a roster that has anything in it', async () => {
@@ -67,6 +76,21 @@ describe('the demo roster', () => {
     expect(page('2026-11-27T10:00:00Z', 2)).toEqual(['alb-luz']);
     expect(mdd.levels.map((l) => l.deadlineMinutes)).toEqual([10, 10, 10]);
     expect(DEMO_ROSTER._why).toContain('in the week from Monday 2026-11-23 08:00 Lima it was pol-rosa');
+  });
+
+  it('pages fis-marta first, never the comisaría, for a critical tip implicating officials in Madre de Dios; the supervisor in Cusco', () => {
+    const roster = withoutPhones(DEMO_ROSTER);
+    const tip = {
+      tipId: '7K2F9QXM',
+      level: 'critical' as const,
+      indicators: ['minor' as const, 'official_complicity' as const],
+      aroundLocalAuthority: true as const,
+    };
+    const paged = (region: string) => startPaging({ ...tip, region }, roster, new Date('2026-11-27T10:00:00Z')).state.pagedResponderIds;
+
+    expect(paged('Madre de Dios')).toEqual(['fis-marta']);
+    expect(paged('Cusco')).toEqual(['sup-sara']);
+    expect(DEMO_ROSTER._why).toContain('pages fis-marta first');
   });
 
   it('pages the supervisor on call for a region without a policy, and has two supervisors to tell', () => {

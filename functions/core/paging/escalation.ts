@@ -12,16 +12,22 @@
 //   supervisors are told (policy_exhausted); after MAX_CYCLES rounds paging stops with a
 //   last notice (paging_stopped) -- by then every supervisor has been told twice;
 // - any responder paged for the tip, in any level or round, may acknowledge it: the level-1
-//   responder who wakes up late is still the one who goes.
+//   responder who wakes up late is still the one who goes;
+// - a responder the tip's routing excludes (routing.ts: a local authority when the tip
+//   implicates officials, a declared conflict with a venue it names) is never paged for it, in
+//   any level, round or fallback; a level with only them is skipped and audited, and is not
+//   "nobody on call": somebody is, and must not be told. A tip implicating officials starts
+//   each round with its region rule's complicity policy, when there is one.
 import type { IndicatorId } from '../tip';
 import type { EscalationPolicy, Roster } from './model';
 import type { PageLevel, SupervisorReason } from './page-text';
 import { pageCode } from './page-text';
-import { defaultPolicy, policyFor, whoToPage } from './schedule';
+import { exclusionOf, roundPolicyFor, type TipRouting } from './routing';
+import { defaultPolicy, whoToPage } from './schedule';
 
 export const MAX_CYCLES = 3;
 
-export interface PagingTip {
+export interface PagingTip extends TipRouting {
   tipId: string;
   level: PageLevel;
   region: string | null;
@@ -64,6 +70,10 @@ export interface PagingState {
    * `deadlineAt` is when it is tried again. Nobody is paged at that step meanwhile.
    */
   held?: { reason: 'budget'; since: string };
+  /** The tip implicates officials (routing.ts): its region's local authorities are never paged for it. */
+  aroundLocalAuthority?: true;
+  /** Responders with a declared conflict for a venue the tip names: never paged for it. */
+  barred?: string[];
   /** Not paged: the same sender or a near-identical text was paged in the region minutes before. */
   coveredBy?: { tipId: string; match: 'contact' | 'text'; at: string };
   /** A held page dropped before it went: the tip was closed, claimed (high) or lowered meanwhile. */
@@ -112,10 +122,10 @@ function withoutDeadline(state: PagingState): PagingState {
 
 const addMinutes = (at: Date, minutes: number): Date => new Date(at.getTime() + minutes * 60_000);
 
-function findPolicy(roster: Roster, policyId: string, region: string | null): EscalationPolicy {
+function findPolicy(roster: Roster, policyId: string, state: PagingState): EscalationPolicy {
   // A supervisor may have deleted the policy mid-escalation; the region's current one is
   // then the best guess, and `step` beyond its levels just ends the pass.
-  return roster.policies.find((p) => p.policyId === policyId) ?? policyFor(region, roster.policies);
+  return roster.policies.find((p) => p.policyId === policyId) ?? roundPolicyFor(state, roster);
 }
 
 /**
@@ -189,17 +199,33 @@ function advance(
       }
       tell('policy_exhausted');
       cycle += 1;
-      policy = policyFor(base.region, roster.policies);
+      policy = roundPolicyFor(base, roster);
       step = 0;
       passStartedHere = true;
       fellBack = false;
       continue;
     }
 
-    const targets = whoToPage(policy, step, roster.rotations, roster.overrides, roster.responders, now);
+    const onCall = whoToPage(policy, step, roster.rotations, roster.overrides, roster.responders, now);
     const level = policy.levels[step];
-    if (targets.length === 0 || !level) {
+    if (onCall.length === 0 || !level) {
       empty.push(step);
+      step += 1;
+      continue;
+    }
+    const targets: string[] = [];
+    for (const responderId of onCall) {
+      const excluded = exclusionOf(responderId, base, roster);
+      if (!excluded) targets.push(responderId);
+      // No venue and no tip words: which responder was passed over, and why, is enough.
+      else
+        actions.push({
+          kind: 'audit',
+          action: 'escalate',
+          details: { reason: `skipped_${excluded}`, responderId, policyId: policy.policyId, step: String(step), cycle: String(cycle) },
+        });
+    }
+    if (targets.length === 0) {
       step += 1;
       continue;
     }
@@ -228,9 +254,11 @@ function advance(
  * start pages nobody twice; the caller stores the state only if none exists yet.
  */
 export function startPaging(tip: PagingTip, roster: Roster, now: Date, decidedBy?: PagingState['decidedBy']): Transition {
-  const policy = policyFor(tip.region, roster.policies);
+  const policy = roundPolicyFor(tip, roster);
   const base: PagingState = {
     ...(decidedBy ? { decidedBy } : {}),
+    ...(tip.aroundLocalAuthority ? { aroundLocalAuthority: true } : {}),
+    ...(tip.barred?.length ? { barred: [...tip.barred] } : {}),
     tipId: tip.tipId,
     code: pageCode(tip.tipId),
     level: tip.level,
@@ -257,7 +285,7 @@ export function onDeadline(state: PagingState, due: { step: number; cycle: numbe
   if (state.deadlineAt && now.getTime() < Date.parse(state.deadlineAt)) {
     return { state, actions: [{ kind: 'schedule_deadline', step: state.step, cycle: state.cycle, at: new Date(state.deadlineAt) }], outcome: 'early' };
   }
-  const policy = findPolicy(roster, state.policyId, state.region);
+  const policy = findPolicy(roster, state.policyId, state);
   if (state.held) {
     // The held page's turn: page that step now (whoever is on call now); the budget decides again.
     const { held: _held, ...waiting } = withoutDeadline(state);

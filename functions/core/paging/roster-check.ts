@@ -54,6 +54,31 @@ export function rosterProblems(roster: Roster): string[] {
       problems.push(`override ${override.overrideId} names unknown responder ${override.responderId}`);
     }
   }
+  const agencies = new Set((roster.agencies ?? []).map((a) => a.agencyId));
+  const policies = new Set(roster.policies.map((p) => p.policyId));
+  duplicates(
+    (roster.agencies ?? []).map((a) => a.agencyId),
+    'agency',
+  );
+  duplicates(
+    (roster.regionRules ?? []).map((r) => r.ruleId),
+    'region rule',
+  );
+  for (const responder of roster.responders) {
+    // Routing around local authorities reads the agency's kind: an unknown one falls back to the role.
+    if (responder.agencyId !== undefined && !agencies.has(responder.agencyId)) {
+      problems.push(`responder ${responder.responderId} answers for unknown agency ${responder.agencyId}`);
+    }
+  }
+  const rulesByRegion = new Map<string, string>();
+  for (const rule of roster.regionRules ?? []) {
+    const other = rulesByRegion.get(regionKey(rule.region));
+    if (other) problems.push(`region rules ${other} and ${rule.ruleId} are both for region ${rule.region}`);
+    rulesByRegion.set(regionKey(rule.region), rule.ruleId);
+    if (rule.complicityPolicyId !== undefined && !policies.has(rule.complicityPolicyId)) {
+      problems.push(`region rule ${rule.ruleId} pages unknown policy ${rule.complicityPolicyId} when officials are implicated`);
+    }
+  }
   for (const policy of roster.policies) {
     policy.levels.forEach((level, i) => {
       const target = level.target;
