@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
-import { MESSAGES_TABLE, PAGE_DELIVERIES_TABLE, PAGING_TABLE, RECEIPTS_TABLE } from '../functions/config/tables';
+import { AGENCY_DIRECTORY_KINDS, MESSAGES_TABLE, PAGE_DELIVERIES_TABLE, PAGING_TABLE, RECEIPTS_TABLE } from '../functions/config/tables';
 import { KEY_PURPOSES, type ContactVault } from './contact-vault';
 import type { Storage } from './storage';
 import { TiplineFunction } from './tipline-function';
-import { sendTo, useExpiryOf, useTableItems, useTableItemsAndIndexes } from './wiring';
+import { sendTo, useExpiryOf, useTableItems, useTableItemsAndIndexes, useTablePartitions } from './wiring';
 import type { WorkQueue } from './work-queue';
 
 export interface OperatorApiProps {
@@ -70,6 +70,13 @@ export class OperatorApi extends Construct {
     useExpiryOf(this.fn, props.storage.receipts, RECEIPTS_TABLE);
     useExpiryOf(this.fn, props.storage.paging, PAGING_TABLE);
     useExpiryOf(this.fn, props.storage.pageDeliveries, PAGE_DELIVERIES_TABLE);
+    // Cases and referrals: a new case or referral is a conditional Put, a change an UpdateItem on
+    // its version; a case's referrals are a Query of its key, the overdue list one of the
+    // open-referrals index. Linking sets tips' `caseId` through the UpdateItem it holds on tips.
+    useTableItems(this.fn, props.storage.cases, ENV.casesTable, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    // The agency directory (GET /api/agencies, a referral's checks): the roster's agency and
+    // region items alone, never a responder, a rotation or a policy; it cannot open a contact.
+    useTablePartitions(this.fn, props.storage.roster, ENV.rosterTable, ['dynamodb:Query'], AGENCY_DIRECTORY_KINDS);
   }
 
   /**

@@ -1,7 +1,10 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
-import { PAGE_DELIVERIES_TABLE, PAGING_GUARDS, PAGING_QUEUE } from '../functions/config/tables';
+import { CASES_TABLE, PAGE_DELIVERIES_TABLE, PAGING_GUARDS, PAGING_QUEUE } from '../functions/config/tables';
 import { KEY_PURPOSES, type ContactVault } from './contact-vault';
 import type { TiplineSecrets } from './secrets';
 import type { Storage } from './storage';
@@ -30,8 +33,9 @@ export interface PagingProps {
  * consumer that decides who is paged and sends the SMS, and the endpoint for Twilio's delivery
  * reports. Deadlines are per-message delays on the same queue, so the queue itself has none.
  *
- * Only paging can open a responder's phone number; roster-api seals them and nobody else
- * touches them. The functions that feed the queue get the send right and nothing of paging's.
+ * Only paging can open a responder's phone number (or an agency's contact, to send it a
+ * referral); roster-api seals them and nobody else touches them. The functions that feed the
+ * queue get the send right and nothing of paging's; an hourly rule puts the referral sweep on it.
  */
 export class Paging extends Construct {
   readonly work: WorkQueue;
@@ -82,13 +86,19 @@ export class Paging extends Construct {
     // Its own deadlines: the next level is a delayed message to itself.
     sendTo(this.fn, this.work.queue, ENV.pagingQueueUrl);
     this.fn.addEnvironment(ENV.pagingMaxDelaySeconds, String(PAGING_QUEUE.maxDelaySeconds));
-    vault.grantOpen(this.fn, KEY_PURPOSES.responderPhone);
+    // A responder's phone to page them; an agency's contact to send it a referral.
+    vault.grantOpen(this.fn, KEY_PURPOSES.responderPhone, KEY_PURPOSES.agencyContact);
+    // Referrals (core/cases/referral-jobs): read one by key, list the open ones through their
+    // index for the sweep, and keep the SMS's delivery and the reminders on it (UpdateItem on its
+    // version); the case's tips to audit a reminder under. No Put: paging makes no case or referral.
+    useTableItemsAndIndexes(this.fn, storage.cases, CASES_TABLE, ENV.casesTable, ['dynamodb:GetItem', 'dynamodb:UpdateItem'], ['OpenReferralsByUpdate']);
     readSecret(this.fn, secrets.twilioAuthToken, ENV.twilioAuthTokenSecretArn);
     this.fn.addEnvironment(ENV.twilioAccountSid, twilio.accountSid);
     this.fn.addEnvironment(ENV.twilioSender, twilio.sender);
 
     // Twilio's API limits are per account, shared with replies; pages are few.
     this.work.consumeWith(this.fn, { maxConcurrency: 2 });
+    this.sweepReferralsHourly(props.queueKey);
 
     // Behind a public route like the inbound webhook, so it trusts nothing but the signature.
     this.smsStatus = new TiplineFunction(this, 'SmsStatus', {
@@ -103,6 +113,51 @@ export class Paging extends Construct {
       ENV.pageDeliveriesTable,
       ['dynamodb:UpdateItem'],
       ['DeliveriesBySid'],
+    );
+  }
+
+  /**
+   * Every hour, `{"type":"ReferralSweep"}` on the paging queue: supervisors are reminded of
+   * referrals nobody updated (core/cases/reminders.ts). A sweep EventBridge could not deliver goes
+   * to paging's dead-letter queue, whose alarm fires and whose redrive puts it on the paging
+   * queue, where it belongs. EventBridge sends through the queues' own policies, limited to this
+   * rule, and uses the queues key with GenerateDataKey and Decrypt only, for this account only
+   * (the key cannot name the rule: the rule names the queue, which names the key).
+   */
+  private sweepReferralsHourly(queueKey: IKey): void {
+    const { queue, deadLetterQueue } = this.work;
+    const events = new ServicePrincipal('events.amazonaws.com');
+    const rule = new Rule(this, 'ReferralSweep', {
+      description: 'Hourly: remind supervisors of referrals with no update (ReferralSweep on the paging queue).',
+      schedule: Schedule.rate(Duration.hours(1)),
+    });
+    rule.addTarget({
+      bind: () => ({
+        arn: queue.queueArn,
+        input: RuleTargetInput.fromObject({ type: 'ReferralSweep' }),
+        targetResource: queue,
+        deadLetterConfig: { arn: deadLetterQueue.queueArn },
+        // A sweep more than an hour late is the next one's to do.
+        retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 },
+      }),
+    });
+    for (const target of [queue, deadLetterQueue]) {
+      target.addToResourcePolicy(
+        new PolicyStatement({
+          principals: [events],
+          actions: ['sqs:SendMessage'],
+          resources: [target.queueArn],
+          conditions: { ArnEquals: { 'aws:SourceArn': rule.ruleArn } },
+        }),
+      );
+    }
+    queueKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [events],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
     );
   }
 

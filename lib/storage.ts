@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import {
   ALL_TABLES,
   AUDIT_TABLE,
+  CASES_TABLE,
   CONTACT_VAULT_TABLE,
   CONTACTS_TABLE,
   EVIDENCE_TABLE,
@@ -57,6 +58,8 @@ export class Storage extends Construct {
   readonly evidence: Table;
   /** sms-intake's short-lived memory: seen MessageSids, a number left open at a thread's end. */
   readonly intakeMemory: Table;
+  /** Cases (linked tips) and their referrals to agencies; not on a tip's retention (tables.ts says why). */
+  readonly cases: Table;
   /** Every table by its shape's name, for code that walks ALL_TABLES (the tests). */
   readonly byShapeName: ReadonlyMap<string, Table>;
   readonly key: IKey;
@@ -83,6 +86,7 @@ export class Storage extends Construct {
     this.pageDeliveries = get(PAGE_DELIVERIES_TABLE.name);
     this.evidence = get(EVIDENCE_TABLE.name);
     this.intakeMemory = get(INTAKE_MEMORY_TABLE.name);
+    this.cases = get(CASES_TABLE.name);
   }
 
   private table(shape: TableShape): Table {

@@ -65,6 +65,29 @@ export function useTableItems(fn: TiplineFunction, table: ITable, envName: EnvNa
 }
 
 /**
+ * Items of some partitions only: `actions` on the table, conditioned on the partition keys named
+ * (IAM's `dynamodb:LeadingKeys`). For a table that keeps several kinds of item under a kind key
+ * (the roster), a function that needs one kind cannot read another through the same right.
+ */
+export function useTablePartitions(
+  fn: TiplineFunction,
+  table: ITable,
+  envName: EnvName,
+  actions: readonly [DynamoItemAction, ...DynamoItemAction[]],
+  partitions: readonly [string, ...string[]],
+): void {
+  fn.addEnvironment(envName, table.tableName);
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: [...actions],
+      resources: [table.tableArn],
+      conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...partitions] } },
+    }),
+  );
+  useTableKey(fn, table, actions);
+}
+
+/**
  * `actions` on the table's own ARN, and the index actions among them on each index the table's
  * shape declares, by name: never `<table>/index/*`, which would also cover an index added later.
  */

@@ -8,6 +8,7 @@ import { VISIBILITY_TIMEOUT_FACTOR } from '../functions/config/defaults';
 import {
   ALL_TABLES,
   AUDIT_TABLE,
+  CASES_TABLE,
   CONTACT_VAULT_TABLE,
   CONTACTS_TABLE,
   MESSAGES_TABLE,
@@ -35,6 +36,7 @@ import { documentClient } from '../functions/adapters/aws-clients';
 import { movableClock, wallClock, type MovableClock } from './clock';
 import { clockDrivenDelays } from './delayed-jobs';
 import { onCallNow, type OnCallNow } from './on-call-now';
+import { referralSweeps } from './referral-sweep';
 import { openDeadlines } from './rebuild-deadlines';
 import { localDataKeys } from './data-keys';
 import { hostFunction } from './functions';
@@ -173,6 +175,7 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
       [ENV.pageDeliveriesTable]: PAGE_DELIVERIES_TABLE.name,
       [ENV.evidenceTable]: EVIDENCE_TABLE.name,
       [ENV.intakeMemoryTable]: INTAKE_MEMORY_TABLE.name,
+      [ENV.casesTable]: CASES_TABLE.name,
       [ENV.pagingQueueUrl]: pagingQueue.url,
       [ENV.tipsQueueUrl]: tipsQueue.url,
       [ENV.twilioCleanupQueueUrl]: twilioCleanupQueue.url,
@@ -235,6 +238,16 @@ export async function startLocalStack(config: LocalConfig, log: (line: string) =
         },
       });
     }
+
+    // Referral reminders: what EventBridge does hourly in AWS, at start and whenever the clock moves.
+    const sweeps = referralSweeps({
+      client: sqs.client,
+      queueUrl: pagingQueue.url,
+      clock,
+      onError: (error) => log(`the referral sweep could not be queued: ${error instanceof Error ? error.name : 'error'}`),
+    });
+    started.push(sweeps);
+    await sweeps.sweep();
 
     // The developer routes and the dashboard's demo sign-in answer only this machine, and only
     // when the public URL is loopback or the user opted in (local/dev-routes.ts).

@@ -36,6 +36,9 @@ const TIP_FIELDS = [
   'pageUnanswered',
   'nobodyConfirmed',
   'duplicateOf',
+  // Paging reads it for the venues a tip names (core/paging/routing.ts); no view shows it.
+  'searchText',
+  'caseId',
 ] as const satisfies ReadonlyArray<keyof TipRecord>;
 
 const MESSAGE_FIELDS = [

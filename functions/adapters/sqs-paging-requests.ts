@@ -12,8 +12,8 @@ import type { Platform } from './platform';
 
 export type OperatorPaging = (tipId: string, level: Level, by: StaffRef) => Promise<void>;
 
-/** The jobs an operator's action puts on the paging queue. */
-export type OperatorPagingJob = Extract<PagingJob, { type: 'CaseEnded' | 'StopRequested' | 'PhoneAck' }>;
+/** The jobs an operator's action puts on the paging queue (ReferralSend: the agency's SMS of a referral). */
+export type OperatorPagingJob = Extract<PagingJob, { type: 'CaseEnded' | 'StopRequested' | 'PhoneAck' | 'ReferralSend' }>;
 export type PagingRequests = (job: OperatorPagingJob) => Promise<void>;
 
 export function sqsOperatorPaging(platform: Platform, queueUrl: string): OperatorPaging {

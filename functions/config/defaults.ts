@@ -21,6 +21,14 @@ export const DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES = 15;
 export const MAX_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES = 240;
 
 /**
+ * Days an open referral may go without an update before supervisors are reminded of it (and
+ * again each such period), and the most allowed: a week is how long an agency usually takes to
+ * say it received a case; a quarter is past any follow-up worth the name.
+ */
+export const DEFAULT_REFERRAL_REMINDER_DAYS = 7;
+export const MAX_REFERRAL_REMINDER_DAYS = 90;
+
+/**
  * A queue's visibility timeout is this many times its consumer's timeout, as AWS advises for
  * Lambda event sources, so that a message is not handed out again while a retry still runs.
  */

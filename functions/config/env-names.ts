@@ -35,6 +35,10 @@ export const ENV = {
   evidenceTable: 'TIPLINE_EVIDENCE_TABLE',
   intakeMemoryTable: 'TIPLINE_INTAKE_MEMORY_TABLE',
   pagingQueueUrl: 'TIPLINE_PAGING_QUEUE_URL',
+  /** Cases and their referrals to agencies (issue 17). */
+  casesTable: 'TIPLINE_CASES_TABLE',
+  /** Days an open referral may go without an update before supervisors are reminded of it (7). */
+  referralReminderDays: 'TIPLINE_REFERRAL_REMINDER_DAYS',
   /** Minutes a high tip may wait unclaimed before its region's on-call is paged (15). */
   highUnclaimedPageAfterMinutes: 'TIPLINE_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES',
   /** Longest delay put on one deadline message (900, SQS's limit); a later deadline is re-delayed. */

@@ -6,7 +6,9 @@ import {
   DEFAULT_EMERGENCY_NUMBERS,
   DEFAULT_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES,
   DEFAULT_THREAD_WINDOW_MINUTES,
+  DEFAULT_REFERRAL_REMINDER_DAYS,
   MAX_HIGH_UNCLAIMED_PAGE_AFTER_MINUTES,
+  MAX_REFERRAL_REMINDER_DAYS,
 } from './defaults';
 import { ENV } from './env-names';
 
@@ -43,6 +45,11 @@ export const configShapes = {
   pageDeliveriesTable: { [ENV.pageDeliveriesTable]: tableName },
   evidenceTable: { [ENV.evidenceTable]: tableName },
   intakeMemoryTable: { [ENV.intakeMemoryTable]: tableName },
+  casesTable: { [ENV.casesTable]: tableName },
+  /** Read by the overdue list (operator API) and the reminder sweep (paging): both must agree. */
+  referralReminders: {
+    [ENV.referralReminderDays]: z.coerce.number().int().min(1).max(MAX_REFERRAL_REMINDER_DAYS).default(DEFAULT_REFERRAL_REMINDER_DAYS),
+  },
   jwt: {
     [ENV.jwtIssuer]: z.url(),
     [ENV.jwtAudience]: z.string().min(1),

@@ -86,6 +86,9 @@ export const ROSTER_TABLE = {
   indexes: [],
 } as const satisfies TableShape;
 
+/** The roster's partitions that make the agency directory: what the operator API may read of it. */
+export const AGENCY_DIRECTORY_KINDS = ['agency', 'region'] as const;
+
 /**
  * Contact key (the HMAC of a phone number) -> responder: how sms-intake knows an ACK comes
  * from a responder without ever holding the roster or a number.
@@ -169,6 +172,19 @@ export const INTAKE_MEMORY_TABLE = {
   indexes: [],
 } as const satisfies TableShape;
 
+/**
+ * Cases (tips linked as one) and their referrals to agencies: one `case` item per case (its tips,
+ * versioned) and one `referral#<referralId>` item per referral beside it (versioned too). Open
+ * referrals carry `openReferral` and sort by their last update in a sparse index: the supervisors'
+ * overdue list and paging's reminder sweep read it, and a closed referral leaves it.
+ */
+export const CASES_TABLE = {
+  name: 'Cases',
+  partitionKey: 'caseId',
+  sortKey: 'itemKey',
+  indexes: [{ name: 'OpenReferralsByUpdate', partitionKey: 'openReferral', sortKey: 'lastUpdateAt' }],
+} as const satisfies TableShape;
+
 /** The public form's prefixes of IntakeMemory's keys; its IAM grant is conditioned on them (lib/public-form.ts). */
 export const FORM_MEMORY_PREFIXES = ['formToken#', 'inboxCode#'] as const;
 
@@ -185,6 +201,7 @@ export const ALL_TABLES: readonly TableShape[] = [
   PAGE_DELIVERIES_TABLE,
   EVIDENCE_TABLE,
   INTAKE_MEMORY_TABLE,
+  CASES_TABLE,
 ];
 
 /**
@@ -192,6 +209,9 @@ export const ALL_TABLES: readonly TableShape[] = [
  * `expiresAt` (closedTipRetentionDays ahead), reopening clears it, and each table's time-to-live
  * deletes them with the tip: nothing of a tip outlives it. The audit trail is not among them: it
  * is append-only (no function may change an item), and who read a tip is kept beyond the tip.
+ * Nor are cases (CASES_TABLE): a referral holds only the operator's redacted summary, what kinds
+ * of facts were shared and counts, never a tip's text or its tipster, and it outlives its tips so
+ * that referrals and their outcomes can still be counted once the tips are gone.
  */
 export const TIP_RETENTION_TABLES = [TIPS_TABLE, MESSAGES_TABLE, RECEIPTS_TABLE, PAGING_TABLE, PAGE_DELIVERIES_TABLE, EVIDENCE_TABLE] as const;
 
@@ -292,6 +312,16 @@ export const ROUTES = [
   // The colleagues a tip can be assigned to; the summary a shift hands to the next.
   { method: 'GET', path: '/api/staff', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
   { method: 'GET', path: '/api/handover', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  // Cases (issue 17): a tip joins another's case (a claim holds); a case with its tips, timeline
+  // and referrals; a referral to an agency of the directory, its status and outcome.
+  { method: 'POST', path: '/api/tips/{id}/link', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  { method: 'GET', path: '/api/cases/{caseId}', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  { method: 'POST', path: '/api/cases/{caseId}/referrals', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  { method: 'POST', path: '/api/cases/{caseId}/referrals/{referralId}/status', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  { method: 'POST', path: '/api/cases/{caseId}/referrals/{referralId}/outcome', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  // Where a case can be referred (never an agency's contact), and the referrals nobody updated.
+  { method: 'GET', path: '/api/agencies', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
+  { method: 'GET', path: '/api/referrals/overdue', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
   // Its own function: the only one that can read the contact vault and decrypt it.
   { method: 'POST', path: '/api/tips/{id}/replies', handler: 'tipsterReply', auth: 'jwt', roles: STAFF },
   // Who read what is itself sensitive: supervisors only.
@@ -314,6 +344,12 @@ export const ROUTES = [
   { method: 'PUT', path: '/api/roster/overrides/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
   { method: 'DELETE', path: '/api/roster/overrides/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
   { method: 'PUT', path: '/api/roster/policies/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
+  // The agency directory (contacts sealed like phones) and, per region, which agency kinds are its
+  // local authority: passed over when a tip implicates officials (core/paging/routing.ts).
+  { method: 'PUT', path: '/api/roster/agencies/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
+  { method: 'PUT', path: '/api/roster/regions/{id}', handler: 'rosterApi', auth: 'jwt', roles: ['supervisor'] },
+  // A responder's own declared conflicts (places, venues): never paged for a tip that names one.
+  { method: 'PUT', path: '/api/me/conflicts', handler: 'rosterApi', auth: 'jwt', roles: ['responder'] },
 ] as const satisfies ReadonlyArray<{
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;

@@ -31,6 +31,13 @@ export const AUDIT_ACTIONS = [
   'assign',
   'responder_note',
   'handover_read',
+  // Cases and referrals (issue 17), under every tip of the case: tips linked into a case, a
+  // referral made, moved on, given its outcome, and a reminder of one nobody updated.
+  'case_linked',
+  'referral_sent',
+  'referral_status',
+  'referral_outcome',
+  'referral_reminder',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

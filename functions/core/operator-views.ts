@@ -82,6 +82,8 @@ export interface TipDetail extends QueueItem {
   evidence: IndicatorFinding[];
   places: PlaceMention[];
   thread: ThreadEntry[];
+  /** The case the tip was linked into (GET /api/cases/{caseId}); absent while it is in none. */
+  caseId?: string;
 }
 
 const byTime = (a: StoredMessage, b: StoredMessage) => a.receivedAt.localeCompare(b.receivedAt);
@@ -120,6 +122,7 @@ export function toTipDetail(tip: TipRecord, messages: StoredMessage[]): TipDetai
         ...(m.author ? { author: m.author } : {}),
       };
     }),
+    ...(tip.caseId ? { caseId: tip.caseId } : {}),
   };
 }
 

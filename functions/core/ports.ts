@@ -2,7 +2,7 @@
 // Twilio) implement them; tests implement them with fakes. Ports that belong to one use case's
 // model stay beside it (TipStore in tip-record, AuditLog in audit, ContactVault* in
 // contact-vault, MessageSender in reply, PagingStore and Deliveries in paging).
-import type { EscalationPolicy, Override, Responder, Roster, Rotation } from './paging';
+import type { Agency, EscalationPolicy, Override, RegionRule, Responder, Roster, Rotation } from './paging';
 import type { ContactKey, TipReceived } from './tip';
 
 /** The time decisions are made with: the system clock in AWS, a movable one in tests. */
@@ -32,16 +32,18 @@ export interface DataKeySource {
   unwrap(wrapped: Buffer, context: EncryptionContext): Promise<Buffer>;
 }
 
-export type RosterKind = 'responder' | 'rotation' | 'override' | 'policy';
+export type RosterKind = 'responder' | 'rotation' | 'override' | 'policy' | 'agency' | 'region';
 
 export interface RosterReader {
   load(): Promise<Roster>;
 }
 
-/** The supervisors' view: the roster, and which responders have a phone on file (never the phone). */
+/** The supervisors' view: the roster, and which responders and agencies have a number on file (never the number). */
 export interface RosterWithPhoneFlags {
   roster: Roster;
   hasPhone: ReadonlySet<string>;
+  /** agencyIds with a sealed contact. */
+  hasContact: ReadonlySet<string>;
 }
 
 export interface RosterAdminReader extends RosterReader {
@@ -53,11 +55,18 @@ export interface ResponderPhones {
   phoneOf(responderId: string): Promise<string | undefined>;
 }
 
+/** The paging function's view of an agency: its contact (E.164), when a referral must go out. */
+export interface AgencyContacts {
+  contactOf(agencyId: string): Promise<string | undefined>;
+}
+
 export interface RosterWriter {
   /** A responder and, when given, their phone (sealed) and its contact key. */
   putResponder(responder: Responder, phone?: { e164: string; contactKey: string }): Promise<void>;
-  put(kind: Exclude<RosterKind, 'responder'>, id: string, data: Rotation | Override | EscalationPolicy): Promise<void>;
-  remove(kind: Exclude<RosterKind, 'responder'>, id: string): Promise<void>;
+  /** An agency and, when given, its contact (E.164, sealed); absent keeps the one on file. */
+  putAgency(agency: Agency, contact?: string): Promise<void>;
+  put(kind: Exclude<RosterKind, 'responder' | 'agency'>, id: string, data: Rotation | Override | EscalationPolicy | RegionRule): Promise<void>;
+  remove(kind: Exclude<RosterKind, 'responder' | 'agency'>, id: string): Promise<void>;
 }
 
 /** sms-intake's only view of the roster: is this sender a responder? */

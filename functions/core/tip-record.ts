@@ -86,9 +86,12 @@ export interface TipRecord {
    * minutes: it was covered by that tip's page) or by an operator marking it a duplicate.
    */
   duplicateOf?: { tipId: TipId; match: 'contact' | 'text' | 'operator'; at: string };
+  /** The case (core/cases) an operator linked this tip into with others; set once, never moved. */
+  caseId?: string;
   /**
    * The thread's redacted inbound text as the queue's free-text filter matches it (searchTextOf):
-   * written by triage, stored only for the index's filter, never shown.
+   * written by triage, stored for the index's filter and read by paging for the venues a tip
+   * names (core/paging/routing.ts), never shown.
    */
   searchText?: string;
 }

@@ -22,6 +22,10 @@ import { staffRouter, tipIdOf, type StaffRequest, type StaffRouterDeps } from '.
 import { endPagingOf, pagingRoutes } from './paging-routes';
 import { act, existingTip, record } from './route-kit';
 import { shiftRoutes } from './shift-routes';
+import { caseRoutes } from './case-routes';
+import { dynamoCaseStore } from '../adapters/dynamo-cases';
+import { type AgencyDirectory, dynamoAgencyDirectory } from '../adapters/dynamo-agency-directory';
+import type { CaseStore } from '../core/cases/store';
 import { cognitoStaffDirectory } from '../adapters/cognito-staff';
 import { sqsOperatorPaging, sqsPagingRequests, type OperatorPaging, type PagingRequests } from '../adapters/sqs-paging-requests';
 import { DEFAULT_CLOSED_TIP_RETENTION_DAYS, MAX_CLOSED_TIP_RETENTION_DAYS } from '../config/defaults';
@@ -62,6 +66,9 @@ export const configShape = {
   ...configShapes.pagingQueue,
   ...configShapes.jwt,
   ...configShapes.staffUserPool,
+  ...configShapes.casesTable,
+  ...configShapes.rosterTable,
+  ...configShapes.referralReminders,
   [ENV.evidenceTable]: z.string().min(3),
   [ENV.closedTipRetentionDays]: z.coerce.number().int().min(1).max(MAX_CLOSED_TIP_RETENTION_DAYS).default(DEFAULT_CLOSED_TIP_RETENTION_DAYS),
 };
@@ -95,6 +102,17 @@ export interface OperatorApiDeps extends StaffRouterDeps {
   evidenceRetention: EvidenceRetention;
   /** Who a tip can be handed to (POST /api/tips/{id}/assign, GET /api/staff). */
   staff: StaffDirectory;
+  /** Cases and their referrals (case-routes.ts). */
+  cases: CaseStore;
+  /** The agencies a case can be referred to, and which are each region's local authority. */
+  agencies: AgencyDirectory;
+  /**
+   * Referrals' times and the overdue list: the platform's clock (movable locally), on which
+   * paging's reminder sweep decides too, so that both agree on what is overdue.
+   */
+  referralClock: Clock;
+  /** Days without an update after which a referral is overdue (ENV.referralReminderDays). */
+  referralReminderDays: number;
 }
 
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): OperatorApiDeps {
@@ -112,6 +130,10 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Operat
     deliveries: dynamoDeliveries(dynamo, config[ENV.pageDeliveriesTable]),
     closedTipRetentionDays: config[ENV.closedTipRetentionDays],
     staff: platform.staffDirectory ?? cognitoStaffDirectory(config[ENV.staffUserPoolId]),
+    cases: dynamoCaseStore(dynamo, { cases: config[ENV.casesTable], tips: tables.tips }),
+    agencies: dynamoAgencyDirectory(dynamo, config[ENV.rosterTable]),
+    referralClock: platform.clock,
+    referralReminderDays: config[ENV.referralReminderDays],
     authenticate: operatorAuthenticatorOf(config, platform),
     logger: createLogger('operator-api'),
     now: systemClock,
@@ -208,6 +230,7 @@ function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (r
   return {
     ...pagingRoutes(deps),
     ...shiftRoutes(deps),
+    ...caseRoutes(deps),
     'GET /api/me': async ({ actor }) => json(200, { id: actor.id, name: actor.name, roles: actor.roles }),
 
     'GET /api/queue': async ({ event, actor }) => {

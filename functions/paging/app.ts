@@ -1,7 +1,8 @@
 // The paging consumer: starts paging critical tips (and high ones nobody claimed in time, and
 // tips an operator raised to critical), within each region's page budget and once per
 // duplicate, escalates at each deadline, takes responders' ACKs and notes, and ends a tip's
-// paging when its case ends. Every decision is the
+// paging when its case ends. It also sends a referral's SMS to its agency and reminds
+// supervisors of referrals nobody updated (core/cases/referral-jobs). Every decision is the
 // paging core's; this file only wires it to DynamoDB, SQS and Twilio.
 import { documentClient } from '../adapters/aws-clients';
 import { dataKeysOf } from '../adapters/envelope';
@@ -10,7 +11,8 @@ import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
 import { dynamoDeliveries, dynamoPageCodes, dynamoPagingStore, dynamoResponderNotes } from '../adapters/dynamo-paging';
 import { dynamoPagingLedger } from '../adapters/dynamo-paging-ledger';
-import { dynamoResponderPhones, dynamoRosterReader } from '../adapters/dynamo-roster';
+import { dynamoAgencyContacts, dynamoResponderPhones, dynamoRosterReader } from '../adapters/dynamo-roster';
+import { dynamoCaseStore } from '../adapters/dynamo-cases';
 import { dynamoTipLookup, dynamoTipUpdater } from '../adapters/dynamo-tip-store';
 import { createLogger, type TiplineLogger } from '../adapters/logger';
 import { awsPlatform, type Platform } from '../adapters/platform';
@@ -35,6 +37,8 @@ export const configShape = {
   ...configShapes.publicUrl,
   ...configShapes.twilioAccount,
   ...configShapes.twilioSender,
+  ...configShapes.casesTable,
+  ...configShapes.referralReminders,
   [ENV.pagingMaxDelaySeconds]: z.coerce.number().int().min(1).max(PAGING_QUEUE.maxDelaySeconds).default(PAGING_QUEUE.maxDelaySeconds),
   [ENV.pageBudgetPerRegionHour]: z.coerce.number().int().min(1).max(PAGING_GUARDS.maxBudgetPerHour).default(PAGING_GUARDS.defaultBudgetPerHour),
   [ENV.duplicatePageWindowMinutes]: z.coerce
@@ -69,6 +73,11 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Paging
       guards: { budgetPerHour: config[ENV.pageBudgetPerRegionHour], duplicateWindowMinutes: config[ENV.duplicatePageWindowMinutes] },
       notes: dynamoResponderNotes(dynamo, config[ENV.messagesTable]),
       codes: dynamoPageCodes(dynamo, config[ENV.pagingTable]),
+      referrals: {
+        cases: dynamoCaseStore(dynamo, { cases: config[ENV.casesTable] }),
+        contacts: dynamoAgencyContacts(dynamo, config[ENV.rosterTable], dataKeysOf(platform, env)),
+        reminderDays: config[ENV.referralReminderDays],
+      },
     },
     logger: createLogger('paging'),
   };

@@ -71,7 +71,8 @@ describe('customer-managed keys', () => {
     expect(aliases).toHaveLength(1);
     const statements = asArray((props(id).KeyPolicy as { Statement: Json[] }).Statement);
     expect(JSON.stringify(statements[0]?.Principal)).toContain(':root');
-    // Only the alarms key names anyone else, and only CloudWatch, to publish alarms to the topic.
+    // Only the alarms key names anyone else, and only CloudWatch, to publish alarms to the topic;
+    // and the queues key EventBridge, to put the hourly referral sweep on the paging queue.
     const others = statements.slice(1);
     if (which === 'alarms') {
       expect(others).toEqual([
@@ -92,6 +93,16 @@ describe('customer-managed keys', () => {
         }),
       ]);
       expect(JSON.stringify(others[0]?.Principal)).toContain(':root');
+    } else if (which === 'queues') {
+      expect(others).toEqual([
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+        },
+      ]);
     } else {
       expect(others).toEqual([]);
     }

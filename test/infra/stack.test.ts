@@ -242,6 +242,9 @@ describe('functions', () => {
       [ENV.pagingQueueUrl]: { Ref: logicalId(stack.paging.work.queue) },
       // The staff a tip can be handed to: the pool's operator and supervisor groups.
       [ENV.staffUserPoolId]: { Ref: logicalId(stack.operators.userPool) },
+      // Cases and referrals; the roster for its agency directory alone (its partitions: oncall.test.ts).
+      [ENV.casesTable]: tableRef('Cases'),
+      [ENV.rosterTable]: tableRef('Roster'),
     });
     for (const handler of ALL_HANDLERS.filter((h) => h !== 'operatorApi')) expect(ENV.staffUserPoolId in envOf(handler), handler).toBe(false);
     // Only the functions behind `jwt` routes verify operators' tokens.
@@ -638,6 +641,10 @@ describe('IAM', () => {
       PageDeliveries: ['dynamodb:Query', 'dynamodb:UpdateItem'],
       // Requests beside the spans, decisions and the tip's retention, shredding after it: no Scan, no batch.
       Evidence: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      // A new case or referral (conditional Puts), changes on their version, a case's referrals and the overdue list.
+      Cases: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      // The agency directory: its two partitions only (oncall.test.ts).
+      Roster: ['dynamodb:Query'],
     });
     // No vault or secret, no action outside those per-table grants, on the key only Decrypt for
     // evidence (below), and one queue: an operator's raise to critical is sent to paging.
@@ -787,12 +794,16 @@ describe('IAM', () => {
   it.each([
     ['tipsterReply', 'contact-vault'],
     ['twilioCleanup', 'twilio-cleanup'],
-    ['paging', 'responder-phone'],
     ['operatorApi', 'evidence'],
   ] as const)('%s can only decrypt, and only data keys whose purpose is %s', (handler, purpose) => {
     expect(kmsGrants(handler)).toEqual([
       { actions: ['kms:Decrypt'], resources: [keyId()], purposes: [purpose], conditions: { StringEquals: { [PURPOSE]: purpose } } },
     ]);
+  });
+
+  it("paging can only decrypt, and only data keys whose purpose is a responder's phone or an agency's contact", () => {
+    const purposes = ['responder-phone', 'agency-contact'];
+    expect(kmsGrants('paging')).toEqual([{ actions: ['kms:Decrypt'], resources: [keyId()], purposes, conditions: { StringEquals: { [PURPOSE]: purposes } } }]);
   });
 
   it('only the intakes and roster-api generate data keys, only tipster-reply, twilio-cleanup, paging and operator-api decrypt, nobody else touches the key', () => {

@@ -2,7 +2,7 @@
 // (level, reply, note, status, release: 409 naming her and saying what to do), supervisors
 // included, until a supervisor takes it over with a reason, which the audit trail keeps with the
 // previous holder. Unclaimed tips work as before.
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROUTES } from '../../functions/config/tables';
 import type { QueueItem, TipDetail } from '../../functions/core/operator-views';
 import { call, queuedTip } from '../support/operator';
@@ -31,12 +31,19 @@ const auditOf = async (tipId: string) =>
     }
   ).events;
 
+/** The tip each `link` below joins (set before the tests): every linked tip joins its case. */
+const linkTo = { to: '' };
+beforeAll(async () => {
+  linkTo.to = (await newTip('ancla-caso')).tipId;
+});
+
 /** Every change to a tip a staff member can ask for, with a body that would succeed on an unclaimed tip. */
 const MUTATIONS: Record<string, { body?: unknown; ok: number }> = {
   level: { body: { level: 'critical', reason: 'menor confirmada' }, ok: 200 },
   replies: { body: { text: '¿Dónde está ahora?' }, ok: 202 },
   notes: { body: { text: 'nota de quien no la tiene' }, ok: 201 },
   status: { body: { status: 'escalated' }, ok: 200 },
+  link: { body: linkTo, ok: 200 },
   release: { ok: 200 },
 };
 const mutate = (token: string, tipId: string, what: string) => call(stack, token, 'POST', `/api/tips/${tipId}/${what}`, MUTATIONS[what]!.body);
@@ -86,7 +93,7 @@ describe('while Olga holds a tip', () => {
     ['another operator', () => operator2],
     ['a supervisor who has not taken it over', () => supervisor],
   ] as const) {
-    it(`${who} gets 409 naming her on level, replies, notes, status and release, and the tip is unchanged`, async () => {
+    it(`${who} gets 409 naming her on level, replies, notes, status, link and release, and the tip is unchanged`, async () => {
       const tip = await heldBy(operator, `retenida-${who.split(' ')[1]}`);
       for (const what of Object.keys(MUTATIONS)) {
         const res = await mutate(token(), tip.tipId, what);
@@ -102,8 +109,9 @@ describe('while Olga holds a tip', () => {
       const after = await detail(tip.tipId);
       expect(after).toMatchObject({ level: tip.level, status: 'in_review', claimedBy: { name: OLGA }, levelOverride: null });
       expect(after.thread.map((e) => e.kind)).toEqual(['in']);
+      expect(after.caseId).toBeUndefined();
       const actions = (await auditOf(tip.tipId)).map((e) => e.action);
-      for (const action of ['level_override', 'reply', 'note', 'status', 'release']) expect(actions).not.toContain(action);
+      for (const action of ['level_override', 'reply', 'note', 'status', 'case_linked', 'release']) expect(actions).not.toContain(action);
     });
   }
 

@@ -59,6 +59,10 @@ function bodyFor(path: string): unknown {
   if (path.endsWith('/level')) return { level: 'high', reason: 'prueba de roles' };
   if (path.endsWith('/replies')) return { text: '¿Hola?' };
   if (path.endsWith('/reveal-requests')) return { reason: 'Oficio de prueba para la tabla de roles' };
+  // A case and a referral that do not exist (404) for the case routes; a tip linked to itself (400).
+  if (path.endsWith('/link')) return { to: tipId };
+  if (path.endsWith('/referrals')) return { agencyId: 'fistrap-mdd', summary: 'prueba de roles', share: { level: false, indicators: false, places: false } };
+  if (path.endsWith('/outcome')) return { rescuedAdults: 0, rescuedMinors: 0, arrests: 0, chargesFiled: false, conviction: false, noActionReason: 'prueba' };
   return undefined;
 }
 
@@ -67,7 +71,9 @@ async function request(route: (typeof staffRoutes)[number], token: string | unde
   const path = route.path
     .replace('{id}', tipId)
     .replace('{spanId}', encodeURIComponent('sms_0000000000#0'))
-    .replace('{requestId}', '00000000-0000-4000-8000-000000000000');
+    .replace('{requestId}', '00000000-0000-4000-8000-000000000000')
+    .replace('{caseId}', 'C00000000')
+    .replace('{referralId}', 'R00000000');
   return call(stack, token, route.method, path, route.method === 'POST' ? bodyFor(route.path) : undefined);
 }
 
@@ -96,6 +102,12 @@ describe('route × role × relation', () => {
 describe('route × role', () => {
   it('covers every staff route', () => {
     expect(staffRoutes.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('lets staff work cases and referrals, and keeps the overdue list to supervisors', () => {
+    const cases = staffRoutes.filter((route) => /^\/api\/(cases|agencies|referrals)\b|\/link$/.test(route.path));
+    expect(cases.map((route) => `${route.method} ${route.path}`)).toHaveLength(7);
+    for (const route of cases) expect(route.roles, route.path).toEqual(route.path === '/api/referrals/overdue' ? ['supervisor'] : ['operator', 'supervisor']);
   });
 
   it('keeps sealed evidence to supervisors on all five of its routes', () => {

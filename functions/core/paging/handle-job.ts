@@ -42,6 +42,8 @@ import { TipVersionConflict } from '../tip-record';
 import { contactMark, type TipFingerprint } from './fingerprint';
 import { guardPages, guardStart, heldPageUnwanted, markDecided, startsAfresh, withdrawHold, type GuardContext, type PagingLedgerStore } from './guard';
 import type { PagingGuards } from './ledger';
+import { type ReferralPorts, sendReferral, sweepReferrals } from '../cases/referral-jobs';
+import { routingFor, withRouting } from './routing';
 
 export class PagingStateConflict extends Error {
   override name = 'PagingStateConflict';
@@ -65,7 +67,7 @@ export interface DeliveryClaim {
   responderName: string;
   responderRole: string;
   /** responder_reply: an answer to a responder's SMS that is not an ACK of theirs (a note, a wrong code). */
-  kind: 'page' | 'supervisor_notice' | 'ack_confirmation' | 'responder_reply';
+  kind: 'page' | 'supervisor_notice' | 'ack_confirmation' | 'responder_reply' | 'referral' | 'referral_reminder';
   code: string;
   at: Date;
 }
@@ -99,6 +101,8 @@ export interface PagingPorts {
   notes: { add(note: StoredMessage): Promise<boolean> };
   /** Which tips were paged under a page code, so that a responder is told whose code they sent. */
   codes: { tipsWith(code: string): Promise<string[]>; remember(code: string, tipId: string, keepUntil: Date): Promise<void> };
+  /** Referrals' SMS and reminders (core/cases/referral-jobs); absent where nothing refers (paging's own tests). */
+  referrals?: ReferralPorts;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -118,10 +122,14 @@ export async function handlePagingJob(job: PagingJob, ports: PagingPorts): Promi
           const unwanted = heldPageUnwanted(tip, state);
           if (unwanted) return withdrawHold(state, unwanted, now);
           if (tip && (tip.level === 'critical' || tip.level === 'high')) waiting = { ...state, level: tip.level };
+          // Who may be paged as the tip reads now: a later message may implicate officials.
+          if (tip) waiting = withRouting(waiting, routingFor(tip, roster));
         } else if (isDueTurn(state, job, now)) {
           // The case may have ended while this deadline waited on the queue: no page then.
-          const ended = caseEndOf(await ports.tips.getTip(job.tipId));
+          const tip = await ports.tips.getTip(job.tipId);
+          const ended = caseEndOf(tip);
           if (ended) return endPaging(state, ended, undefined, now);
+          if (tip) waiting = withRouting(state, routingFor(tip, roster));
         }
         return guardPages(onDeadline(waiting, job, roster, now), waiting, guardContext(roster, now, ports));
       });
@@ -144,6 +152,10 @@ export async function handlePagingJob(job: PagingJob, ports: PagingPorts): Promi
       return;
     case 'ResponderText':
       return takeResponderText(job, ports);
+    case 'ReferralSend':
+      return sendReferral(job, ports);
+    case 'ReferralSweep':
+      return sweepReferrals(ports);
     default: {
       const unreachable: never = job;
       throw new Error(`unknown paging job ${JSON.stringify(unreachable)}`);
@@ -201,7 +213,7 @@ async function decided(tipId: string, by: NonNullable<PagingState['decidedBy']>,
     await withState(tipId, ports, async (state, roster, at) => {
       if (!state.held) return markDecided(state, by);
       // Held: the operator's word is the page's turn. Paged now, at critical, and counted.
-      const mine = { ...state, decidedBy: by, level: 'critical' as const, deadlineAt: at.toISOString() };
+      const mine = { ...withRouting(state, routingFor(tip, roster)), decidedBy: by, level: 'critical' as const, deadlineAt: at.toISOString() };
       return guardPages(onDeadline(mine, { step: state.step, cycle: state.cycle }, roster, at), mine, guardContext(roster, at, ports));
     });
   }
@@ -224,7 +236,7 @@ async function begin(
   const stored = await ports.states.get(tip.tipId);
   if (stored && !startsAfresh(stored.state)) return;
   const roster = await ports.roster.load();
-  const started = startPaging(pagingTipOf(tip, level), roster, now, decidedBy);
+  const started = startPaging({ ...pagingTipOf(tip, level), ...routingFor(tip, roster) }, roster, now, decidedBy);
   const transition = await guardStart(
     started,
     { tip: pagingTipOf(tip, level), fingerprint, ...(decidedBy ? { decidedBy } : {}) },

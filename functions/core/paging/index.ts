@@ -14,3 +14,4 @@ export * from './page-text';
 export * from './ack';
 export * from './when-to-page';
 export * from './escalation';
+export * from './routing';

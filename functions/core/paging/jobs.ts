@@ -1,6 +1,7 @@
 // What goes on the paging queue. Each job is small and idempotent on its own: the paging
 // state machine decides what, if anything, a (re)delivered job still has to do.
 import * as z from 'zod';
+import { CASE_ID_PATTERN, REFERRAL_ID_PATTERN } from '../cases/model';
 import { SKETCH_PATTERN } from './fingerprint';
 
 const tipId = z.string().regex(/^[0-9A-Z]{8}$/);
@@ -57,5 +58,9 @@ export const pagingJobSchema = z.discriminatedUnion('type', [
     text: z.string().min(1).max(RESPONDER_TEXT_MAX),
     receivedAt: z.iso.datetime(),
   }),
+  /** A case was referred to an agency (operator API): send the agency its SMS, once (core/cases/referral-jobs). */
+  z.strictObject({ type: z.literal('ReferralSend'), caseId: z.string().regex(CASE_ID_PATTERN), referralId: z.string().regex(REFERRAL_ID_PATTERN) }),
+  /** Hourly (an EventBridge rule in AWS; the local stack whenever its clock moves): remind supervisors of overdue referrals. */
+  z.strictObject({ type: z.literal('ReferralSweep') }),
 ]);
 export type PagingJob = z.infer<typeof pagingJobSchema>;
