@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { dumpTables, dynamo, peekQueues, sqs } from '../support/local-aws';
 import { twilioDeleted } from '../support/local-twilio';
-import { getTip, postReply, postWebTip, queuedTip } from '../support/operator';
+import { call, getTip, postReply, postWebTip, queuedTip } from '../support/operator';
 import { postSignedSms, twilioWebhook } from '../support/twilio';
 import { waitFor } from '../support/wait';
 
@@ -103,8 +103,19 @@ describe('canaries', () => {
 
     const smsTip = await queuedTip(stack, 'canario-sms', { what: 'the SMS tip' });
     await queuedTip(stack, (t) => t.preview.includes('canario-wa') && t.messageCount === 2, { what: 'the WhatsApp thread' });
-    await queuedTip(stack, 'canario-web', { what: 'the web tip' });
+    const webTip = await queuedTip(stack, 'canario-web', { what: 'the web tip' });
     expect((await postReply(stack, smsTip.tipId, '¿Sigue ahí?')).status).toBe(202);
+    // a case of both tips, referred to an agency with a summary the operator typed, identifiers and all
+    const { operator } = stack.tokens as Record<'operator', string>;
+    const linked = await call(stack, operator, 'POST', `/api/tips/${webTip.tipId}/link`, { to: smsTip.tipId });
+    expect(linked.status).toBe(200);
+    const { caseId } = (await linked.json()) as { caseId: string };
+    const referral = await call(stack, operator, 'POST', `/api/cases/${caseId}/referrals`, {
+      agencyId: 'fistrap-mdd',
+      summary: 'canario-ref: la madre escribio desde el 965 432 187, dni 73518264, correo canarina.q77@correo.pe; su hija de 15 esta en un bar en mazuko',
+      share: { level: true, indicators: true, places: true },
+    });
+    expect(referral.status).toBe(201);
     expect((await postSignedSms(stack, twilioWebhook({ From: '+51977123456', Body: 'BORRAR' }))).status).toBe(200);
     await waitFor(async () => (await twilioDeleted(stack.twilioApiUrl)).includes(sms.MessageSid!), { timeoutMs: 20_000, what: "Twilio's copy deleted" });
 
@@ -113,12 +124,25 @@ describe('canaries', () => {
     const queues = await peekQueues(sqs(stack.sqsEndpoint));
     const log = readFileSync(stack.logPath, 'utf8');
     expect(Object.keys(tables)).toEqual(
-      expect.arrayContaining(['Tips', 'Messages', 'Contacts', 'Receipts', 'ContactVault', 'Audit', 'Roster', 'ResponderContacts', 'Paging', 'PageDeliveries']),
+      expect.arrayContaining([
+        'Tips',
+        'Messages',
+        'Contacts',
+        'Receipts',
+        'ContactVault',
+        'Audit',
+        'Roster',
+        'ResponderContacts',
+        'Paging',
+        'PageDeliveries',
+        'Cases',
+      ]),
     );
     expect(Object.keys(queues)).toHaveLength(6);
     const stored = Object.values(tables).flat().join('\n');
     // Incident details stay, including a third party's name: only the writer's own is removed.
-    for (const marker of ['canario-sms', 'canario-wa', 'canario-web', 'mazuko', 'La Pampa', 'Pancracio Canarilla']) expect(stored).toContain(marker);
+    for (const marker of ['canario-sms', 'canario-wa', 'canario-web', 'canario-ref', 'mazuko', 'La Pampa', 'Pancracio Canarilla'])
+      expect(stored).toContain(marker);
     expect(log.split('\n').filter((line) => line.includes('"level"')).length).toBeGreaterThan(5);
 
     // Assert: and finds no canary
