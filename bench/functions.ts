@@ -30,6 +30,7 @@ const FAKE_ENV: Record<string, string> = {
   TIPLINE_PAGE_DELIVERIES_TABLE: 'PageDeliveries',
   TIPLINE_EVIDENCE_TABLE: 'Evidence',
   TIPLINE_INTAKE_MEMORY_TABLE: 'IntakeMemory',
+  TIPLINE_CASES_TABLE: 'Cases',
   TIPLINE_TIPS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/tips',
   TIPLINE_PAGING_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/paging',
   TIPLINE_TWILIO_CLEANUP_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/twilio-cleanup',
@@ -37,6 +38,7 @@ const FAKE_ENV: Record<string, string> = {
   TIPLINE_VAULT_KEY_ARN: 'arn:aws:kms:us-east-1:000000000000:key/bench',
   TIPLINE_JWT_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_bench',
   TIPLINE_JWT_AUDIENCE: 'bench',
+  TIPLINE_STAFF_USER_POOL_ID: 'us-east-1_bench',
   TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
   TIPLINE_TWILIO_SENDER: '+51900000000',
 };
@@ -51,7 +53,7 @@ function coldInitMs(bundlePath: string): number[] {
   const samples: number[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, env: { ...process.env, ...FAKE_ENV }, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`cold start of ${bundlePath} failed: ${run.stderr.slice(0, 400)}`);
+    if (run.status !== 0) throw new Error(`cold start of ${bundlePath} failed: ${run.stderr.slice(-600)}`);
     samples.push(Number(run.stdout));
   }
   return samples.sort((a, b) => a - b);
