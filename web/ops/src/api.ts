@@ -63,7 +63,8 @@ async function fetchJson(path: string, init: RequestInit): Promise<unknown> {
   return parsed;
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+/** An authorised call to the API; exported for the clients of other parts (api-cases.ts). */
+export async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${currentToken() ?? ''}`, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   try {

@@ -10,11 +10,14 @@ import { Alerts } from './notify';
 import { type Poller, poll } from './poller';
 import { currentPlace, goToQueue, goToTip, onRoute, type Place, type Route, setFilterQuery } from './router';
 import { installShortcuts } from './shortcuts';
+import { AgenciesPage } from './views/agencies';
 import { AgreementPanel } from './views/agreement';
+import { CasePage } from './views/case';
 import { DevPanel } from './views/dev-panel';
 import { HandoverView } from './views/handover';
 import { helpDialog } from './views/help';
 import { NewTipsBanner } from './views/new-tips-banner';
+import { OverduePage } from './views/overdue';
 import { QueueView } from './views/queue';
 import { isResponderOnly } from './views/responder-tip';
 import { RosterPanel } from './views/roster';
@@ -39,6 +42,9 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
   // The API refuses the report to anyone else; the panel is not even built for them.
   const agreement = supervisor ? new AgreementPanel() : null;
   const roster = supervisor ? new RosterPanel() : null;
+  const overdue = supervisor ? new OverduePage() : null;
+  const agencies = supervisor ? new AgenciesPage() : null;
+  const casePage = new CasePage(() => me);
   const handover = new HandoverView();
   const skip = h('a', { class: 'skip', href: '#queue-list' });
   const arrivals = new Arrivals();
@@ -88,7 +94,7 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
       stop();
       signOut();
     });
-    const page = (target: 'queue' | 'handover' | 'roster', href: string, label: string) =>
+    const page = (target: 'queue' | 'handover' | 'roster' | 'overdue' | 'agencies', href: string, label: string) =>
       h('a', { href, 'data-nav': target, 'aria-current': view === target || (target === 'queue' && view === 'tip') ? 'page' : null }, label);
     const pages = responderOnly
       ? null
@@ -98,6 +104,8 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
           page('queue', '#/', t('nav.queue')),
           page('handover', '#/handover', t('nav.handover')),
           roster && page('roster', '#/roster', t('nav.roster')),
+          overdue && page('overdue', '#/referrals/overdue', t('nav.overdue')),
+          agencies && page('agencies', '#/agencies', t('nav.agencies')),
         );
     replaceChildren(
       bar,
@@ -122,6 +130,9 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     alerts.renderChrome();
     handover.renderChrome();
     if (view === 'roster') void roster?.load();
+    casePage.rerender();
+    if (view === 'overdue') overdue?.render();
+    if (view === 'agencies') agencies?.render();
     showTitle();
   }
 
@@ -169,9 +180,13 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     setFilterQuery(filterToQuery(queue.currentFilter()));
     const leaving = view;
     // A supervisor's address is no way into their pages for anyone else.
-    view = next.view === 'roster' && !roster ? 'queue' : next.view;
+    const supervisorsOnly = next.view === 'roster' || next.view === 'overdue' || next.view === 'agencies';
+    view = supervisorsOnly && !supervisor ? 'queue' : next.view;
     main.dataset.view = view;
     if (leaving === 'roster' && view !== 'roster') roster?.stop();
+    if (leaving === 'case' && view !== 'case') casePage.stop();
+    if (leaving === 'overdue' && view !== 'overdue') overdue?.stop();
+    if (leaving === 'agencies' && view !== 'agencies') agencies?.stop();
     renderBar();
     if (next.view === 'tip') {
       banner.opened(next.id);
@@ -183,6 +198,9 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     tip.showEmpty();
     if (view === 'handover') void handover.load().then(() => view === 'handover' && handover.focus());
     else if (view === 'roster') void roster?.load();
+    else if (next.view === 'case') void casePage.open(next.id).then(() => view === 'case' && casePage.focus());
+    else if (view === 'overdue') void overdue?.load().then(() => view === 'overdue' && overdue?.focus());
+    else if (view === 'agencies') void agencies?.load().then(() => view === 'agencies' && agencies?.focus());
     else queue.focusSelected();
   }
 
@@ -194,6 +212,9 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     tip.element,
     h('div', { class: 'page-handover' }, handover.element),
     roster && h('div', { class: 'page-roster' }, roster.element),
+    h('div', { class: 'page-case' }, casePage.element),
+    overdue && h('div', { class: 'page-overdue' }, overdue.element),
+    agencies && h('div', { class: 'page-agencies' }, agencies.element),
   );
   replaceChildren(root, skip, bar, banner.live, banner.element, dev?.element, agreement?.element, main, help);
   rerender();
@@ -221,6 +242,9 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     dev?.stop();
     agreement?.stop();
     roster?.stop();
+    casePage.stop();
+    overdue?.stop();
+    agencies?.stop();
     lifetime.abort();
   }
   return { stop };

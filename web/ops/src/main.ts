@@ -2,6 +2,7 @@
 import './styles.css';
 import './styles-shift.css';
 import './styles-case.css';
+import './styles-referral.css';
 import * as api from './api';
 import { currentToken, finishCognitoSignIn, signOut, signOutLocally, startCognitoSignIn, takeTokenFromFragment } from './auth';
 import { loadConfig, type SignInConfig } from './config';

@@ -1,21 +1,23 @@
 // Spanish by default. The choice lives in this tab's sessionStorage only: nothing about an
 // operator's session may outlive the tab on a shared laptop.
 // A dictionary per part of the interface, so that each part's words sit with the others of it:
-// the base (sign-in, queue, tip), the shift (queue tools, handover, banner) and the case (actions
-// on a tip, paging, supervisors' views). Spanish is the reference: a key English lacks fails
-// typecheck:web.
+// the base (sign-in, queue, tip), the shift (queue tools, handover, banner), the case (actions
+// on a tip, paging, supervisors' views) and the referral (cases, their referrals, the agency
+// directory). Spanish is the reference: a key English lacks fails typecheck:web.
 import enCase from './en-case.json';
+import enReferral from './en-referral.json';
 import enShift from './en-shift.json';
 import en from './en.json';
 import esCase from './es-case.json';
+import esReferral from './es-referral.json';
 import esShift from './es-shift.json';
 import es from './es.json';
 
-const esAll = { ...es, ...esShift, ...esCase };
+const esAll = { ...es, ...esShift, ...esCase, ...esReferral };
 export type Key = keyof typeof esAll;
 export type Lang = 'es' | 'en';
 
-const dictionaries: Record<Lang, Record<Key, string>> = { es: esAll, en: { ...en, ...enShift, ...enCase } };
+const dictionaries: Record<Lang, Record<Key, string>> = { es: esAll, en: { ...en, ...enShift, ...enCase, ...enReferral } };
 const STORAGE_KEY = 'tipline.ops.lang';
 
 let current: Lang = sessionStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'es';

@@ -10,20 +10,29 @@ import { t, tOr } from '../i18n';
 import { clock } from '../time';
 
 /** Details whose value is staff's own words or names: shown as written. */
-const WRITTEN = new Set(['reason', 'previousHolderName', 'toName', 'fromName', 'responderName', 'note', 'of']);
-/** Details whose value is a status, level or outcome: shown translated. */
-const NAMED = new Set(['from', 'to', 'outcome', 'scored']);
+const WRITTEN = new Set(['reason', 'previousHolderName', 'toName', 'fromName', 'responderName', 'note', 'of', 'agencyReference']);
+/** Details whose value is a status, level or outcome (a referral's own status, on its actions): shown translated. */
+const NAMED = new Set(['from', 'to', 'outcome', 'scored', 'status', 'agencyKind']);
+/** Details whose value is a count (a referral's outcome, days without news): shown as it is. */
+const COUNTED = new Set(['rescuedAdults', 'rescuedMinors', 'arrests', 'overdueDays']);
+/** Details whose value is "true" or "false". */
+const FLAGS = new Set(['chargesFiled', 'conviction']);
+
+function named(entry: AuditEntry, value: string): string {
+  const referral = entry.action.startsWith('referral_') ? tOr(`referral.status.${value}`, '') : '';
+  return referral || tOr(`status.${value}`, '') || tOr(`level.${value}`, '') || tOr(`outcome.${value}`, '') || tOr(`agencyKind.${value}`, '');
+}
 
 function detailParts(entry: AuditEntry): string[] {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(entry.details)) {
     const label = tOr(`audit.detail.${key}`, '');
     if (!label) continue;
-    if (WRITTEN.has(key)) parts.push(`${label}: ${value}`);
-    else if (NAMED.has(key)) {
-      const named = tOr(`status.${value}`, '') || tOr(`level.${value}`, '') || tOr(`outcome.${value}`, '');
-      if (named) parts.push(`${label}: ${named}`);
-    }
+    // A referral's status change records that a note was written, not the note.
+    if (key === 'note' && value === 'true') parts.push(t('audit.detail.noteWritten'));
+    else if (WRITTEN.has(key) || COUNTED.has(key)) parts.push(`${label}: ${value}`);
+    else if (FLAGS.has(key)) parts.push(`${label}: ${value === 'true' ? t('roster.yes') : t('roster.no')}`);
+    else if (NAMED.has(key) && named(entry, value)) parts.push(`${label}: ${named(entry, value)}`);
   }
   return parts;
 }

@@ -2,13 +2,16 @@
 // Sections that the queue poll may change are re-rendered; the forms are not, so a reply
 // being typed is never lost to a refresh.
 import * as api from '../api';
+import { linkTip } from '../api-cases';
 import type { Me, QueueItem, TipDetail } from '../api-types';
+import { implicatesOfficials, type LinkResult } from '../api-types-cases';
 import { h, replaceChildren } from '../dom';
 import { describeError } from '../errors';
 import { t } from '../i18n';
 import { goToQueue } from '../router';
 import { AuditTrail } from './audit-trail';
 import { assignForm, duplicateForm } from './case-actions';
+import { caseLink, complicityWarning, linkForm } from './case-link';
 import { EvidenceSection } from './evidence';
 import { onCall, stillMoving, type OnCallData } from './on-call';
 import { controlsKey, pagingControls } from './paging-controls';
@@ -61,6 +64,8 @@ export class TipView {
   private pages: OnCallData = { kind: 'loading' };
   private pagesTicket = 0;
   private tip: TipDetail | null = null;
+  /** Built once per tip shown, so that a screen reader says it when the tip opens, not at every poll. */
+  private complicity: HTMLElement | null = null;
   /** Supervisors only: the tip's sealed evidence, built once per tip opened. */
   private evidence: EvidenceSection | null = null;
   private drafts: Drafts = { reply: '', note: '' };
@@ -125,6 +130,7 @@ export class TipView {
     if (first) {
       replaceChildren(this.alert);
       replaceChildren(this.notice);
+      this.complicity = null;
       this.pages = { kind: 'loading' };
       const me = this.handlers.me();
       this.evidence = me?.roles.includes('supervisor') ? new EvidenceSection(tip.tipId, me, () => this.tip?.thread ?? []) : null;
@@ -210,6 +216,7 @@ export class TipView {
     this.evidence?.render();
     this.audit?.render();
     this.pagingKey = '';
+    this.complicity = null;
     if (this.tip) this.show(this.tip);
     else this.showEmpty();
   }
@@ -224,7 +231,8 @@ export class TipView {
       takeOver: (reason: string) => void this.run(() => api.takeOver(tip.tipId, reason)),
       reopen: () => void this.run(() => api.setStatus(tip.tipId, 'in_review')),
     };
-    replaceChildren(this.top, header(tip, me), caseFlags(tip), claimBox(tip, me, actions), why(tip));
+    const warning = implicatesOfficials(tip.evidence) ? (this.complicity ??= complicityWarning()) : null;
+    replaceChildren(this.top, header(tip, me), warning, caseFlags(tip), caseLink(tip), claimBox(tip, me, actions), why(tip));
   }
 
   private renderForms(): void {
@@ -266,8 +274,26 @@ export class TipView {
               ),
             (message) => this.say(message, true),
           ),
+          linkForm(
+            tip,
+            (to) =>
+              void this.run(
+                () => linkTip(tip.tipId, to),
+                (result) => this.linked(tip.tipId, result),
+              ),
+            (message) => this.say(message, true),
+          ),
         ),
     );
+  }
+
+  /** In a case now: the way to it replaces the link form. */
+  private linked(id: string, result: LinkResult): void {
+    if (this.tip?.tipId !== id) return;
+    this.tip = { ...this.tip, caseId: result.caseId };
+    this.renderTop();
+    this.renderForms();
+    this.say(t('link.done', { count: result.tipIds.length }), false);
   }
 
   /** A newer queue row for the open tip (someone else claimed it, a new message came in). */
