@@ -8,6 +8,7 @@ import { describeError } from '../errors';
 import { t } from '../i18n';
 import { timeOfDay } from '../time';
 import { type AgencyFormValues, agencyForm, regionRuleForm } from './agency-forms';
+import { LatestRead } from './latest-read';
 
 /** Regions compare as core's sameRegion does: without case, accents or extra spaces. */
 const regionKey = (region: string): string => region.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
@@ -17,27 +18,15 @@ export class AgenciesPage {
   private readonly heading = h('h2', { id: 'agencies-title', tabindex: '-1' });
   private readonly alert = h('p', { class: 'case-alert', role: 'alert' });
   private readonly notice = h('p', { class: 'case-notice', role: 'status' });
-  private data: RosterWithAgencies | null = null;
-  private error = '';
-  private at: Date | null = null;
+  private readonly read = new LatestRead<RosterWithAgencies>();
   private editing: AgencyFormValues | null = null;
-  private ticket = 0;
   private busy = false;
 
-  async load(): Promise<void> {
-    const ticket = ++this.ticket;
-    this.render();
-    try {
-      const data = await api.getDirectory();
-      if (ticket !== this.ticket) return;
-      this.data = data;
-      this.error = '';
-      this.at = new Date();
-    } catch (error: unknown) {
-      if (ticket !== this.ticket) return;
-      this.error = describeError(error);
-    }
-    this.render();
+  load(): Promise<void> {
+    return this.read.run(
+      () => api.getDirectory(),
+      () => this.render(),
+    );
   }
 
   focus(): void {
@@ -45,21 +34,25 @@ export class AgenciesPage {
   }
 
   stop(): void {
-    this.ticket += 1;
+    this.read.stop();
   }
 
   render(): void {
     replaceChildren(this.heading, t('agencies.title'));
     const refresh = h('button', { type: 'button', 'data-action': 'agencies-refresh' }, t('agencies.refresh'));
     refresh.addEventListener('click', () => void this.load());
-    const state = this.error ? t('agencies.failed', { reason: this.error }) : this.at ? t('agencies.at', { time: timeOfDay(this.at) }) : t('app.loading');
+    const state = this.read.error
+      ? t('agencies.failed', { reason: this.read.error })
+      : this.read.at
+        ? t('agencies.at', { time: timeOfDay(this.read.at) })
+        : t('app.loading');
     replaceChildren(
       this.element,
       h('div', { class: 'case-head' }, this.heading, refresh),
       h('p', { class: 'hint' }, t('agencies.note')),
-      h('p', { class: this.error ? 'case-alert agencies-state' : 'agencies-state', role: 'status' }, state),
+      h('p', { class: this.read.error ? 'case-alert agencies-state' : 'agencies-state', role: 'status' }, state),
       h('div', { class: 'case-messages' }, this.alert, this.notice),
-      ...(this.data ? this.sections(this.data) : []),
+      ...(this.read.data ? this.sections(this.read.data) : []),
     );
   }
 

@@ -3,33 +3,21 @@
 import * as api from '../api-cases';
 import type { OverdueReferrals } from '../api-types-cases';
 import { h, replaceChildren } from '../dom';
-import { describeError } from '../errors';
 import { t, tOr } from '../i18n';
 import { clock, timeOfDay } from '../time';
 import { referralStatus } from './case-sections';
+import { LatestRead } from './latest-read';
 
 export class OverduePage {
   readonly element = h('section', { class: 'overdue', 'aria-labelledby': 'overdue-title' });
   private readonly heading = h('h2', { id: 'overdue-title', tabindex: '-1' });
-  private data: OverdueReferrals | null = null;
-  private error = '';
-  private at: Date | null = null;
-  private ticket = 0;
+  private readonly read = new LatestRead<OverdueReferrals>();
 
-  async load(): Promise<void> {
-    const ticket = ++this.ticket;
-    this.render();
-    try {
-      const data = await api.getOverdue();
-      if (ticket !== this.ticket) return;
-      this.data = data;
-      this.error = '';
-      this.at = new Date();
-    } catch (error: unknown) {
-      if (ticket !== this.ticket) return;
-      this.error = describeError(error);
-    }
-    this.render();
+  load(): Promise<void> {
+    return this.read.run(
+      () => api.getOverdue(),
+      () => this.render(),
+    );
   }
 
   focus(): void {
@@ -37,20 +25,24 @@ export class OverduePage {
   }
 
   stop(): void {
-    this.ticket += 1;
+    this.read.stop();
   }
 
   render(): void {
     replaceChildren(this.heading, t('overdue.title'));
     const refresh = h('button', { type: 'button', 'data-action': 'overdue-refresh' }, t('overdue.refresh'));
     refresh.addEventListener('click', () => void this.load());
-    const state = this.error ? t('overdue.failed', { reason: this.error }) : this.at ? t('overdue.at', { time: timeOfDay(this.at) }) : t('app.loading');
+    const state = this.read.error
+      ? t('overdue.failed', { reason: this.read.error })
+      : this.read.at
+        ? t('overdue.at', { time: timeOfDay(this.read.at) })
+        : t('app.loading');
     replaceChildren(
       this.element,
       h('div', { class: 'case-head' }, this.heading, refresh),
-      this.data && h('p', { class: 'hint' }, t('overdue.note', { days: this.data.days })),
-      h('p', { class: this.error ? 'case-alert overdue-state' : 'overdue-state', role: 'status' }, state),
-      this.data && this.list(this.data),
+      this.read.data && h('p', { class: 'hint' }, t('overdue.note', { days: this.read.data.days })),
+      h('p', { class: this.read.error ? 'case-alert overdue-state' : 'overdue-state', role: 'status' }, state),
+      this.read.data && this.list(this.read.data),
     );
   }
 

@@ -4,9 +4,9 @@
 import * as api from '../api';
 import type { RosterView } from '../api-types';
 import { h, replaceChildren } from '../dom';
-import { describeError } from '../errors';
 import { lang, t, tOr } from '../i18n';
 import { clock, timeOfDay } from '../time';
+import { LatestRead } from './latest-read';
 
 type Cell = string | HTMLElement;
 
@@ -35,42 +35,34 @@ const region = (name: string): string => (name === 'default' ? t('roster.default
 
 export class RosterPanel {
   readonly element: HTMLElement = h('section', { class: 'roster', 'aria-labelledby': 'roster-title' });
-  private roster: RosterView | null = null;
-  private error = '';
-  private at: Date | null = null;
-  private ticket = 0;
+  private readonly read = new LatestRead<RosterView>();
 
-  async load(): Promise<void> {
-    const ticket = ++this.ticket;
-    this.render();
-    try {
-      const roster = await api.getRoster();
-      if (ticket !== this.ticket) return;
-      this.roster = roster;
-      this.error = '';
-      this.at = new Date();
-    } catch (error: unknown) {
-      if (ticket !== this.ticket) return;
-      this.error = describeError(error);
-    }
-    this.render();
+  load(): Promise<void> {
+    return this.read.run(
+      () => api.getRoster(),
+      () => this.render(),
+    );
   }
 
   /** Leaving the page: an answer still in flight is dropped. */
   stop(): void {
-    this.ticket += 1;
+    this.read.stop();
   }
 
   private render(): void {
     const refresh = h('button', { type: 'button', 'data-action': 'roster-refresh' }, t('roster.refresh'));
     refresh.addEventListener('click', () => void this.load());
-    const state = this.error ? t('roster.failed', { reason: this.error }) : this.at ? `${t('roster.title')} · ${timeOfDay(this.at)}` : t('roster.loading');
+    const state = this.read.error
+      ? t('roster.failed', { reason: this.read.error })
+      : this.read.at
+        ? `${t('roster.title')} · ${timeOfDay(this.read.at)}`
+        : t('roster.loading');
     replaceChildren(
       this.element,
       h('div', { class: 'roster-head' }, h('h2', { id: 'roster-title', tabindex: '-1' }, t('roster.title')), refresh),
       h('p', { class: 'hint' }, t('roster.note')),
-      h('p', { class: this.error ? 'alert roster-state' : 'roster-state', role: 'status' }, state),
-      ...(this.roster ? this.sections(this.roster) : []),
+      h('p', { class: this.read.error ? 'alert roster-state' : 'roster-state', role: 'status' }, state),
+      ...(this.read.data ? this.sections(this.read.data) : []),
     );
   }
 
