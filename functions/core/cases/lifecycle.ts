@@ -137,7 +137,7 @@ export function moveReferral(referral: ReferralRecord, change: ReferralStatusBod
     at,
     by: staffRef(actor),
     ...(change.agencyReference !== undefined ? { agencyReference: change.agencyReference } : {}),
-    ...(change.note !== undefined ? { note: change.note } : {}),
+    ...(change.note !== undefined ? { note: redactIdentifiers(change.note).text } : {}),
   };
   const agencyReference = change.agencyReference ?? referral.agencyReference;
   return {
@@ -165,7 +165,7 @@ export function recordOutcome(referral: ReferralRecord, outcome: ReferralOutcome
   const at = now.toISOString();
   const { noActionReason, ...counts } = outcome;
   return {
-    referral: { ...referral, outcome: { ...counts, ...(noActionReason !== undefined ? { noActionReason } : {}), at, by: staffRef(actor) }, lastUpdateAt: at },
+    referral: { ...referral, outcome: { ...counts, ...(noActionReason !== undefined ? { noActionReason: redactIdentifiers(noActionReason).text } : {}), at, by: staffRef(actor) }, lastUpdateAt: at },
     details: {
       caseId: referral.caseId,
       referralId: referral.referralId,
