@@ -165,7 +165,11 @@ export function recordOutcome(referral: ReferralRecord, outcome: ReferralOutcome
   const at = now.toISOString();
   const { noActionReason, ...counts } = outcome;
   return {
-    referral: { ...referral, outcome: { ...counts, ...(noActionReason !== undefined ? { noActionReason: redactIdentifiers(noActionReason).text } : {}), at, by: staffRef(actor) }, lastUpdateAt: at },
+    referral: {
+      ...referral,
+      outcome: { ...counts, ...(noActionReason !== undefined ? { noActionReason: redactIdentifiers(noActionReason).text } : {}), at, by: staffRef(actor) },
+      lastUpdateAt: at,
+    },
     details: {
       caseId: referral.caseId,
       referralId: referral.referralId,
