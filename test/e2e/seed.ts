@@ -56,7 +56,11 @@ export interface SeededCritical {
 
 /** One critical SMS tip from La Pampa (Madre de Dios), triaged and in the queue. */
 export async function seedCriticalTip(stack: Stack, label: string): Promise<SeededCritical> {
-  const marker = `guardia${label}${letters(6)}`;
+  // Paging treats a near-identical text in the same region within 30 minutes as a copy of a tip
+  // already paged, and pages nobody (issue 15). Every critical tip of a run shares this sentence,
+  // so the marker's random part must be long enough to keep two of them apart: with 6 letters,
+  // 1 pair in 200 scored as a copy; with 24, none in 2,000 came above 0.66.
+  const marker = `guardia${label}${letters(24)}`;
   const from = peruMobile();
   const text = `${marker} mi hija de 15 años esta en un prostibar en La Pampa, le quitaron su DNI`;
   const res = await postSignedSms(stack, twilioWebhook({ From: from, Body: text }));
