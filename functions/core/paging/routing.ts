@@ -4,6 +4,7 @@
 // authorities of its region are passed over (or the region's own policy for that case is paged
 // instead); and a responder who declared a conflict with a venue the tip names is never paged
 // for it. escalation.ts applies this; handle-job.ts reads the tip for it.
+import { normaliseForSketch } from './fingerprint';
 import {
   AGENCY_KINDS,
   type AgencyKind,
@@ -22,15 +23,8 @@ export function implicatesOfficials(indicators: readonly { id: string; tense?: '
   return indicators.some((indicator) => indicator.id === 'official_complicity' && indicator.tense !== 'past');
 }
 
-/** Lower case, no accents, and any run of what is not a letter or a digit as one space. */
-export function venueForm(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** Lower case, no accents, and any run of what is not a letter or a digit as one space: the form the duplicate check compares. */
+export const venueForm = normaliseForSketch;
 
 /** The venue, as whole words, in the text: "La Cabaña" is in "el bar la cabana", not in "cabanas". */
 export function namesVenue(text: string, venue: string): boolean {

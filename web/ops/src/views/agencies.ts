@@ -6,9 +6,8 @@ import { type AgencyKind, DEFAULT_LOCAL_AUTHORITY_KINDS, type RegionRulePut, typ
 import { h, replaceChildren } from '../dom';
 import { describeError } from '../errors';
 import { t } from '../i18n';
-import { timeOfDay } from '../time';
 import { type AgencyFormValues, agencyForm, regionRuleForm } from './agency-forms';
-import { LatestRead } from './latest-read';
+import { LatestRead, readStateLine } from './latest-read';
 
 /** Regions compare as core's sameRegion does: without case, accents or extra spaces. */
 const regionKey = (region: string): string => region.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
@@ -41,16 +40,11 @@ export class AgenciesPage {
     replaceChildren(this.heading, t('agencies.title'));
     const refresh = h('button', { type: 'button', 'data-action': 'agencies-refresh' }, t('agencies.refresh'));
     refresh.addEventListener('click', () => void this.load());
-    const state = this.read.error
-      ? t('agencies.failed', { reason: this.read.error })
-      : this.read.at
-        ? t('agencies.at', { time: timeOfDay(this.read.at) })
-        : t('app.loading');
     replaceChildren(
       this.element,
       h('div', { class: 'case-head' }, this.heading, refresh),
       h('p', { class: 'hint' }, t('agencies.note')),
-      h('p', { class: this.read.error ? 'case-alert agencies-state' : 'agencies-state', role: 'status' }, state),
+      readStateLine(this.read, 'agencies'),
       h('div', { class: 'case-messages' }, this.alert, this.notice),
       ...(this.read.data ? this.sections(this.read.data) : []),
     );

@@ -4,9 +4,7 @@ import type { StaffMember, StaffRef, TipDetail } from '../api-types';
 import { h, replaceChildren } from '../dom';
 import { t, tOr } from '../i18n';
 import { foldedForm } from './folded-form';
-
-/** Tip ids as the queue shows them (8 letters and digits); lower case is read as upper. */
-const TIP_ID = /^[A-Za-z0-9]{8}$/u;
+import { TIP_ID, tipIdInput, typedTipId } from './tip-id-input';
 
 export function assignForm(tip: TipDetail, loadStaff: () => Promise<StaffMember[]>, assign: (to: StaffRef) => void): HTMLElement {
   const select = h('select', { id: 'assign-to', name: 'to', required: true }, h('option', { value: '' }, t('app.loading')));
@@ -44,18 +42,7 @@ export function assignForm(tip: TipDetail, loadStaff: () => Promise<StaffMember[
 }
 
 export function duplicateForm(tip: TipDetail, mark: (of: string) => void, problem: (message: string) => void): HTMLElement {
-  const of = h('input', {
-    id: 'duplicate-of',
-    name: 'of',
-    type: 'text',
-    required: true,
-    minlength: 8,
-    maxlength: 8,
-    pattern: '[A-Za-z0-9]{8}',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    'aria-describedby': 'duplicate-hint',
-  });
+  const of = tipIdInput('duplicate-of', 'of', 'duplicate-hint');
   return foldedForm({
     name: 'duplicate',
     summary: t('case.duplicate'),
@@ -63,7 +50,7 @@ export function duplicateForm(tip: TipDetail, mark: (of: string) => void, proble
     fields: [{ label: t('case.duplicateField'), control: of }],
     submit: t('case.duplicateSubmit'),
     onSubmit: () => {
-      const id = of.value.trim().toUpperCase();
+      const id = typedTipId(of);
       if (!TIP_ID.test(id)) return;
       if (id === tip.tipId) return problem(t('case.duplicateSelf'));
       mark(id);

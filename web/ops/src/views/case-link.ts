@@ -5,9 +5,7 @@ import type { TipDetail } from '../api-types';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { foldedForm } from './folded-form';
-
-/** Tip ids as the queue shows them (8 letters and digits); lower case is read as upper. */
-const TIP_ID = /^[A-Za-z0-9]{8}$/u;
+import { TIP_ID, tipIdInput, typedTipId } from './tip-id-input';
 
 /**
  * Read before anything else on the tip or the case, on a phone too: a bordered block with a
@@ -36,18 +34,7 @@ export function caseLink(tip: TipDetail): HTMLElement | null {
 /** None for a tip already in a case: another tip joins it from that tip's own view. */
 export function linkForm(tip: TipDetail, link: (to: string) => void, problem: (message: string) => void): HTMLElement | null {
   if (tip.caseId) return null;
-  const to = h('input', {
-    id: 'link-to',
-    name: 'to',
-    type: 'text',
-    required: true,
-    minlength: 8,
-    maxlength: 8,
-    pattern: '[A-Za-z0-9]{8}',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    'aria-describedby': 'link-hint',
-  });
+  const to = tipIdInput('link-to', 'to', 'link-hint');
   return foldedForm({
     name: 'link',
     summary: t('link.summary'),
@@ -55,7 +42,7 @@ export function linkForm(tip: TipDetail, link: (to: string) => void, problem: (m
     fields: [{ label: t('link.field'), control: to }],
     submit: t('link.submit'),
     onSubmit: () => {
-      const id = to.value.trim().toUpperCase();
+      const id = typedTipId(to);
       if (!TIP_ID.test(id)) return problem(t('link.invalid'));
       if (id === tip.tipId) return problem(t('link.self'));
       link(id);

@@ -1,6 +1,9 @@
 // What a page that shows one read of the API keeps: only the newest read may fill it (the answer
 // to an earlier click, or to a page already left, is dropped), and when it was read.
+import { h } from '../dom';
 import { describeError } from '../errors';
+import { t } from '../i18n';
+import { timeOfDay } from '../time';
 
 export class LatestRead<T> {
   data: T | null = null;
@@ -29,4 +32,10 @@ export class LatestRead<T> {
   stop(): void {
     this.ticket += 1;
   }
+}
+
+/** The line under a directory page's title: when it was read, or why it could not be (`<page>.at`, `<page>.failed`). */
+export function readStateLine(read: LatestRead<unknown>, page: 'agencies' | 'overdue'): HTMLElement {
+  const state = read.error ? t(`${page}.failed`, { reason: read.error }) : read.at ? t(`${page}.at`, { time: timeOfDay(read.at) }) : t('app.loading');
+  return h('p', { class: read.error ? `case-alert ${page}-state` : `${page}-state`, role: 'status' }, state);
 }

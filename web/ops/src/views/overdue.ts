@@ -4,9 +4,9 @@ import * as api from '../api-cases';
 import type { OverdueReferrals } from '../api-types-cases';
 import { h, replaceChildren } from '../dom';
 import { t, tOr } from '../i18n';
-import { clock, timeOfDay } from '../time';
+import { clock } from '../time';
 import { referralStatus } from './case-sections';
-import { LatestRead } from './latest-read';
+import { LatestRead, readStateLine } from './latest-read';
 
 export class OverduePage {
   readonly element = h('section', { class: 'overdue', 'aria-labelledby': 'overdue-title' });
@@ -32,16 +32,11 @@ export class OverduePage {
     replaceChildren(this.heading, t('overdue.title'));
     const refresh = h('button', { type: 'button', 'data-action': 'overdue-refresh' }, t('overdue.refresh'));
     refresh.addEventListener('click', () => void this.load());
-    const state = this.read.error
-      ? t('overdue.failed', { reason: this.read.error })
-      : this.read.at
-        ? t('overdue.at', { time: timeOfDay(this.read.at) })
-        : t('app.loading');
     replaceChildren(
       this.element,
       h('div', { class: 'case-head' }, this.heading, refresh),
       this.read.data && h('p', { class: 'hint' }, t('overdue.note', { days: this.read.data.days })),
-      h('p', { class: this.read.error ? 'case-alert overdue-state' : 'overdue-state', role: 'status' }, state),
+      readStateLine(this.read, 'overdue'),
       this.read.data && this.list(this.read.data),
     );
   }
