@@ -75,3 +75,13 @@ export const SEEN_MESSAGE_DAYS = 400;
 
 /** How long a number left open at the end of a message waits for its next part. */
 export const NUMBER_OPEN_MINUTES = 30;
+
+/**
+ * Statistics (functions/core/statistics): a month is published this many days after it ends,
+ * once late triage (duplicates marked, levels overridden) has settled, and frozen then; and the
+ * months are those of Peru (UTC−5 all year, no daylight saving), where the tips are counted.
+ */
+export const STATISTICS_SETTLE_DAYS = 7;
+export const STATISTICS_TIME_ZONE = 'America/Lima';
+/** The longest period one export may cover (ten years of months). */
+export const MAX_STATISTICS_MONTHS = 120;
