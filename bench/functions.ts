@@ -31,6 +31,7 @@ const FAKE_ENV: Record<string, string> = {
   TIPLINE_EVIDENCE_TABLE: 'Evidence',
   TIPLINE_INTAKE_MEMORY_TABLE: 'IntakeMemory',
   TIPLINE_CASES_TABLE: 'Cases',
+  TIPLINE_STATISTICS_TABLE: 'Statistics',
   TIPLINE_TIPS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/tips',
   TIPLINE_PAGING_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/paging',
   TIPLINE_TWILIO_CLEANUP_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/twilio-cleanup',
@@ -91,4 +92,11 @@ export function benchLocalStack(print: (line?: string) => void): void {
   const lines = run.stdout.split('\n').filter((line) => /^\s+(sent|accepted|stored|critical|intake answer|tip-to-stored|tip-to-page|load)\b/.test(line));
   for (const line of lines) print(line);
   if (run.status !== 0) print(`  (the load test exited with ${run.status}: see npm run loadtest)`);
+}
+
+/** The statistics' cost against the tips of a month (bench/statistics.ts), in a process of its own: it starts a DynamoDB Local. */
+export function benchStatistics(print: (line?: string) => void): void {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/statistics.ts'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  for (const line of run.stdout.split('\n').filter(Boolean)) print(line);
+  if (run.status !== 0) print(`  (the statistics bench exited with ${run.status}: run node --import tsx bench/statistics.ts)`);
 }

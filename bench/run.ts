@@ -6,7 +6,7 @@ import { scoreUrgency } from '../functions/core/triage/score';
 import { GENERATORS, LENGTHS } from './adversarial';
 import { naiveScore } from './baseline';
 import { benchDashboard } from './dashboard';
-import { benchFunctions, benchLocalStack } from './functions';
+import { benchFunctions, benchLocalStack, benchStatistics } from './functions';
 import { CORPORA, readCorpus } from './corpora';
 import { benchLearned } from './learned';
 import { machineLines } from './machine';
@@ -139,6 +139,8 @@ function main(): void {
     benchFunctions(print);
     print();
     benchDashboard(print);
+    print();
+    benchStatistics(print);
   }
   if (process.argv.includes('--stack')) {
     print();

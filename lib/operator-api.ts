@@ -77,6 +77,9 @@ export class OperatorApi extends Construct {
     // The agency directory (GET /api/agencies, a referral's checks): the roster's agency and
     // region items alone, never a responder, a rotation or a policy; it cannot open a contact.
     useTablePartitions(this.fn, props.storage.roster, ENV.rosterTable, ['dynamodb:Query'], AGENCY_DIRECTORY_KINDS);
+    // Statistics: a tip's or referral's counts move in the same transaction as it (UpdateItem ADD),
+    // and GET /api/statistics reads published months by key. It never publishes one.
+    useTableItems(this.fn, props.storage.statistics, ENV.statisticsTable, ['dynamodb:GetItem', 'dynamodb:UpdateItem']);
   }
 
   /**

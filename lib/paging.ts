@@ -5,6 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { ENV } from '../functions/config/env-names';
 import { CASES_TABLE, PAGE_DELIVERIES_TABLE, PAGING_GUARDS, PAGING_QUEUE } from '../functions/config/tables';
+import type { PagingJob } from '../functions/core/paging/jobs';
 import { KEY_PURPOSES, type ContactVault } from './contact-vault';
 import type { TiplineSecrets } from './secrets';
 import type { Storage } from './storage';
@@ -92,6 +93,9 @@ export class Paging extends Construct {
     // index for the sweep, and keep the SMS's delivery and the reminders on it (UpdateItem on its
     // version); the case's tips to audit a reminder under. No Put: paging makes no case or referral.
     useTableItemsAndIndexes(this.fn, storage.cases, CASES_TABLE, ENV.casesTable, ['dynamodb:GetItem', 'dynamodb:UpdateItem'], ['OpenReferralsByUpdate']);
+    // Statistics: counts move with the tips and referrals it updates (UpdateItem ADD); publishing
+    // reads a month's live counts (Query) and freezes the month once (conditional PutItem).
+    useTableItems(this.fn, storage.statistics, ENV.statisticsTable, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
     readSecret(this.fn, secrets.twilioAuthToken, ENV.twilioAuthTokenSecretArn);
     this.fn.addEnvironment(ENV.twilioAccountSid, twilio.accountSid);
     this.fn.addEnvironment(ENV.twilioSender, twilio.sender);
@@ -117,7 +121,7 @@ export class Paging extends Construct {
   }
 
   /**
-   * Every hour, `{"type":"ReferralSweep"}` on the paging queue: supervisors are reminded of
+   * Every hour, `{"type":"ReferralSweep"}` and `{"type":"StatisticsPublication"}` on the paging queue: supervisors are reminded of
    * referrals nobody updated (core/cases/reminders.ts). A sweep EventBridge could not deliver goes
    * to paging's dead-letter queue, whose alarm fires and whose redrive puts it on the paging
    * queue, where it belongs. EventBridge sends through the queues' own policies, limited to this
@@ -131,16 +135,20 @@ export class Paging extends Construct {
       description: 'Hourly: remind supervisors of referrals with no update (ReferralSweep on the paging queue).',
       schedule: Schedule.rate(Duration.hours(1)),
     });
-    rule.addTarget({
-      bind: () => ({
-        arn: queue.queueArn,
-        input: RuleTargetInput.fromObject({ type: 'ReferralSweep' }),
-        targetResource: queue,
-        deadLetterConfig: { arn: deadLetterQueue.queueArn },
-        // A sweep more than an hour late is the next one's to do.
-        retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 },
-      }),
-    });
+    // The same hour publishes the statistics of any month that has just settled (core/statistics):
+    // a second target of the rule, so that it goes through the same queue policy.
+    const hourlyJobs: PagingJob[] = [{ type: 'ReferralSweep' }, { type: 'StatisticsPublication' }];
+    for (const job of hourlyJobs)
+      rule.addTarget({
+        bind: () => ({
+          arn: queue.queueArn,
+          input: RuleTargetInput.fromObject(job),
+          targetResource: queue,
+          deadLetterConfig: { arn: deadLetterQueue.queueArn },
+          // A sweep more than an hour late is the next one's to do.
+          retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 },
+        }),
+      });
     for (const target of [queue, deadLetterQueue]) {
       target.addToResourcePolicy(
         new PolicyStatement({

@@ -6,6 +6,7 @@ import {
   ALL_TABLES,
   AUDIT_TABLE,
   CASES_TABLE,
+  STATISTICS_TABLE,
   CONTACT_VAULT_TABLE,
   CONTACTS_TABLE,
   EVIDENCE_TABLE,
@@ -60,6 +61,8 @@ export class Storage extends Construct {
   readonly intakeMemory: Table;
   /** Cases (linked tips) and their referrals to agencies; not on a tip's retention (tables.ts says why). */
   readonly cases: Table;
+  /** The statistics: live counts per category and month, and the months as published (tables.ts). */
+  readonly statistics: Table;
   /** Every table by its shape's name, for code that walks ALL_TABLES (the tests). */
   readonly byShapeName: ReadonlyMap<string, Table>;
   readonly key: IKey;
@@ -87,6 +90,7 @@ export class Storage extends Construct {
     this.evidence = get(EVIDENCE_TABLE.name);
     this.intakeMemory = get(INTAKE_MEMORY_TABLE.name);
     this.cases = get(CASES_TABLE.name);
+    this.statistics = get(STATISTICS_TABLE.name);
   }
 
   private table(shape: TableShape): Table {

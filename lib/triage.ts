@@ -35,6 +35,8 @@ export class Triage extends Construct {
     useTableItems(this.fn, props.storage.receipts, ENV.receiptsTable, ['dynamodb:PutItem']);
     // Sealed evidence arrives sealed from intake: triage stores it and can neither read nor open it.
     useTableItems(this.fn, props.storage.evidence, ENV.evidenceTable, ['dynamodb:PutItem']);
+    // The statistics' live counts, ADDed in the same transaction as the tip: categories only.
+    useTableItems(this.fn, props.storage.statistics, ENV.statisticsTable, ['dynamodb:UpdateItem']);
 
     // A flood of tips (or of spam) queues up instead of throttling the tables and the operator
     // API that shares them.

@@ -1,5 +1,6 @@
-// The referral reminder sweep on the local stack. In AWS an EventBridge rule puts
-// `{"type":"ReferralSweep"}` on the paging queue every hour (lib/paging.ts); here there is no
+// The referral reminder sweep and the statistics' publication on the local stack. In AWS an
+// EventBridge rule puts `{"type":"ReferralSweep"}` and `{"type":"StatisticsPublication"}` on the
+// paging queue every hour (lib/paging.ts); here there is no
 // EventBridge, so the stack puts it there at start, every hour of wall time, and whenever the
 // movable clock moves (POST /local/clock), so that moving the clock days ahead reminds of the
 // referrals it made overdue without waiting for the hour.
@@ -16,9 +17,10 @@ export interface ReferralSweeps {
 }
 
 export function referralSweeps(options: { client: SQSClient; queueUrl: string; clock: MovableClock; onError?: (error: unknown) => void }): ReferralSweeps {
-  const job: PagingJob = { type: 'ReferralSweep' };
+  // The statistics' publication rides on the same hour in AWS (lib/paging.ts): so it does here.
+  const jobs: PagingJob[] = [{ type: 'ReferralSweep' }, { type: 'StatisticsPublication' }];
   const sweep = async () => {
-    await options.client.send(new SendMessageCommand({ QueueUrl: options.queueUrl, MessageBody: JSON.stringify(job) }));
+    for (const job of jobs) await options.client.send(new SendMessageCommand({ QueueUrl: options.queueUrl, MessageBody: JSON.stringify(job) }));
   };
   let stopped = false;
   // The clock keeps its listeners: once stopped, a move sends nothing to a queue that is gone.

@@ -5,14 +5,18 @@
 // case that does not list it. An open referral carries `openReferral` for the sparse index the
 // overdue list and paging's sweep read; closing it removes the attribute.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CASES_TABLE } from '../config/tables';
 import { type CaseRecord, isReferralOpen, type ReferralRecord } from '../core/cases/model';
 import { type CaseStore, CaseVersionConflict } from '../core/cases/store';
 import { queryAll } from './aws-clients';
+import { countUpdates, transactCounting } from './dynamo-statistics';
+import { referralCountDelta } from '../core/statistics/counting';
 
 export interface CaseTables {
   cases: string;
+  /** The statistics' live counts: a referral's funnel steps are counted in the same transaction. */
+  statistics: string;
   /** Linking sets `caseId` on tips (operator API only). */
   tips?: string;
 }
@@ -141,22 +145,26 @@ export function dynamoCaseStore(client: DynamoDBDocumentClient, tables: CaseTabl
     },
 
     async putReferral(referral) {
-      await client.send(new PutCommand({ TableName: tables.cases, Item: referralItem(referral), ConditionExpression: 'attribute_not_exists(caseId)' }));
+      await transactCounting(client, [
+        { Put: { TableName: tables.cases, Item: referralItem(referral), ConditionExpression: 'attribute_not_exists(caseId)' } },
+        ...countUpdates(tables.statistics, referralCountDelta(undefined, referral)),
+      ]);
     },
 
     async updateReferral(before, after) {
       const { expression, names, values } = changes(referralItem(before), referralItem({ ...after, version: before.version + 1 }), ['caseId', 'itemKey']);
       try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tables.cases,
-            Key: { caseId: before.caseId, itemKey: referralKey(before.referralId) },
-            UpdateExpression: expression,
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { ...names, '#version': 'version' },
-            ExpressionAttributeValues: { ...values, ':expected': before.version },
-          }),
-        );
+        const update = {
+          TableName: tables.cases,
+          Key: { caseId: before.caseId, itemKey: referralKey(before.referralId) },
+          UpdateExpression: expression,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { ...names, '#version': 'version' },
+          ExpressionAttributeValues: { ...values, ':expected': before.version },
+        };
+        const counts = referralCountDelta(before, after);
+        if (counts.length === 0) await client.send(new UpdateCommand(update));
+        else await transactCounting(client, [{ Update: update }, ...countUpdates(tables.statistics, counts)]);
       } catch (error: unknown) {
         if (lostRace(error)) throw new CaseVersionConflict(`Referral ${before.referralId}`);
         throw error;

@@ -2,12 +2,14 @@
 // message item is conditional on its id, the tip on its version, so a redelivery or a race
 // either writes everything or nothing. Operators' changes are conditional on the version too.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MESSAGES_TABLE, TIPS_TABLE } from '../config/tables';
 import type { ClosedTipReader, QueueFilter, ThreadPointer, TipReader, TipStore, TipWriter, TriageWrite } from '../core/tip-record';
 import { TipVersionConflict, searchFormOf } from '../core/tip-record';
 import { CLOSED, OPEN, decodeCursor, encodeCursor, tipItem, toMessage, toTip } from './dynamo-tip-items';
 import { queryAll, queryItems } from './aws-clients';
+import { countUpdates, transactCounting } from './dynamo-statistics';
+import { tipCountDelta } from '../core/statistics/counting';
 
 export { InvalidCursor } from './dynamo-tip-items';
 
@@ -18,6 +20,8 @@ export interface ReaderTables {
 
 export interface TipTables extends ReaderTables {
   contacts: string;
+  /** The statistics' live counts, kept in the same transaction as the tip (core/statistics). */
+  statistics: string;
   receipts: string;
   /** Sealed evidence spans, written in the same transaction as their message (triage). */
   evidence?: string;
@@ -183,8 +187,12 @@ export function dynamoClosedTips(client: DynamoDBDocumentClient, tipsTable: stri
   };
 }
 
-/** Conditional updates of a tip on its version, alone: for paging, which keeps one flag on it. */
-export function dynamoTipUpdater(client: DynamoDBDocumentClient, tipsTable: string): Pick<TipWriter, 'updateTip'> {
+/**
+ * Conditional updates of a tip on its version: for paging, which keeps one flag on it, and for
+ * operators. A change that moves the tip between statistics categories (its level, a duplicate
+ * mark, a false report) moves its count in the same transaction.
+ */
+export function dynamoTipUpdater(client: DynamoDBDocumentClient, tables: { tips: string; statistics: string }): Pick<TipWriter, 'updateTip'> {
   return {
     async updateTip(before, after) {
       const next = tipItem({ ...after, version: before.version + 1 });
@@ -207,32 +215,41 @@ export function dynamoTipUpdater(client: DynamoDBDocumentClient, tipsTable: stri
         }
         i++;
       }
+      const update = {
+        TableName: tables.tips,
+        Key: { tipId: before.tipId },
+        UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      };
+      const counts = tipCountDelta(before, after);
       try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tipsTable,
-            Key: { tipId: before.tipId },
-            UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          }),
-        );
+        if (counts.length === 0) await client.send(new UpdateCommand(update));
+        else await transactCounting(client, [{ Update: update }, ...countUpdates(tables.statistics, counts)]);
       } catch (error: unknown) {
         if (error instanceof ConditionalCheckFailedException) throw new TipVersionConflict(before.tipId);
+        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')
+          throw new TipVersionConflict(before.tipId);
         throw error;
       }
     },
   };
 }
 
-export function dynamoTipWriter(client: DynamoDBDocumentClient, tables: ReaderTables): TipWriter {
+/** Entries joining a thread (replies, notes), never read back: the tipster-reply function's only write. */
+export function dynamoThreadWriter(client: DynamoDBDocumentClient, messagesTable: string): Pick<TipWriter, 'addThreadEntry'> {
   return {
-    updateTip: dynamoTipUpdater(client, tables.tips).updateTip,
-
     async addThreadEntry(entry) {
-      await client.send(new PutCommand({ TableName: tables.messages, Item: entry, ConditionExpression: 'attribute_not_exists(messageId)' }));
+      await client.send(new PutCommand({ TableName: messagesTable, Item: entry, ConditionExpression: 'attribute_not_exists(messageId)' }));
     },
+  };
+}
+
+export function dynamoTipWriter(client: DynamoDBDocumentClient, tables: ReaderTables & { statistics: string }): TipWriter {
+  return {
+    updateTip: dynamoTipUpdater(client, tables).updateTip,
+    addThreadEntry: dynamoThreadWriter(client, tables.messages).addThreadEntry,
   };
 }
 
@@ -251,7 +268,7 @@ export function dynamoTipStore(client: DynamoDBDocumentClient, tables: TipTables
     },
 
     async commit(write: TriageWrite) {
-      const { message, tip, expectedVersion, thread, threadWas, receiptHash, evidence = [] } = write;
+      const { message, tip, expectedVersion, thread, threadWas, receiptHash, evidence = [], counts = [] } = write;
       const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
         { Put: { TableName: tables.messages, Item: message, ConditionExpression: 'attribute_not_exists(messageId)' } },
         {
@@ -288,8 +305,10 @@ export function dynamoTipStore(client: DynamoDBDocumentClient, tables: TipTables
         // The message's own condition above already makes this write happen once.
         items.push({ Put: { TableName: tables.evidence!, Item: { ...span, itemKey: `span#${span.messageId}#${span.ordinal}` } } });
       }
+      // Last, so that the cancellation reasons below keep their positions.
+      items.push(...countUpdates(tables.statistics, counts));
       try {
-        await client.send(new TransactWriteCommand({ TransactItems: items }));
+        await transactCounting(client, items);
         return 'stored';
       } catch (error: unknown) {
         if (!(error instanceof TransactionCanceledException)) throw error;

@@ -37,6 +37,8 @@ export const ENV = {
   pagingQueueUrl: 'TIPLINE_PAGING_QUEUE_URL',
   /** Cases and their referrals to agencies (issue 17). */
   casesTable: 'TIPLINE_CASES_TABLE',
+  /** Live counts and published months of the statistics (issue 18). */
+  statisticsTable: 'TIPLINE_STATISTICS_TABLE',
   /** Days an open referral may go without an update before supervisors are reminded of it (7). */
   referralReminderDays: 'TIPLINE_REFERRAL_REMINDER_DAYS',
   /** Minutes a high tip may wait unclaimed before its region's on-call is paged (15). */

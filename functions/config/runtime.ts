@@ -46,6 +46,7 @@ export const configShapes = {
   evidenceTable: { [ENV.evidenceTable]: tableName },
   intakeMemoryTable: { [ENV.intakeMemoryTable]: tableName },
   casesTable: { [ENV.casesTable]: tableName },
+  statisticsTable: { [ENV.statisticsTable]: tableName },
   /** Read by the overdue list (operator API) and the reminder sweep (paging): both must agree. */
   referralReminders: {
     [ENV.referralReminderDays]: z.coerce.number().int().min(1).max(MAX_REFERRAL_REMINDER_DAYS).default(DEFAULT_REFERRAL_REMINDER_DAYS),

@@ -185,6 +185,19 @@ export const CASES_TABLE = {
   indexes: [{ name: 'OpenReferralsByUpdate', partitionKey: 'openReferral', sortKey: 'lastUpdateAt' }],
 } as const satisfies TableShape;
 
+/**
+ * The statistics (functions/core/statistics), one partition per month (YYYY-MM, Peru): live counts
+ * under `live#<category>`, kept in the same transaction as each tip or referral write, and the
+ * month as published under `published`, written once and never changed. A `months` partition
+ * remembers which months are published. Only categories and counts: no text, no id, no tip.
+ */
+export const STATISTICS_TABLE = {
+  name: 'Statistics',
+  partitionKey: 'month',
+  sortKey: 'cell',
+  indexes: [],
+} as const satisfies TableShape;
+
 /** The public form's prefixes of IntakeMemory's keys; its IAM grant is conditioned on them (lib/public-form.ts). */
 export const FORM_MEMORY_PREFIXES = ['formToken#', 'inboxCode#'] as const;
 
@@ -202,6 +215,7 @@ export const ALL_TABLES: readonly TableShape[] = [
   EVIDENCE_TABLE,
   INTAKE_MEMORY_TABLE,
   CASES_TABLE,
+  STATISTICS_TABLE,
 ];
 
 /**
@@ -322,6 +336,7 @@ export const ROUTES = [
   // Where a case can be referred (never an agency's contact), and the referrals nobody updated.
   { method: 'GET', path: '/api/agencies', handler: 'operatorApi', auth: 'jwt', roles: STAFF },
   { method: 'GET', path: '/api/referrals/overdue', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
+  { method: 'GET', path: '/api/statistics', handler: 'operatorApi', auth: 'jwt', roles: ['supervisor'] },
   // Its own function: the only one that can read the contact vault and decrypt it.
   { method: 'POST', path: '/api/tips/{id}/replies', handler: 'tipsterReply', auth: 'jwt', roles: STAFF },
   // Who read what is itself sensitive: supervisors only.

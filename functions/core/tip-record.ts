@@ -1,5 +1,6 @@
 // What is stored about a tip and its messages, and the store port the use cases talk to.
 import type { SealedSpan } from './evidence/model';
+import type { Counter } from './statistics/counting';
 import type { TipId } from './tip-id';
 import type { Assessment, Channel, IndicatorFinding, Lang, Level, PlaceMention, PlaceholderKind, TipSignals } from './tip';
 
@@ -158,6 +159,8 @@ export interface TriageWrite {
   receiptHash?: string;
   /** Identifiers the message gives to someone else, sealed by intake; stored with it, once. */
   evidence?: SealedSpan[];
+  /** What the write changes in the statistics' live counts (core/statistics/counting.ts), kept with it. */
+  counts?: Counter[];
 }
 
 export class TipVersionConflict extends Error {

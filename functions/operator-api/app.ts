@@ -12,6 +12,8 @@ import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
 import { dynamoEvidenceStore, evidenceOpener } from '../adapters/dynamo-evidence';
 import { dataKeysOf } from '../adapters/envelope';
 import { dynamoDeliveries, dynamoPagingStore } from '../adapters/dynamo-paging';
+import { dynamoStatisticsReader } from '../adapters/dynamo-statistics';
+import type { StatisticsReader } from '../core/statistics/store';
 import { dynamoClosedTips, dynamoTipReader, dynamoTipWriter } from '../adapters/dynamo-tip-store';
 import { allFollow, dynamoTipRetention } from '../adapters/dynamo-tip-retention';
 import { fieldErrors, json, parseJsonBody, type HttpResult } from '../adapters/http';
@@ -23,6 +25,7 @@ import { endPagingOf, pagingRoutes } from './paging-routes';
 import { act, existingTip, record } from './route-kit';
 import { shiftRoutes } from './shift-routes';
 import { caseRoutes } from './case-routes';
+import { statisticsRoutes } from './statistics-routes';
 import { dynamoCaseStore } from '../adapters/dynamo-cases';
 import { type AgencyDirectory, dynamoAgencyDirectory } from '../adapters/dynamo-agency-directory';
 import type { CaseStore } from '../core/cases/store';
@@ -67,6 +70,7 @@ export const configShape = {
   ...configShapes.jwt,
   ...configShapes.staffUserPool,
   ...configShapes.casesTable,
+  ...configShapes.statisticsTable,
   ...configShapes.rosterTable,
   ...configShapes.referralReminders,
   [ENV.evidenceTable]: z.string().min(3),
@@ -113,6 +117,8 @@ export interface OperatorApiDeps extends StaffRouterDeps {
   referralClock: Clock;
   /** Days without an update after which a referral is overdue (ENV.referralReminderDays). */
   referralReminderDays: number;
+  /** Published months only: the API never reads live counts. */
+  statistics: StatisticsReader;
 }
 
 export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): OperatorApiDeps {
@@ -123,14 +129,15 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Operat
   const evidence = dynamoEvidenceStore(dynamo, config[ENV.evidenceTable]);
   return {
     reader,
-    writer: dynamoTipWriter(dynamo, tables),
+    writer: dynamoTipWriter(dynamo, { ...tables, statistics: config[ENV.statisticsTable] }),
     closedTips: dynamoClosedTips(dynamo, tables.tips),
     audit: dynamoAuditLog(dynamo, config[ENV.auditTable]),
     paging: dynamoPagingStore(dynamo, config[ENV.pagingTable]),
     deliveries: dynamoDeliveries(dynamo, config[ENV.pageDeliveriesTable]),
     closedTipRetentionDays: config[ENV.closedTipRetentionDays],
     staff: platform.staffDirectory ?? cognitoStaffDirectory(config[ENV.staffUserPoolId]),
-    cases: dynamoCaseStore(dynamo, { cases: config[ENV.casesTable], tips: tables.tips }),
+    cases: dynamoCaseStore(dynamo, { cases: config[ENV.casesTable], tips: tables.tips, statistics: config[ENV.statisticsTable] }),
+    statistics: dynamoStatisticsReader(dynamo, config[ENV.statisticsTable]),
     agencies: dynamoAgencyDirectory(dynamo, config[ENV.rosterTable]),
     referralClock: platform.clock,
     referralReminderDays: config[ENV.referralReminderDays],
@@ -231,6 +238,7 @@ function routesFor(deps: OperatorApiDeps): Record<RouteKeyFor<'operatorApi'>, (r
     ...pagingRoutes(deps),
     ...shiftRoutes(deps),
     ...caseRoutes(deps),
+    ...statisticsRoutes(deps),
     'GET /api/me': async ({ actor }) => json(200, { id: actor.id, name: actor.name, roles: actor.roles }),
 
     'GET /api/queue': async ({ event, actor }) => {

@@ -18,6 +18,7 @@ import { createLogger, type TiplineLogger } from '../adapters/logger';
 import { awsPlatform, type Platform } from '../adapters/platform';
 import { sqsConsumer } from '../adapters/sqs-consumer';
 import { sqsDelayedJobs } from '../adapters/sqs-delayed';
+import { dynamoStatistics } from '../adapters/dynamo-statistics';
 import { twilioSettingsOf, twilioSms } from '../adapters/twilio-sender';
 import { ENV } from '../config/env-names';
 import { configShapes, readConfig, type Env } from '../config/runtime';
@@ -38,6 +39,7 @@ export const configShape = {
   ...configShapes.twilioAccount,
   ...configShapes.twilioSender,
   ...configShapes.casesTable,
+  ...configShapes.statisticsTable,
   ...configShapes.referralReminders,
   [ENV.pagingMaxDelaySeconds]: z.coerce.number().int().min(1).max(PAGING_QUEUE.maxDelaySeconds).default(PAGING_QUEUE.maxDelaySeconds),
   [ENV.pageBudgetPerRegionHour]: z.coerce.number().int().min(1).max(PAGING_GUARDS.maxBudgetPerHour).default(PAGING_GUARDS.defaultBudgetPerHour),
@@ -60,7 +62,10 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Paging
   return {
     ports: {
       roster: dynamoRosterReader(dynamo, config[ENV.rosterTable]),
-      tips: { ...dynamoTipLookup(dynamo, config[ENV.tipsTable]), ...dynamoTipUpdater(dynamo, config[ENV.tipsTable]) },
+      tips: {
+        ...dynamoTipLookup(dynamo, config[ENV.tipsTable]),
+        ...dynamoTipUpdater(dynamo, { tips: config[ENV.tipsTable], statistics: config[ENV.statisticsTable] }),
+      },
       states: dynamoPagingStore(dynamo, config[ENV.pagingTable]),
       deliveries: dynamoDeliveries(dynamo, config[ENV.pageDeliveriesTable]),
       phones: dynamoResponderPhones(dynamo, config[ENV.rosterTable], dataKeysOf(platform, env)),
@@ -73,8 +78,9 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Paging
       guards: { budgetPerHour: config[ENV.pageBudgetPerRegionHour], duplicateWindowMinutes: config[ENV.duplicatePageWindowMinutes] },
       notes: dynamoResponderNotes(dynamo, config[ENV.messagesTable]),
       codes: dynamoPageCodes(dynamo, config[ENV.pagingTable]),
+      statistics: dynamoStatistics(dynamo, config[ENV.statisticsTable]),
       referrals: {
-        cases: dynamoCaseStore(dynamo, { cases: config[ENV.casesTable] }),
+        cases: dynamoCaseStore(dynamo, { cases: config[ENV.casesTable], statistics: config[ENV.statisticsTable] }),
         contacts: dynamoAgencyContacts(dynamo, config[ENV.rosterTable], dataKeysOf(platform, env)),
         reminderDays: config[ENV.referralReminderDays],
       },

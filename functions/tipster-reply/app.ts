@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { dynamoAuditLog } from '../adapters/dynamo-audit-log';
 import { dynamoContactVaultReader } from '../adapters/dynamo-contact-vault';
-import { dynamoTipLookup, dynamoTipWriter } from '../adapters/dynamo-tip-store';
+import { dynamoThreadWriter, dynamoTipLookup } from '../adapters/dynamo-tip-store';
 import { json, parseJsonBody } from '../adapters/http';
 import { createLogger } from '../adapters/logger';
 import { operatorAuthenticatorOf } from '../adapters/operator-auth';
@@ -42,7 +42,7 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Tipste
   return {
     tips: dynamoTipLookup(dynamo, config[ENV.tipsTable]),
     // Writes only: the reply joins the thread; this function never reads the thread.
-    thread: dynamoTipWriter(dynamo, { tips: config[ENV.tipsTable], messages: config[ENV.messagesTable] }),
+    thread: dynamoThreadWriter(dynamo, config[ENV.messagesTable]),
     vault: dynamoContactVaultReader(dynamo, config[ENV.contactVaultTable], dataKeysOf(platform, env)),
     sender: twilioSender(twilioSettingsOf(config), platform, env),
     audit: dynamoAuditLog(dynamo, config[ENV.auditTable]),

@@ -28,6 +28,7 @@ export const configShape = {
   ...configShapes.threadWindow,
   ...configShapes.pagingQueue,
   ...configShapes.highUnclaimed,
+  ...configShapes.statisticsTable,
 };
 
 export interface TriageDeps {
@@ -48,6 +49,7 @@ export function fromEnv(env: Env, platform: Platform = awsPlatform(env)): Triage
       contacts: config[ENV.contactsTable],
       receipts: config[ENV.receiptsTable],
       evidence: config[ENV.evidenceTable],
+      statistics: config[ENV.statisticsTable],
     }),
     // Delays are counted from the wall clock: SQS holds a message by its own.
     pagingLater: sqsDelayedJobs<PagingJob>(sqsClient(platform), config[ENV.pagingQueueUrl], PAGING_QUEUE.maxDelaySeconds, () => new Date()),

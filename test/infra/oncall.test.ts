@@ -131,6 +131,7 @@ describe('paging', () => {
       [ENV.pageDeliveriesTable]: tableRef('PageDeliveries'),
       [ENV.auditTable]: tableRef('Audit'),
       [ENV.casesTable]: tableRef('Cases'),
+      [ENV.statisticsTable]: tableRef('Statistics'),
       [ENV.pagingQueueUrl]: { Ref: pagingQueueId() },
       [ENV.pagingMaxDelaySeconds]: String(PAGING_QUEUE.maxDelaySeconds),
       [ENV.pageBudgetPerRegionHour]: String(PAGING_GUARDS.defaultBudgetPerHour),
@@ -158,6 +159,9 @@ describe('paging', () => {
       // Referrals: one by key, the open ones through their index for the sweep, and the SMS's
       // delivery and the reminders kept on them; no Put: paging makes no case or referral.
       Cases: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      // Statistics: counts move with the tips and referrals it updates; publishing reads a month's
+      // counts and freezes the month with a conditional Put. No Scan, no Delete.
+      Statistics: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
     });
     expect(targetsOf('paging', 'dynamodb:Query', 'Cases')).toEqual(['OpenReferralsByUpdate']);
     // Deliveries: claim and update items on the table itself; query only the responder's pages.
@@ -302,18 +306,20 @@ describe('the functions that feed paging', () => {
   });
 });
 
-describe('the referral sweep', () => {
-  it('is put on the paging queue every hour by an EventBridge rule, failures to its dead-letter queue', () => {
+describe('the referral sweep and the statistics publication', () => {
+  it('are put on the paging queue every hour by an EventBridge rule, failures to its dead-letter queue', () => {
     const rules = Object.values(template.findResources('AWS::Events::Rule')).map((rule) => rule.Properties as Json);
     expect(rules).toHaveLength(1);
     expect(rules[0]).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED' });
-    expect(rules[0]?.Targets).toEqual([
-      expect.objectContaining({
-        Arn: { 'Fn::GetAtt': [pagingQueueId(), 'Arn'] },
-        Input: JSON.stringify({ type: 'ReferralSweep' }),
-        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack.paging.work.deadLetterQueue), 'Arn'] } },
-      }),
-    ]);
+    expect(rules[0]?.Targets).toEqual(
+      ['ReferralSweep', 'StatisticsPublication'].map((type) =>
+        expect.objectContaining({
+          Arn: { 'Fn::GetAtt': [pagingQueueId(), 'Arn'] },
+          Input: JSON.stringify({ type }),
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack.paging.work.deadLetterQueue), 'Arn'] } },
+        }),
+      ),
+    );
   });
 
   it('is sent by EventBridge for this rule alone, to the paging queue and its dead-letter queue only', () => {

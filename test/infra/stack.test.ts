@@ -245,6 +245,7 @@ describe('functions', () => {
       // Cases and referrals; the roster for its agency directory alone (its partitions: oncall.test.ts).
       [ENV.casesTable]: tableRef('Cases'),
       [ENV.rosterTable]: tableRef('Roster'),
+      [ENV.statisticsTable]: tableRef('Statistics'),
     });
     for (const handler of ALL_HANDLERS.filter((h) => h !== 'operatorApi')) expect(ENV.staffUserPoolId in envOf(handler), handler).toBe(false);
     // Only the functions behind `jwt` routes verify operators' tokens.
@@ -645,6 +646,8 @@ describe('IAM', () => {
       Cases: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
       // The agency directory: its two partitions only (oncall.test.ts).
       Roster: ['dynamodb:Query'],
+      // Counts move with the tips and referrals it changes; published months read by key. It never publishes.
+      Statistics: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
     });
     // No vault or secret, no action outside those per-table grants, on the key only Decrypt for
     // evidence (below), and one queue: an operator's raise to critical is sent to paging.
@@ -687,7 +690,11 @@ describe('IAM', () => {
       Receipts: ['dynamodb:PutItem'],
       // Sealed evidence is only put, with its message: triage can neither read nor change it.
       Evidence: ['dynamodb:PutItem'],
+      // The statistics' live counts, ADDed with the tip: the one update triage may make, on counts.
+      Statistics: ['dynamodb:UpdateItem'],
     });
+    expect(targetsOf('triage', 'dynamodb:UpdateItem', 'Statistics')).toEqual(['table']);
+    expect(resourcesAllowed('triage', 'dynamodb:UpdateItem')).toEqual([tableIdByShapeName('Statistics')]);
     expect(targetsOf('triage', 'dynamodb:Query', 'Messages')).toEqual(['MessagesByTip']);
     for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem']) {
       for (const name of ['Tips', 'Messages', 'Contacts']) expect(targetsOf('triage', action, name), `${action} ${name}`).toEqual(['table']);
@@ -696,6 +703,7 @@ describe('IAM', () => {
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
+      'dynamodb:UpdateItem',
     ]);
     const readable = sorted(['Tips', 'Messages', 'Contacts'].map(tableIdByShapeName));
     expect(resourcesAllowed('triage', 'dynamodb:GetItem')).toEqual(readable);

@@ -18,6 +18,7 @@
 // before the actions are carried out, and a page key it has counted is granted again at no cost,
 // so a redelivered job neither pages twice nor counts twice. An operator's decision (a level
 // raised to critical) pages at once, and counts.
+import { publishSettledMonths, type StatisticsPublisher } from '../statistics/store';
 import type { AuditLog } from '../audit';
 import {
   alreadyAcknowledgedText,
@@ -103,6 +104,8 @@ export interface PagingPorts {
   codes: { tipsWith(code: string): Promise<string[]>; remember(code: string, tipId: string, keepUntil: Date): Promise<void> };
   /** Referrals' SMS and reminders (core/cases/referral-jobs); absent where nothing refers (paging's own tests). */
   referrals?: ReferralPorts;
+  /** The statistics, published from here hourly (core/statistics/store.ts); absent in paging's own tests. */
+  statistics?: StatisticsPublisher;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -156,6 +159,10 @@ export async function handlePagingJob(job: PagingJob, ports: PagingPorts): Promi
       return sendReferral(job, ports);
     case 'ReferralSweep':
       return sweepReferrals(ports);
+    case 'StatisticsPublication':
+      if (!ports.statistics) throw new Error('A StatisticsPublication job reached a paging function with no statistics store.');
+      await publishSettledMonths(ports.statistics, ports.now());
+      return;
     default: {
       const unreachable: never = job;
       throw new Error(`unknown paging job ${JSON.stringify(unreachable)}`);

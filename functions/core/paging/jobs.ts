@@ -62,5 +62,7 @@ export const pagingJobSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ReferralSend'), caseId: z.string().regex(CASE_ID_PATTERN), referralId: z.string().regex(REFERRAL_ID_PATTERN) }),
   /** Hourly (an EventBridge rule in AWS; the local stack whenever its clock moves): remind supervisors of overdue referrals. */
   z.strictObject({ type: z.literal('ReferralSweep') }),
+  /** Hourly, beside the sweep: publish the statistics of every month that is over and settled (core/statistics). */
+  z.strictObject({ type: z.literal('StatisticsPublication') }),
 ]);
 export type PagingJob = z.infer<typeof pagingJobSchema>;

@@ -7,6 +7,7 @@ import type { TipReceived, TipSignals } from '../tip';
 import { levelRank } from '../tip';
 import type { StoredMessage, ThreadPointer, TipRecord, TipStore } from '../tip-record';
 import { TipVersionConflict, applyAssessment, isInbound, isOpen, searchTextOf } from '../tip-record';
+import { tipCountDelta } from '../statistics/counting';
 
 export interface TriageDeps {
   store: TipStore;
@@ -113,6 +114,7 @@ async function attemptTriage(received: TipReceived, deps: TriageDeps): Promise<T
     ...(received.contactKey ? { thread: { contactKey: received.contactKey, tipId, lastMessageAt: tip.lastMessageAt }, threadWas: pointer?.tipId ?? null } : {}),
     ...(received.receiptHash ? { receiptHash: received.receiptHash } : {}),
     ...(received.evidence?.length ? { evidence: sealedSpans(received, tipId) } : {}),
+    counts: tipCountDelta(existing, tip),
   });
   return result === 'duplicate' ? { kind: 'duplicate', messageId: received.messageId } : { kind: 'stored', tip, threaded: Boolean(existing), text };
 }
