@@ -5,8 +5,8 @@
 // intake), ids, levels and indicator ids. Never an operator's note or reply, nor the reason
 // of an override: those are staff free text and were never redacted (core/corpus-export.ts).
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoClientFor, explainLocalFailure } from './dynamo-target';
 import * as z from 'zod';
 import { dynamoClosedTips, dynamoThreadReader } from '../functions/adapters/dynamo-tip-store';
 import { ENV } from '../functions/config/env-names';
@@ -52,14 +52,9 @@ function target(aws: boolean, env: NodeJS.ProcessEnv): Target {
     const messages = env[ENV.messagesTable];
     if (!tips || !messages)
       throw new UsageError(`--aws needs $${ENV.tipsTable} and $${ENV.messagesTable} (the stack outputs TipsTableName and MessagesTableName)`);
-    return { client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tips, messages };
+    return { client: dynamoClientFor(true, env), tips, messages };
   }
-  const local = new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${env[LOCAL_ENV.dynamoDbPort] || '8000'}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  return { client: DynamoDBDocumentClient.from(local), tips: TIPS_TABLE.name, messages: MESSAGES_TABLE.name };
+  return { client: dynamoClientFor(false, env), tips: TIPS_TABLE.name, messages: MESSAGES_TABLE.name };
 }
 
 /** `tipline eval --overrides …`: returns the exit code. */
@@ -85,14 +80,7 @@ export async function overridesCommand(argv: string[], out: Out, env: NodeJS.Pro
     for await (const tip of closed.closedSince(since)) out(JSON.stringify(toCorpusLine(tip, await threads.listMessages(tip.tipId))));
     return 0;
   } catch (error: unknown) {
-    if (
-      !values.aws &&
-      error instanceof Error &&
-      /ECONNREFUSED|fetch failed|connect/i.test(`${error.message} ${String((error as { code?: unknown }).code ?? '')}`)
-    ) {
-      throw new Error(`No DynamoDB Local on port ${env[LOCAL_ENV.dynamoDbPort] || '8000'}: is the local stack running (npm start)? Use --aws for AWS.`);
-    }
-    throw error;
+    throw explainLocalFailure(error, values.aws, env);
   } finally {
     client.destroy();
   }

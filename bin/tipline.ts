@@ -6,6 +6,7 @@
 //   npm run --silent cli -- eval FILE
 //   npm run --silent cli -- eval --overrides [--since YYYY-MM-DD] [--aws]
 //   npm run --silent cli -- dlq list|inspect ID|redrive
+//   npm run --silent cli -- stats [--from YYYY-MM] [--to YYYY-MM] [--format json|csv] [--aws]
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
@@ -17,6 +18,7 @@ import { formatTriageMetrics, metricsJson } from '../functions/core/triage/metri
 import { scoreUrgency, type ScoringOptions } from '../functions/core/triage/score';
 import { DLQ_USAGE, dlqCommand, UsageError } from './dlq';
 import { OVERRIDES_USAGE, overridesCommand } from './overrides';
+import { STATS_USAGE, statsCommand } from './stats';
 
 const USAGE = `usage:
   tipline score --jsonl FILE     score tips, one JSON object a line: {"id", "text", "channel"?}
@@ -31,7 +33,8 @@ const USAGE = `usage:
                                  --rules-only leaves the learned reader out, to see what it adds
 FILE may be "-" for standard input.
 ${OVERRIDES_USAGE}
-${DLQ_USAGE}`;
+${DLQ_USAGE}
+${STATS_USAGE}`;
 
 const tipLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string(), channel: z.enum(CHANNELS).optional() });
 const labelledLine = tipLine.extend({
@@ -202,6 +205,8 @@ async function main(argv: string[]): Promise<number> {
       return rest.includes('--overrides') ? withUsage(() => overridesCommand(rest, (line) => process.stdout.write(`${line}\n`))) : evaluate(rest);
     case 'dlq':
       return withUsage(() => dlqCommand(rest, (line) => process.stdout.write(`${line}\n`)));
+    case 'stats':
+      return withUsage(() => statsCommand(rest, (text) => process.stdout.write(text)));
     default:
       return usage();
   }
