@@ -75,6 +75,19 @@ export async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body
   }
 }
 
+/** An authorised GET of a file (the statistics' CSV): the answer itself, once it is a 2xx. */
+export async function callForFile(path: string, accept: string): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { authorization: `Bearer ${currentToken() ?? ''}`, accept }, cache: 'no-store' });
+  } catch (error: unknown) {
+    throw new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+  if (res.ok) return res;
+  if (res.status === 401) onUnauthorized();
+  throw new ApiError(res.status, errorBody(await res.json().catch(() => null)));
+}
+
 const tip = (id: string, action = ''): string => `/api/tips/${encodeURIComponent(id)}${action}`;
 
 export type { QueueFilter };

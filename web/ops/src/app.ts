@@ -21,6 +21,7 @@ import { OverduePage } from './views/overdue';
 import { QueueView } from './views/queue';
 import { isResponderOnly } from './views/responder-tip';
 import { RosterPanel } from './views/roster';
+import { StatisticsEntry } from './views/statistics-entry';
 import { TipView } from './views/tip';
 
 const POLL_MS = 5_000;
@@ -44,6 +45,7 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
   const roster = supervisor ? new RosterPanel() : null;
   const overdue = supervisor ? new OverduePage() : null;
   const agencies = supervisor ? new AgenciesPage() : null;
+  const statistics = supervisor ? new StatisticsEntry() : null;
   const casePage = new CasePage(() => me);
   const handover = new HandoverView();
   const skip = h('a', { class: 'skip', href: '#queue-list' });
@@ -94,8 +96,16 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
       stop();
       signOut();
     });
-    const page = (target: 'queue' | 'handover' | 'roster' | 'overdue' | 'agencies', href: string, label: string) =>
-      h('a', { href, 'data-nav': target, 'aria-current': view === target || (target === 'queue' && view === 'tip') ? 'page' : null }, label);
+    const page = (target: 'queue' | 'handover' | 'roster' | 'overdue' | 'agencies' | 'statistics', href: string, label: string) =>
+      h(
+        'a',
+        {
+          href,
+          'data-nav': target,
+          'aria-current': view === target || (target === 'queue' && view === 'tip') || (target === 'statistics' && view === 'report') ? 'page' : null,
+        },
+        label,
+      );
     const pages = responderOnly
       ? null
       : h(
@@ -106,6 +116,7 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
           roster && page('roster', '#/roster', t('nav.roster')),
           overdue && page('overdue', '#/referrals/overdue', t('nav.overdue')),
           agencies && page('agencies', '#/agencies', t('nav.agencies')),
+          statistics && page('statistics', '#/statistics', t('nav.statistics')),
         );
     replaceChildren(
       bar,
@@ -133,6 +144,7 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     casePage.rerender();
     if (view === 'overdue') overdue?.render();
     if (view === 'agencies') agencies?.render();
+    if (view === 'statistics' || view === 'report') statistics?.rerender();
     showTitle();
   }
 
@@ -180,13 +192,15 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     setFilterQuery(filterToQuery(queue.currentFilter()));
     const leaving = view;
     // A supervisor's address is no way into their pages for anyone else.
-    const supervisorsOnly = next.view === 'roster' || next.view === 'overdue' || next.view === 'agencies';
+    const supervisorsOnly =
+      next.view === 'roster' || next.view === 'overdue' || next.view === 'agencies' || next.view === 'statistics' || next.view === 'report';
     view = supervisorsOnly && !supervisor ? 'queue' : next.view;
     main.dataset.view = view;
     if (leaving === 'roster' && view !== 'roster') roster?.stop();
     if (leaving === 'case' && view !== 'case') casePage.stop();
     if (leaving === 'overdue' && view !== 'overdue') overdue?.stop();
     if (leaving === 'agencies' && view !== 'agencies') agencies?.stop();
+    if ((leaving === 'statistics' || leaving === 'report') && view !== 'statistics' && view !== 'report') statistics?.stop();
     renderBar();
     if (next.view === 'tip') {
       banner.opened(next.id);
@@ -201,6 +215,8 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     else if (next.view === 'case') void casePage.open(next.id).then(() => view === 'case' && casePage.focus());
     else if (view === 'overdue') void overdue?.load().then(() => view === 'overdue' && overdue?.focus());
     else if (view === 'agencies') void agencies?.load().then(() => view === 'agencies' && agencies?.focus());
+    else if (statistics && (next.view === 'statistics' || next.view === 'report'))
+      void statistics.open(next).then(() => view === next.view && statistics.focus());
     else queue.focusSelected();
   }
 
@@ -215,6 +231,7 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     h('div', { class: 'page-case' }, casePage.element),
     overdue && h('div', { class: 'page-overdue' }, overdue.element),
     agencies && h('div', { class: 'page-agencies' }, agencies.element),
+    statistics && h('div', { class: 'page-statistics' }, statistics.element),
   );
   replaceChildren(root, skip, bar, banner.live, banner.element, dev?.element, agreement?.element, main, help);
   rerender();
@@ -245,6 +262,7 @@ export function startApp(root: HTMLElement, me: Me, signOut: () => void, options
     casePage.stop();
     overdue?.stop();
     agencies?.stop();
+    statistics?.stop();
     lifetime.abort();
   }
   return { stop };

@@ -3,6 +3,7 @@ import './styles.css';
 import './styles-shift.css';
 import './styles-case.css';
 import './styles-referral.css';
+import './styles-statistics.css';
 import * as api from './api';
 import { currentToken, finishCognitoSignIn, signOut, signOutLocally, startCognitoSignIn, takeTokenFromFragment } from './auth';
 import { loadConfig, type SignInConfig } from './config';
