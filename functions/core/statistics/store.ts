@@ -54,10 +54,13 @@ export async function readStatistics(
   const months = monthsBetween(from, to);
   const published = await store.publishedMonths(months);
   const done = new Set(published.map((month) => month.month));
+  // Pending: months still to come out. Months before the first publication, or over and settled
+  // with nothing published, had nothing counted: they are neither published nor pending.
+  const nextDue = span ? addMonths(span.through, 1) : addMonths(lastPublishableMonth(now), 1);
   return exportPeriod(
     published,
     from,
     to,
-    months.filter((month) => !done.has(month)),
+    months.filter((month) => !done.has(month) && month >= nextDue),
   );
 }
