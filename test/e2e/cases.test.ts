@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import demoRoster from '../../local/demo-roster.json' with { type: 'json' };
@@ -25,10 +24,11 @@ import esCase from '../../web/ops/src/i18n/es-case.json';
 import esReferral from '../../web/ops/src/i18n/es-referral.json';
 import esShift from '../../web/ops/src/i18n/es-shift.json';
 import es from '../../web/ops/src/i18n/es.json';
-import { freePort } from '../support/free-port';
+import { ownPorts } from '../support/own-ports';
 import { call, postWebTip, queuedTip, type StackRef } from '../support/operator';
 import { waitFor } from '../support/wait';
 import { expectNoForeignRequestsOrProblems, openPage, screenshot, signIn, useBrowser, VIEWPORTS, type Viewport, type WatchedPage } from './browser';
+import { seriousViolations } from './axe';
 
 const shared = inject('stack');
 const browser = useBrowser();
@@ -59,18 +59,6 @@ async function webTip(on: Api, text: string): Promise<string> {
 }
 
 const linkTips = (on: Api, id: string, to: string) => api<{ caseId: string; tipIds: string[] }>(on, 'operator', 'POST', `/api/tips/${id}/link`, { to });
-
-/** axe-core in the page (injected through the DevTools protocol, which the CSP does not govern). */
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const result: unknown = await page.evaluate(`(async () => {
-    const { violations } = await axe.run(document.querySelector(${JSON.stringify(selector)}), { resultTypes: ['violations'] });
-    return violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  })()`);
-  return (result as Array<{ id: string; impact: string; targets: string[] }>)
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
-}
 
 /** Words only the English dictionaries have (people's and agencies' names are no English). */
 function englishOnly(): Set<string> {
@@ -333,10 +321,7 @@ describe('a supervisor on a stack of its own, days later: the overdue referrals 
     // Its own ports, data and clock: moving this clock by days leaves the shared stack's alone.
     dataDir = mkdtempSync(join(tmpdir(), 'tipline-cases-e2e-'));
     const config = readLocalConfig({
-      TIPLINE_HTTP_PORT: String(await freePort()),
-      TIPLINE_DYNAMODB_PORT: String(await freePort()),
-      TIPLINE_SQS_PORT: String(await freePort()),
-      TIPLINE_TWILIO_PORT: String(await freePort()),
+      ...(await ownPorts()),
       TIPLINE_DATA_DIR: dataDir,
     });
     own = await startLocalStack(config);

@@ -6,7 +6,6 @@
 // axe-core finds no serious or critical violation on the tip or the roster. Screenshots go to
 // test-results/e2e/.
 import { randomBytes } from 'node:crypto';
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import demoRoster from '../../local/demo-roster.json' with { type: 'json' };
@@ -22,6 +21,7 @@ import type { PagingView } from '../../functions/core/paging/page-view';
 import { call, getTip, postWebTip, queuedTip } from '../support/operator';
 import { waitFor } from '../support/wait';
 import { expectNoForeignRequestsOrProblems, openPage, screenshot, signIn, useBrowser, useWatchedPage, VIEWPORTS, type WatchedPage } from './browser';
+import { seriousViolations } from './axe';
 import { seedCriticalTip } from './seed';
 
 const stack = inject('stack');
@@ -85,19 +85,6 @@ const interfaceWords = (page: Page) =>
     for (const el of copy.querySelectorAll('.entry-text, q, .places li, .page-who, .held-by, .holder, [data-rule]')) el.remove();
     return (copy.textContent ?? '').toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   });
-
-/** axe-core in the page (injected through the DevTools protocol, which the CSP does not govern). */
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(axe.source);
-  // A string, run in the page: axe is a global its injected source defines.
-  const result: unknown = await page.evaluate(`(async () => {
-    const { violations } = await axe.run(document.querySelector(${JSON.stringify(selector)}), { resultTypes: ['violations'] });
-    return violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  })()`);
-  return (result as Array<{ id: string; impact: string; targets: string[] }>)
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
-}
 
 const openTip = async (page: Page, tipId: string) => {
   await page.evaluate(`location.hash = '#/tips/${tipId}'`);

@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthOf, publishableAt } from '../../functions/core/statistics/calendar';
@@ -21,10 +20,11 @@ import enCase from '../../web/ops/src/i18n/en-case.json';
 import enStatistics from '../../web/ops/src/i18n/en-statistics.json';
 import esCase from '../../web/ops/src/i18n/es-case.json';
 import esStatistics from '../../web/ops/src/i18n/es-statistics.json';
-import { freePort } from '../support/free-port';
+import { ownPorts } from '../support/own-ports';
 import { call, getQueue, postWebTip } from '../support/operator';
 import { waitFor } from '../support/wait';
 import { expectNoForeignRequestsOrProblems, openPage, screenshot, signIn, useBrowser, VIEWPORTS, type Viewport } from './browser';
+import { seriousViolations } from './axe';
 
 const browser = useBrowser();
 const letters = (n: number): string => [...randomBytes(n)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
@@ -72,18 +72,6 @@ async function moveClockPast(instant: Date): Promise<void> {
   }
 }
 
-/** axe-core in the page (injected through the DevTools protocol, which the CSP does not govern). */
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const result: unknown = await page.evaluate(`(async () => {
-    const { violations } = await axe.run(document.querySelector(${JSON.stringify(selector)}), { resultTypes: ['violations'] });
-    return violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  })()`);
-  return (result as Array<{ id: string; impact: string; targets: string[] }>)
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
-}
-
 const go = (page: Page, hash: string) => page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
 
 /** Nothing on the page is wider than the screen (a chart or a table may scroll inside its own region). */
@@ -103,10 +91,7 @@ beforeAll(async () => {
   // Its own ports, data and clock: moving this clock by a month leaves the shared stack's alone.
   dataDir = mkdtempSync(join(tmpdir(), 'tipline-statistics-e2e-'));
   const config = readLocalConfig({
-    TIPLINE_HTTP_PORT: String(await freePort()),
-    TIPLINE_DYNAMODB_PORT: String(await freePort()),
-    TIPLINE_SQS_PORT: String(await freePort()),
-    TIPLINE_TWILIO_PORT: String(await freePort()),
+    ...(await ownPorts()),
     TIPLINE_DATA_DIR: dataDir,
   });
   own = await startLocalStack(config);

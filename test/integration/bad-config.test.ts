@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../support/free-port';
+import { ownPorts } from '../support/own-ports';
 import { rawRequest } from '../support/raw-http';
 
 const stack = inject('stack');
@@ -21,10 +21,7 @@ async function start(env: Record<string, string>, dataDir = mkdtempSync(join(tmp
     cwd: repoRoot,
     env: {
       ...process.env,
-      TIPLINE_HTTP_PORT: String(await freePort()),
-      TIPLINE_DYNAMODB_PORT: String(await freePort()),
-      TIPLINE_SQS_PORT: String(await freePort()),
-      TIPLINE_TWILIO_PORT: String(await freePort()),
+      ...(await ownPorts()),
       TIPLINE_DATA_DIR: dataDir,
       ...env,
     },

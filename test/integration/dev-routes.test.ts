@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readLocalConfig } from '../../local/config';
 import { startLocalStack, type LocalStack } from '../../local/stack';
-import { freePort } from '../support/free-port';
+import { ownPorts } from '../support/own-ports';
 import { rawRequest } from '../support/raw-http';
 
 const shared = inject('stack');
@@ -33,10 +33,7 @@ const localSignIn = async (httpUrl: string, host?: string) =>
 async function stackWith(env: Record<string, string>): Promise<{ stack: LocalStack; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tipline-devroutes-'));
   const config = readLocalConfig({
-    TIPLINE_HTTP_PORT: String(await freePort()),
-    TIPLINE_DYNAMODB_PORT: String(await freePort()),
-    TIPLINE_SQS_PORT: String(await freePort()),
-    TIPLINE_TWILIO_PORT: String(await freePort()),
+    ...(await ownPorts()),
     TIPLINE_DATA_DIR: dataDir,
     ...env,
   });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config/env-names';
 import { readLocalConfig } from '../../local/config';
 import { startLocalStack, type LocalStack } from '../../local/stack';
-import { freePort } from '../support/free-port';
+import { ownPorts } from '../support/own-ports';
 import { queueDrained, sqs } from '../support/local-aws';
 import { call, postWebTip, queuedTip } from '../support/operator';
 import { waitFor } from '../support/wait';
@@ -29,10 +29,7 @@ const previousDays = process.env[ENV.referralReminderDays];
 
 async function start(): Promise<void> {
   const config = readLocalConfig({
-    TIPLINE_HTTP_PORT: String(await freePort()),
-    TIPLINE_DYNAMODB_PORT: String(await freePort()),
-    TIPLINE_SQS_PORT: String(await freePort()),
-    TIPLINE_TWILIO_PORT: String(await freePort()),
+    ...(await ownPorts()),
     TIPLINE_DATA_DIR: dataDir,
   });
   stack = await startLocalStack(config);

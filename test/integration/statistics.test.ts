@@ -16,7 +16,7 @@ import type { StatCell, StatisticsExport } from '../../functions/core/statistics
 import type { QueueItem } from '../../functions/core/operator-views';
 import { readLocalConfig, REPO_ROOT } from '../../local/config';
 import { startLocalStack, type LocalStack } from '../../local/stack';
-import { freePort } from '../support/free-port';
+import { ownPorts } from '../support/own-ports';
 import { queueDrained, sqs } from '../support/local-aws';
 import { call, getQueue, postWebTip } from '../support/operator';
 import { waitFor } from '../support/wait';
@@ -24,7 +24,6 @@ import { waitFor } from '../support/wait';
 const K = 10;
 const WEEK_MINUTES = 7 * 24 * 60;
 let dataDir = '';
-let dynamoPort = 0;
 let stack: LocalStack;
 let tokens: { operator: string; supervisor: string };
 let month = '';
@@ -63,7 +62,7 @@ async function moveClock(minutes: number): Promise<void> {
 async function runCli(args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bin/tipline.ts', 'stats', ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, TIPLINE_DYNAMODB_PORT: String(dynamoPort) },
+    env: { ...process.env, TIPLINE_DYNAMODB_PORT: new URL(stack.dynamoDbEndpoint).port },
   });
   return stdout;
 }
@@ -106,13 +105,9 @@ function expectFaithful(statistics: StatisticsExport): void {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'tipline-statistics-'));
-  dynamoPort = await freePort();
   stack = await startLocalStack(
     readLocalConfig({
-      TIPLINE_HTTP_PORT: String(await freePort()),
-      TIPLINE_DYNAMODB_PORT: String(dynamoPort),
-      TIPLINE_SQS_PORT: String(await freePort()),
-      TIPLINE_TWILIO_PORT: String(await freePort()),
+      ...(await ownPorts()),
       TIPLINE_DATA_DIR: dataDir,
     }),
   );
