@@ -9,7 +9,7 @@ import { addMonths } from '../core/statistics/calendar';
 import type { Counter } from '../core/statistics/counting';
 import { partsOfCountKey } from '../core/statistics/counting';
 import type { MonthCounts } from '../core/statistics/frame';
-import { FUNNEL_STAGES, type PublishedMonth } from '../core/statistics/model';
+import { FUNNEL_STAGES, type Month, type PublishedMonth } from '../core/statistics/model';
 import type { PublishedSpan, StatisticsPublisher, StatisticsReader } from '../core/statistics/store';
 import type { Channel, IndicatorId, Lang, Level } from '../core/tip';
 
@@ -54,6 +54,14 @@ export async function transactCounting(client: DynamoDBDocumentClient, items: Tr
   }
 }
 
+/** The Query of a month's live counts (its partition, the `live#` items). */
+const liveCountsOf = (table: string, month: Month) => ({
+  TableName: table,
+  KeyConditionExpression: '#m = :month AND begins_with(#c, :live)',
+  ExpressionAttributeNames: { '#m': 'month', '#c': 'cell' },
+  ExpressionAttributeValues: { ':month': month, ':live': LIVE },
+});
+
 function toPublished(item: Record<string, unknown> | undefined): PublishedMonth | undefined {
   return typeof item?.body === 'string' ? (JSON.parse(item.body) as PublishedMonth) : undefined;
 }
@@ -88,15 +96,7 @@ export function dynamoStatistics(client: DynamoDBDocumentClient, table: string):
       const months = Array.from({ length: MAX_STATISTICS_MONTHS }, (_, back) => addMonths(through, -back));
       const counted = await Promise.all(
         months.map(async (month) => {
-          const out = await client.send(
-            new QueryCommand({
-              TableName: table,
-              KeyConditionExpression: '#m = :month AND begins_with(#c, :live)',
-              ExpressionAttributeNames: { '#m': 'month', '#c': 'cell' },
-              ExpressionAttributeValues: { ':month': month, ':live': LIVE },
-              Limit: 1,
-            }),
-          );
+          const out = await client.send(new QueryCommand({ ...liveCountsOf(table, month), Limit: 1 }));
           return (out.Items ?? []).length > 0;
         }),
       );
@@ -113,16 +113,7 @@ export function dynamoStatistics(client: DynamoDBDocumentClient, table: string):
       };
       let start: Record<string, unknown> | undefined;
       do {
-        const out = await client.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: '#m = :month AND begins_with(#c, :live)',
-            ExpressionAttributeNames: { '#m': 'month', '#c': 'cell' },
-            ExpressionAttributeValues: { ':month': month, ':live': LIVE },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        );
+        const out = await client.send(new QueryCommand({ ...liveCountsOf(table, month), ConsistentRead: true, ExclusiveStartKey: start }));
         for (const item of out.Items ?? []) {
           const count = Number(item.n);
           if (!(count > 0)) continue;

@@ -1,40 +1,28 @@
 // Supervisors only (#/statistics?from=2026-01&to=2026-12): the published monthly statistics for a
 // period, as charts with their tables, the same figures as a CSV file, and the way to the
 // printable report. Every figure comes from the API as published; see statistics-figures.ts.
-import { getStatistics, getStatisticsCsv } from '../api-statistics';
+import { getStatisticsCsv } from '../api-statistics';
 import type { StatisticsExport } from '../api-types-statistics';
 import { h, replaceChildren } from '../dom';
 import { describeError } from '../errors';
 import { lang, t } from '../i18n';
-import { type Period, periodFromQuery, reportHash, statisticsHash } from '../statistics-period';
+import { reportHash, statisticsHash } from '../statistics-period';
 import { timeOfDay } from '../time';
-import { LatestRead } from './latest-read';
+import { PeriodView } from './statistics-period-view';
 import { saveFile } from './statistics-download';
 import { funnelSection, indicatorsSection, levelsSection, regionsSection } from './statistics-sections';
 import { monthsText, periodText, type Words, wordsIn } from './statistics-text';
 
-export class StatisticsPage {
+export class StatisticsPage extends PeriodView {
   readonly element = h('section', { class: 'statistics', 'aria-labelledby': 'statistics-title' });
-  private readonly heading = h('h2', { id: 'statistics-title', tabindex: '-1' });
-  private readonly read = new LatestRead<StatisticsExport>();
-  private period: Period = { from: null, to: null };
   private download: { state: 'idle' | 'busy' | 'done' | 'failed'; text: string } = { state: 'idle', text: '' };
 
-  load(query: string): Promise<void> {
-    this.period = periodFromQuery(query);
+  constructor() {
+    super('statistics-title');
+  }
+
+  protected onQuery(): void {
     this.download = { state: 'idle', text: '' };
-    return this.read.run(
-      () => getStatistics(this.period),
-      () => this.render(),
-    );
-  }
-
-  focus(): void {
-    this.heading.focus();
-  }
-
-  stop(): void {
-    this.read.stop();
   }
 
   render(): void {

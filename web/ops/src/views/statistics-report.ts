@@ -1,37 +1,21 @@
-// The printable report (#/statistics/report?from=2026-01&to=2026-12&lang=es): one A4 page for a
-// year of months, in the language the address asks for (the report goes to people who do not use
-// this dashboard), with the method in two sentences. styles-statistics.css lays it out for paper.
-import { getStatistics } from '../api-statistics';
 import type { StatisticsExport } from '../api-types-statistics';
 import { h, replaceChildren } from '../dom';
 import { lang } from '../i18n';
-import { type Period, periodFromQuery, type ReportLang, reportHash, reportLangFromQuery, statisticsHash } from '../statistics-period';
-import { LatestRead } from './latest-read';
+import { type ReportLang, reportHash, reportLangFromQuery, statisticsHash } from '../statistics-period';
+import { PeriodView } from './statistics-period-view';
 import { funnelSection, indicatorsSection, levelsSection, regionsSection } from './statistics-sections';
 import { monthsText, periodText, type Words, wordsIn } from './statistics-text';
 
-export class StatisticsReport {
+export class StatisticsReport extends PeriodView {
   readonly element = h('article', { class: 'stat-report', 'aria-labelledby': 'report-title' });
-  private readonly heading = h('h2', { id: 'report-title', tabindex: '-1' });
-  private readonly read = new LatestRead<StatisticsExport>();
-  private period: Period = { from: null, to: null };
   private reportLang: ReportLang = 'es';
 
-  load(query: string): Promise<void> {
-    this.period = periodFromQuery(query);
+  constructor() {
+    super('report-title');
+  }
+
+  protected onQuery(query: string): void {
     this.reportLang = reportLangFromQuery(query, lang());
-    return this.read.run(
-      () => getStatistics(this.period),
-      () => this.render(),
-    );
-  }
-
-  focus(): void {
-    this.heading.focus();
-  }
-
-  stop(): void {
-    this.read.stop();
   }
 
   render(): void {
