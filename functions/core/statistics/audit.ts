@@ -62,26 +62,18 @@ export function components(relations: readonly Relation[], suppressed: ReadonlyS
   return [...groups.values()];
 }
 
-/**
- * The range of each of `targets` (withheld cells), or only as much of it as tells whether it is at
- * least `width` wide: the maximum first, and the minimum only when the maximum leaves it open.
- */
-export function suppressedRanges(frame: Frame, suppressed: ReadonlySet<string>, options: RangeOptions = {}): Map<string, Range> {
-  return new Map(rangesOf(frame, suppressed, options));
-}
-
 interface RangeOptions {
+  /** The withheld cells whose range is wanted (all of them by default). */
   targets?: ReadonlySet<string>;
+  /**
+   * With a width, only as much of a range as tells whether it is at least that wide: the maximum
+   * first, and the minimum only when the maximum leaves it open.
+   */
   width?: number;
-  integers?: boolean;
 }
 
-/** The ranges one by one, so that a caller looking for the first too narrow can stop there. */
-export function* rangesOf(
-  frame: Frame,
-  suppressed: ReadonlySet<string>,
-  { targets = suppressed, width = 0, integers = true }: RangeOptions = {},
-): Generator<[string, Range]> {
+/** The range of each target, one by one, so that a caller looking for the first too narrow can stop there. */
+export function* rangesOf(frame: Frame, suppressed: ReadonlySet<string>, { targets = suppressed, width = 0 }: RangeOptions = {}): Generator<[string, Range]> {
   const relations = relationsOf(frame, suppressed);
   for (const group of components(relations, suppressed)) {
     const members = new Set(group);
@@ -101,7 +93,7 @@ export function* rangesOf(
       if (!targets.has(target)) continue;
       const extreme = (direction: 'minimize' | 'maximize'): number => {
         const variables = new Map([...rows].map(([id, row]) => [id, id === target ? new Map([...row, ['objective', 1]]) : row]));
-        const solution = solve({ direction, objective: 'objective', constraints, variables, integers }, { checkCycles: true });
+        const solution = solve({ direction, objective: 'objective', constraints, variables, integers: true }, { checkCycles: true });
         if (solution.status === 'unbounded') return direction === 'maximize' ? Number.POSITIVE_INFINITY : 1;
         // A frame built from true counts is always feasible; anything else is a bug to stop on.
         if (solution.status !== 'optimal') throw new Error(`The disclosure audit could not solve a range (${solution.status}).`);
