@@ -146,6 +146,21 @@ describe('paging follows the case (use case)', () => {
     expect(w.audit.filter((e) => e.action === 'escalate').map((e) => e.details.reason)).toContain('case_ended');
   });
 
+  it('the deadline may notice the close before the operator’s CaseEnded job: the end keeps its time and says who ended it', async () => {
+    const w = pagingWorld([pagingTip(TIP)]);
+    await w.run({ type: 'PageRequested', tipId: TIP });
+    w.setTip(TIP, { status: 'closed', outcome: 'referred_to_police' });
+    w.advance(16);
+    await w.deliverDeadlines();
+    const noticed = w.state(TIP)?.ended;
+
+    await w.run({ type: 'CaseEnded', tipId: TIP, why: 'closed', by: { id: 'olga', name: 'Olga' } });
+
+    expect(w.pagesFor(TIP)).toHaveLength(1);
+    expect(w.state(TIP)?.ended).toEqual({ ...noticed, by: { id: 'olga', name: 'Olga' } });
+    expect(w.audit.filter((e) => e.details.reason === 'case_ended')).toHaveLength(1);
+  });
+
   it(`after ${MAX_CYCLES} rounds with no ACK the tip says nobody confirmed; an operator's stop clears it`, async () => {
     // Arrange + Act: every deadline passes unanswered
     const w = await pagedWithNoAck();

@@ -24,6 +24,9 @@ export function caseEndOf(tip: Pick<TipRecord, 'status' | 'outcome'> | undefined
  * read window runs from; the end is still recorded, since an operator has now dealt with it.
  */
 export function endPaging(state: PagingState, why: CaseEnd, by: Staff | undefined, now: Date): Transition {
+  // A deadline may notice the close before the operator's own job arrives (both are on the queue):
+  // the end stands as it was, and the operator who caused it is still the one who ended it.
+  if (state.ended && !state.ended.by && by && state.ended.why === why) return { state: { ...state, ended: { ...state.ended, by } }, actions: [] };
   if (state.ended || state.acknowledged) return { state, actions: [] };
   const { deadlineAt: _deadline, held: _held, ...rest } = state;
   const at = now.toISOString();
